@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "xrayctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "xrayctl", targets: ["xrayctl"]),
+        .library(name: "XRayKit", targets: ["XRayKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Everything the tool knows lives in the library; the executable only parses flags.
+        .target(
+            name: "XRayKit",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "xrayctl",
+            dependencies: [
+                "XRayKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "XRayKitTests",
+            dependencies: ["XRayKit"],
+            exclude: ["Conformance/validate.py"]
+        ),
+    ]
+)

@@ -1,0 +1,64 @@
+/// A parsed YAML or JSON value that remembers where it came from.
+///
+/// Yams' decoders lose positions; keeping our own tree lets every error and finding
+/// name the file, line and column of the exact node it is about.
+public struct LocatedNode: Sendable {
+    public enum Value: Sendable {
+        case scalar(Scalar)
+        case mapping([(key: LocatedNode, value: LocatedNode)])
+        case sequence([LocatedNode])
+    }
+
+    /// A scalar's text as written, and the type YAML resolves it to.
+    public struct Scalar: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable { case string, int, float, bool, null }
+        public var text: String
+        public var kind: Kind
+        /// Quoted scalars are always strings, whatever they look like.
+        public var isQuoted: Bool
+    }
+
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+
+    public var scalar: Scalar? {
+        if case .scalar(let scalar) = value { return scalar }
+        return nil
+    }
+
+    public var pairs: [(key: LocatedNode, value: LocatedNode)]? {
+        if case .mapping(let pairs) = value { return pairs }
+        return nil
+    }
+
+    public var items: [LocatedNode]? {
+        if case .sequence(let items) = value { return items }
+        return nil
+    }
+
+    /// The value under a string key of a mapping.
+    public subscript(key: String) -> LocatedNode? {
+        pairs?.first { $0.key.scalar?.text == key }?.value
+    }
+
+    /// A short name for the node's type, for messages such as "expected a mapping, found a list".
+    public var typeName: String {
+        switch value {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar):
+            switch scalar.kind {
+            case .string: return "a string"
+            case .int: return "an integer"
+            case .float: return "a number"
+            case .bool: return "a boolean"
+            case .null: return "null"
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// Builds the container that receives segments: the X-Ray daemon, the ADOT collector or the
+/// CloudWatch agent, each listening on 2000/udp (segments) and 2000/tcp (sampling proxy).
+struct AgentContainer {
+    enum Placement {
+        /// In the app's task, sharing its network mode.
+        case sidecar(ECSServiceSpec.NetworkMode, fargate: Bool)
+        /// Alone in a task of the DAEMON service, publishing static host ports.
+        case daemonService
+    }
+
+    let context: GenerationContext
+
+    static let otlpPorts = [4317, 4318]
+
+    /// The container name, which is also the host name apps use in bridge mode.
+    static func name(for kind: AgentSpec.Kind) -> String {
+        switch kind {
+        case .xrayDaemon: return "xray-daemon"
+        case .adot: return "aws-otel-collector"
+        case .cloudwatchAgent: return "cloudwatch-agent"
+        }
+    }
+
+    func container(_ placement: Placement) -> ContainerDefinition {
+        let agent = context.model.agent
+        var container = ContainerDefinition(name: Self.name(for: agent.kind), image: agent.image.description)
+        container.cpu = agent.cpu
+        container.memoryReservation = agent.memoryReservation
+        container.portMappings = portMappings(placement)
+        // ECS sets AWS_REGION in every task (facts §3.7); writing it keeps the task definition
+        // self-explanatory and works on hosts where the agent reads no task metadata.
+        var environment = [KeyValuePair(name: "AWS_REGION", value: context.model.region)]
+        switch agent.kind {
+        case .xrayDaemon:
+            container.command = daemonFlags(placement)
+        case .adot:
+            environment.append(KeyValuePair(name: "AOT_CONFIG_CONTENT", value: CollectorConfig.adot(context.model)))
+        case .cloudwatchAgent:
+            environment.append(KeyValuePair(name: "CW_CONFIG_CONTENT", value: CollectorConfig.cloudwatchAgent(context.model)))
+        }
+        container.environment = environment
+        return container
+    }
+
+    /// Flags appended to the image's entrypoint, which already binds 0.0.0.0:2000 for UDP and TCP (facts §1.1).
+    private func daemonFlags(_ placement: Placement) -> [String] {
+        let agent = context.model.agent
+        // Short flags, as in AWS's documentation: -m buffer MB, -l log level, -o local mode, -r role (facts §1.4).
+        var flags = ["-m", String(agent.bufferMB), "-l", agent.logLevel]
+        if case .sidecar(_, fargate: true) = placement {
+            // Fargate has no instance metadata; local mode stops the daemon from asking for it (users.md #11).
+            flags.append("-o")
+        }
+        if let role = agent.crossAccountRole {
+            flags += ["-r", role.description]
+        }
+        return flags
+    }
+
+    private func portMappings(_ placement: Placement) -> [PortMapping] {
+        let protocols: [(port: Int, protocol: String)]
+        let extra = context.model.agent.kind == .xrayDaemon ? [] : Self.otlpPorts.map { ($0, "tcp") }
+        switch placement {
+        case .sidecar(let mode, _):
+            // In a task the app reaches the agent directly; only UDP must be declared (facts §3.1).
+            protocols = [(ModelReader.agentPort, "udp")] + extra
+            return protocols.map { mapping in
+                switch mode {
+                case .bridge: return PortMapping(containerPort: mapping.port, hostPort: 0, protocol: mapping.protocol)
+                case .awsvpc: return PortMapping(containerPort: mapping.port, hostPort: nil, protocol: mapping.protocol)
+                case .host: return PortMapping(containerPort: mapping.port, hostPort: mapping.port, protocol: mapping.protocol)
+                }
+            }
+        case .daemonService:
+            // Apps on the instance find the agent at a fixed host port: UDP for segments and TCP
+            // for the sampling proxy, or centralized sampling falls back to local rules (facts §3.2).
+            protocols = [(ModelReader.agentPort, "udp"), (ModelReader.agentPort, "tcp")] + extra
+            return protocols.map { PortMapping(containerPort: $0.port, hostPort: $0.port, protocol: $0.protocol) }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Configuration for the agents that replace the X-Ray daemon. Both receive X-Ray segments on
+/// 2000/udp, proxy sampling on 2000/tcp and accept OTLP, and export traces to X-Ray only, so they
+/// need no permissions beyond X-Ray's.
+enum CollectorConfig {
+    /// ADOT collector configuration, passed inline through `AOT_CONFIG_CONTENT`.
+    static func adot(_ model: XRayModel) -> String {
+        """
+        receivers:
+          awsxray:
+            endpoint: 0.0.0.0:2000
+            transport: udp
+            proxy_server:
+              endpoint: 0.0.0.0:2000
+          otlp:
+            protocols:
+              grpc:
+                endpoint: 0.0.0.0:4317
+              http:
+                endpoint: 0.0.0.0:4318
+        processors:
+          batch/traces:
+            timeout: 1s
+            send_batch_size: 50
+        exporters:
+          awsxray:
+            region: \(model.region)
+        service:
+          pipelines:
+            traces:
+              receivers: [awsxray, otlp]
+              processors: [batch/traces]
+              exporters: [awsxray]
+
+        """
+    }
+
+    struct CloudWatchAgentConfig: Encodable {
+        struct Agent: Encodable { var region: String }
+        struct Traces: Encodable { var traces_collected: Collected }
+        struct Collected: Encodable { var xray: XRay; var otlp: OTLP }
+        struct XRay: Encodable { var bind_address: String; var tcp_proxy: Proxy }
+        struct Proxy: Encodable { var bind_address: String }
+        struct OTLP: Encodable { var grpc_endpoint: String; var http_endpoint: String }
+        var agent: Agent
+        var traces: Traces
+    }
+
+    /// CloudWatch agent configuration, passed inline through `CW_CONFIG_CONTENT`.
+    static func cloudwatchAgent(_ model: XRayModel) -> String {
+        let config = CloudWatchAgentConfig(
+            agent: .init(region: model.region),
+            traces: .init(traces_collected: .init(
+                xray: .init(bind_address: "0.0.0.0:2000", tcp_proxy: .init(bind_address: "0.0.0.0:2000")),
+                otlp: .init(grpc_endpoint: "0.0.0.0:4317", http_endpoint: "0.0.0.0:4318"))))
+        return CanonicalJSON.encode(config)
+    }
+}

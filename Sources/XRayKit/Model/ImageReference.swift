@@ -1,0 +1,66 @@
+/// A container image reference: `[registry/]repository[:tag][@digest]`.
+public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
+    public var registry: String?
+    public var repository: String
+    public var tag: String?
+    public var digest: String?
+
+    /// Parses a reference with Docker's grammar, simplified: lowercase path components,
+    /// a tag of at most 128 word characters, a `sha256:` digest of 64 hex digits.
+    public init?(_ text: String) {
+        var rest = Substring(text)
+        if let at = rest.firstIndex(of: "@") {
+            let digest = rest[rest.index(after: at)...]
+            guard digest.hasPrefix("sha256:"), digest.dropFirst(7).count == 64,
+                  digest.dropFirst(7).allSatisfy(\.isHexDigit) else { return nil }
+            self.digest = String(digest)
+            rest = rest[..<at]
+        }
+        var components = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !components.isEmpty else { return nil }
+        if let colon = components[components.count - 1].lastIndex(of: ":") {
+            let last = components[components.count - 1]
+            let tag = String(last[last.index(after: colon)...])
+            guard ImageReference.isValidTag(tag) else { return nil }
+            self.tag = tag
+            components[components.count - 1] = String(last[..<colon])
+        }
+        // The first component is a registry when it looks like a host (has a dot or port, or is localhost).
+        if components.count > 1, let first = components.first,
+           first.contains(".") || first.contains(":") || first == "localhost" {
+            registry = first
+            components.removeFirst()
+        }
+        guard !components.isEmpty, components.allSatisfy(ImageReference.isValidPathComponent) else { return nil }
+        repository = components.joined(separator: "/")
+    }
+
+    public var description: String {
+        var text = registry.map { "\($0)/" } ?? ""
+        text += repository
+        if let tag { text += ":\(tag)" }
+        if let digest { text += "@\(digest)" }
+        return text
+    }
+
+    /// True when the reference pins nothing: no tag (so `latest`) or `latest` itself, and no digest.
+    public var floats: Bool { digest == nil && (tag == nil || tag == "latest") }
+
+    /// The ECR registry's account and region, for `ACCOUNT.dkr.ecr.REGION.amazonaws.com[.cn]`.
+    public var ecrAccountAndRegion: (account: String, region: String)? {
+        guard let parts = registry?.split(separator: "."), parts.count >= 6,
+              parts[1] == "dkr", parts[2] == "ecr", ARN.isAccountID(String(parts[0])) else { return nil }
+        return (String(parts[0]), String(parts[3]))
+    }
+
+    private static func isValidTag(_ tag: String) -> Bool {
+        guard let first = tag.first, tag.count <= 128, first.isLetter || first.isNumber || first == "_" else { return false }
+        return tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+    }
+
+    private static func isValidPathComponent(_ component: String) -> Bool {
+        guard let first = component.first, let last = component.last,
+              first.isLowercase || first.isNumber, last.isLowercase || last.isNumber else { return false }
+        return component.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) }
+    }
+}

@@ -1,0 +1,154 @@
+extension ModelReader {
+    static let commonServiceKeys = ["name", "platform", "language", "source"]
+    static let ecsKeys = ["image", "network_mode", "cpu", "memory", "memory_reservation", "port", "host_port",
+                          "environment", "command", "task_role", "execution_role", "task_cpu", "task_memory"]
+    static let platformKeys: [Platform: [String]] = [
+        .ecsEC2Daemon: ecsKeys.filter { !$0.hasPrefix("task_") || $0 == "task_role" },
+        .ecsEC2Sidecar: ecsKeys.filter { !$0.hasPrefix("task_") || $0 == "task_role" },
+        .ecsFargate: ecsKeys,
+        .elasticBeanstalk: ["instance_profile", "eb_platform", "daemon_config"],
+        .lambda: ["function_name", "role"],
+        .apiGateway: ["rest_api_id", "stage", "api_type"],
+        .ec2: ["os", "instance_role"],
+    ]
+    static let ebPlatforms = ["java", "tomcat", "node", "python", "go", "dotnet", "ruby", "php", "docker",
+                              "multicontainer-docker"]
+
+    func services(_ node: LocatedNode, project: String, partition: Partition, agent: AgentSpec?) -> [ServiceSpec]? {
+        guard let items = node.items else {
+            reader.error(node, "services must be a list, found \(node.typeName)")
+            return nil
+        }
+        if items.isEmpty { reader.error(node, "services is empty; describe at least one service to trace") }
+        let services = items.compactMap { service($0, project: project, partition: partition, agent: agent) }
+        var seen: [String: SourceLocation] = [:]
+        for service in services {
+            if let first = seen[service.name] {
+                reader.error(at: service.location, "service name '\(service.name)' is already used at line \(first.line)")
+            }
+            seen[service.name] = seen[service.name] ?? service.location
+        }
+        return services.count == items.count ? services : nil
+    }
+
+    private func service(_ node: LocatedNode, project: String, partition: Partition, agent: AgentSpec?) -> ServiceSpec? {
+        // The platform decides which keys are valid, so read it before anything else.
+        var platform: Platform?
+        if let platformNode = node["platform"],
+           let text = reader.choice(platformNode, "platform", from: Platform.allCases.map(\.rawValue)) {
+            platform = Platform(rawValue: text)
+        }
+        let allKeys = Array(Set(Self.platformKeys.values.joined())).sorted()
+        let keys = Self.commonServiceKeys + (platform.flatMap { Self.platformKeys[$0] } ?? allKeys)
+        let fields = reader.fields(node, "a service", keys: keys) { key in
+            guard let platform, allKeys.contains(key) else { return nil }
+            return "'\(key)' does not apply to platform \(platform.rawValue)"
+        }
+        guard let fields else { return nil }
+        if node["platform"] == nil { reader.error(node, "a service is missing the required key 'platform'") }
+
+        var name: String?
+        if let nameNode = reader.required(fields, "name", "a service"), let text = reader.string(nameNode, "service name") {
+            let longestRole = Naming.prefixed(project, text) + Naming.longestRoleSuffix
+            if !Naming.isSimpleName(text) || text.count > 40 {
+                reader.error(nameNode, "service name '\(text)' must be 1-40 letters, digits and hyphens: it names files, task families and roles")
+            } else if longestRole.count > Naming.maxRoleName {
+                reader.error(nameNode, "service name '\(text)' is too long: with the project prefix its role name '\(longestRole)' exceeds IAM's \(Naming.maxRoleName) characters")
+            } else {
+                name = text
+            }
+        }
+        let language = fields["language"].flatMap { reader.choice($0, "language", from: ServiceSpec.languages) }
+        let source = fields["source"].flatMap { reader.string($0, "source") }
+        guard let platform else { return nil }
+
+        let target: ServiceSpec.Target?
+        switch platform {
+        case .ecsEC2Daemon, .ecsEC2Sidecar, .ecsFargate:
+            target = ecs(fields, platform: platform, partition: partition, agent: agent).map(ServiceSpec.Target.ecs)
+        case .elasticBeanstalk:
+            target = beanstalk(fields).map(ServiceSpec.Target.elasticBeanstalk)
+        case .lambda:
+            target = lambda(fields, partition: partition).map(ServiceSpec.Target.lambda)
+        case .apiGateway:
+            target = apiGateway(fields).map(ServiceSpec.Target.apiGateway)
+        case .ec2:
+            target = ec2(fields, partition: partition).map(ServiceSpec.Target.ec2)
+        }
+        guard let name, let target else { return nil }
+        return ServiceSpec(name: name, platform: platform, location: node.location, language: language,
+                           source: source, target: target)
+    }
+
+    private func beanstalk(_ fields: NodeReader.Fields) -> BeanstalkServiceSpec? {
+        var spec = BeanstalkServiceSpec(instanceProfile: BeanstalkServiceSpec.defaultInstanceProfile)
+        if let node = fields["instance_profile"], let text = reader.string(node, "instance_profile") {
+            if text.hasPrefix("arn:") || !text.allSatisfy({ $0.isLetter || $0.isNumber || "+=,.@_-".contains($0) }) {
+                reader.error(node, "instance_profile is the instance profile's name (such as aws-elasticbeanstalk-ec2-role), found '\(text)'")
+            } else {
+                spec.instanceProfile = text
+            }
+        }
+        if let node = fields["eb_platform"], let text = reader.choice(node, "eb_platform", from: Self.ebPlatforms) {
+            if text == "multicontainer-docker" {
+                reader.error(node, "Elastic Beanstalk does not provide the X-Ray daemon on the Multicontainer Docker (Amazon ECS) platform; run the daemon as a container beside the app, or move the service to ecs-ec2-sidecar")
+            }
+            spec.ebPlatform = text
+        }
+        if let node = fields["daemon_config"],
+           let daemon = reader.fields(node, "daemon_config", keys: ["log_level", "buffer_mb"]) {
+            spec.daemonLogLevel = daemon["log_level"].flatMap { reader.choice($0, "daemon_config log_level", from: AgentSpec.logLevels) }
+            spec.daemonBufferMB = daemon["buffer_mb"].flatMap { reader.int($0, "daemon_config buffer_mb", in: 3...65536) }
+            if daemon.values.isEmpty { reader.error(node, "daemon_config is empty; set log_level or buffer_mb, or remove it") }
+        }
+        return spec
+    }
+
+    private func lambda(_ fields: NodeReader.Fields, partition: Partition) -> LambdaServiceSpec? {
+        guard let node = reader.required(fields, "function_name", "a lambda service"),
+              let name = reader.string(node, "function_name") else { return nil }
+        let isName = name.count <= 64 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
+        let isARN = ARN(name).map { $0.service == "lambda" && $0.resource.hasPrefix("function:") } ?? false
+        guard isName || (isARN && name.count <= 140) else {
+            reader.error(node, "function_name must be a Lambda function name (letters, digits, - and _) or function ARN, found '\(name)'")
+            return nil
+        }
+        let role = roleChoice(fields["role"], "role", partition: partition, default: .generate, allowNone: false)
+        return LambdaServiceSpec(functionName: name, role: role)
+    }
+
+    private func apiGateway(_ fields: NodeReader.Fields) -> APIGatewayServiceSpec? {
+        if let node = fields["api_type"], let type = reader.choice(node, "api_type", from: ["rest", "http"]), type == "http" {
+            reader.error(node, "X-Ray traces REST APIs only; an HTTP API (API Gateway v2) has no tracing setting. Use a REST API, or trace the integration behind it")
+            return nil
+        }
+        let id = reader.required(fields, "rest_api_id", "an api-gateway service").flatMap { node -> String? in
+            guard let id = reader.string(node, "rest_api_id") else { return nil }
+            guard id.count == 10, id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
+                reader.error(node, "rest_api_id is the 10-character ID of a REST API (such as a1b2c3d4e5), found '\(id)'")
+                return nil
+            }
+            return id
+        }
+        let stage = reader.required(fields, "stage", "an api-gateway service").flatMap { node -> String? in
+            guard let stage = reader.string(node, "stage") else { return nil }
+            guard stage.count <= 128, stage.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }) else {
+                reader.error(node, "stage must be letters, digits, - and _, found '\(stage)'")
+                return nil
+            }
+            return stage
+        }
+        guard let id, let stage else { return nil }
+        return APIGatewayServiceSpec(restAPIID: id, stage: stage)
+    }
+
+    private func ec2(_ fields: NodeReader.Fields, partition: Partition) -> EC2ServiceSpec? {
+        var os = EC2ServiceSpec.OperatingSystem.amazonLinux2023
+        if let node = fields["os"],
+           let text = reader.choice(node, "os", from: EC2ServiceSpec.OperatingSystem.allCases.map(\.rawValue)) {
+            os = EC2ServiceSpec.OperatingSystem(rawValue: text)!
+        }
+        let role = roleChoice(fields["instance_role"], "instance_role", partition: partition, default: .generate, allowNone: true)
+        return EC2ServiceSpec(os: os, instanceRole: role)
+    }
+}

@@ -1,0 +1,168 @@
+/// Turns the located tree of `xray.yaml` into model values; every check that can be made on the
+/// model alone lives here, so generators may assume a consistent model.
+struct ModelReader {
+    let reader: NodeReader
+
+    init(_ reader: NodeReader) { self.reader = reader }
+
+    static let topLevelKeys = ["version", "project", "region", "account", "partition", "cluster",
+                               "agent", "encryption", "sampling", "services"]
+
+    func model(_ root: LocatedNode) -> XRayModel? {
+        guard let fields = reader.fields(root, "the model", keys: Self.topLevelKeys) else { return nil }
+
+        if let node = reader.required(fields, "version", "the model"),
+           let version = reader.int(node, "version", in: 0...Int.max), version != 1 {
+            reader.error(node, "version \(version) is not supported; this xrayctl reads version 1")
+        }
+        let projectName = reader.required(fields, "project", "the model").flatMap(self.project)
+        let regionCode = reader.required(fields, "region", "the model").flatMap(self.region)
+        let accountID = fields["account"].flatMap(self.account)
+        let partition = self.partition(fields["partition"], region: regionCode)
+        let cluster = fields["cluster"].flatMap { reader.string($0, "cluster") }
+        let agentSpec = self.agent(fields["agent"], partition: partition)
+        let encryptionSpec = fields["encryption"].flatMap(self.encryption)
+        let samplingSpec = fields["sampling"].flatMap { self.sampling($0, project: projectName ?? "") }
+        let serviceSpecs = reader.required(fields, "services", "the model")
+            .flatMap { self.services($0, project: projectName ?? "", partition: partition, agent: agentSpec) }
+
+        guard let projectName, let regionCode, let agentSpec, let serviceSpecs else { return nil }
+        return XRayModel(project: projectName, region: regionCode, account: accountID, partition: partition,
+                         cluster: cluster, agent: agentSpec, encryption: encryptionSpec, sampling: samplingSpec,
+                         services: serviceSpecs)
+    }
+
+    private func project(_ node: LocatedNode) -> String? {
+        guard let text = reader.string(node, "project") else { return nil }
+        guard Naming.isSimpleName(text), text.count <= 24 else {
+            reader.error(node, "project '\(text)' must be 1-24 letters, digits and hyphens: it prefixes task families, role names and sampling rule names")
+            return nil
+        }
+        return text
+    }
+
+    private func region(_ node: LocatedNode) -> String? {
+        guard let text = reader.string(node, "region") else { return nil }
+        guard Region.isWellFormed(text) else {
+            reader.error(node, "'\(text)' is not an AWS region code (such as us-east-2)\(Suggestion.didYouMean(text, in: Region.known))")
+            return nil
+        }
+        if !Region.known.contains(text) {
+            reader.warning(node, "'\(text)' is not a region this xrayctl knows\(Suggestion.didYouMean(text, in: Region.known))")
+        }
+        return text
+    }
+
+    private func account(_ node: LocatedNode) -> String? {
+        guard let text = reader.string(node, "account") else { return nil }
+        guard ARN.isAccountID(text) else {
+            reader.error(node, "account must be a 12-digit AWS account ID (quote it to keep leading zeros), found '\(text)'")
+            return nil
+        }
+        return text
+    }
+
+    private func partition(_ node: LocatedNode?, region: String?) -> Partition {
+        let implied = region.map { Partition.of(region: $0) } ?? .aws
+        guard let node else { return implied }
+        guard let text = reader.choice(node, "partition", from: Partition.allCases.map(\.rawValue)),
+              let partition = Partition(rawValue: text) else { return implied }
+        if let region, partition != implied {
+            reader.error(node, "partition '\(partition.rawValue)' does not contain region '\(region)' (it belongs to '\(implied.rawValue)')")
+        }
+        return partition
+    }
+
+    static let agentKeys = ["kind", "image", "cpu", "memory_reservation", "buffer_mb", "log_level",
+                            "cross_account_role"]
+
+    private func agent(_ node: LocatedNode?, partition: Partition) -> AgentSpec? {
+        var kind = AgentSpec.Kind.xrayDaemon
+        guard let node else {
+            return AgentSpec(kind: kind, image: ImageReference(kind.defaultImage)!, cpu: 32,
+                             memoryReservation: 256, bufferMB: 24, logLevel: "info", crossAccountRole: nil)
+        }
+        guard let fields = reader.fields(node, "agent", keys: Self.agentKeys) else { return nil }
+        if let kindNode = fields["kind"],
+           let text = reader.choice(kindNode, "agent kind", from: AgentSpec.Kind.allCases.map(\.rawValue)) {
+            kind = AgentSpec.Kind(rawValue: text)!
+        }
+        var image = ImageReference(kind.defaultImage)!
+        if let imageNode = fields["image"], let parsed = self.image(imageNode, "agent image") {
+            image = parsed
+            if parsed.floats {
+                reader.warning(imageNode, "agent image '\(parsed)' is not pinned to a version; a new release can change behaviour under you (pin a tag such as \(kind.defaultImage))")
+            }
+        }
+        let cpu = fields["cpu"].flatMap { reader.int($0, "agent cpu", in: 0...10240) } ?? 32
+        let memory = fields["memory_reservation"].flatMap { reader.int($0, "agent memory_reservation", in: 6...30720) } ?? 256
+        // The daemon refuses to start with less than 3 MB of buffer (facts §1.4).
+        let buffer = fields["buffer_mb"].flatMap { reader.int($0, "agent buffer_mb", in: 3...memory) } ?? min(24, memory / 2)
+        let logLevel = fields["log_level"].flatMap { reader.choice($0, "agent log_level", from: AgentSpec.logLevels) } ?? "info"
+        var crossAccount: ARN?
+        if let roleNode = fields["cross_account_role"] {
+            crossAccount = roleARN(roleNode, "agent cross_account_role", partition: partition)
+            if crossAccount != nil && kind != .xrayDaemon {
+                reader.error(roleNode, "cross_account_role is supported with the X-Ray daemon only; for \(kind.rawValue) set the role in its exporter configuration")
+            }
+        }
+        return AgentSpec(kind: kind, image: image, cpu: cpu, memoryReservation: memory, bufferMB: buffer,
+                         logLevel: logLevel, crossAccountRole: crossAccount)
+    }
+
+    private func encryption(_ node: LocatedNode) -> EncryptionSpec? {
+        guard let fields = reader.fields(node, "encryption", keys: ["kms_key"]),
+              let keyNode = reader.required(fields, "kms_key", "encryption"),
+              let key = reader.string(keyNode, "encryption kms_key") else { return nil }
+        // PutEncryptionConfig accepts a key ID, an alias, or either as an ARN (facts §2.6).
+        let isARN = ARN(key).map { $0.service == "kms" && ($0.resource.hasPrefix("key/") || $0.resource.hasPrefix("alias/")) }
+        let isPlain = key.hasPrefix("alias/") || (key.count == 36 && key.filter { $0 == "-" }.count == 4)
+        guard (isARN ?? false) || (!key.hasPrefix("arn:") && isPlain), key.count <= 3000 else {
+            reader.error(keyNode, "kms_key must be a KMS key ARN, key ID or alias (alias/NAME), found '\(key)'")
+            return nil
+        }
+        return EncryptionSpec(kmsKey: key)
+    }
+
+    // MARK: shared value checks
+
+    func image(_ node: LocatedNode, _ what: String) -> ImageReference? {
+        guard let text = reader.string(node, what) else { return nil }
+        guard let image = ImageReference(text) else {
+            reader.error(node, "\(what) '\(text)' is not a valid image reference ([registry/]repository[:tag][@sha256:digest], lowercase repository)")
+            return nil
+        }
+        return image
+    }
+
+    func roleARN(_ node: LocatedNode, _ what: String, partition: Partition) -> ARN? {
+        guard let text = reader.string(node, what) else { return nil }
+        guard let arn = ARN(text), arn.service == "iam", arn.roleName != nil, ARN.isAccountID(arn.account) else {
+            reader.error(node, "\(what) must be an IAM role ARN such as arn:\(partition.rawValue):iam::123456789012:role/NAME, found '\(text)'")
+            return nil
+        }
+        guard arn.partition == partition.rawValue else {
+            reader.error(node, "\(what) is in partition '\(arn.partition)' but the model is in '\(partition.rawValue)'")
+            return nil
+        }
+        return arn
+    }
+
+    /// `generate`, an existing role ARN, or (where allowed) `none`.
+    func roleChoice(_ node: LocatedNode?, _ what: String, partition: Partition, default value: RoleChoice,
+                    allowNone: Bool) -> RoleChoice {
+        guard let node else { return value }
+        guard let text = reader.string(node, what) else { return value }
+        switch text {
+        case "generate": return .generate
+        case "none" where allowNone: return .none
+        default:
+            guard text.hasPrefix("arn:") else {
+                let choices = allowNone ? "'generate', 'none' or a role ARN" : "'generate' or a role ARN"
+                reader.error(node, "\(what) must be \(choices), found '\(text)'")
+                return value
+            }
+            return roleARN(node, what, partition: partition).map(RoleChoice.existing) ?? value
+        }
+    }
+}

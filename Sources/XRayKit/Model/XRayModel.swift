@@ -1,0 +1,155 @@
+/// The validated contents of an `xray.yaml` file (see spec/model.md).
+public struct XRayModel: Sendable {
+    public var project: String
+    public var region: String
+    /// The 12-digit account ID, when the model names one.
+    public var account: String?
+    public var partition: Partition
+    /// The ECS cluster the DAEMON service runs in; absent means the account's default cluster.
+    public var cluster: String?
+    public var agent: AgentSpec
+    public var encryption: EncryptionSpec?
+    public var sampling: SamplingSpec?
+    public var services: [ServiceSpec]
+}
+
+/// What receives segments from the SDKs.
+public struct AgentSpec: Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case xrayDaemon = "xray-daemon"
+        case adot
+        case cloudwatchAgent = "cloudwatch-agent"
+
+        /// The image used when the model names none: always a pinned version.
+        public var defaultImage: String {
+            switch self {
+            case .xrayDaemon: return "public.ecr.aws/xray/aws-xray-daemon:3.6.6"
+            case .adot: return "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
+            case .cloudwatchAgent: return "public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300064.0b1337"
+            }
+        }
+    }
+
+    public static let logLevels = ["dev", "debug", "info", "warn", "error", "prod"]
+
+    public var kind: Kind
+    public var image: ImageReference
+    public var cpu: Int
+    public var memoryReservation: Int
+    /// The daemon's `-m` buffer in MB. Set explicitly because the default (1% of the memory the
+    /// daemon sees) is the whole host's memory inside a container (facts §1.7).
+    public var bufferMB: Int
+    public var logLevel: String
+    public var crossAccountRole: ARN?
+}
+
+public struct EncryptionSpec: Sendable {
+    public var kmsKey: String
+}
+
+public struct SamplingSpec: Sendable {
+    public var defaultReservoir: Int
+    public var defaultRate: Double
+    public var rules: [SamplingRuleSpec]
+}
+
+public struct SamplingRuleSpec: Sendable {
+    public var name: String
+    public var priority: Int
+    public var reservoir: Int
+    public var rate: Double
+    public var service: String
+    public var serviceType: String
+    public var host: String
+    public var method: String
+    public var path: String
+    public var location: SourceLocation
+}
+
+/// Where a service runs; decides which artifacts are generated for it.
+public enum Platform: String, CaseIterable, Sendable {
+    case elasticBeanstalk = "elastic-beanstalk"
+    case ecsEC2Daemon = "ecs-ec2-daemon"
+    case ecsEC2Sidecar = "ecs-ec2-sidecar"
+    case ecsFargate = "ecs-fargate"
+    case lambda
+    case apiGateway = "api-gateway"
+    case ec2
+
+    public var isECS: Bool { [.ecsEC2Daemon, .ecsEC2Sidecar, .ecsFargate].contains(self) }
+}
+
+/// A role the setup either creates or is handed.
+public enum RoleChoice: Sendable, Equatable {
+    case generate
+    case existing(ARN)
+    case none
+}
+
+public struct ServiceSpec: Sendable {
+    public var name: String
+    public var platform: Platform
+    public var location: SourceLocation
+    public var language: String?
+    public var source: String?
+    public var target: Target
+
+    public enum Target: Sendable {
+        case ecs(ECSServiceSpec)
+        case elasticBeanstalk(BeanstalkServiceSpec)
+        case lambda(LambdaServiceSpec)
+        case apiGateway(APIGatewayServiceSpec)
+        case ec2(EC2ServiceSpec)
+    }
+
+    public static let languages = ["java", "python", "node", "go", "dotnet", "ruby"]
+}
+
+public struct ECSServiceSpec: Sendable {
+    public enum NetworkMode: String, CaseIterable, Sendable { case bridge, awsvpc, host }
+
+    public var image: ImageReference
+    public var networkMode: NetworkMode
+    public var cpu: Int?
+    public var memory: Int?
+    public var memoryReservation: Int?
+    public var port: Int?
+    public var hostPort: Int?
+    public var environment: [String: String]
+    public var command: [String]?
+    public var taskRole: RoleChoice
+    public var executionRole: RoleChoice
+    /// Fargate only: the task size. Absent values are derived from app + agent.
+    public var taskSize: FargateTaskSize?
+}
+
+public struct BeanstalkServiceSpec: Sendable {
+    public static let defaultInstanceProfile = "aws-elasticbeanstalk-ec2-role"
+    public var instanceProfile: String
+    public var ebPlatform: String?
+    public var daemonLogLevel: String?
+    public var daemonBufferMB: Int?
+    public var customisesDaemon: Bool { daemonLogLevel != nil || daemonBufferMB != nil }
+}
+
+public struct LambdaServiceSpec: Sendable {
+    public var functionName: String
+    public var role: RoleChoice
+}
+
+public struct APIGatewayServiceSpec: Sendable {
+    public var restAPIID: String
+    public var stage: String
+}
+
+public struct EC2ServiceSpec: Sendable {
+    public enum OperatingSystem: String, CaseIterable, Sendable {
+        case amazonLinux2023 = "amazon-linux-2023"
+        case amazonLinux2 = "amazon-linux-2"
+        case ubuntu
+        case debian
+        case rhel
+    }
+    public var os: OperatingSystem
+    public var instanceRole: RoleChoice
+}

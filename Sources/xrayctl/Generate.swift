@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import XRayKit
+
+extension XRayCtl {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate every artifact of the setup described by a model.",
+            discussion: """
+                Reads the model, validates it, and writes task definitions, IAM policies and the \
+                rest under the output directory. Nothing is written when the model is invalid.
+                """)
+
+        @Argument(help: "The model file.")
+        var spec = "xray.yaml"
+
+        @Option(help: "The output directory.")
+        var out = "xray-out"
+
+        @Flag(help: "Write nothing; exit 1 when the files on disk differ from what would be generated.")
+        var check = false
+
+        @Flag(help: "Overwrite files xrayctl did not write or that were edited since.")
+        var force = false
+
+        @Option(name: .customLong("stdout"), help: "Print one generated file (its path under the output directory) instead of writing.")
+        var artifact: String?
+
+        func run() throws {
+            let files = Generator.generate(try loadModel(spec))
+            if let artifact {
+                guard let file = files.first(where: { $0.path == artifact }) else {
+                    let paths = files.map(\.path)
+                    throw ValidationError("this model generates no '\(artifact)'\(Suggestion.didYouMean(artifact, in: paths)); it generates: \(paths.joined(separator: ", "))")
+                }
+                print(file.contents, terminator: "")
+                return
+            }
+            let writer = ArtifactWriter(directory: URL(fileURLWithPath: out))
+            do {
+                if check {
+                    let drift = try writer.drift(files)
+                    guard drift.isEmpty else {
+                        drift.forEach { print("\(out): \($0)") }
+                        throw ExitCode(1)
+                    }
+                    print("\(out) is up to date")
+                    return
+                }
+                let report = try writer.write(files, force: force)
+                report.written.forEach { print("wrote \(out)/\($0)") }
+                report.removed.forEach { print("removed \(out)/\($0) (no longer generated)") }
+                if report.written.isEmpty && report.removed.isEmpty { print("\(out) is up to date") }
+            } catch let error as ArtifactWriter.WriteError {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+/// Reads and validates a model, printing located diagnostics; exits 2 when it cannot be used.
+func loadModel(_ path: String) throws -> XRayModel {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("\(path):1:1: error: cannot read the model (no such file, or not readable); run 'xrayctl init' to create one")
+        throw ExitCode(2)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        printError("\(path):1:1: error: the model is not UTF-8 text")
+        throw ExitCode(2)
+    }
+    do {
+        let result = try ModelDecoder.decode(text, file: path)
+        result.warnings.forEach { printError($0.description) }
+        return result.model
+    } catch {
+        error.diagnostics.forEach { printError($0.description) }
+        throw ExitCode(2)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import XRayKit
+
+@main
+struct XRayCtl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "xrayctl",
+        abstract: "Generate, lint and troubleshoot AWS X-Ray tracing setups.",
+        version: XRayKit.version,
+        subcommands: [Init.self, Generate.self]
+    )
+}
