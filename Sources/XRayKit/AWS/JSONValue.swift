@@ -28,11 +28,20 @@ public enum StringOrList: Encodable, Hashable, Sendable, ExpressibleByStringLite
 /// slashes, trailing newline. Every run on the same input gives the same bytes.
 public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) -> String {
+        encode(value, pretty: true) + "\n"
+    }
+
+    /// One line, for JSON embedded in another document (an environment variable's value).
+    public static func compact<T: Encodable>(_ value: T) -> String {
+        encode(value, pretty: false)
+    }
+
+    private static func encode<T: Encodable>(_ value: T, pretty: Bool) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         do {
             let data = try encoder.encode(value)
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return String(decoding: data, as: UTF8.self)
         } catch {
             // Our artifact types hold only strings, numbers and booleans, which always encode.
             preconditionFailure("generated artifact failed to encode: \(error)")

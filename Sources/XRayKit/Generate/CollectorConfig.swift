@@ -52,6 +52,6 @@ enum CollectorConfig {
             traces: .init(traces_collected: .init(
                 xray: .init(bind_address: "0.0.0.0:2000", tcp_proxy: .init(bind_address: "0.0.0.0:2000")),
                 otlp: .init(grpc_endpoint: "0.0.0.0:4317", http_endpoint: "0.0.0.0:4318"))))
-        return CanonicalJSON.encode(config)
+        return CanonicalJSON.compact(config)
     }
 }

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+@Suite struct ArtifactWriterTests {
+    let directory = TestSupport.temporaryDirectory()
+    var writer: ArtifactWriter { ArtifactWriter(directory: directory) }
+
+    func contents(_ path: String) -> String? { TestSupport.read(directory.appendingPathComponent(path)) }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = directory.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    let v1 = [GeneratedFile("a/x.json", "1\n"), GeneratedFile("b.json", "2\n")]
+
+    @Test func writesFilesAndManifest() throws {
+        let report = try writer.write(v1, force: false)
+        #expect(report.written == ["a/x.json", "b.json"])
+        #expect(contents("a/x.json") == "1\n")
+        let manifest = try #require(contents(ArtifactWriter.manifestName))
+        #expect(manifest.contains(ArtifactWriter.sha256(Data("1\n".utf8))))
+        #expect(try writer.drift(v1) == [])
+    }
+
+    @Test func secondRunChangesNothing() throws {
+        _ = try writer.write(v1, force: false)
+        let report = try writer.write(v1, force: false)
+        #expect(report.written.isEmpty && report.removed.isEmpty)
+        #expect(report.unchanged == ["a/x.json", "b.json"])
+    }
+
+    @Test func rewritesItsOwnFilesAndRemovesStaleOnes() throws {
+        _ = try writer.write(v1, force: false)
+        let report = try writer.write([GeneratedFile("a/x.json", "changed\n")], force: false)
+        #expect(report.written == ["a/x.json"])
+        #expect(report.removed == ["b.json"])
+        #expect(contents("b.json") == nil)
+        #expect(contents("a/x.json") == "changed\n")
+    }
+
+    @Test func removesFoldersItEmptied() throws {
+        _ = try writer.write(v1, force: false)
+        _ = try writer.write([GeneratedFile("b.json", "2\n")], force: false)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("a").path))
+    }
+
+    @Test func refusesToOverwriteForeignOrEditedFilesAndWritesNothing() throws {
+        try write("b.json", "a person's file\n")
+        #expect(throws: ArtifactWriter.WriteError.wouldOverwrite(["b.json"])) { try writer.write(v1, force: false) }
+        #expect(contents("a/x.json") == nil, "nothing is written when one file conflicts")
+        #expect(contents(ArtifactWriter.manifestName) == nil)
+
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("b.json"))
+        _ = try writer.write(v1, force: false)
+        try write("a/x.json", "edited by hand\n")
+        #expect(throws: ArtifactWriter.WriteError.wouldOverwrite(["a/x.json"])) { try writer.write(v1.reversed(), force: false) }
+        // An edited file that is no longer generated is not removed either.
+        #expect(throws: ArtifactWriter.WriteError.wouldOverwrite(["a/x.json"])) { try writer.write([v1[1]], force: false) }
+        #expect(contents("a/x.json") == "edited by hand\n")
+    }
+
+    @Test func forceOverwrites() throws {
+        try write("b.json", "a person's file\n")
+        let report = try writer.write(v1, force: true)
+        #expect(report.written == ["a/x.json", "b.json"])
+        #expect(contents("b.json") == "2\n")
+    }
+
+    @Test func identicalForeignFileIsAdopted() throws {
+        try write("b.json", "2\n")
+        let report = try writer.write(v1, force: false)
+        #expect(report.unchanged == ["b.json"])
+    }
+
+    @Test func driftListsEveryDifference() throws {
+        _ = try writer.write(v1, force: false)
+        try write("a/x.json", "edited\n")
+        let drift = try writer.drift([GeneratedFile("a/x.json", "1\n"), GeneratedFile("c.json", "3\n")])
+        #expect(drift == ["differs: a/x.json", "missing: c.json", "no longer generated: b.json"])
+    }
+
+    @Test func unreadableManifestIsAnError() throws {
+        try write(ArtifactWriter.manifestName, "not json")
+        #expect(throws: ArtifactWriter.WriteError.self) { try writer.write(v1, force: false) }
+    }
+
+    @Test func leavesNoTemporaryFiles() throws {
+        _ = try writer.write(v1, force: false)
+        #expect(TestSupport.files(under: directory) == [ArtifactWriter.manifestName, "a/x.json", "b.json"])
+    }
+}

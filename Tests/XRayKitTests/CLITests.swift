@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+/// The executable end to end: exit codes, messages, and what lands on disk.
+@Suite struct CLITests {
+    let work = TestSupport.temporaryDirectory()
+
+    func xrayctl(_ arguments: String...) throws -> TestSupport.ProcessResult {
+        let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
+        return try TestSupport.run(binary, arguments, in: work)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: work.appendingPathComponent(name))
+    }
+
+    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: work.appendingPathComponent(path).path) }
+
+    @Test func versionAndHelp() throws {
+        #expect(try xrayctl("--version").stdout == "\(XRayKit.version)\n")
+        let help = try xrayctl("--help").stdout
+        #expect(help.contains("generate") && help.contains("init"))
+    }
+
+    @Test func badFlagIsAUsageError() throws {
+        #expect(try xrayctl("generate", "--no-such-flag").status == 64)
+    }
+
+    @Test func invalidModelExitsTwoWithLocationsAndWritesNothing() throws {
+        try write("bad.yaml", "version: 1\nproject: shop\nregion: us-east-1\nservices:\n  - name: api\n    platform: ecs-fargate\n    image: nginx:1\n    prot: 80\n")
+        let result = try xrayctl("generate", "bad.yaml", "--out", "out")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.yaml:8:5: error: unknown key 'prot' in a service; did you mean 'port'?"))
+        #expect(!exists("out"))
+    }
+
+    @Test func missingModelExitsTwo() throws {
+        let result = try xrayctl("generate", "nothing.yaml")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("nothing.yaml:1:1: error: cannot read the model"))
+    }
+
+    @Test func generateCheckForceCycle() throws {
+        #expect(try xrayctl("init", "--template", "ecs-ec2-sidecar").status == 0)
+        let first = try xrayctl("generate")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("wrote xray-out/api/task-definition.json"))
+        #expect(try xrayctl("generate", "--check").status == 0)
+
+        let task = work.appendingPathComponent("xray-out/api/task-definition.json")
+        try Data("{}\n".utf8).write(to: task)
+        let drift = try xrayctl("generate", "--check")
+        #expect(drift.status == 1)
+        #expect(drift.stdout.contains("differs: api/task-definition.json"))
+        #expect(TestSupport.read(task) == "{}\n", "--check writes nothing")
+
+        let refused = try xrayctl("generate")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("api/task-definition.json"))
+        #expect(TestSupport.read(task) == "{}\n")
+
+        #expect(try xrayctl("generate", "--force").status == 0)
+        #expect(TestSupport.read(task) != "{}\n")
+        #expect(try xrayctl("generate", "--check").status == 0)
+    }
+
+    @Test func stdoutPrintsOneArtifact() throws {
+        _ = try xrayctl("init", "--template", "ecs-fargate")
+        let result = try xrayctl("generate", "--stdout", "api/task-definition.json")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"FARGATE\""))
+        #expect(!exists("xray-out"))
+        #expect(try xrayctl("generate", "--stdout", "api/task-definition.jsn").stderr.contains("did you mean 'api/task-definition.json'"))
+    }
+
+    @Test func initListsWritesAndRefusesToOverwrite() throws {
+        let list = try xrayctl("init", "--template", "list")
+        #expect(list.stdout.contains("ecs-ec2-daemon"))
+        #expect(try xrayctl("init", "--template", "ecs-ec2-daemon", "--output", "m.yaml").status == 0)
+        #expect(TestSupport.read(work.appendingPathComponent("m.yaml")) == Templates.named("ecs-ec2-daemon")?.contents)
+        #expect(try xrayctl("init", "--template", "ecs-fargate", "--output", "m.yaml").status == 2)
+        #expect(try xrayctl("init", "--template", "ecs-fargate", "--output", "m.yaml", "--force").status == 0)
+        let unknown = try xrayctl("init", "--template", "ecs-fargat")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("did you mean 'ecs-fargate'"))
+    }
+
+    @Test func readmeCommandWorks() throws {
+        // The README's first command, from the repository root.
+        let binary = try #require(TestSupport.xrayctl)
+        let out = work.appendingPathComponent("xray-out").path
+        let result = try TestSupport.run(binary, ["generate", "examples/scorekeep/xray.yaml", "--out", out], in: TestSupport.repoRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(exists("xray-out/scorekeep-api/task-definition.json"))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+/// Every generated artifact is accepted by AWS's own validators (botocore's request validator,
+/// moto's IAM policy grammar, Parliament), run through Conformance/validate.py.
+@Suite(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+struct ConformanceTests {
+    @Test func everyGeneratedArtifactPassesAWSValidators() throws {
+        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (index, model) in TestSupport.allModels.enumerated() {
+            let files = try TestSupport.generate(modelAt: model.url)
+            _ = try ArtifactWriter(directory: root.appendingPathComponent("\(index)")).write(files, force: false)
+        }
+        let report = try PythonTools.validate(directory: root)
+        #expect(report.problems == [])
+        // Each kind of artifact was actually seen by its validator.
+        let validators = Set(report.checked.values.joined())
+        for expected in ["botocore ecs.RegisterTaskDefinition", "botocore ecs.CreateService",
+                         "botocore iam.CreateRole", "botocore iam.PutRolePolicy", "moto policy grammar",
+                         "moto trust grammar", "parliament"] {
+            #expect(validators.contains(expected), "no artifact was checked by \(expected)")
+        }
+    }
+
+    /// The validator itself must reject what AWS rejects, or the test above proves nothing.
+    @Test func validatorRejectsBrokenArtifacts() throws {
+        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let broken: [(String, String)] = [
+            ("api/task-definition.json", #"{"family": "x", "networkMode": "overlay", "containerDefinitions": [{"name": "a", "image": "b", "cpu": "ten"}]}"#),
+            ("xray-daemon/service.json", #"{"serviceName": "d", "schedulingStrategy": "EVERYWHERE"}"#),
+            ("iam/r.policy.json", #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "xray:PutTraceSegment", "Resource": "*"}]}"#),
+            ("iam/r.trust.json", #"{"Version": "2012-10-17", "Statement": [{"Effect": "Permit", "Action": "sts:AssumeRole"}]}"#),
+            ("mystery.json", "{}"),
+        ]
+        for (path, text) in broken {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let report = try PythonTools.validate(directory: root)
+        for (path, _) in broken {
+            #expect(report.problems.contains { $0.hasPrefix(path + ":") }, "validator accepted broken \(path)")
+        }
+        #expect(report.problems.contains { $0.contains("overlay") }, "enum values are checked")
+        #expect(report.problems.contains { $0.contains("EVERYWHERE") }, "enum values are checked")
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import XRayKit
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The repository root, found from this file's location.
+    static let repoRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ relative: String) -> URL { repoRoot.appendingPathComponent(relative) }
+
+    /// XRAYCTL_RECORD=1 re-records golden files instead of comparing with them.
+    static var recording: Bool { ProcessInfo.processInfo.environment["XRAYCTL_RECORD"] == "1" }
+
+    /// CI=true turns "tool missing, skipped" into a failure: CI must run every check.
+    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xrayctl-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func read(_ url: URL) -> String? {
+        (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every regular file below a directory, as sorted relative paths.
+    static func files(under root: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let base = root.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            paths.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
+        }
+        return paths.sorted()
+    }
+
+    /// A model file's generated artifacts, decoded with the library.
+    static func generate(modelAt url: URL) throws -> [GeneratedFile] {
+        let text = read(url) ?? ""
+        return Generator.generate(try ModelDecoder.decode(text, file: url.lastPathComponent).model)
+    }
+
+    /// Every model the tests generate from: examples, templates and fixtures, by a readable name.
+    static var allModels: [(name: String, url: URL)] {
+        var models: [(String, URL)] = []
+        for example in (try? FileManager.default.contentsOfDirectory(atPath: path("examples").path)) ?? [] {
+            let url = path("examples/\(example)/xray.yaml")
+            if FileManager.default.fileExists(atPath: url.path) { models.append(("examples/\(example)", url)) }
+        }
+        for folder in ["templates", "Tests/XRayKitTests/Fixtures/models"] {
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: path(folder).path)) ?? [] where file.hasSuffix(".yaml") {
+                models.append(("\(folder)/\(file)", path("\(folder)/\(file)")))
+            }
+        }
+        return models.sorted { $0.0 < $1.0 }
+    }
+
+    struct ProcessResult {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a program and collects its output.
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
+                    stdin: String? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        // Output goes to files, not pipes: a pipe that fills up would block the child forever.
+        let outURL = temporaryDirectory().appendingPathComponent("out")
+        let errURL = outURL.deletingLastPathComponent().appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL.deletingLastPathComponent()) }
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        if let stdin {
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: read(outURL) ?? "",
+                             stderr: read(errURL) ?? "")
+    }
+
+    /// The built `xrayctl` binary beside the test bundle.
+    static var xrayctl: String? {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent()) }
+        for folder in candidates {
+            let binary = folder.appendingPathComponent("xrayctl").path
+            if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+        }
+        return nil
+    }
+
+    /// The path of a program on PATH, or nil.
+    static func which(_ program: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(folder)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

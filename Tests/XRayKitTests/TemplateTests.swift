@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+@Suite struct TemplateTests {
+    static func templateFiles() throws -> [(name: String, contents: String)] {
+        let folder = TestSupport.path("templates")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.map {
+            (name: String($0.dropLast(5)), contents: TestSupport.read(folder.appendingPathComponent($0)) ?? "")
+        }
+    }
+
+    /// The binary embeds templates/; this fails when the two drift apart.
+    @Test func embeddedTemplatesAreFresh() throws {
+        let source = Templates.embeddedSource(try Self.templateFiles())
+        let path = TestSupport.path("Sources/XRayKit/Templates/EmbeddedTemplates.swift")
+        if TestSupport.recording {
+            try Data(source.utf8).write(to: path)
+            return
+        }
+        #expect(TestSupport.read(path) == source,
+                "EmbeddedTemplates.swift is stale: run XRAYCTL_RECORD=1 swift test to regenerate it from templates/")
+    }
+
+    @Test func everyTemplateIsEmbeddedWithItsSummary() throws {
+        let files = try Self.templateFiles()
+        #expect(Templates.all.map(\.name) == files.map(\.name).sorted())
+        for template in Templates.all {
+            #expect(!template.summary.isEmpty, "\(template.name) needs a first-line comment saying what it is for")
+        }
+    }
+
+    @Test func everyPlatformAndAgentKindHasATemplate() throws {
+        let texts = try Self.templateFiles().map(\.contents).joined(separator: "\n")
+        for platform in Platform.allCases where platform.isECS {
+            #expect(texts.contains("platform: \(platform.rawValue)"), "no template uses \(platform.rawValue)")
+        }
+    }
+}

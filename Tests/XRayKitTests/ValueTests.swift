@@ -1,0 +1,76 @@
+import Testing
+@testable import XRayKit
+
+@Suite struct ValueTests {
+    @Test(arguments: [
+        ("public.ecr.aws/xray/aws-xray-daemon:3.6.6", "public.ecr.aws", "xray/aws-xray-daemon", "3.6.6"),
+        ("nginx", nil, "nginx", nil),
+        ("localhost:5000/team/app:v1", "localhost:5000", "team/app", "v1"),
+        ("123456789012.dkr.ecr.us-east-2.amazonaws.com/scorekeep-api:1.4", "123456789012.dkr.ecr.us-east-2.amazonaws.com", "scorekeep-api", "1.4"),
+    ] as [(String, String?, String, String?)])
+    func parsesImageReferences(text: String, registry: String?, repository: String, tag: String?) throws {
+        let image = try #require(ImageReference(text))
+        #expect(image.registry == registry)
+        #expect(image.repository == repository)
+        #expect(image.tag == tag)
+        #expect(image.description == text)
+    }
+
+    @Test(arguments: ["", "UPPER/case", "app:", "app:-bad", "app@sha256:short", "a//b", "http://x", "app:1:2"])
+    func rejectsInvalidImageReferences(text: String) {
+        #expect(ImageReference(text) == nil)
+    }
+
+    @Test func floatingImages() {
+        #expect(ImageReference("amazon/aws-xray-daemon")!.floats)
+        #expect(ImageReference("amazon/aws-xray-daemon:latest")!.floats)
+        #expect(!ImageReference("amazon/aws-xray-daemon:3.x")!.floats)
+        #expect(!ImageReference("app@sha256:" + String(repeating: "a", count: 64))!.floats)
+    }
+
+    @Test func parsesARNs() throws {
+        let role = try #require(ARN("arn:aws:iam::123456789012:role/path/xray-writer"))
+        #expect(role.roleName == "xray-writer")
+        #expect(role.account == "123456789012")
+        #expect(ARN("arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess") != nil)
+        #expect(ARN("arn:aws:iam::12345:role/x") == nil)
+        #expect(ARN("not-an-arn") == nil)
+        #expect(ARN("arn:aws:s3:::bucket")?.roleName == nil)
+    }
+
+    @Test func regions() {
+        for region in Region.known { #expect(Region.isWellFormed(region), "\(region)") }
+        for bad in ["us-east", "useast1", "US-EAST-1", "us-east-1a", "", "us--1"] {
+            #expect(!Region.isWellFormed(bad), "\(bad)")
+        }
+        #expect(Partition.of(region: "cn-northwest-1") == .awsCN)
+        #expect(Partition.of(region: "us-gov-west-1") == .awsUSGov)
+        #expect(Partition.awsCN.servicePrincipal("ec2") == "ec2.amazonaws.com.cn")
+        #expect(Partition.awsCN.servicePrincipal("ecs-tasks") == "ecs-tasks.amazonaws.com")
+    }
+
+    @Test func fargateSizes() {
+        #expect(FargateTaskSize.isValid(cpu: 256, memory: 512))
+        #expect(!FargateTaskSize.isValid(cpu: 256, memory: 4096))
+        #expect(FargateTaskSize.isValid(cpu: 8192, memory: 61440))
+        #expect(!FargateTaskSize.isValid(cpu: 8192, memory: 17408))
+        #expect(FargateTaskSize.smallest(fitting: 224, memory: 768) == FargateTaskSize(cpu: 256, memory: 1024))
+        #expect(FargateTaskSize.smallest(fitting: 300, memory: 512) == FargateTaskSize(cpu: 512, memory: 1024))
+        // Memory decides: 256 cpu tops out at 2048 MiB.
+        #expect(FargateTaskSize.smallest(fitting: 100, memory: 3000) == FargateTaskSize(cpu: 512, memory: 3072))
+        #expect(FargateTaskSize.smallest(fitting: 20000, memory: 512) == nil)
+    }
+
+    @Test func suggestions() {
+        #expect(Suggestion.closest(to: "servics", in: ["services", "sampling"]) == "services")
+        #expect(Suggestion.closest(to: "XrayEnabled", in: ["XRayEnabled"]) == "XRayEnabled")
+        #expect(Suggestion.closest(to: "zzz", in: ["services"]) == nil)
+        #expect(Suggestion.editDistance("ab", "ba") == 1)
+    }
+
+    @Test func naming() {
+        #expect(Naming.prefixed("scorekeep", "scorekeep-api") == "scorekeep-api")
+        #expect(Naming.prefixed("shop", "api") == "shop-api")
+        #expect(Naming.prefixed("shop", "shopping") == "shop-shopping")
+    }
+}
