@@ -20,7 +20,11 @@ struct ConformanceTests {
         let validators = Set(report.checked.values.joined())
         for expected in ["botocore ecs.RegisterTaskDefinition", "botocore ecs.CreateService",
                          "botocore iam.CreateRole", "botocore iam.PutRolePolicy", "moto policy grammar",
-                         "moto trust grammar", "parliament"] {
+                         "moto trust grammar", "parliament", "cfn-lint", "bash -n", "daemon config keys",
+                         "ebextensions structure", "botocore lambda.UpdateFunctionConfiguration",
+                         "botocore apigateway.UpdateStage", "botocore xray.PutEncryptionConfig",
+                         "botocore xray.CreateSamplingRule", "botocore xray.UpdateSamplingRule",
+                         "aws_xray_sdk LocalSampler", "botocore kms.PutKeyPolicy"] {
             #expect(validators.contains(expected), "no artifact was checked by \(expected)")
         }
     }
@@ -36,6 +40,12 @@ struct ConformanceTests {
             ("iam/r.policy.json", #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "xray:PutTraceSegment", "Resource": "*"}]}"#),
             ("iam/r.trust.json", #"{"Version": "2012-10-17", "Statement": [{"Effect": "Permit", "Action": "sts:AssumeRole"}]}"#),
             ("mystery.json", "{}"),
+            ("cloudformation.yaml", "Resources:\n  R:\n    Type: AWS::IAM::Rolee\n"),
+            ("svc/user-data.sh", "#!/bin/bash\nif then\n"),
+            ("xray-daemon/cfg.yaml", "Region: us-east-1\nSocket:\n  BufferSizeKB: 64\n"),
+            ("sampling/local-rules.json", #"{"version": 2, "default": {"fixed_target": 1, "rate": 0.05}, "rules": [{"service_name": "*", "http_method": "*", "url_path": "*", "fixed_target": 1, "rate": 0.1}]}"#),
+            ("sampling/rules.json", #"[{"SamplingRule": {"RuleName": "r", "Priority": 1}}]"#),
+            ("fn/lambda-tracing.json", #"{"FunctionName": "f", "TracingConfig": {"Mode": "On"}}"#),
         ]
         for (path, text) in broken {
             let url = root.appendingPathComponent(path)
@@ -48,5 +58,6 @@ struct ConformanceTests {
         }
         #expect(report.problems.contains { $0.contains("overlay") }, "enum values are checked")
         #expect(report.problems.contains { $0.contains("EVERYWHERE") }, "enum values are checked")
+        #expect(report.problems.contains { $0.contains("'On'") }, "Lambda's tracing mode enum is checked")
     }
 }

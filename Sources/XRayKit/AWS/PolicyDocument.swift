@@ -40,7 +40,12 @@ public struct RolePlan: Hashable, Sendable {
     public var name: String
     /// Why the role exists, for the output README.
     public var purpose: String
-    public var trust: PolicyDocument
+    /// nil for a role that exists already: only its inline policy is added.
+    public var trust: PolicyDocument?
     public var inlinePolicy: PolicyDocument?
-    public var managedPolicyARNs: [String]
+    public var managedPolicyARNs: [String] = []
+    /// EC2 needs an instance profile (of the same name) to hand the role to an instance.
+    public var instanceProfile = false
+    /// The account the role lives in when it is not the model's own (a cross-account target).
+    public var otherAccount: String?
 }

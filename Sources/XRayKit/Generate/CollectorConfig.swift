@@ -46,12 +46,14 @@ enum CollectorConfig {
     }
 
     /// CloudWatch agent configuration, passed inline through `CW_CONFIG_CONTENT`.
-    static func cloudwatchAgent(_ model: XRayModel) -> String {
+    /// In a container it listens on all interfaces (other containers send to it); on a host,
+    /// on loopback only.
+    static func cloudwatchAgent(_ model: XRayModel, bind host: String = "0.0.0.0") -> String {
         let config = CloudWatchAgentConfig(
             agent: .init(region: model.region),
             traces: .init(traces_collected: .init(
-                xray: .init(bind_address: "0.0.0.0:2000", tcp_proxy: .init(bind_address: "0.0.0.0:2000")),
-                otlp: .init(grpc_endpoint: "0.0.0.0:4317", http_endpoint: "0.0.0.0:4318"))))
+                xray: .init(bind_address: "\(host):2000", tcp_proxy: .init(bind_address: "\(host):2000")),
+                otlp: .init(grpc_endpoint: "\(host):4317", http_endpoint: "\(host):4318"))))
         return CanonicalJSON.compact(config)
     }
 }

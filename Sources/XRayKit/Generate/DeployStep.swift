@@ -1,31 +1,79 @@
-/// One action that applies generated files, rendered as AWS CLI commands in the output README.
+/// One action that applies generated files, rendered as shell commands in the output README.
 enum DeployStep: Hashable {
     case createRole(RolePlan)
-    case registerTaskDefinition(path: String, family: String)
-    case createService(path: String, name: String)
+    case mergeKeyPolicy(path: String, key: String)
+    case registerTaskDefinition(path: String)
+    case createService(path: String)
+    case createSamplingRules(path: String)
+    case updateDefaultSamplingRule(path: String)
+    case putEncryptionConfig(path: String)
+    case updateFunctionConfiguration(path: String)
+    case updateStage(path: String)
+    case deployBeanstalk(service: String)
+    case launchInstance(path: String, instanceProfile: String?)
 
-    /// Roles come first (task definitions name them), then task definitions, then services.
+    /// Roles first (everything else names them), the key policy before encryption uses the key,
+    /// task definitions before the service that runs one.
     var order: Int {
         switch self {
-        case .createRole: return 0
-        case .registerTaskDefinition: return 1
-        case .createService: return 2
+        case .createRole(let role): return role.otherAccount == nil ? 0 : 1
+        case .mergeKeyPolicy: return 2
+        case .registerTaskDefinition: return 3
+        case .createService: return 4
+        case .createSamplingRules: return 5
+        case .updateDefaultSamplingRule: return 6
+        case .putEncryptionConfig: return 7
+        case .updateFunctionConfiguration: return 8
+        case .updateStage: return 9
+        case .deployBeanstalk: return 10
+        case .launchInstance: return 11
         }
     }
 
     func commands(region: String) -> [String] {
         switch self {
         case .createRole(let role):
-            var commands = ["aws iam create-role --role-name \(role.name) --assume-role-policy-document file://iam/\(role.name).trust.json"]
-            if role.inlinePolicy != nil {
-                commands.append("aws iam put-role-policy --role-name \(role.name) --policy-name xray --policy-document file://iam/\(role.name).policy.json")
+            let profile = role.otherAccount.map { " --profile ACCOUNT_\($0)" } ?? ""
+            var commands: [String] = []
+            if let account = role.otherAccount {
+                commands.append("# in account \(account) (name your CLI profile for it ACCOUNT_\(account)):")
             }
-            commands += role.managedPolicyARNs.map { "aws iam attach-role-policy --role-name \(role.name) --policy-arn \($0)" }
+            if role.trust != nil {
+                commands.append("aws iam create-role\(profile) --role-name \(role.name) --assume-role-policy-document file://iam/\(role.name).trust.json")
+            }
+            if role.inlinePolicy != nil {
+                commands.append("aws iam put-role-policy\(profile) --role-name \(role.name) --policy-name xray --policy-document file://iam/\(role.name).policy.json")
+            }
+            commands += role.managedPolicyARNs.map { "aws iam attach-role-policy\(profile) --role-name \(role.name) --policy-arn \($0)" }
+            if role.instanceProfile {
+                commands.append("aws iam create-instance-profile --instance-profile-name \(role.name)")
+                commands.append("aws iam add-role-to-instance-profile --instance-profile-name \(role.name) --role-name \(role.name)")
+            }
             return commands
-        case .registerTaskDefinition(let path, _):
+        case .mergeKeyPolicy(let path, let key):
+            return ["aws kms get-key-policy --region \(region) --key-id \(key) --policy-name default --query Policy --output text > key-policy.json",
+                    "# add the statements of \(path) to the Statement list in key-policy.json, then:",
+                    "aws kms put-key-policy --region \(region) --key-id \(key) --policy-name default --policy file://key-policy.json"]
+        case .registerTaskDefinition(let path):
             return ["aws ecs register-task-definition --region \(region) --cli-input-json file://\(path)"]
-        case .createService(let path, _):
+        case .createService(let path):
             return ["aws ecs create-service --region \(region) --cli-input-json file://\(path)"]
+        case .createSamplingRules(let path):
+            return ["python3 -c 'import json,sys; [print(json.dumps(r)) for r in json.load(open(sys.argv[1]))]' \(path) | while read -r rule; do aws xray create-sampling-rule --region \(region) --cli-input-json \"$rule\"; done"]
+        case .updateDefaultSamplingRule(let path):
+            return ["aws xray update-sampling-rule --region \(region) --cli-input-json file://\(path)"]
+        case .putEncryptionConfig(let path):
+            return ["aws xray put-encryption-config --region \(region) --cli-input-json file://\(path)"]
+        case .updateFunctionConfiguration(let path):
+            return ["aws lambda update-function-configuration --region \(region) --cli-input-json file://\(path)"]
+        case .updateStage(let path):
+            return ["aws apigateway update-stage --region \(region) --cli-input-json file://\(path)"]
+        case .deployBeanstalk(let service):
+            return ["# copy \(service)/.ebextensions into the root of the \(service) source bundle, then from there:",
+                    "eb deploy"]
+        case .launchInstance(let path, let profile):
+            let role = profile.map { " --iam-instance-profile Name=\($0)" } ?? ""
+            return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data file://\(path)"]
         }
     }
 }

@@ -6,14 +6,8 @@ struct ECSGenerator {
     /// gateway, where the DAEMON service publishes its static host ports (facts §3.2).
     static let bridgeGatewayAddress = "172.17.0.1"
 
-    struct Output {
-        var files: [GeneratedFile] = []
-        var roles: [RolePlan] = []
-        var steps: [DeployStep] = []
-    }
-
-    func generate(_ services: [(ServiceSpec, ECSServiceSpec)]) -> Output {
-        var output = Output()
+    func generate(_ services: [(ServiceSpec, ECSServiceSpec)]) -> GeneratorOutput {
+        var output = GeneratorOutput()
         if services.contains(where: { $0.0.platform == .ecsEC2Daemon }) {
             addDaemonService(to: &output)
         }
@@ -23,7 +17,7 @@ struct ECSGenerator {
         return output
     }
 
-    private func addService(_ service: ServiceSpec, _ ecs: ECSServiceSpec, to output: inout Output) {
+    private func addService(_ service: ServiceSpec, _ ecs: ECSServiceSpec, to output: inout GeneratorOutput) {
         let family = context.prefixed(service.name)
         let sidecar = service.platform != .ecsEC2Daemon
         let fargate = service.platform == .ecsFargate
@@ -44,19 +38,20 @@ struct ECSGenerator {
             cpu: ecs.taskSize.map { String($0.cpu) },
             memory: ecs.taskSize.map { String($0.memory) })
         let path = "\(service.name)/task-definition.json"
-        output.files.append(GeneratedFile(path, CanonicalJSON.encode(task)))
-        output.steps.append(.registerTaskDefinition(path: path, family: family))
+        output.add(path, CanonicalJSON.encode(task), "task definition with the app and its tracing wiring (RegisterTaskDefinition input)")
+        output.steps.append(.registerTaskDefinition(path: path))
+        output.taskDefinitions.append(task)
 
         if ecs.taskRole == .generate {
             // The agent in the task signs its uploads with the task role, never the execution role (facts §2.5).
+            output.agentRoles.append(taskRoleName)
             output.roles.append(taskRole(name: taskRoleName, purpose: "task role of \(family): the \(context.agentName) sidecar uploads traces with it"))
         }
         if ecs.executionRole == .generate {
             output.roles.append(RolePlan(
                 name: executionRoleName,
                 purpose: "execution role of \(family): ECS pulls images and writes logs with it (no X-Ray access)",
-                trust: IAMPolicies.trust(service: "ecs-tasks", context: context, sourceArnService: "ecs"),
-                inlinePolicy: nil,
+                trust: IAMPolicies.trust("ecs-tasks", context),
                 managedPolicyARNs: [IAMPolicies.ecsTaskExecutionPolicy(context.partition)]))
         }
     }
@@ -104,7 +99,7 @@ struct ECSGenerator {
         }
     }
 
-    private func addDaemonService(to output: inout Output) {
+    private func addDaemonService(to output: inout GeneratorOutput) {
         let agentName = AgentContainer.name(for: context.model.agent.kind)
         let family = context.prefixed(agentName)
         let roleName = family + Naming.taskRoleSuffix
@@ -116,19 +111,19 @@ struct ECSGenerator {
             taskRoleArn: context.roleARN(roleName),
             executionRoleArn: nil, cpu: nil, memory: nil)
         let service = CreateServiceInput(cluster: context.model.cluster, serviceName: family, taskDefinition: family)
-        output.files.append(GeneratedFile("xray-daemon/task-definition.json", CanonicalJSON.encode(task)))
-        output.files.append(GeneratedFile("xray-daemon/service.json", CanonicalJSON.encode(service)))
-        output.steps.append(.registerTaskDefinition(path: "xray-daemon/task-definition.json", family: family))
-        output.steps.append(.createService(path: "xray-daemon/service.json", name: family))
+        output.add("xray-daemon/task-definition.json", CanonicalJSON.encode(task), "the per-instance agent task (RegisterTaskDefinition input)")
+        output.add("xray-daemon/service.json", CanonicalJSON.encode(service), "the DAEMON service that runs one agent on every container instance (CreateService input)")
+        output.steps.append(.registerTaskDefinition(path: "xray-daemon/task-definition.json"))
+        output.steps.append(.createService(path: "xray-daemon/service.json"))
+        output.taskDefinitions.append(task)
+        output.daemonService = service
+        output.agentRoles.append(roleName)
         output.roles.append(taskRole(name: roleName, purpose: "task role of the \(agentName) DAEMON service: one agent per container instance uploads traces with it"))
     }
 
-    /// The role an agent signs with: X-Ray write and sampling access, or with a cross-account
-    /// role only the right to assume that role (the daemon then uploads with it; facts §1.8).
     private func taskRole(name: String, purpose: String) -> RolePlan {
-        let statement = context.model.agent.crossAccountRole.map(IAMPolicies.assumeRole) ?? IAMPolicies.xrayWrite
-        return RolePlan(name: name, purpose: purpose,
-                        trust: IAMPolicies.trust(service: "ecs-tasks", context: context, sourceArnService: "ecs"),
-                        inlinePolicy: PolicyDocument([statement]), managedPolicyARNs: [])
+        RolePlan(name: name, purpose: purpose,
+                 trust: IAMPolicies.trust("ecs-tasks", context, ecsTaskGuard: true),
+                 inlinePolicy: IAMPolicies.agentPermissions(context))
     }
 }

@@ -2,46 +2,55 @@
 public enum Generator {
     public static func generate(_ model: XRayModel) -> [GeneratedFile] {
         let context = GenerationContext(model: model)
-        var files: [GeneratedFile] = []
-        var roles: [RolePlan] = []
-        var steps: [DeployStep] = []
+        var output = GeneratorOutput()
 
         let ecsServices = model.services.compactMap { service -> (ServiceSpec, ECSServiceSpec)? in
             if case .ecs(let ecs) = service.target { return (service, ecs) }
             return nil
         }
         if !ecsServices.isEmpty {
-            let ecs = ECSGenerator(context: context).generate(ecsServices)
-            files += ecs.files
-            roles += ecs.roles
-            steps += ecs.steps
+            output.append(ECSGenerator(context: context).generate(ecsServices))
         }
-
-        for role in roles {
-            files.append(GeneratedFile("iam/\(role.name).trust.json", CanonicalJSON.encode(role.trust),
-                                       summary: "trust policy of \(role.purpose)"))
-            if let policy = role.inlinePolicy {
-                files.append(GeneratedFile("iam/\(role.name).policy.json", CanonicalJSON.encode(policy),
-                                           summary: "permissions of \(role.purpose)"))
+        for service in model.services {
+            switch service.target {
+            case .ecs: break
+            case .elasticBeanstalk(let spec):
+                output.append(BeanstalkGenerator(context: context).generate(service, spec))
+            case .lambda(let spec):
+                output.append(ServerlessGenerator(context: context).lambda(service, spec))
+            case .apiGateway(let spec):
+                output.append(ServerlessGenerator(context: context).apiGateway(service, spec))
+            case .ec2(let spec):
+                output.append(EC2Generator(context: context).generate(service, spec))
             }
-            steps.append(.createRole(role))
         }
-        files = files.map { file in
-            var file = file
-            if file.summary.isEmpty { file.summary = summary(for: file.path) }
-            return file
+        if let target = model.agent.crossAccountRole {
+            output.append(CrossAccountGenerator(context: context).generate(target: target, sources: output.agentRoles))
         }
-        files.append(OutputReadme.render(model: model, files: files, steps: steps))
-        return files.sorted { $0.path < $1.path }
-    }
+        if let sampling = model.sampling {
+            output.append(SamplingGenerator(context: context).generate(sampling))
+        }
+        if let encryption = model.encryption {
+            output.append(EncryptionGenerator(context: context).generate(encryption))
+        }
+        if model.agent.kind == .xrayDaemon {
+            output.add("xray-daemon/cfg.yaml", DaemonConfigFile.render(DaemonConfigFile.settings(for: model)),
+                       "X-Ray daemon configuration (Version 2) matching the agent settings; the task definitions pass the same settings as flags")
+        }
 
-    private static func summary(for path: String) -> String {
-        switch path {
-        case "xray-daemon/task-definition.json": return "the per-instance agent task (RegisterTaskDefinition input)"
-        case "xray-daemon/service.json": return "the DAEMON service that runs one agent on every container instance (CreateService input)"
-        default:
-            if path.hasSuffix("/task-definition.json") { return "task definition with the app and its tracing wiring (RegisterTaskDefinition input)" }
-            return ""
+        for role in output.roles {
+            if let trust = role.trust {
+                output.add("iam/\(role.name).trust.json", CanonicalJSON.encode(trust), "trust policy of the \(role.purpose)")
+            }
+            if let policy = role.inlinePolicy {
+                output.add("iam/\(role.name).policy.json", CanonicalJSON.encode(policy), "permissions of the \(role.purpose)")
+            }
+            output.steps.append(.createRole(role))
         }
+        output.add("cloudformation.yaml", CloudFormationGenerator(context: context).render(output),
+                   "the same setup as one CloudFormation template (roles, task definitions, DAEMON service, sampling rules)")
+        var files = output.files
+        files.append(OutputReadme.render(model: model, output: output))
+        return files.sorted { $0.path < $1.path }
     }
 }

@@ -12,8 +12,25 @@ enum IAMPolicies {
         .init(sid: "XRayWriteAndSampling", action: .many(xrayWriteActions), resource: "*")
     }
 
+    /// The permissions of the role an agent signs with: X-Ray write and sampling access or, with a
+    /// cross-account role, only the right to assume that role (the daemon then uploads with it; facts §1.8).
+    static func agentPermissions(_ context: GenerationContext) -> PolicyDocument {
+        PolicyDocument([context.model.agent.crossAccountRole.map(assumeRole) ?? xrayWrite])
+    }
+
+    /// What a Lambda execution role needs for active tracing: Lambda runs the daemon and makes
+    /// the sampling decisions itself, so only the two upload actions (facts §2.3).
+    static var lambdaTracing: PolicyDocument {
+        PolicyDocument([.init(sid: "XRayActiveTracing", action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resource: "*")])
+    }
+
     static func assumeRole(_ arn: ARN) -> PolicyDocument.Statement {
         .init(sid: "AssumeCrossAccountXRayRole", action: "sts:AssumeRole", resource: .one(arn.description))
+    }
+
+    /// Logging for a Lambda function's own role.
+    static func lambdaBasicExecutionPolicy(_ partition: String) -> String {
+        "arn:\(partition):iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
     }
 
     /// The managed policy ECS needs on an execution role to pull private ECR images and write logs.
@@ -21,19 +38,19 @@ enum IAMPolicies {
         "arn:\(partition):iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
     }
 
-    /// A trust policy for one AWS service. With a known account it adds the confused-deputy guard
-    /// (`aws:SourceAccount`, and `aws:SourceArn` where the service sends one).
-    static func trust(service: String, context: GenerationContext, sourceArnService: String? = nil) -> PolicyDocument {
+    /// A trust policy for one AWS service. `ecsTaskGuard` adds the confused-deputy conditions
+    /// ECS documents for task roles (`aws:SourceAccount`, `aws:SourceArn`) when the account is known.
+    /// Other roles are trusted without conditions: a condition the service does not send would stop
+    /// it from assuming the role at all.
+    static func trust(_ service: String, _ context: GenerationContext, ecsTaskGuard: Bool = false) -> PolicyDocument {
         var condition: [String: [String: StringOrList]]?
-        if let account = context.model.account {
-            condition = ["StringEquals": ["aws:SourceAccount": .one(account)]]
-            if let sourceArnService {
-                let arn = "arn:\(context.partition):\(sourceArnService):\(context.model.region):\(account):*"
-                condition?["ArnLike"] = ["aws:SourceArn": .one(arn)]
-            }
+        if ecsTaskGuard, let account = context.model.account {
+            condition = [
+                "StringEquals": ["aws:SourceAccount": .one(account)],
+                "ArnLike": ["aws:SourceArn": .one("arn:\(context.partition):ecs:\(context.model.region):\(account):*")],
+            ]
         }
         let principal = context.model.partition.servicePrincipal(service)
-        return PolicyDocument([.init(principal: ["Service": .one(principal)], action: "sts:AssumeRole",
-                                     condition: condition)])
+        return PolicyDocument([.init(principal: ["Service": .one(principal)], action: "sts:AssumeRole", condition: condition)])
     }
 }

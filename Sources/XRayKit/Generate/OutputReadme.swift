@@ -1,6 +1,7 @@
 /// The README written beside the artifacts: what each file is and the commands that apply them.
 enum OutputReadme {
-    static func render(model: XRayModel, files: [GeneratedFile], steps: [DeployStep]) -> GeneratedFile {
+    static func render(model: XRayModel, output: GeneratorOutput) -> GeneratedFile {
+        let files = output.files, steps = output.steps
         var lines = [
             "# X-Ray setup for \(model.project)",
             "",
@@ -13,15 +14,24 @@ enum OutputReadme {
             "|---|---|",
         ]
         lines += files.sorted { $0.path < $1.path }.map { "| `\($0.path)` | \($0.summary) |" }
-        lines += ["", "## Apply", "", "Run from this directory, in this order:", "", "```sh"]
+        lines += ["", "## Apply", "",
+                  "Either deploy `cloudformation.yaml` (roles, task definitions, the DAEMON service and sampling rules):", "",
+                  "```sh",
+                  "aws cloudformation deploy --region \(model.region) --stack-name \(model.project)-xray --template-file cloudformation.yaml --capabilities CAPABILITY_NAMED_IAM",
+                  "```", "",
+                  "and run the steps CloudFormation cannot express (tracing on existing functions and stages, encryption, Elastic Beanstalk, EC2), or apply everything with the CLI, from this directory, in this order:", "", "```sh"]
         let ordered = steps.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
         lines += ordered.flatMap { $0.element.commands(region: model.region) }
         lines += ["```", "", "## Notes", ""]
+        lines += output.notes.map { "- \($0)" }
         if model.account == nil {
             lines.append("- The model names no account, so role ARNs contain the placeholder `\(GenerationContext.accountPlaceholder)`: set `account:` in the model, or replace it before applying.")
         }
         if model.services.contains(where: { $0.platform == .ecsEC2Daemon }) {
             lines.append("- Bridge-mode apps reach the per-instance agent at the Docker bridge gateway `\(ECSGenerator.bridgeGatewayAddress)`, the default on ECS-optimized AMIs. If your instances use another bridge subnet, change `AWS_XRAY_DAEMON_ADDRESS`.")
+        }
+        if model.agent.kind != .xrayDaemon {
+            lines.append("- The \(model.agent.kind.rawValue) gets its configuration inline through the `\(model.agent.kind == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT")` environment variable: it receives X-Ray segments on 2000/udp, serves sampling on 2000/tcp, accepts OTLP on 4317/4318, and exports traces to X-Ray only, so its role needs X-Ray permissions only.")
         }
         if model.agent.kind == .xrayDaemon {
             lines.append("- The X-Ray daemon and SDKs are in maintenance mode since 2026-02-25 and reach end of support on 2027-02-25. To move to the ADOT collector or the CloudWatch agent, set `agent.kind: adot` or `agent.kind: cloudwatch-agent` in the model and generate again: they receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so the applications need no change.")

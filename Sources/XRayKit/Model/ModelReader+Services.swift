@@ -73,6 +73,9 @@ extension ModelReader {
         case .apiGateway:
             target = apiGateway(fields).map(ServiceSpec.Target.apiGateway)
         case .ec2:
+            if agent?.kind == .adot, let platformNode = fields["platform"] {
+                reader.error(platformNode, "xrayctl installs the X-Ray daemon or the CloudWatch agent on EC2 hosts, not the ADOT collector; set agent kind xray-daemon or cloudwatch-agent, or install ADOT yourself")
+            }
             target = ec2(fields, partition: partition).map(ServiceSpec.Target.ec2)
         }
         guard let name, let target else { return nil }

@@ -1,6 +1,50 @@
 // Generated from templates/*.yaml by TemplateTests (XRAYCTL_RECORD=1 swift test). Do not edit.
 enum EmbeddedTemplates {
     static let files: [(name: String, contents: String)] = [
+        (name: "api-gateway", contents: #"""
+# API Gateway: X-Ray tracing on a REST API stage (HTTP APIs cannot be traced), with sampling rules.
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+sampling:
+  default: {reservoir: 1, rate: 0.05}
+  rules:
+    - name: health
+      priority: 10
+      reservoir: 0
+      rate: 0
+      path: /health
+      method: GET
+
+services:
+  - name: public-api
+    platform: api-gateway
+    rest_api_id: a1b2c3d4e5
+    stage: prod
+
+"""#),
+        (name: "ec2", contents: #"""
+# EC2 or on-premises hosts: user data that installs the X-Ray daemon under systemd, and an instance role.
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+agent:
+  kind: xray-daemon
+  buffer_mb: 24
+
+services:
+  - name: batch
+    platform: ec2
+    os: amazon-linux-2023              # amazon-linux-2023 | amazon-linux-2 | ubuntu | debian | rhel
+    instance_role: generate            # or an existing role ARN, or none (on premises)
+    language: go
+    source: ./batch
+
+"""#),
         (name: "ecs-ec2-daemon", contents: #"""
 # ECS on EC2: one X-Ray daemon per container instance (a DAEMON service); bridge-mode apps send to the host.
 version: 1
@@ -64,6 +108,29 @@ services:
     source: ./api
 
 """#),
+        (name: "ecs-ec2-sidecar-cloudwatch-agent", contents: #"""
+# ECS on EC2 with the CloudWatch agent as the sidecar, receiving X-Ray segments and OTLP.
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+agent:
+  kind: cloudwatch-agent
+  image: public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300064.0b1337
+  cpu: 64
+  memory_reservation: 256
+
+services:
+  - name: api
+    platform: ecs-ec2-sidecar
+    network_mode: awsvpc
+    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-api:1.0.0
+    cpu: 256
+    memory_reservation: 512
+    port: 8080
+
+"""#),
         (name: "ecs-fargate", contents: #"""
 # ECS on Fargate: the X-Ray daemon runs as a sidecar; xrayctl picks the smallest task size that fits both.
 version: 1
@@ -89,6 +156,62 @@ services:
     # task_memory: 512
     language: python
     source: ./api
+
+"""#),
+        (name: "ecs-fargate-adot", contents: #"""
+# Fargate with the ADOT collector as the sidecar: same X-Ray wiring (2000/udp, 2000/tcp) plus OTLP.
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+agent:
+  kind: adot
+  image: public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0
+  cpu: 128
+  memory_reservation: 512
+
+services:
+  - name: api
+    platform: ecs-fargate
+    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-api:1.0.0
+    cpu: 384
+    memory_reservation: 512
+    port: 8080
+
+"""#),
+        (name: "elastic-beanstalk", contents: #"""
+# Elastic Beanstalk: turns on the daemon Beanstalk runs on each instance, with a custom log level.
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+services:
+  - name: web
+    platform: elastic-beanstalk
+    eb_platform: java                  # java | tomcat | node | python | go | dotnet | ruby | php | docker
+    instance_profile: aws-elasticbeanstalk-ec2-role   # the default profile already allows X-Ray
+    daemon_config:                     # optional: writes /etc/amazon/xray/cfg.yaml
+      log_level: warn
+    language: java
+    source: ./web
+
+"""#),
+        (name: "lambda", contents: #"""
+# Lambda: active tracing on an existing function, with an execution role that can upload traces.
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+services:
+  - name: orders
+    platform: lambda
+    function_name: shop-orders
+    role: generate                     # or the ARN of the function's current role to add the permissions to it
+    language: python
+    source: ./orders
 
 """#),
     ]

@@ -9,12 +9,16 @@ A file no validator knows is itself a problem, so new artifact kinds cannot slip
 """
 import json
 import os
+import subprocess
 import sys
+
+import yaml
 
 import botocore.session
 from botocore.validate import ParamValidator
 from moto.iam.policy_validation import IAMPolicyDocumentValidator, IAMTrustPolicyDocumentValidator
 from parliament import analyze_policy_string
+from aws_xray_sdk.core.sampling.local.sampler import LocalSampler
 
 SESSION = botocore.session.get_session()
 
@@ -61,16 +65,109 @@ def check_policy(text, trust):
     return problems
 
 
-def check_file(relative, text):
+# The daemon's configuration keys (aws-xray-daemon pkg/cfg/cfg.go, facts §1.3): the daemon exits on any
+# other key when started with -c, and without Version.
+DAEMON_KEYS = {"TotalBufferSizeMB", "Concurrency", "Region", "Endpoint", "Socket", "Logging", "LocalMode",
+               "ResourceARN", "RoleARN", "NoVerifySSL", "ProxyAddress", "Version"}
+DAEMON_SUBKEYS = {"Socket": {"UDPAddress", "TCPAddress"}, "Logging": {"LogRotation", "LogLevel", "LogPath"}}
+
+
+def check_daemon_config(text):
+    config = yaml.safe_load(text)
+    problems = []
+    if not isinstance(config, dict):
+        return ["daemon config is not a mapping"]
+    if config.get("Version") not in (1, 2):
+        problems.append(f"Version must be 1 or 2, found {config.get('Version')!r}")
+    for key, value in config.items():
+        if key not in DAEMON_KEYS:
+            problems.append(f"unknown daemon config key {key}")
+        elif key in DAEMON_SUBKEYS:
+            problems += [f"unknown daemon config key {key}.{sub}" for sub in value if sub not in DAEMON_SUBKEYS[key]]
+    if config.get("Logging", {}).get("LogLevel", "info") not in ("dev", "debug", "info", "warn", "error", "prod"):
+        problems.append("invalid Logging.LogLevel")
+    return problems
+
+
+def check_ebextensions(text):
+    """Elastic Beanstalk's rules for a config file: YAML, option_settings for aws:elasticbeanstalk:xray
+    with a boolean XRayEnabled, and files entries with mode/owner/group/content."""
+    config = yaml.safe_load(text)
+    problems = []
+    xray = (config.get("option_settings") or {}).get("aws:elasticbeanstalk:xray") or {}
+    if xray.get("XRayEnabled") is not True:
+        problems.append("option_settings aws:elasticbeanstalk:xray XRayEnabled is not true")
+    for path, entry in (config.get("files") or {}).items():
+        if not path.startswith("/") or set(entry) - {"mode", "owner", "group", "content", "source", "encoding", "authentication"}:
+            problems.append(f"files entry {path} is malformed")
+        if path == "/etc/amazon/xray/cfg.yaml":
+            problems += check_daemon_config(entry.get("content", ""))
+    return problems
+
+
+def check_cloudformation(path):
+    from pathlib import Path
+
+    from cfnlint.api import lint_file
+
+    # Errors and warnings both count: the template should give cfn-lint nothing to say.
+    return [f"cfn-lint {m.rule.id} ({m.rule.severity}) line {m.linenumber}: {m.message}"
+            for m in lint_file(Path(path)) if m.rule.severity in ("error", "warning")]
+
+
+def check_local_rules(data):
+    try:
+        sampler = LocalSampler()
+        sampler.load_local_rules(data)
+    except Exception as error:
+        return [f"aws_xray_sdk LocalSampler rejected the file: {error!r}"]
+    return []
+
+
+def check_file(relative, text, full_path):
     """Returns (validators, problems) for one artifact."""
     name = os.path.basename(relative)
     parts = relative.split("/")
+    folder = parts[-2] if len(parts) > 1 else ""
     if name == "README.md" or name == ".xrayctl-manifest.json":
         return ["none needed"], []
     data = json.loads(text) if name.endswith(".json") else None
+    if name == "cloudformation.yaml":
+        return ["cfn-lint"], check_cloudformation(full_path)
+    if name == "user-data.sh":
+        result = subprocess.run(["bash", "-n", full_path], capture_output=True, text=True)
+        problems = [f"bash -n: {result.stderr.strip()}"] if result.returncode else []
+        if not text.startswith("#!/bin/bash\n"):
+            problems.append("user data must start with #!/bin/bash")
+        return ["bash -n"], problems
+    if name == "cfg.yaml":
+        return ["daemon config keys"], check_daemon_config(text)
+    if folder == ".ebextensions" and name.endswith(".config"):
+        return ["ebextensions structure"], check_ebextensions(text)
+    if name == "lambda-tracing.json":
+        return ["botocore lambda.UpdateFunctionConfiguration"], check_api_input("lambda", "UpdateFunctionConfiguration", data)
+    if name == "apigateway-stage-patch.json":
+        return ["botocore apigateway.UpdateStage"], check_api_input("apigateway", "UpdateStage", data)
+    if name == "encryption.json":
+        return ["botocore xray.PutEncryptionConfig"], check_api_input("xray", "PutEncryptionConfig", data)
+    if folder == "sampling" and name == "rules.json":
+        problems = [] if isinstance(data, list) and data else ["rules.json must be a non-empty array"]
+        for rule in data or []:
+            problems += check_api_input("xray", "CreateSamplingRule", rule)
+        return ["botocore xray.CreateSamplingRule"], problems
+    if folder == "sampling" and name == "default-rule.json":
+        return ["botocore xray.UpdateSamplingRule"], check_api_input("xray", "UpdateSamplingRule", data)
+    if folder == "sampling" and name == "local-rules.json":
+        return ["aws_xray_sdk LocalSampler"], check_local_rules(data)
+    if name == "kms-key-policy-statements.json":
+        problems = check_api_input("kms", "PutKeyPolicy", {"KeyId": "k", "PolicyName": "default", "Policy": text})
+        # In a key policy, Resource "*" means "this KMS key" (the AWS KMS developer guide, "Key policies"):
+        # it is the required form there, unlike the identity policies Parliament's RESOURCE_STAR is about.
+        problems += [f"parliament: {f.issue}: {f.detail}" for f in analyze_policy_string(text).findings
+                     if f.issue != "RESOURCE_STAR"]
+        return ["botocore kms.PutKeyPolicy", "parliament"], problems
     if name == "task-definition.json":
         return ["botocore ecs.RegisterTaskDefinition"], check_api_input("ecs", "RegisterTaskDefinition", data)
-    folder = parts[-2] if len(parts) > 1 else ""
     if folder == "xray-daemon" and name == "service.json":
         return ["botocore ecs.CreateService"], check_api_input("ecs", "CreateService", data)
     if folder == "iam" and name.endswith(".trust.json"):
@@ -94,7 +191,7 @@ def main():
             with open(full, encoding="utf-8") as handle:
                 text = handle.read()
             try:
-                validators, found = check_file(relative, text)
+                validators, found = check_file(relative, text, full)
             except Exception as error:
                 validators, found = [], [f"validator crashed: {error!r}"]
             checked[relative] = validators

@@ -1,0 +1,28 @@
+/// Lambda `UpdateFunctionConfiguration` input that turns on active tracing.
+public struct LambdaTracingInput: Encodable, Hashable, Sendable {
+    public var FunctionName: String
+    public var TracingConfig = Tracing()
+    /// Set only when xrayctl generated the execution role.
+    public var Role: String?
+
+    public struct Tracing: Encodable, Hashable, Sendable { public var Mode = "Active" }
+}
+
+/// API Gateway `UpdateStage` input that turns on X-Ray tracing for a REST API stage.
+public struct StageTracingPatch: Encodable, Hashable, Sendable {
+    public var restApiId: String
+    public var stageName: String
+    public var patchOperations = [Operation()]
+
+    public struct Operation: Encodable, Hashable, Sendable {
+        public var op = "replace"
+        public var path = "/tracingEnabled"
+        public var value = "true"
+    }
+}
+
+/// X-Ray `PutEncryptionConfig` input.
+public struct EncryptionConfigInput: Encodable, Hashable, Sendable {
+    public var KeyId: String
+    public var `Type` = "KMS"
+}

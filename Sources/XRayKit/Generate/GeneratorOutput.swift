@@ -1,0 +1,29 @@
+/// What a platform generator contributes: files, roles (written as IAM files by `Generator`),
+/// the steps that apply them, and notes for the output README.
+struct GeneratorOutput {
+    var files: [GeneratedFile] = []
+    var roles: [RolePlan] = []
+    var steps: [DeployStep] = []
+    var notes: [String] = []
+    /// Roles an agent signs with; a cross-account target role must trust them.
+    var agentRoles: [String] = []
+    /// Typed artifacts the CloudFormation template is built from.
+    var taskDefinitions: [TaskDefinition] = []
+    var daemonService: CreateServiceInput?
+    var samplingRules: [CreateSamplingRuleInput] = []
+
+    mutating func append(_ other: GeneratorOutput) {
+        files += other.files
+        roles += other.roles
+        steps += other.steps
+        notes += other.notes
+        agentRoles += other.agentRoles
+        taskDefinitions += other.taskDefinitions
+        daemonService = daemonService ?? other.daemonService
+        samplingRules += other.samplingRules
+    }
+
+    mutating func add(_ path: String, _ contents: String, _ summary: String) {
+        files.append(GeneratedFile(path, contents, summary: summary))
+    }
+}

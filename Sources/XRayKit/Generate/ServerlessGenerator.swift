@@ -1,0 +1,41 @@
+/// Lambda active tracing and API Gateway stage tracing (facts §5).
+struct ServerlessGenerator {
+    let context: GenerationContext
+
+    func lambda(_ service: ServiceSpec, _ spec: LambdaServiceSpec) -> GeneratorOutput {
+        var output = GeneratorOutput()
+        var input = LambdaTracingInput(FunctionName: spec.functionName)
+        switch spec.role {
+        case .generate:
+            let name = context.prefixed(service.name) + Naming.executionRoleSuffix
+            input.Role = context.roleARN(name)
+            output.roles.append(RolePlan(
+                name: name,
+                purpose: "execution role of the \(spec.functionName) function: logging and trace upload",
+                trust: IAMPolicies.trust("lambda", context),
+                inlinePolicy: IAMPolicies.lambdaTracing,
+                managedPolicyARNs: [IAMPolicies.lambdaBasicExecutionPolicy(context.partition)]))
+            output.notes.append("`\(service.name)/lambda-tracing.json` switches \(spec.functionName) to the generated role `\(name)`, which allows logging and tracing only. To keep the function's current role, set `role:` to its ARN: xrayctl then adds the tracing permissions to that role instead.")
+        case .existing(let arn):
+            output.roles.append(RolePlan(
+                name: arn.roleName ?? arn.resource,
+                purpose: "the existing execution role of \(spec.functionName): adds the trace upload permission",
+                trust: nil, inlinePolicy: IAMPolicies.lambdaTracing))
+        case .none:
+            break
+        }
+        let path = "\(service.name)/lambda-tracing.json"
+        output.add(path, CanonicalJSON.encode(input), "turns on active tracing for \(spec.functionName) (UpdateFunctionConfiguration input)")
+        output.steps.append(.updateFunctionConfiguration(path: path))
+        return output
+    }
+
+    func apiGateway(_ service: ServiceSpec, _ spec: APIGatewayServiceSpec) -> GeneratorOutput {
+        var output = GeneratorOutput()
+        let path = "\(service.name)/apigateway-stage-patch.json"
+        let patch = StageTracingPatch(restApiId: spec.restAPIID, stageName: spec.stage)
+        output.add(path, CanonicalJSON.encode(patch), "turns on X-Ray tracing for stage \(spec.stage) of REST API \(spec.restAPIID) (UpdateStage input)")
+        output.steps.append(.updateStage(path: path))
+        return output
+    }
+}
