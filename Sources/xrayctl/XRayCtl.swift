@@ -7,6 +7,6 @@ struct XRayCtl: ParsableCommand {
         commandName: "xrayctl",
         abstract: "Generate, lint and troubleshoot AWS X-Ray tracing setups.",
         version: XRayKit.version,
-        subcommands: [Init.self, Generate.self]
+        subcommands: [Init.self, Generate.self, Schema.self]
     )
 }

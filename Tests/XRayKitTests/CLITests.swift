@@ -86,6 +86,14 @@ import Testing
         #expect(unknown.stderr.contains("did you mean 'ecs-fargate'"))
     }
 
+    @Test func schemaPrintsJSONSchema() throws {
+        let result = try xrayctl("schema")
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(object?["additionalProperties"] as? Bool == false)
+    }
+
     @Test func readmeCommandWorks() throws {
         // The README's first command, from the repository root.
         let binary = try #require(TestSupport.xrayctl)

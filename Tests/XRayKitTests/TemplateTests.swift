@@ -32,8 +32,11 @@ import Testing
 
     @Test func everyPlatformAndAgentKindHasATemplate() throws {
         let texts = try Self.templateFiles().map(\.contents).joined(separator: "\n")
-        for platform in Platform.allCases where platform.isECS {
+        for platform in Platform.allCases {
             #expect(texts.contains("platform: \(platform.rawValue)"), "no template uses \(platform.rawValue)")
+        }
+        for kind in AgentSpec.Kind.allCases {
+            #expect(texts.contains("kind: \(kind.rawValue)"), "no template uses agent kind \(kind.rawValue)")
         }
     }
 }
