@@ -1,7 +1,7 @@
 /// A parsed YAML or JSON value that remembers where it came from.
 ///
 /// Yams' decoders lose positions; keeping our own tree lets every error and finding
-/// name the file, line and column of the exact node it is about.
+/// name the file, line and column of the exact node it is about, and its JSON pointer.
 public struct LocatedNode: Sendable {
     public enum Value: Sendable {
         case scalar(Scalar)
@@ -20,15 +20,24 @@ public struct LocatedNode: Sendable {
 
     public var value: Value
     public var location: SourceLocation
+    /// RFC 6901 pointer from the document root.
+    public var pointer: String
 
-    public init(_ value: Value, at location: SourceLocation) {
+    public init(_ value: Value, at location: SourceLocation, pointer: String = "") {
         self.value = value
         self.location = location
+        self.pointer = pointer
     }
 
     public var scalar: Scalar? {
         if case .scalar(let scalar) = value { return scalar }
         return nil
+    }
+
+    /// The text of a string, number or boolean scalar; nil for null, mappings and lists.
+    public var text: String? {
+        guard let scalar, scalar.kind != .null else { return nil }
+        return scalar.text
     }
 
     public var pairs: [(key: LocatedNode, value: LocatedNode)]? {
@@ -46,6 +55,19 @@ public struct LocatedNode: Sendable {
         pairs?.first { $0.key.scalar?.text == key }?.value
     }
 
+    /// The key node of an entry, for findings about the key itself.
+    public func keyNode(_ key: String) -> LocatedNode? {
+        pairs?.first { $0.key.scalar?.text == key }?.key
+    }
+
+    /// A field by its API name or its CloudFormation name: `networkMode` also finds `NetworkMode`.
+    public func field(_ name: String) -> LocatedNode? {
+        self[name] ?? self[name.prefix(1).uppercased() + name.dropFirst()]
+    }
+
+    /// The node itself as a list, or a one-element list for a single value (IAM's "string or list").
+    public var asList: [LocatedNode] { items ?? [self] }
+
     /// A short name for the node's type, for messages such as "expected a mapping, found a list".
     public var typeName: String {
         switch value {
@@ -60,5 +82,10 @@ public struct LocatedNode: Sendable {
             case .null: return "null"
             }
         }
+    }
+
+    /// Escapes a key for use in a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
+    static func escape(_ key: String) -> String {
+        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }

@@ -73,8 +73,8 @@ enum TestSupport {
         // Output goes to files, not pipes: a pipe that fills up would block the child forever.
         let outURL = temporaryDirectory().appendingPathComponent("out")
         let errURL = outURL.deletingLastPathComponent().appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outURL.deletingLastPathComponent()) }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)

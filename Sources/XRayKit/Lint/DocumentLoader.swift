@@ -1,0 +1,151 @@
+import Foundation
+
+/// Reads a file into a `SourceDocument`, turning every problem with the input into a finding:
+/// invalid UTF-8, binary content, syntax errors and over-deep nesting (XR001), duplicate keys (XR003).
+/// Nothing here throws or traps on hostile input.
+public enum DocumentLoader {
+    /// Segment documents sent over UDP start with this header line (facts §1.2).
+    static let segmentHeaderPrefix = "{\"format\""
+
+    public static func load(path: String, data: Data) -> SourceDocument {
+        func unreadable(_ location: SourceLocation, _ message: String) -> SourceDocument {
+            SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [
+                Finding(rule: "XR001", severity: .error, message: message, location: location, pointer: "", fix: nil),
+            ])
+        }
+        if let offset = data.firstIndex(of: 0) {
+            return unreadable(location(ofByte: offset - data.startIndex, in: data, file: path),
+                              "the file contains a NUL byte; it is binary, not JSON or YAML")
+        }
+        guard let text = String(validatingUTF8: data) else {
+            let offset = firstInvalidUTF8Offset(data)
+            return unreadable(location(ofByte: offset, in: data, file: path), "the file is not valid UTF-8 text")
+        }
+        var (parseText, lineOffset) = (text, 0)
+        if text.hasPrefix(segmentHeaderPrefix), let newline = text.firstIndex(of: "\n"),
+           text[text.index(after: newline)...].contains(where: { !$0.isWhitespace }) {
+            // A captured UDP datagram: skip the header line, keep line numbers right.
+            parseText = String(text[text.index(after: newline)...])
+            lineOffset = 1
+        }
+        var document = SourceDocument(path: path, text: text, root: nil, kind: .unknown, loadFindings: [])
+        var duplicates: [Finding] = []
+        // Yams stops at a duplicate key; mark each one (same length, so columns stay right) and
+        // parse again, so the rest of the file is still linted.
+        for _ in 0..<100 {
+            do {
+                let options = YAMLLoader.Options(cloudFormationTags: true)
+                document.root = try YAMLLoader.load(parseText, file: path, options: options).map { shifted($0, by: lineOffset) }
+                break
+            } catch let diagnostic {
+                if diagnostic.message.hasPrefix("duplicate key"),
+                   let (marked, location, key) = DuplicateKeys.mark(in: parseText, first: diagnostic.location, message: diagnostic.message) {
+                    parseText = marked
+                    var shiftedLocation = location
+                    shiftedLocation.line += lineOffset
+                    duplicates.append(Finding(rule: "XR003", severity: .error,
+                                              message: "duplicate key '\(key)': most parsers keep only the last value, some reject the file",
+                                              location: shiftedLocation, pointer: "", fix: "Remove one of the two '\(key)' entries"))
+                    continue
+                }
+                var location = diagnostic.location
+                location.line += lineOffset
+                document.loadFindings.append(Finding(rule: "XR001", severity: .error, message: diagnostic.message,
+                                                     location: location, pointer: "", fix: nil))
+                break
+            }
+        }
+        document.loadFindings += duplicates
+        document.kind = KindDetector.detect(document.root, path: path)
+        return document
+    }
+
+    private static func shifted(_ node: LocatedNode, by lines: Int) -> LocatedNode {
+        guard lines != 0 else { return node }
+        var node = node
+        node.location.line += lines
+        switch node.value {
+        case .scalar: break
+        case .sequence(let items): node.value = .sequence(items.map { shifted($0, by: lines) })
+        case .mapping(let pairs): node.value = .mapping(pairs.map { (shifted($0.key, by: lines), shifted($0.value, by: lines)) })
+        }
+        return node
+    }
+
+    static func location(ofByte offset: Int, in data: Data, file: String) -> SourceLocation {
+        var line = 1, lineStart = 0
+        for (index, byte) in data.prefix(offset).enumerated() where byte == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: data.dropFirst(lineStart).prefix(offset - lineStart), as: UTF8.self).unicodeScalars.count + 1
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func firstInvalidUTF8Offset(_ data: Data) -> Int {
+        var offset = 0
+        let bytes = [UInt8](data)
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, offset + length <= bytes.count,
+                  String(validatingUTF8: Data(bytes[offset..<offset + length])) != nil else { return offset }
+            offset += length
+        }
+        return offset
+    }
+}
+
+private extension String {
+    init?(validatingUTF8 data: Data) {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var text = String.UnicodeScalarView()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): text.append(scalar)
+            case .emptyInput: self = String(text); return
+            case .error: return nil
+            }
+        }
+    }
+}
+
+/// Finds the second occurrence of a duplicated key after the first and renames it in place.
+enum DuplicateKeys {
+    /// A private-use character: valid in YAML and JSON, one column wide, never in a real key.
+    static let mark: Character = "\u{E000}"
+
+    static func mark(in text: String, first: SourceLocation, message: String) -> (String, SourceLocation, String)? {
+        guard let open = message.firstIndex(of: "'"), let close = message[message.index(after: open)...].firstIndex(of: "'") else { return nil }
+        let key = String(message[message.index(after: open)..<close])
+        guard !key.isEmpty else { return nil }
+        var lines = text.components(separatedBy: "\n")
+        // Candidates: the key as a mapping key (plain or quoted, followed by a colon) after the first one.
+        var candidates: [(line: Int, column: Int, range: Range<String.Index>)] = []
+        for index in (first.line - 1)..<lines.count {
+            let line = lines[index]
+            var searchStart = line.startIndex
+            while let range = line.range(of: key, range: searchStart..<line.endIndex) {
+                searchStart = range.upperBound
+                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound.samePosition(in: line.unicodeScalars) ?? line.unicodeScalars.startIndex) + 1
+                let before = line[..<range.lowerBound].last
+                var after = line[range.upperBound...].drop { $0 == "\"" || $0 == "'" }.drop { $0 == " " }
+                let isKey = after.first == ":" && (before == nil || " \t{,-\"'".contains(before!))
+                after = after.dropFirst()
+                guard isKey else { continue }
+                let lineNumber = index + 1
+                let keyColumn = (before == "\"" || before == "'") ? column - 1 : column
+                if lineNumber == first.line && keyColumn <= first.column { continue }
+                candidates.append((lineNumber, keyColumn, range))
+            }
+        }
+        // Prefer a key in the same column (the same block mapping); else the first after it.
+        guard let chosen = candidates.first(where: { $0.column == first.column }) ?? candidates.first else { return nil }
+        var line = lines[chosen.line - 1]
+        let lastCharacter = line.index(before: chosen.range.upperBound)
+        line.replaceSubrange(lastCharacter..<chosen.range.upperBound, with: String(mark))
+        lines[chosen.line - 1] = line
+        return (lines.joined(separator: "\n"), SourceLocation(file: first.file, line: chosen.line, column: chosen.column), key)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// All documents of one `xrayctl lint` run, and the views rules look at. Rules that need two
+/// resources (a task and its role) resolve them here, inside a template and across files.
+public struct LintRun: Sendable {
+    public let documents: [SourceDocument]
+    /// The day the run happens: XR805's severity changes at the end of support.
+    public let today: Date
+
+    let templates: [TemplateView]
+    let taskDefinitions: [TaskDefinitionView]
+    let services: [ECSServiceView]
+    let roles: [RoleView]
+    /// Every permission and trust policy document in the run, wherever it is written.
+    let policies: [PolicyView]
+
+    public init(documents: [SourceDocument], today: Date = Date()) {
+        self.documents = documents
+        self.today = today
+        let templates = documents.filter { $0.kind == .cloudFormation }.map(TemplateView.init)
+        self.templates = templates
+
+        var tasks: [TaskDefinitionView] = []
+        var services: [ECSServiceView] = []
+        for document in documents {
+            guard let root = document.root else { continue }
+            switch document.kind {
+            case .taskDefinition:
+                tasks.append(TaskDefinitionView(document: document, node: root["taskDefinition"] ?? root))
+            case .dockerrun:
+                tasks.append(TaskDefinitionView(document: document, node: root))
+            case .ecsService:
+                let nodes = root["services"]?.items ?? [root["service"] ?? root]
+                services += nodes.map { ECSServiceView(document: document, node: $0, template: nil) }
+            default: break
+            }
+        }
+        for template in templates {
+            for resource in template.resources(ofType: "AWS::ECS::TaskDefinition") {
+                if let properties = resource.properties {
+                    tasks.append(TaskDefinitionView(document: template.document, node: properties, template: template,
+                                                    logicalID: resource.logicalID))
+                }
+            }
+            for resource in template.resources(ofType: "AWS::ECS::Service") {
+                if let properties = resource.properties {
+                    services.append(ECSServiceView(document: template.document, node: properties, template: template))
+                }
+            }
+        }
+        taskDefinitions = tasks
+        self.services = services
+        (roles, policies) = RoleCollector.collect(documents: documents, templates: templates)
+    }
+
+    // MARK: resolution
+
+    /// The role a reference names: `Fn::GetAtt`/`Ref`/`Fn::Sub` to a role in the same template,
+    /// or a role ARN whose name matches a role known in this run.
+    func role(_ reference: LocatedNode?, in template: TemplateView?) -> RoleView? {
+        guard let reference else { return nil }
+        if let template {
+            for id in reference.referencedLogicalIDs {
+                if let role = roles.first(where: { $0.logicalID == id && $0.template?.document.path == template.document.path }) {
+                    return role
+                }
+            }
+        }
+        guard let text = reference.literalText, let range = text.range(of: ":role/") else { return nil }
+        let name = text[range.upperBound...].split(separator: "/").last.map(String.init) ?? ""
+        return roles.first { $0.name == name }
+    }
+
+    /// DAEMON services in this run that run the given task definition.
+    func daemonServices(running task: TaskDefinitionView) -> [ECSServiceView] {
+        services.filter { $0.isDaemon && $0.runs(task) }
+    }
+
+    /// Whether any DAEMON service of this run runs an agent.
+    var hasDaemonAgentService: Bool {
+        services.contains { service in
+            service.isDaemon && taskDefinitions.contains { service.runs($0) && !$0.agents.isEmpty }
+        }
+    }
+}
+
+/// Gathers roles and policy documents from templates, authorization details, and the
+/// `iam/NAME.trust.json` + `iam/NAME.policy.json` files `xrayctl generate` writes.
+enum RoleCollector {
+    static func collect(documents: [SourceDocument], templates: [TemplateView]) -> ([RoleView], [PolicyView]) {
+        var roles: [RoleView] = []
+        var policies: [PolicyView] = []
+
+        for template in templates {
+            var templateRoles: [RoleView] = []
+            for resource in template.resources(ofType: "AWS::IAM::Role") {
+                let properties = resource.properties
+                let trust = properties?["AssumeRolePolicyDocument"].map { PolicyView(document: template.document, node: $0, name: nil) }
+                let inline = (properties?["Policies"]?.items ?? []).compactMap { entry in
+                    entry["PolicyDocument"].map { PolicyView(document: template.document, node: $0, name: entry["PolicyName"]?.text) }
+                }
+                let managed = (properties?["ManagedPolicyArns"]?.items ?? []).map { ($0.literalText, $0) }
+                templateRoles.append(RoleView(name: properties?["RoleName"]?.text, logicalID: resource.logicalID, template: template,
+                                              anchor: resource.node.keyNode("Type") ?? resource.node, document: template.document,
+                                              trust: trust, inlinePolicies: inline, managedPolicies: managed))
+            }
+            // Policies attached to roles by separate resources.
+            for resource in template.resources(ofType: "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy") {
+                guard let properties = resource.properties, let document = properties["PolicyDocument"] else { continue }
+                let policy = PolicyView(document: template.document, node: document, name: properties["PolicyName"]?.text ?? resource.logicalID)
+                policies.append(policy)
+                let targets = (properties["Roles"]?.items ?? []) + (properties["RoleName"].map { [$0] } ?? [])
+                for target in targets {
+                    let ids = target.referencedLogicalIDs
+                    if let index = templateRoles.firstIndex(where: { role in
+                        ids.contains(role.logicalID ?? "") || (target.text != nil && target.text == role.name)
+                    }) {
+                        templateRoles[index].inlinePolicies.append(policy)
+                    }
+                }
+            }
+            for role in templateRoles {
+                policies += role.inlinePolicies.filter { policy in !policies.contains { $0.node.pointer == policy.node.pointer && $0.document.path == policy.document.path } }
+                if let trust = role.trust { policies.append(trust) }
+            }
+            roles += templateRoles
+        }
+
+        var filePairs: [String: (trust: SourceDocument?, policy: SourceDocument?)] = [:]
+        for document in documents {
+            guard let root = document.root else { continue }
+            switch document.kind {
+            case .policy:
+                policies.append(PolicyView(document: document, node: root, name: nil))
+                let file = document.path.split(separator: "/").last.map(String.init) ?? document.path
+                if file.hasSuffix(".trust.json") {
+                    filePairs[String(file.dropLast(".trust.json".count)), default: (nil, nil)].trust = document
+                } else if file.hasSuffix(".policy.json") {
+                    filePairs[String(file.dropLast(".policy.json".count)), default: (nil, nil)].policy = document
+                }
+            case .authorizationDetails:
+                let (detailRoles, detailPolicies) = authorizationDetails(document, root)
+                roles += detailRoles
+                policies += detailPolicies
+            default: break
+            }
+        }
+        for (name, pair) in filePairs.sorted(by: { $0.key < $1.key }) {
+            guard let anchorDocument = pair.trust ?? pair.policy, let anchor = anchorDocument.root else { continue }
+            roles.append(RoleView(
+                name: name, logicalID: nil, template: nil, anchor: anchor, document: anchorDocument,
+                trust: pair.trust.flatMap { document in document.root.map { PolicyView(document: document, node: $0, name: nil) } },
+                inlinePolicies: pair.policy.flatMap { document in document.root.map { [PolicyView(document: document, node: $0, name: name)] } } ?? [],
+                managedPolicies: []))
+        }
+        return (roles, policies)
+    }
+
+    /// `aws iam get-account-authorization-details` output: roles with their policies, and the
+    /// account's customer managed policies (whose default versions resolve attachments).
+    private static func authorizationDetails(_ document: SourceDocument, _ root: LocatedNode) -> ([RoleView], [PolicyView]) {
+        var policies: [PolicyView] = []
+        var customer: [String: PolicyView] = [:]
+        for policy in root["Policies"]?.items ?? [] {
+            guard let arn = policy["Arn"]?.text else { continue }
+            let version = policy["PolicyVersionList"]?.items?.first { $0["IsDefaultVersion"]?.text == "true" }
+            if let node = version?["Document"] {
+                let view = PolicyView(document: document, node: node, name: policy["PolicyName"]?.text)
+                customer[arn] = view
+                policies.append(view)
+            }
+        }
+        var roles: [RoleView] = []
+        for role in root["RoleDetailList"]?.items ?? [] {
+            let trust = role["AssumeRolePolicyDocument"].map { PolicyView(document: document, node: $0, name: nil) }
+            var inline = (role["RolePolicyList"]?.items ?? []).compactMap { entry in
+                entry["PolicyDocument"].map { PolicyView(document: document, node: $0, name: entry["PolicyName"]?.text) }
+            }
+            var managed: [(String?, LocatedNode)] = []
+            for attached in role["AttachedManagedPolicies"]?.items ?? [] {
+                let arn = attached["PolicyArn"]?.text
+                if let arn, let view = customer[arn] { inline.append(view) } else { managed.append((arn, attached)) }
+            }
+            policies += inline
+            if let trust { policies.append(trust) }
+            roles.append(RoleView(name: role["RoleName"]?.text, logicalID: nil, template: nil, anchor: role["RoleName"] ?? role,
+                                  document: document, trust: trust, inlinePolicies: inline, managedPolicies: managed))
+        }
+        return (roles, policies)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Which rules run and what they may report.
+public struct LintOptions: Sendable {
+    public var disabled: Set<String> = []
+    /// When set, only these rules run.
+    public var enabledOnly: Set<String>?
+    public var today = Date()
+
+    public init(disabled: Set<String> = [], enabledOnly: Set<String>? = nil, today: Date = Date()) {
+        self.disabled = disabled
+        self.enabledOnly = enabledOnly
+        self.today = today
+    }
+
+    func isEnabled(_ id: String) -> Bool {
+        !disabled.contains(id) && (enabledOnly?.contains(id) ?? true)
+    }
+}
+
+/// Runs the catalogue over a set of documents.
+public enum Linter {
+    public static func lint(_ documents: [SourceDocument], options: LintOptions = LintOptions()) -> [Finding] {
+        let run = LintRun(documents: documents, today: options.today)
+        var findings = documents.flatMap(\.loadFindings)
+        for document in documents where document.explicitlyNamed && document.kind == .unknown && document.loadFindings.isEmpty {
+            findings.append(Finding(rule: "XR002", severity: .warning,
+                                    message: document.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                                        ? "the file is empty" : "not a kind of file xrayctl lints (see 'xrayctl rules' for the kinds it reads)",
+                                    location: SourceLocation(file: document.path, line: 1, column: 1), pointer: "", fix: nil))
+        }
+        for rule in RuleCatalog.all where options.isEnabled(rule.description.id) {
+            findings += rule.check(run)
+        }
+        let suppressions = Suppressions(documents)
+        let kept = Set(findings).filter { options.isEnabled($0.rule) && !suppressions.suppresses($0) }
+        return kept.sorted(by: Finding.ordered)
+    }
+}
+
+/// `# xrayctl:disable=XR104[,XR105]` on the finding's line or the line above it.
+struct Suppressions {
+    private var byFile: [String: [Int: Set<String>]] = [:]
+
+    init(_ documents: [SourceDocument]) {
+        for document in documents where document.text.contains("xrayctl:disable=") {
+            var lines: [Int: Set<String>] = [:]
+            for (index, line) in document.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                guard let range = line.range(of: "xrayctl:disable="),
+                      line[..<range.lowerBound].contains("#") else { continue }
+                let ids = line[range.upperBound...].prefix { !$0.isWhitespace }.split(separator: ",").map { String($0).uppercased() }
+                lines[index + 1] = Set(ids)
+            }
+            byFile[document.path] = lines
+        }
+    }
+
+    func suppresses(_ finding: Finding) -> Bool {
+        guard let lines = byFile[finding.location.file] else { return false }
+        return [finding.location.line, finding.location.line - 1].contains { lines[$0]?.contains(finding.rule) == true }
+    }
+}

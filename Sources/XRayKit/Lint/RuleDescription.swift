@@ -1,0 +1,55 @@
+/// Everything a rule says about itself: the catalogue entry, the documentation and the test cases.
+public struct RuleDescription: Sendable {
+    public var id: String
+    public var name: String
+    public var severity: Severity
+    /// One sentence: what triggers the rule.
+    public var summary: String
+    /// Why it matters, with the source it rests on.
+    public var rationale: String
+    public var examples: [RuleExample]
+
+    public init(id: String, name: String, severity: Severity, summary: String, rationale: String,
+                examples: [RuleExample]) {
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.examples = examples
+    }
+}
+
+/// A file that triggers the rule exactly at each `↓` marker, or (with none) must not trigger it.
+public struct RuleExample: Sendable {
+    public static let marker: Character = "↓"
+
+    /// The file's name decides kind detection for `.ebextensions`; the content decides the rest.
+    public var file: String
+    public var text: String
+    /// Other files linted in the same run (a role the example's task definition names, say).
+    public var companions: [(file: String, text: String)]
+
+    public init(_ file: String, _ text: String, with companions: [(file: String, text: String)] = []) {
+        self.file = file
+        self.text = text
+        self.companions = companions
+    }
+
+    public var triggers: Bool { text.contains(Self.marker) }
+
+    /// The text without markers, and each marker's line and column there.
+    public var unmarked: (text: String, markers: [(line: Int, column: Int)]) {
+        var text = "", markers: [(Int, Int)] = []
+        var line = 1, column = 1
+        for character in self.text {
+            if character == Self.marker {
+                markers.append((line, column))
+                continue
+            }
+            text.append(character)
+            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (text, markers)
+    }
+}

@@ -1,0 +1,76 @@
+/// What a file is, decided from its content (and, for `.ebextensions`, its path).
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case cloudFormation = "CloudFormation/SAM template"
+    case taskDefinition = "ECS task definition"
+    case ecsService = "ECS service"
+    case ebextensions = "Elastic Beanstalk .ebextensions config"
+    case dockerrun = "Elastic Beanstalk Dockerrun.aws.json (v2)"
+    case policy = "IAM policy"
+    case authorizationDetails = "IAM account authorization details"
+    case daemonConfig = "X-Ray daemon config"
+    case samplingRules = "X-Ray sampling rules"
+    case localSamplingRules = "X-Ray SDK local sampling rules"
+    case segments = "X-Ray segment documents"
+    case unknown = "unrecognised"
+}
+
+/// One linted file: its text, its located tree (nil when it could not be parsed) and its kind.
+public struct SourceDocument: Sendable {
+    public var path: String
+    public var text: String
+    public var root: LocatedNode?
+    public var kind: DocumentKind
+    /// Findings made while loading (XR001 syntax, XR003 duplicate keys).
+    public var loadFindings: [Finding]
+    /// Named on the command line (not found by walking a folder): an unrecognised kind is worth saying.
+    public var explicitlyNamed = false
+
+    public var isInEbextensions: Bool {
+        path.split(separator: "/").dropLast().last == ".ebextensions"
+    }
+}
+
+/// Recognises a document's kind from its content (the linter never trusts file names, except
+/// for `.ebextensions/`, which Elastic Beanstalk itself identifies by folder).
+enum KindDetector {
+    static let daemonKeys: Set<String> = ["TotalBufferSizeMB", "Concurrency", "Region", "Endpoint", "Socket", "Logging",
+                                          "LocalMode", "ResourceARN", "RoleARN", "NoVerifySSL", "ProxyAddress", "Version",
+                                          "Profile", "Processor", "MemoryLimit", "LogRotation"]
+    static let daemonOnlyKeys: Set<String> = ["TotalBufferSizeMB", "Socket", "Logging", "LocalMode", "NoVerifySSL",
+                                              "ProxyAddress", "Profile", "Processor", "MemoryLimit", "Concurrency"]
+
+    static func detect(_ root: LocatedNode?, path: String) -> DocumentKind {
+        let inEbextensions = path.split(separator: "/").dropLast().last == ".ebextensions"
+        guard let root else { return .unknown }
+        if let items = root.items {
+            if !items.isEmpty, items.allSatisfy({ $0["SamplingRule"] != nil }) { return .samplingRules }
+            if !items.isEmpty, items.allSatisfy(isSegment) { return .segments }
+            return .unknown
+        }
+        guard root.pairs != nil else { return .unknown }
+        if inEbextensions { return .ebextensions }
+        if root["Resources"]?.pairs != nil || root["AWSTemplateFormatVersion"] != nil { return .cloudFormation }
+        if root["AWSEBDockerrunVersion"] != nil { return .dockerrun }
+        if root["containerDefinitions"] != nil || root["taskDefinition"]?["containerDefinitions"] != nil { return .taskDefinition }
+        if root["serviceName"] != nil && (root["taskDefinition"] != nil || root["schedulingStrategy"] != nil) { return .ecsService }
+        if root["service"]?["serviceName"] != nil || root["services"]?.items?.first?["serviceName"] != nil { return .ecsService }
+        if root["Statement"] != nil { return .policy }
+        if root["RoleDetailList"] != nil || root["Policies"]?.items != nil && root["UserDetailList"] != nil { return .authorizationDetails }
+        if root["SamplingRule"] != nil || root["SamplingRuleRecords"] != nil || root["SamplingRuleUpdate"] != nil { return .samplingRules }
+        if let version = root["version"]?.text, ["1", "2"].contains(version) || root["default"] != nil,
+           root["default"] != nil || root["rules"] != nil { return .localSamplingRules }
+        if isSegment(root) { return .segments }
+        if root["option_settings"] != nil { return .ebextensions }
+        // A daemon config: mostly daemon keys (or near misses of them, which XR502 then names).
+        let keys = Set(root.pairs!.compactMap { $0.key.text })
+        let daemonLike = keys.filter { daemonKeys.contains($0) || Suggestion.closest(to: $0, in: Array(daemonKeys)) != nil }
+        if !keys.isEmpty, !keys.isDisjoint(with: daemonOnlyKeys) || keys.contains("Version"),
+           Double(daemonLike.count) >= Double(keys.count) / 2 { return .daemonConfig }
+        return .unknown
+    }
+
+    static func isSegment(_ node: LocatedNode) -> Bool {
+        node["trace_id"] != nil && (node["id"] != nil || node["name"] != nil)
+            || node["type"]?.text == "subsegment" && node["parent_id"] != nil
+    }
+}

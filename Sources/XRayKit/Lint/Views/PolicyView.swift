@@ -1,0 +1,110 @@
+/// A policy document in a file: its statements, parsed for evaluation, with their nodes.
+struct PolicyView {
+    let document: SourceDocument
+    let node: LocatedNode
+    /// The inline policy's name, when it has one.
+    let name: String?
+
+    var statementNodes: [LocatedNode] { node.field("statement")?.asList ?? [] }
+
+    var isTrustPolicy: Bool {
+        statementNodes.contains { $0.field("principal") != nil || $0.field("notPrincipal") != nil }
+            && statementNodes.allSatisfy { statement in
+                statement.field("action")?.asList.allSatisfy { $0.text?.lowercased().hasPrefix("sts:") ?? true } ?? false
+            }
+    }
+
+    var statements: [PolicyStatement] {
+        statementNodes.compactMap { node in
+            guard let effect = node.field("effect")?.text else { return nil }
+            let actions = node.field("action").map { Self.patterns($0) }
+                ?? node.field("notAction").map { Self.patterns($0, negated: true) }
+            guard let actions else { return nil }
+            let resources = node.field("resource").map { Self.patterns($0) }
+                ?? node.field("notResource").map { Self.patterns($0, negated: true) }
+            return PolicyStatement(effect: effect == "Deny" ? .deny : .allow, actions: actions, resources: resources,
+                                   hasCondition: node.field("condition") != nil, node: node, policyName: name)
+        }
+    }
+
+    static func patterns(_ node: LocatedNode, negated: Bool = false) -> PolicyStatement.Patterns {
+        let entries = node.asList
+        let literal = entries.compactMap(\.literalText).filter { !$0.contains("${") }
+        return .init(literal, negated: negated, hasUnknown: literal.count < entries.count || node.isIntrinsic)
+    }
+
+    /// Each action pattern with its node.
+    var actionNodes: [(text: String, node: LocatedNode)] {
+        statementNodes.flatMap { statement in
+            (statement.field("action")?.asList ?? []).compactMap { node in node.text.map { ($0, node) } }
+        }
+    }
+}
+
+/// An IAM role with what is known of it in this run: trust, inline and managed policies, and
+/// which workloads use it.
+struct RoleView {
+    var name: String?
+    var logicalID: String?
+    var template: TemplateView?
+    /// Where findings about the role as a whole land.
+    var anchor: LocatedNode
+    var document: SourceDocument
+    var trust: PolicyView?
+    var inlinePolicies: [PolicyView]
+    /// Managed policy ARNs (or SAM policy names) with their nodes; nil text for an intrinsic.
+    var managedPolicies: [(arn: String?, node: LocatedNode)]
+
+    /// The role's permissions as statements, and how many attached policies could not be read.
+    var permissions: (statements: [PolicyStatement], unknown: Int) {
+        var statements = inlinePolicies.flatMap(\.statements)
+        var unknown = 0
+        for policy in managedPolicies {
+            if let arn = policy.arn, let known = ManagedPolicies.statements(for: arn) {
+                statements += known
+            } else {
+                unknown += 1
+            }
+        }
+        return (statements, unknown)
+    }
+
+    func evaluate(_ action: String) -> PolicyEvaluator.Result {
+        let permissions = self.permissions
+        return PolicyEvaluator.evaluate(action, statements: permissions.statements, unknownPolicies: permissions.unknown)
+    }
+
+    /// The service principals the trust policy names.
+    var trustedServices: [String] {
+        (trust?.statementNodes ?? []).flatMap { statement -> [String] in
+            guard statement.field("effect")?.text == "Allow" else { return [] }
+            return statement.field("principal")?.field("service")?.asList.compactMap(\.text) ?? []
+        }
+    }
+
+    var trustedAWSPrincipals: [String] {
+        (trust?.statementNodes ?? []).flatMap { statement -> [String] in
+            guard statement.field("effect")?.text == "Allow" else { return [] }
+            return statement.field("principal")?["AWS"]?.asList.compactMap(\.literalText) ?? []
+        }
+    }
+
+    /// Whether the role has a policy attached that grants everything X-Ray or everything.
+    func broadGrant() -> (node: LocatedNode, what: String)? {
+        for policy in managedPolicies {
+            if let arn = policy.arn, arn.hasSuffix("/AWSXrayFullAccess") || arn == "AWSXrayFullAccess" {
+                return (policy.node, "AWSXrayFullAccess")
+            }
+        }
+        for policy in inlinePolicies {
+            for statement in policy.statementNodes where statement.field("effect")?.text == "Allow" {
+                for action in statement.field("action")?.asList ?? [] {
+                    if let text = action.text?.lowercased(), text == "*" || text == "xray:*" {
+                        return (action, "'\(action.text!)'")
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}

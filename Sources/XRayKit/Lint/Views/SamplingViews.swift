@@ -1,0 +1,39 @@
+extension LintRun {
+    /// Every rule set in the run, as the SDKs would read it.
+    var samplingSets: [SamplingRuleSet] {
+        documents.filter { [.samplingRules, .cloudFormation, .localSamplingRules].contains($0.kind) }.flatMap(SamplingRuleReader.read)
+    }
+
+    /// Each centralized rule as written, including a rule named Default, and whether it comes
+    /// from API output or an update (where Default and priority 10000 are legitimate).
+    var centralizedRules: [(rule: SamplingRule, describesExisting: Bool)] {
+        documents.flatMap { document -> [(SamplingRule, Bool)] in
+            guard let root = document.root else { return [] }
+            switch document.kind {
+            case .samplingRules:
+                if let records = root["SamplingRuleRecords"]?.items {
+                    return records.compactMap { $0["SamplingRule"] }.map { (SamplingRuleReader.centralized($0), true) }
+                }
+                if let update = root["SamplingRuleUpdate"] { return [(SamplingRuleReader.centralized(update), true)] }
+                return (root.items ?? [root]).compactMap { $0["SamplingRule"] }.map { (SamplingRuleReader.centralized($0), false) }
+            case .cloudFormation:
+                return TemplateView(document).resources(ofType: "AWS::XRay::SamplingRule").compactMap { $0.properties?["SamplingRule"] }
+                    .map { (SamplingRuleReader.centralized($0), false) }
+            default:
+                return []
+            }
+        }
+    }
+
+    /// Local rule files' rules, with the file's root.
+    var localRuleFiles: [(root: LocatedNode, set: SamplingRuleSet)] {
+        documents.filter { $0.kind == .localSamplingRules }.compactMap { document in
+            document.root.map { ($0, SamplingRuleReader.local($0)) }
+        }
+    }
+}
+
+extension SamplingRule {
+    /// The node of a field by API name, else the rule's own node.
+    func node(_ field: String) -> LocatedNode? { fields[field] ?? node }
+}

@@ -1,0 +1,34 @@
+/// A segment or subsegment in a segment document, with whether it stands alone (a top-level
+/// segment or an independent subsegment) or is nested in another.
+struct SegmentEntity {
+    var node: LocatedNode
+    var standalone: Bool
+}
+
+extension LintRun {
+    var segmentDocuments: [(document: SourceDocument, entities: [SegmentEntity])] {
+        documents.filter { $0.kind == .segments }.compactMap { document in
+            guard let root = document.root else { return nil }
+            var entities: [SegmentEntity] = []
+            func walk(_ node: LocatedNode, standalone: Bool, depth: Int) {
+                guard node.pairs != nil, depth < 100 else { return }
+                entities.append(SegmentEntity(node: node, standalone: standalone))
+                for child in node["subsegments"]?.items ?? [] { walk(child, standalone: false, depth: depth + 1) }
+            }
+            for top in root.items ?? [root] { walk(top, standalone: true, depth: 0) }
+            return (document, entities)
+        }
+    }
+}
+
+enum SegmentFormat {
+    static func isHex(_ text: String, count: Int) -> Bool {
+        text.count == count && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    /// `1-` + 8 hex digits (epoch seconds) + `-` + 24 hex digits (facts §7).
+    static func isTraceID(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        return parts.count == 3 && parts[0] == "1" && isHex(parts[1], count: 8) && isHex(parts[2], count: 24)
+    }
+}

@@ -1,0 +1,37 @@
+/// A Lambda function in a template: `AWS::Lambda::Function` or SAM's `AWS::Serverless::Function`.
+struct FunctionView {
+    let template: TemplateView
+    let resource: TemplateView.Resource
+
+    var isSAM: Bool { resource.type == "AWS::Serverless::Function" }
+
+    /// The tracing setting and its node, falling back to SAM's `Globals.Function.Tracing`.
+    var tracing: (mode: String?, node: LocatedNode)? {
+        if isSAM {
+            if let node = resource.properties?["Tracing"] { return (node.text, node) }
+            if let node = template.globals?["Function"]?["Tracing"] { return (node.text, node) }
+            return nil
+        }
+        if let node = resource.properties?["TracingConfig"]?["Mode"] { return (node.text, node) }
+        return nil
+    }
+
+    var isActivelyTraced: Bool { tracing?.mode == "Active" }
+
+    var roleReference: LocatedNode? { resource.properties?["Role"] }
+
+    var environment: LocatedNode? {
+        resource.properties?["Environment"]?["Variables"]
+    }
+
+    /// Where findings about the function land: its Type line.
+    var anchor: LocatedNode { resource.node.keyNode("Type") ?? resource.node }
+}
+
+extension LintRun {
+    var functions: [FunctionView] {
+        templates.flatMap { template in
+            template.resources(ofType: "AWS::Lambda::Function", "AWS::Serverless::Function").map { FunctionView(template: template, resource: $0) }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// An ECS task definition, from the API's JSON (camelCase) or a CloudFormation resource (PascalCase).
+struct TaskDefinitionView {
+    let document: SourceDocument
+    let node: LocatedNode
+    /// Set for task definitions inside a template.
+    let template: TemplateView?
+    let logicalID: String?
+    let containers: [ContainerView]
+
+    init(document: SourceDocument, node: LocatedNode, template: TemplateView? = nil, logicalID: String? = nil) {
+        self.document = document
+        self.node = node
+        self.template = template
+        self.logicalID = logicalID
+        containers = (node.field("containerDefinitions")?.items ?? []).map(ContainerView.init)
+    }
+
+    var family: String? { node.field("family")?.text }
+
+    var requiresFargate: Bool {
+        node.field("requiresCompatibilities")?.items?.contains { $0.text?.uppercased() == "FARGATE" } == true
+    }
+
+    /// The network mode as written; nil when absent or computed by an intrinsic.
+    var declaredNetworkMode: String? { node.field("networkMode")?.text }
+
+    /// The mode ECS uses: as written, else `bridge` on EC2 (Linux); nil when unknown (an intrinsic).
+    var networkMode: String? {
+        if let mode = node.field("networkMode") { return mode.text }
+        return requiresFargate ? nil : "bridge"
+    }
+
+    var taskRole: LocatedNode? { node.field("taskRoleArn") }
+    var executionRole: LocatedNode? { node.field("executionRoleArn") }
+
+    var agents: [ContainerView] { containers.filter { $0.agentKind != nil } }
+    var apps: [ContainerView] { containers.filter { $0.agentKind == nil } }
+
+    /// Where a finding about the whole task lands: the family, else the task node.
+    var anchor: LocatedNode { node.field("family") ?? node }
+}
+
+struct ContainerView {
+    let node: LocatedNode
+
+    var name: String? { node.field("name")?.text }
+    var image: String? { node.field("image")?.literalText }
+    var anchor: LocatedNode { node.field("name") ?? node }
+
+    /// Which agent the container runs, from its image (or, when that is not literal, its name).
+    var agentKind: AgentSpec.Kind? {
+        let text = (image ?? name ?? "").lowercased()
+        let repository = text.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
+            .split(separator: ":").first.map(String.init) ?? text
+        if repository.contains("xray-daemon") || repository.contains("x-ray-daemon") || repository == "aws-xray" { return .xrayDaemon }
+        if repository.contains("aws-otel-collector") || repository.contains("adot-collector") { return .adot }
+        if repository.contains("cloudwatch-agent") { return .cloudwatchAgent }
+        return nil
+    }
+
+    struct Variable {
+        var name: String
+        var nameNode: LocatedNode
+        var value: LocatedNode?
+    }
+
+    var environment: [Variable] {
+        (node.field("environment")?.items ?? []).compactMap { entry in
+            guard let nameNode = entry.field("name"), let name = nameNode.text else { return nil }
+            return Variable(name: name, nameNode: nameNode, value: entry.field("value"))
+        }
+    }
+
+    func variable(_ name: String) -> Variable? { environment.first { $0.name == name } }
+
+    var links: [String] {
+        (node.field("links")?.items ?? []).compactMap { $0.text?.split(separator: ":").first.map(String.init) }
+    }
+
+    struct PortMapping {
+        var node: LocatedNode
+        var containerPort: Int?
+        var hostPort: Int?
+        var hostPortNode: LocatedNode?
+        var transport: String
+    }
+
+    var portMappings: [PortMapping] {
+        (node.field("portMappings")?.items ?? []).map { mapping in
+            PortMapping(node: mapping,
+                        containerPort: mapping.field("containerPort")?.text.flatMap { Int($0) },
+                        hostPort: mapping.field("hostPort")?.text.flatMap { Int($0) },
+                        hostPortNode: mapping.field("hostPort"),
+                        transport: mapping.field("protocol")?.text?.lowercased() ?? "tcp")
+        }
+    }
+
+    /// `entryPoint` then `command`: the daemon's flags can be in either.
+    var arguments: [LocatedNode] {
+        (node.field("entryPoint")?.items ?? []) + (node.field("command")?.items ?? [])
+    }
+}
+
+/// An ECS service, from `CreateService` input or a CloudFormation resource.
+struct ECSServiceView {
+    let document: SourceDocument
+    let node: LocatedNode
+    let template: TemplateView?
+
+    var isDaemon: Bool { node.field("schedulingStrategy")?.text?.uppercased() == "DAEMON" }
+
+    var usesFargate: Bool {
+        node.field("launchType")?.text?.uppercased() == "FARGATE"
+            || node.field("capacityProviderStrategy")?.items?.contains {
+                $0.field("capacityProvider")?.text?.uppercased().hasPrefix("FARGATE") == true
+            } == true
+    }
+
+    /// The task definition: a family[:revision] or ARN, or the logical ID it references.
+    var taskDefinitionNode: LocatedNode? { node.field("taskDefinition") }
+
+    func runs(_ task: TaskDefinitionView) -> Bool {
+        guard let reference = taskDefinitionNode else { return false }
+        if let template, task.template?.document.path == template.document.path, let id = task.logicalID {
+            return reference.referencedLogicalIDs.contains(id)
+        }
+        guard let text = reference.text, let family = task.family else { return false }
+        let name = text.split(separator: "/").last.map(String.init) ?? text
+        return name.split(separator: ":").first.map(String.init) == family
+    }
+}

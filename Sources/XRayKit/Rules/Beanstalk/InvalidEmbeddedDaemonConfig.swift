@@ -1,0 +1,48 @@
+struct InvalidEmbeddedDaemonConfig: LintRule {
+    static let description = RuleDescription(
+        id: "XR305", name: "invalid-embedded-daemon-config", severity: .error,
+        summary: "A daemon config written through `.ebextensions` `files:` is itself invalid (any XR5xx finding inside it, located in the .config file).",
+        rationale: "Elastic Beanstalk writes the file verbatim to /etc/amazon/xray/cfg.yaml; a config without Version: 2 makes the daemon exit at start — aws-xray-daemon #50 (facts §4, §1.3).",
+        examples: [
+            RuleExample(".ebextensions/xray.config", """
+                option_settings:
+                  aws:elasticbeanstalk:xray:
+                    XRayEnabled: true
+                files:
+                  /etc/amazon/xray/cfg.yaml:
+                    mode: "000644"
+                    owner: root
+                    group: root
+                    content: |
+                      ↓Logging:
+                        LogLevel: warn
+
+                """),
+            RuleExample(".ebextensions/xray.config", """
+                files:
+                  /etc/amazon/xray/cfg.yaml:
+                    content: |
+                      Version: 2
+                      Logging:
+                        LogLevel: warn
+
+                """),
+        ])
+
+    static let path = "/etc/amazon/xray/cfg.yaml"
+    static let daemonRules: [any LintRule] = RuleCatalog.all.filter { $0.description.id.hasPrefix("XR5") }
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.beanstalkConfigs.flatMap { config -> [Finding] in
+            guard let content = config.root["files"]?[Self.path]?["content"],
+                  let embedded = EmbeddedDocument.parse(content, in: config.document) else { return [] }
+            let inner = LintRun(documents: [embedded], today: run.today)
+            let findings = embedded.loadFindings + Self.daemonRules.flatMap { $0.check(inner) }
+            return findings.map { inner in
+                Finding(rule: Self.description.id, severity: Self.description.severity,
+                        message: "in the daemon config written to \(Self.path): \(inner.message) [\(inner.rule)]",
+                        location: inner.location, pointer: content.pointer, fix: inner.fix)
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+struct UnknownDaemonRegion: LintRule {
+    static let description = RuleDescription(
+        id: "XR510", name: "unknown-daemon-region", severity: .warning,
+        summary: "`Region` (or `-n`) is not a known AWS region code.",
+        rationale: "The daemon sends to xray.<region>.amazonaws.com; a misspelled region makes every upload fail to resolve (facts §1.1, §1.5).",
+        examples: [
+            RuleExample("cfg.yaml", "Version: 2\nRegion: ↓us-east1\n"),
+            RuleExample("cfg.yaml", "Version: 2\nRegion: us-east-1\n"),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.daemonSettings(key: ["Region"], flag: "region").compactMap { setting in
+            guard let text = setting.value, !text.isEmpty, !Region.known.contains(text), !DaemonAddress.isPlaceholder(text) else { return nil }
+            return finding(setting.node, "'\(text)' is not an AWS region this xrayctl knows\(Suggestion.didYouMean(text, in: Region.known))")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+struct AgentMissingUDPPort: LintRule {
+    static let description = RuleDescription(
+        id: "XR102", name: "agent-missing-udp-port", severity: .error,
+        summary: "The X-Ray agent container declares port mappings, but none for container port 2000/udp (only tcp, or another port).",
+        rationale: "The SDKs send segments over UDP to port 2000; a mapping of 2000/tcp alone (the default protocol) publishes the sampling proxy but not segment intake (facts §1.1, §3.1; users.md #16).",
+        examples: [
+            RuleExample("taskdef.json", """
+                {"family": "api", "containerDefinitions": [
+                  {"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6",
+                   "portMappings": ↓[{"containerPort": 2000, "hostPort": 0}]}]}
+
+                """),
+            RuleExample("taskdef.json", """
+                {"family": "api", "containerDefinitions": [
+                  {"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6",
+                   "portMappings": [{"containerPort": 2000, "hostPort": 0, "protocol": "udp"}]}]}
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.taskDefinitions.flatMap(\.agents).compactMap { agent in
+            guard let mappings = agent.node.field("portMappings"), !agent.portMappings.isEmpty,
+                  !agent.portMappings.contains(where: { $0.containerPort == 2000 && $0.transport == "udp" }),
+                  // An intrinsic port or protocol could be 2000/udp.
+                  !agent.portMappings.contains(where: { $0.node.field("containerPort")?.isIntrinsic == true || $0.node.field("protocol")?.isIntrinsic == true })
+            else { return nil }
+            return finding(mappings, "the agent container '\(agent.name ?? "?")' does not expose container port 2000/udp, where the SDKs send segments",
+                           fix: "Add {\"containerPort\": 2000, \"protocol\": \"udp\"} to its portMappings")
+        }
+    }
+}

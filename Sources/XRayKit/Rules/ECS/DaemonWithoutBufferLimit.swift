@@ -1,0 +1,26 @@
+struct DaemonWithoutBufferLimit: LintRule {
+    static let description = RuleDescription(
+        id: "XR119", name: "daemon-without-buffer-limit", severity: .info,
+        summary: "The X-Ray daemon runs in a container without `-m` (or `TotalBufferSizeMB`): its buffer defaults to 1% of the host's memory.",
+        rationale: "The daemon sizes its buffer from the memory it sees, which inside a container is the whole host's; on a large host that can exceed the container's limit (facts §1.7; inference, unconfirmed by AWS).",
+        examples: [
+            RuleExample("taskdef.json", """
+                {"family": "api", "containerDefinitions": [{↓"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6", "memoryReservation": 256}]}
+
+                """),
+            RuleExample("taskdef.json", """
+                {"family": "api", "containerDefinitions": [{"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6", "memoryReservation": 256, "command": ["-m", "24"]}]}
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.taskDefinitions.flatMap(\.agents).compactMap { agent in
+            guard agent.agentKind == .xrayDaemon, DaemonFlags(agent.arguments)["buffer-memory"] == nil,
+                  agent.node.field("command")?.isIntrinsic != true else { return nil }
+            let key = agent.node.keyNode("name") ?? agent.node.keyNode("Name") ?? agent.anchor
+            return finding(key, "the daemon in '\(agent.name ?? "?")' sizes its buffer from the host's memory, not the container's",
+                           fix: "Add \"-m\", \"24\" (MB) to its command, below its memory reservation")
+        }
+    }
+}

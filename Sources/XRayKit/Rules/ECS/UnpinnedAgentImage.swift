@@ -1,0 +1,27 @@
+struct UnpinnedAgentImage: LintRule {
+    static let description = RuleDescription(
+        id: "XR110", name: "unpinned-agent-image", severity: .warning,
+        summary: "The agent image has no tag or uses `:latest`.",
+        rationale: "A floating tag changes under a running setup: image 3.3.0 dropped the TCP bind and broke sampling, and removed /usr/bin/true, breaking health checks, for everyone on latest (facts §1.6; users.md #8).",
+        examples: [
+            RuleExample("taskdef.json", """
+                {"family": "api", "containerDefinitions": [{"name": "xray-daemon", "image": ↓"amazon/aws-xray-daemon:latest"}]}
+
+                """),
+            RuleExample("taskdef.json", """
+                {"family": "api", "containerDefinitions": [{"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6"}]}
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.taskDefinitions.flatMap(\.agents).compactMap { agent in
+            guard let node = agent.node.field("image"), let image = node.text, !image.contains("@") else { return nil }
+            let last = image.split(separator: "/").last.map(String.init) ?? image
+            let tag = last.contains(":") ? String(last.split(separator: ":").last ?? "") : nil
+            guard tag == nil || tag == "latest" else { return nil }
+            return finding(node, "agent image '\(image)' is not pinned to a version (\(tag == nil ? "no tag means latest" : ":latest"))",
+                           fix: "Pin a version, such as public.ecr.aws/xray/aws-xray-daemon:3.6.6")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+struct AgentRoleCannotUpload: LintRule {
+    static let description = RuleDescription(
+        id: "XR201", name: "agent-role-cannot-upload", severity: .error,
+        summary: "The role the agent actually uses does not allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords`.",
+        rationale: "The agent uploads with its task role; without the two write actions every batch fails with AccessDeniedException and no trace arrives (facts §2.3, §9 #4). An attached policy xrayctl cannot read makes the result unknown: reported as info, never as an error.",
+        examples: [
+            RuleExample("template.yaml", """
+                Resources:
+                  Task:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      TaskRoleArn: ↓!GetAtt TaskRole.Arn
+                      ContainerDefinitions:
+                        - Name: xray-daemon
+                          Image: public.ecr.aws/xray/aws-xray-daemon:3.6.6
+                          MemoryReservation: 256
+                  TaskRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Principal: {Service: ecs-tasks.amazonaws.com}
+                            Action: sts:AssumeRole
+                      Policies:
+                        - PolicyName: logs
+                          PolicyDocument:
+                            Version: "2012-10-17"
+                            Statement:
+                              - Effect: Allow
+                                Action: logs:PutLogEvents
+                                Resource: "*"
+
+                """),
+            RuleExample("template.yaml", """
+                Resources:
+                  Task:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      TaskRoleArn: !GetAtt TaskRole.Arn
+                      ContainerDefinitions:
+                        - Name: xray-daemon
+                          Image: public.ecr.aws/xray/aws-xray-daemon:3.6.6
+                          MemoryReservation: 256
+                  TaskRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Principal: {Service: ecs-tasks.amazonaws.com}
+                            Action: sts:AssumeRole
+                      ManagedPolicyArns:
+                        - arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.agentRoleUses.compactMap { use in
+            let missing = XRayActions.upload.filter { action in
+                if case .notGranted = use.role.evaluate(action).decision { return true }
+                return false
+            }
+            if !missing.isEmpty {
+                return finding(use.reference, "role '\(use.role.displayName)' that the agent uploads with does not allow \(missing.joined(separator: " and "))",
+                               fix: "Attach AWSXRayDaemonWriteAccess to the role, or add the actions with Resource \"*\"")
+            }
+            let unknown = XRayActions.upload.contains { use.role.evaluate($0).decision == .unknown }
+            guard unknown else { return nil }
+            return finding(use.reference, "cannot tell whether role '\(use.role.displayName)' allows the X-Ray write actions: an attached policy is not known to xrayctl",
+                           fix: "Lint the policy with it (aws iam get-account-authorization-details output works)", severity: .info)
+        }
+    }
+}
+
+extension LintRun {
+    /// Roles an agent uploads with: task roles of tasks that run an agent, unless the agent
+    /// assumes a cross-account role (XR210 checks those).
+    var agentRoleUses: [RoleUse] {
+        var seen = Set<String>()
+        return roleUses.filter { use in
+            guard use.kind == .agentTaskRole, let task = use.task,
+                  !task.agents.contains(where: { DaemonFlags($0.arguments)["role-arn"] != nil }) else { return false }
+            return seen.insert(use.role.identity + use.reference.pointer + use.reference.location.description).inserted
+        }
+    }
+}

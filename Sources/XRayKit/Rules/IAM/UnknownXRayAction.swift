@@ -1,0 +1,28 @@
+struct UnknownXRayAction: LintRule {
+    static let description = RuleDescription(
+        id: "XR203", name: "unknown-xray-action", severity: .error,
+        summary: "An `xray:` action that does not exist (a typo such as `xray:PutTraceSegment`), or a wildcard that matches none.",
+        rationale: "IAM accepts a policy with a misspelled action and grants nothing for it, so the real action stays denied (facts §2.7).",
+        examples: [
+            RuleExample("policy.json", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [↓"xray:PutTraceSegment", "xray:PutTelemetryRecords"], "Resource": "*"}]}
+
+                """),
+            RuleExample("policy.json", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["xray:puttracesegments", "xray:GetSampling*"], "Resource": "*"}]}
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.policies.filter { !$0.isTrustPolicy }.flatMap { policy in
+            policy.actionNodes.compactMap { text, node in
+                guard text.lowercased().hasPrefix("xray:"), !XRayActions.all.contains(where: { Wildcard.matches(text, $0) }) else { return nil }
+                let name = String(text.dropFirst(5))
+                let suggestion = Suggestion.closest(to: name, in: XRayActions.all.map { String($0.dropFirst(5)) })
+                return finding(node, "'\(text)' is not an X-Ray action\(suggestion.map { "; did you mean 'xray:\($0)'?" } ?? ""); IAM grants nothing for it",
+                               fix: suggestion.map { "Use xray:\($0)" })
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+struct ShadowedSamplingRule: LintRule {
+    static let description = RuleDescription(
+        id: "XR606", name: "shadowed-sampling-rule", severity: .warning,
+        summary: "A rule that can never apply because an earlier rule (by priority, then name) matches every request it matches.",
+        rationale: "The SDKs try rules in order and stop at the first match; a rule whose every matcher is contained in an earlier rule's is dead. Decided exactly by wildcard-pattern containment over all five matchers (facts §6.3).",
+        examples: [
+            RuleExample("rules.json", """
+                [{"SamplingRule": {"RuleName": "all-api", "Priority": 1, "FixedRate": 0.1, "ReservoirSize": 1, "ResourceARN": "*", "ServiceName": "api*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "*", "Version": 1}},
+                 {"SamplingRule": {"RuleName": ↓"api-health", "Priority": 2, "FixedRate": 0, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "api-prod", "ServiceType": "*", "Host": "*", "HTTPMethod": "GET", "URLPath": "/health", "Version": 1}}]
+
+                """),
+            RuleExample("rules.json", """
+                [{"SamplingRule": {"RuleName": "api-health", "Priority": 1, "FixedRate": 0, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "api-prod", "ServiceType": "*", "Host": "*", "HTTPMethod": "GET", "URLPath": "/health", "Version": 1}},
+                 {"SamplingRule": {"RuleName": "all-api", "Priority": 2, "FixedRate": 0.1, "ReservoirSize": 1, "ResourceARN": "*", "ServiceName": "api*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "*", "Version": 1}}]
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.samplingSets.flatMap { set in
+            SamplingShadowing.shadowed(in: set).compactMap { shadow in
+                guard let node = shadow.rule.node("RuleName") else { return nil }
+                return finding(node, "rule '\(shadow.rule.name)' never applies: '\(shadow.by.name)' comes first and matches every request it matches",
+                               fix: "Give '\(shadow.rule.name)' a lower priority number than '\(shadow.by.name)', or narrow '\(shadow.by.name)'")
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+struct InvalidTracingMode: LintRule {
+    static let description = RuleDescription(
+        id: "XR401", name: "invalid-tracing-mode", severity: .error,
+        summary: "`TracingConfig.Mode` / SAM `Tracing` is not exactly `Active` or `PassThrough`.",
+        rationale: "Lambda accepts only Active and PassThrough (case-sensitive); CloudFormation fails the deployment on anything else (facts §5).",
+        examples: [
+            RuleExample("template.yaml", """
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      Role: arn:aws:iam::123456789012:role/fn
+                      Code: {ZipFile: "def handler(e, c): pass"}
+                      TracingConfig:
+                        Mode: ↓active
+
+                """),
+            RuleExample("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Tracing: Active
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      CodeUri: src/
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        var seen = Set<String>()
+        return run.functions.compactMap { function in
+            guard let tracing = function.tracing, !tracing.node.isIntrinsic, seen.insert(tracing.node.location.description).inserted,
+                  tracing.mode != "Active", tracing.mode != "PassThrough" else { return nil }
+            let suggestion = ["Active", "PassThrough"].first { $0.lowercased() == tracing.mode?.lowercased() }
+            return finding(tracing.node, "tracing mode \(tracing.mode.map { "'\($0)'" } ?? tracing.node.typeName) is not Active or PassThrough (case-sensitive)",
+                           fix: "Use \(suggestion ?? "Active")")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+struct TracedFunctionRoleCannotUpload: LintRule {
+    static let description = RuleDescription(
+        id: "XR402", name: "traced-function-role-cannot-upload", severity: .error,
+        summary: "A function with active tracing whose execution role lacks `xray:PutTraceSegments`/`PutTelemetryRecords`.",
+        rationale: "Lambda runs the daemon with the function's execution role; without the write actions the function's subsegments never arrive (facts §2.3, §5, §9 #17). A SAM function without its own Role is fine: SAM adds the X-Ray policy to the role it creates.",
+        examples: [
+            RuleExample("template.yaml", """
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      Role: ↓!GetAtt FnRole.Arn
+                      Code: {ZipFile: "def handler(e, c): pass"}
+                      TracingConfig: {Mode: Active}
+                  FnRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: {Service: lambda.amazonaws.com}
+                            Action: sts:AssumeRole
+                      ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]
+
+                """),
+            RuleExample("template.yaml", """
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      Role: !GetAtt FnRole.Arn
+                      Code: {ZipFile: "def handler(e, c): pass"}
+                      TracingConfig: {Mode: Active}
+                  FnRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: {Service: lambda.amazonaws.com}
+                            Action: sts:AssumeRole
+                      ManagedPolicyArns:
+                        - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
+                        - arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.functions.filter(\.isActivelyTraced).compactMap { function in
+            guard let reference = function.roleReference, let role = run.role(reference, in: function.template) else { return nil }
+            let missing = XRayActions.upload.filter { if case .notGranted = role.evaluate($0).decision { return true }; return false }
+            guard !missing.isEmpty else { return nil }
+            return finding(reference, "function '\(function.resource.logicalID)' traces actively, but its role '\(role.displayName)' does not allow \(missing.joined(separator: " and "))",
+                           fix: "Attach AWSXRayDaemonWriteAccess to the role")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+struct UntracedFunction: LintRule {
+    static let description = RuleDescription(
+        id: "XR403", name: "untraced-function", severity: .info,
+        summary: "A function runs without active tracing in a template where other resources are traced.",
+        rationale: "A trace stops at the first untraced function: its work and everything it calls go missing from the service map (facts §5).",
+        examples: [
+            RuleExample("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Traced:
+                    Type: AWS::Serverless::Function
+                    Properties: {Runtime: python3.12, Handler: a.h, CodeUri: a/, Tracing: Active}
+                  Plain:
+                    ↓Type: AWS::Serverless::Function
+                    Properties: {Runtime: python3.12, Handler: b.h, CodeUri: b/}
+
+                """),
+            RuleExample("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Plain:
+                    Type: AWS::Serverless::Function
+                    Properties: {Runtime: python3.12, Handler: b.h, CodeUri: b/}
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.templates.flatMap { template -> [Finding] in
+            let functions = run.functions.filter { $0.template.document.path == template.document.path }
+            let tracedStages = template.resources(ofType: "AWS::ApiGateway::Stage", "AWS::Serverless::Api")
+                .contains { $0.properties?["TracingEnabled"]?.text == "true" }
+            guard functions.contains(where: \.isActivelyTraced) || tracedStages else { return [] }
+            return functions.filter { $0.tracing == nil }.map { function in
+                finding(function.anchor, "function '\(function.resource.logicalID)' is not traced while others in this template are, so traces stop here",
+                        fix: function.isSAM ? "Add Tracing: Active" : "Add TracingConfig: {Mode: Active}")
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// A request as the SDKs describe it when choosing a rule. A field left out (or empty) matches any pattern.
+public struct SamplingRequest: Sendable, Hashable, Codable {
+    public var service: String?
+    public var serviceType: String?
+    public var host: String?
+    public var method: String?
+    public var path: String?
+
+    public init(service: String? = nil, serviceType: String? = nil, host: String? = nil, method: String? = nil, path: String? = nil) {
+        self.service = service
+        self.serviceType = serviceType
+        self.host = host
+        self.method = method
+        self.path = path
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case service, serviceType = "service_type", host, method, path
+    }
+}
+
+/// Chooses the rule for a request exactly as the X-Ray SDKs do (facts §6.3): rules the SDKs
+/// ignore are skipped, the rest are tried in order, the first match wins, Default otherwise.
+public enum SamplingMatcher {
+    public struct Attempt: Sendable {
+        public var rule: SamplingRule
+        /// nil when the rule matched; else why not (a field's name, or why the SDKs skip it).
+        public var mismatch: String?
+    }
+
+    public struct Decision: Sendable {
+        public var rule: SamplingRule
+        public var attempts: [Attempt]
+    }
+
+    public static func match(_ request: SamplingRequest, in set: SamplingRuleSet) -> Decision {
+        var attempts: [Attempt] = []
+        for rule in set.rules {
+            if case .centralized = set.kind, let reason = rule.ignoredBecause {
+                attempts.append(Attempt(rule: rule, mismatch: "skipped: the SDKs ignore it because \(reason)"))
+                continue
+            }
+            if let field = mismatch(rule, request, local: set.kind != .centralized) {
+                attempts.append(Attempt(rule: rule, mismatch: field))
+                continue
+            }
+            attempts.append(Attempt(rule: rule, mismatch: nil))
+            return Decision(rule: rule, attempts: attempts)
+        }
+        return Decision(rule: set.defaultRule, attempts: attempts)
+    }
+
+    /// The first field whose pattern does not match, or nil when the rule applies.
+    static func mismatch(_ rule: SamplingRule, _ request: SamplingRequest, local: Bool) -> String? {
+        var checks: [(String, String, String?)] = [
+            ("host", rule.host, request.host), ("method", rule.httpMethod, request.method), ("path", rule.urlPath, request.path),
+        ]
+        // Local rules have no service matchers (facts §6.5).
+        if !local { checks += [("service", rule.serviceName, request.service), ("service_type", rule.serviceType, request.serviceType)] }
+        for (field, pattern, value) in checks {
+            if let value, !value.isEmpty, !WildcardPattern.matches(pattern, value) {
+                return "\(field) '\(value)' does not match '\(pattern)'"
+            }
+        }
+        return nil
+    }
+}
+
+/// Finds rules that can never apply because an earlier rule matches every request they match.
+public enum SamplingShadowing {
+    public struct Shadow: Sendable {
+        public var rule: SamplingRule
+        public var by: SamplingRule
+    }
+
+    public static func shadowed(in set: SamplingRuleSet) -> [Shadow] {
+        let local = set.kind != .centralized
+        let usable = set.rules.filter { local || $0.ignoredBecause == nil }
+        var result: [Shadow] = []
+        for (index, rule) in usable.enumerated() {
+            if let earlier = usable[..<index].first(where: { covers($0, rule, local: local) }) {
+                result.append(Shadow(rule: rule, by: earlier))
+            }
+        }
+        return result
+    }
+
+    /// Whether `earlier` matches every request `later` matches: each matcher contains the other's.
+    public static func covers(_ earlier: SamplingRule, _ later: SamplingRule, local: Bool) -> Bool {
+        var pairs = [(earlier.host, later.host), (earlier.httpMethod, later.httpMethod), (earlier.urlPath, later.urlPath)]
+        if !local { pairs += [(earlier.serviceName, later.serviceName), (earlier.serviceType, later.serviceType)] }
+        return pairs.allSatisfy { WildcardPattern.contains($0.0, $0.1) }
+    }
+}
