@@ -30,11 +30,26 @@ public enum ManagedPolicies {
                             allow(["iam:CreateServiceLinkedRole", "iam:DeleteServiceLinkedRole", "iam:ListRoles", "organizations:DescribeOrganization", "account:ListRegions", "account:GetAccountInformation"])],
     ]
 
+    /// AWS managed policies often attached to workload roles that grant no X-Ray action
+    /// (summarised as their services' wildcards, which is all X-Ray evaluation needs).
+    static let withoutXRay: [String: [String]] = [
+        "AmazonDynamoDBFullAccess": ["dynamodb:*", "dax:*", "application-autoscaling:*", "cloudwatch:*", "sns:*", "lambda:*"],
+        "AmazonDynamoDBReadOnlyAccess": ["dynamodb:Describe*", "dynamodb:Get*", "dynamodb:List*", "dynamodb:Query", "dynamodb:Scan"],
+        "AmazonSNSFullAccess": ["sns:*"],
+        "AmazonSQSFullAccess": ["sqs:*"],
+        "AmazonS3FullAccess": ["s3:*", "s3-object-lambda:*"],
+        "AmazonS3ReadOnlyAccess": ["s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"],
+        "CloudWatchLogsFullAccess": ["logs:*", "cloudwatch:GenerateQuery"],
+        "AmazonEC2ContainerRegistryReadOnly": ["ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:GetRepositoryPolicy", "ecr:DescribeRepositories", "ecr:ListImages", "ecr:DescribeImages", "ecr:BatchGetImage"],
+        "AmazonEC2ContainerServiceforEC2Role": ["ecs:*", "ecr:*", "logs:CreateLogStream", "logs:PutLogEvents", "ec2:DescribeTags"],
+        "AmazonSSMManagedInstanceCore": ["ssm:*", "ssmmessages:*", "ec2messages:*"],
+    ]
+
     /// The statements of a managed policy given by ARN or name; nil when unknown (a customer
     /// managed policy, or an AWS one the table lacks).
     public static func statements(for arnOrName: String) -> [PolicyStatement]? {
         let name = arnOrName.split(separator: "/").last.map(String.init) ?? arnOrName
         if arnOrName.hasPrefix("arn:") && !arnOrName.contains(":iam::aws:policy/") { return nil }
-        return known[name]
+        return known[name] ?? withoutXRay[name].map { [allow($0)] }
     }
 }

@@ -68,7 +68,18 @@ public struct LintRun: Sendable {
         }
         guard let text = reference.literalText, let range = text.range(of: ":role/") else { return nil }
         let name = text[range.upperBound...].split(separator: "/").last.map(String.init) ?? ""
-        return roles.first { $0.name == name }
+        return closest(roles.filter { $0.name == name }, to: reference.location.file)
+    }
+
+    /// Of several roles with one name (files from unrelated setups linted together), the one
+    /// defined nearest the reference; nil when two are equally near, rather than a guess.
+    private func closest(_ candidates: [RoleView], to path: String) -> RoleView? {
+        guard candidates.count > 1 else { return candidates.first }
+        func shared(_ other: String) -> Int {
+            zip(path.split(separator: "/"), other.split(separator: "/")).prefix { $0 == $1 }.count
+        }
+        let ranked = candidates.map { ($0, shared($0.document.path)) }.sorted { $0.1 > $1.1 }
+        return ranked[0].1 > ranked[1].1 ? ranked[0].0 : nil
     }
 
     /// DAEMON services in this run that run the given task definition.

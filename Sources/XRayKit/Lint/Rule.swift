@@ -5,7 +5,7 @@ public protocol LintRule: Sendable {
 }
 
 extension LintRule {
-    var description: RuleDescription { Self.description }
+    public var description: RuleDescription { Self.description }
 
     /// A finding of this rule at a node.
     func finding(_ node: LocatedNode, _ message: String, fix: String? = nil, severity: Severity? = nil) -> Finding {

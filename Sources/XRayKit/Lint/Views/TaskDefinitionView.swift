@@ -49,12 +49,21 @@ struct ContainerView {
 
     /// Which agent the container runs, from its image (or, when that is not literal, its name).
     var agentKind: AgentSpec.Kind? {
-        let text = (image ?? name ?? "").lowercased()
-        let repository = text.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
-            .split(separator: ":").first.map(String.init) ?? text
-        if repository.contains("xray-daemon") || repository.contains("x-ray-daemon") || repository == "aws-xray" { return .xrayDaemon }
-        if repository.contains("aws-otel-collector") || repository.contains("adot-collector") { return .adot }
-        if repository.contains("cloudwatch-agent") { return .cloudwatchAgent }
+        Self.agentKind(of: image) ?? Self.agentKind(of: name)
+    }
+
+    /// Recognises an agent from an image repository or container name, with `_` read as `-`
+    /// (`<repository_uri_xray_daemon>`, `xray-sidecar`, `aws-otel-collector`, `cloudwatch-agent`).
+    static func agentKind(of text: String?) -> AgentSpec.Kind? {
+        guard let text else { return nil }
+        let lowered = text.lowercased().replacingOccurrences(of: "_", with: "-")
+        let repository = lowered.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
+            .split(separator: ":").first.map(String.init) ?? lowered
+        if repository.contains("otel-collector") || repository.contains("adot") { return .adot }
+        if repository.contains("cloudwatch-agent") || repository.contains("cwagent") { return .cloudwatchAgent }
+        let xray = repository.contains("xray") || repository.contains("x-ray")
+        if xray && (repository.contains("daemon") || repository.contains("sidecar") || repository.contains("agent")
+                    || repository == "xray" || repository == "aws-xray") { return .xrayDaemon }
         return nil
     }
 

@@ -2,7 +2,7 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
     static let description = RuleDescription(
         id: "XR305", name: "invalid-embedded-daemon-config", severity: .error,
         summary: "A daemon config written through `.ebextensions` `files:` is itself invalid (any XR5xx finding inside it, located in the .config file).",
-        rationale: "Elastic Beanstalk writes the file verbatim to /etc/amazon/xray/cfg.yaml; a config without Version: 2 makes the daemon exit at start — aws-xray-daemon #50 (facts §4, §1.3).",
+        rationale: "Elastic Beanstalk writes the file verbatim to /etc/amazon/xray/cfg.yaml; a config without Version: 2 makes the daemon exit at start — aws-xray-daemon #50 (facts §4, §1.3). Each finding keeps the severity of the XR5xx rule behind it (Version: 1 is a warning).",
         examples: [
             RuleExample(".ebextensions/xray.config", """
                 option_settings:
@@ -39,7 +39,7 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
             let inner = LintRun(documents: [embedded], today: run.today)
             let findings = embedded.loadFindings + Self.daemonRules.flatMap { $0.check(inner) }
             return findings.map { inner in
-                Finding(rule: Self.description.id, severity: Self.description.severity,
+                Finding(rule: Self.description.id, severity: inner.severity,
                         message: "in the daemon config written to \(Self.path): \(inner.message) [\(inner.rule)]",
                         location: inner.location, pointer: content.pointer, fix: inner.fix)
             }

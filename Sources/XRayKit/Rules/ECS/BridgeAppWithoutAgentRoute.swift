@@ -1,8 +1,8 @@
 struct BridgeAppWithoutAgentRoute: LintRule {
     static let description = RuleDescription(
         id: "XR106", name: "bridge-app-without-agent-route", severity: .error,
-        summary: "In a bridge-mode task with an agent container, an app container neither links the agent nor sets `AWS_XRAY_DAEMON_ADDRESS`, so it sends to its own 127.0.0.1.",
-        rationale: "Each bridge-mode container has its own loopback; the SDK default 127.0.0.1:2000 reaches nothing, and UDP loses the segments silently (facts §3.1, §9 #9).",
+        summary: "In a bridge-mode task with an agent container, no app container links the agent or sets `AWS_XRAY_DAEMON_ADDRESS`, so they send to their own 127.0.0.1.",
+        rationale: "Each bridge-mode container has its own loopback; the SDK default 127.0.0.1:2000 reaches nothing, and UDP loses the segments silently (facts §3.1, §9 #9). When some app container is wired to the agent, the others are taken to be untraced (a web server in front, say) and left alone.",
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [
@@ -21,6 +21,8 @@ struct BridgeAppWithoutAgentRoute: LintRule {
     func check(_ run: LintRun) -> [Finding] {
         run.taskDefinitions.flatMap { task -> [Finding] in
             guard task.networkMode == "bridge", let agent = task.agents.first?.name else { return [] }
+            let wired = task.apps.contains { $0.links.contains(agent) || $0.variable("AWS_XRAY_DAEMON_ADDRESS") != nil }
+            guard !wired else { return [] }
             return task.apps.compactMap { app in
                 guard !app.links.contains(agent), app.variable("AWS_XRAY_DAEMON_ADDRESS") == nil else { return nil }
                 let key = app.node.keyNode("name") ?? app.node.keyNode("Name") ?? app.anchor

@@ -18,6 +18,8 @@ struct UnpinnedAgentImage: LintRule {
         run.taskDefinitions.flatMap(\.agents).compactMap { agent in
             guard let node = agent.node.field("image"), let image = node.text, !image.contains("@") else { return nil }
             let last = image.split(separator: "/").last.map(String.init) ?? image
+            // A repository still waiting for a template engine (<repository_uri>) is not ours to judge.
+            guard !DaemonAddress.isPlaceholder(last) else { return nil }
             let tag = last.contains(":") ? String(last.split(separator: ":").last ?? "") : nil
             guard tag == nil || tag == "latest" else { return nil }
             return finding(node, "agent image '\(image)' is not pinned to a version (\(tag == nil ? "no tag means latest" : ":latest"))",

@@ -16,10 +16,17 @@ struct TrustWithoutSourceCondition: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
-        let uses = run.roleUses
+        // Roles named only as execution roles, whether or not the reference resolves to one file.
+        func names(_ references: [LocatedNode?], in task: TaskDefinitionView) -> [String] {
+            references.compactMap { reference in
+                run.role(reference, in: task.template)?.name
+                    ?? reference?.literalText?.components(separatedBy: ":role/").last?.split(separator: "/").last.map(String.init)
+            }
+        }
+        let executionNames = Set(run.taskDefinitions.flatMap { names([$0.executionRole], in: $0) })
+        let taskNames = Set(run.taskDefinitions.flatMap { names([$0.taskRole], in: $0) })
         let executionOnly = Set(run.roles.filter { role in
-            let kinds = uses.filter { $0.role.identity == role.identity }.map(\.kind)
-            return !kinds.isEmpty && kinds.allSatisfy { $0 == .executionRole }
+            role.name.map { executionNames.contains($0) && !taskNames.contains($0) } ?? false
         }.compactMap { $0.trust.map { "\($0.document.path)#\($0.node.pointer)" } })
         return run.policies.filter(\.isTrustPolicy).flatMap { policy -> [Finding] in
             guard !executionOnly.contains("\(policy.document.path)#\(policy.node.pointer)") else { return [] }

@@ -1,0 +1,135 @@
+import Foundation
+
+/// What a report needs: the findings, how many files were read, and the catalogue.
+public struct LintReport: Sendable {
+    public var findings: [Finding]
+    public var fileCount: Int
+
+    public init(findings: [Finding], fileCount: Int) {
+        self.findings = findings
+        self.fileCount = fileCount
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// Whether any finding is at or above the threshold (exit code 1).
+    public func fails(at threshold: Severity) -> Bool { findings.contains { $0.severity >= threshold } }
+}
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, sarif
+
+    public func render(_ report: LintReport) -> String {
+        switch self {
+        case .text: return TextReporter.render(report)
+        case .json: return JSONReporter.render(report)
+        case .sarif: return SARIFReporter.render(report)
+        }
+    }
+}
+
+/// `file:line:column: severity: message [RULE]` lines, then a summary.
+public enum TextReporter {
+    public static func render(_ report: LintReport) -> String {
+        var lines = report.findings.map { finding -> String in
+            var line = "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
+            if let fix = finding.fix { line += "\n    fix: \(fix)" }
+            return line
+        }
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        lines.append("\(plural(report.fileCount, "file")) checked: \(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(plural(report.count(.info), "info"))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The JSON report of product.md: one object with `tool`, `findings` and `summary`.
+public enum JSONReporter {
+    struct Document: Encodable {
+        struct Tool: Encodable { var name = "xrayctl"; var version = XRayKit.version }
+        struct Entry: Encodable {
+            var finding: Finding
+            enum CodingKeys: String, CodingKey { case rule, severity, message, file, line, column, pointer, fix }
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(finding.rule, forKey: .rule)
+                try container.encode(finding.severity.rawValue, forKey: .severity)
+                try container.encode(finding.message, forKey: .message)
+                try container.encode(finding.location.file, forKey: .file)
+                try container.encode(finding.location.line, forKey: .line)
+                try container.encode(finding.location.column, forKey: .column)
+                try container.encode(finding.pointer, forKey: .pointer)
+                try container.encode(finding.fix, forKey: .fix)
+            }
+        }
+        struct Summary: Encodable { var files: Int; var errors: Int; var warnings: Int; var infos: Int }
+        var tool = Tool()
+        var findings: [Entry]
+        var summary: Summary
+    }
+
+    public static func render(_ report: LintReport) -> String {
+        CanonicalJSON.encode(Document(findings: report.findings.map { Document.Entry(finding: $0) },
+                                      summary: .init(files: report.fileCount, errors: report.count(.error),
+                                                     warnings: report.count(.warning), infos: report.count(.info))))
+    }
+}
+
+/// SARIF 2.1.0 with the catalogue as `tool.driver.rules`, for code-scanning services.
+public enum SARIFReporter {
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    public static func render(_ report: LintReport) -> String {
+        let descriptions = RuleCatalog.descriptions
+        let index = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($0.element.id, $0.offset) })
+        let rules: [JSONValue] = descriptions.map { description in
+            [
+                "id": .string(description.id),
+                "name": .string(description.name),
+                "shortDescription": ["text": .string(description.summary)],
+                "fullDescription": ["text": .string(description.rationale)],
+                "help": ["text": .string("\(description.summary)\n\n\(description.rationale)\n\nxrayctl rules \(description.id)")],
+                "defaultConfiguration": ["level": .string(level(description.severity))],
+            ]
+        }
+        let results: [JSONValue] = report.findings.map { finding in
+            var result: [String: JSONValue] = [
+                "ruleId": .string(finding.rule),
+                "level": .string(level(finding.severity)),
+                "message": ["text": .string(finding.fix.map { "\(finding.message). Fix: \($0)" } ?? finding.message)],
+                "locations": [[
+                    "physicalLocation": [
+                        "artifactLocation": ["uri": .string(uri(finding.location.file))],
+                        "region": ["startLine": .int(finding.location.line), "startColumn": .int(finding.location.column)],
+                    ],
+                ]],
+            ]
+            if let ruleIndex = index[finding.rule] { result["ruleIndex"] = .int(ruleIndex) }
+            if !finding.pointer.isEmpty { result["properties"] = ["pointer": .string(finding.pointer)] }
+            return .object(result)
+        }
+        let log: JSONValue = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [[
+                "tool": ["driver": [
+                    "name": "xrayctl",
+                    "version": .string(XRayKit.version),
+                    "rules": .array(rules),
+                ]],
+                "results": .array(results),
+            ]],
+        ]
+        return CanonicalJSON.encode(log)
+    }
+
+    /// A relative URI for a path as given (SARIF wants URI references, with spaces escaped).
+    static func uri(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+}

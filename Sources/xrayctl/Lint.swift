@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import XRayKit
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+extension XRayCtl {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lint X-Ray setups: task definitions, CloudFormation/SAM, .ebextensions, IAM, daemon config, sampling rules, segments.",
+            discussion: """
+                File kinds are detected by content. Folders are walked recursively (skipping .git, .build, \
+                node_modules); '-' reads standard input. Suppress a finding with a YAML comment \
+                '# xrayctl:disable=XR104' on its line or the line above, or in .xrayctl.yaml (disable: [XR104]).
+                """)
+
+        @Argument(help: "Files and folders to lint ('-' for standard input).")
+        var paths: [String]
+
+        @Option(help: "Output format.")
+        var format: ReportFormat = .text
+
+        @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity (default: error).")
+        var failOn: Severity?
+
+        @Option(help: "Rule IDs to turn off, comma-separated.")
+        var disable: String?
+
+        @Option(name: .customLong("enable-only"), help: "Run only these rule IDs, comma-separated.")
+        var enableOnly: String?
+
+        @Option(help: "Write the report to this file instead of standard output.")
+        var output: String?
+
+        static func ids(_ list: String?) -> [String] {
+            (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
+        }
+
+        func validate() throws {
+            for id in Self.ids(disable) + Self.ids(enableOnly) where RuleCatalog.rule(id) == nil {
+                let known = RuleCatalog.descriptions.map(\.id)
+                throw ValidationError("unknown rule '\(id)'\(Suggestion.didYouMean(id, in: known)); see 'xrayctl rules'")
+            }
+        }
+
+        func run() throws {
+            let config: LintConfigFile?
+            do {
+                config = try LintConfigFile.load()
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+            let documents: [SourceDocument]
+            do {
+                documents = try FileCollector.collect(paths)
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+            let enabled = Self.ids(enableOnly).isEmpty ? config?.enableOnly.map { Set($0.map { $0.uppercased() }) } : Set(Self.ids(enableOnly))
+            let options = LintOptions(disabled: Set(Self.ids(disable) + (config?.disable ?? []).map { $0.uppercased() }), enabledOnly: enabled)
+            let report = LintReport(findings: Linter.lint(documents, options: options), fileCount: documents.count)
+            let text = format.render(report)
+            if let output {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                } catch {
+                    printError("\(output):1:1: error: cannot write the report: \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+            } else {
+                print(text, terminator: "")
+            }
+            if report.fails(at: failOn ?? config?.failOn ?? .error) { throw ExitCode(1) }
+        }
+    }
+}
