@@ -37,6 +37,15 @@ extension XRayCtl {
             (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
         }
 
+        /// XRAYCTL_TODAY=YYYY-MM-DD pins the date rules see (XR805 turns into a warning at the end
+        /// of support), for reproducible reports and tests.
+        static func today() -> Date {
+            guard let text = ProcessInfo.processInfo.environment["XRAYCTL_TODAY"] else { return Date() }
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate]
+            return formatter.date(from: text) ?? Date()
+        }
+
         func validate() throws {
             for id in Self.ids(disable) + Self.ids(enableOnly) where RuleCatalog.rule(id) == nil {
                 let known = RuleCatalog.descriptions.map(\.id)
@@ -60,7 +69,8 @@ extension XRayCtl {
                 throw ExitCode(2)
             }
             let enabled = Self.ids(enableOnly).isEmpty ? config?.enableOnly.map { Set($0.map { $0.uppercased() }) } : Set(Self.ids(enableOnly))
-            let options = LintOptions(disabled: Set(Self.ids(disable) + (config?.disable ?? []).map { $0.uppercased() }), enabledOnly: enabled)
+            let options = LintOptions(disabled: Set(Self.ids(disable) + (config?.disable ?? []).map { $0.uppercased() }),
+                                      enabledOnly: enabled, today: Self.today())
             let report = LintReport(findings: Linter.lint(documents, options: options), fileCount: documents.count)
             let text = format.render(report)
             if let output {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import XRayKit
 
 /// Paths and helpers shared by the tests.
@@ -8,6 +9,24 @@ enum TestSupport {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func path(_ relative: String) -> URL { repoRoot.appendingPathComponent(relative) }
+
+    /// `shared/` beside the repository (specs, the real-world corpus, the SARIF schema); CI lays it there.
+    static var shared: URL? {
+        let url = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus").path) ? url : nil
+    }
+
+    /// Compares text with a golden file, or records it with XRAYCTL_RECORD=1.
+    static func expectGolden(_ text: String, at url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        if recording {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        let expected = read(url)
+        #expect(expected != nil, "no golden file \(url.path); record it with XRAYCTL_RECORD=1 swift test", sourceLocation: sourceLocation)
+        #expect(text == expected, "\(url.lastPathComponent) differs from the golden file; re-record with XRAYCTL_RECORD=1 after checking the change", sourceLocation: sourceLocation)
+    }
 
     /// XRAYCTL_RECORD=1 re-records golden files instead of comparing with them.
     static var recording: Bool { ProcessInfo.processInfo.environment["XRAYCTL_RECORD"] == "1" }
@@ -69,6 +88,8 @@ enum TestSupport {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        // A fixed day before the X-Ray end of support, so reports do not change with the calendar.
+        process.environment = ProcessInfo.processInfo.environment.merging(["XRAYCTL_TODAY": "2026-11-26"]) { _, new in new }
         if let directory { process.currentDirectoryURL = directory }
         // Output goes to files, not pipes: a pipe that fills up would block the child forever.
         let outURL = temporaryDirectory().appendingPathComponent("out")

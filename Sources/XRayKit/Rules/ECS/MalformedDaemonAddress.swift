@@ -23,7 +23,7 @@ struct MalformedDaemonAddress: LintRule {
 
     static func explain(_ problem: DaemonAddress.Problem) -> String {
         switch problem {
-        case .scheme: return "has a scheme; the SDKs take host:port"
+        case .scheme: return "has a scheme (the SDKs take host:port)"
         case .missingPort: return "has no port"
         case .badPort(let port): return "has an invalid port '\(port)'"
         case .tooManyParts: return "has too many parts"

@@ -25,8 +25,12 @@ struct TrustWithoutSourceCondition: LintRule {
         }
         let executionNames = Set(run.taskDefinitions.flatMap { names([$0.executionRole], in: $0) })
         let taskNames = Set(run.taskDefinitions.flatMap { names([$0.taskRole], in: $0) })
+        let uses = run.roleUses
         let executionOnly = Set(run.roles.filter { role in
-            role.name.map { executionNames.contains($0) && !taskNames.contains($0) } ?? false
+            let kinds = uses.filter { $0.role.identity == role.identity }.map(\.kind)
+            let byUse = !kinds.isEmpty && kinds.allSatisfy { $0 == .executionRole }
+            let byName = role.name.map { executionNames.contains($0) && !taskNames.contains($0) } ?? false
+            return byUse || byName
         }.compactMap { $0.trust.map { "\($0.document.path)#\($0.node.pointer)" } })
         return run.policies.filter(\.isTrustPolicy).flatMap { policy -> [Finding] in
             guard !executionOnly.contains("\(policy.document.path)#\(policy.node.pointer)") else { return [] }

@@ -20,7 +20,7 @@ struct UnknownXRayAction: LintRule {
                 guard text.lowercased().hasPrefix("xray:"), !XRayActions.all.contains(where: { Wildcard.matches(text, $0) }) else { return nil }
                 let name = String(text.dropFirst(5))
                 let suggestion = Suggestion.closest(to: name, in: XRayActions.all.map { String($0.dropFirst(5)) })
-                return finding(node, "'\(text)' is not an X-Ray action\(suggestion.map { "; did you mean 'xray:\($0)'?" } ?? ""); IAM grants nothing for it",
+                return finding(node, "'\(text)' is not an X-Ray action, so IAM grants nothing for it\(suggestion.map { "; did you mean 'xray:\($0)'?" } ?? "")",
                                fix: suggestion.map { "Use xray:\($0)" })
             }
         }

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+/// `xrayctl lint` end to end: broken examples, the real-world corpus, generated output, formats.
+@Suite struct LintReportTests {
+    func xrayctl(_ arguments: [String], in directory: URL = TestSupport.repoRoot) throws -> TestSupport.ProcessResult {
+        let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
+        return try TestSupport.run(binary, arguments, in: directory)
+    }
+
+    static let brokenBlocks = ["beanstalk", "daemon", "ecs", "iam", "sampling", "segments", "serverless"]
+
+    /// Each broken setup reports exactly what its expected report says (checked by hand when recorded).
+    @Test(arguments: brokenBlocks)
+    func brokenExampleMatchesExpectedReport(block: String) throws {
+        let result = try xrayctl(["lint", "examples/broken/\(block)", "--format", "json"])
+        #expect(result.status == 1, "broken setups have errors: \(result.stderr)")
+        try TestSupport.expectGolden(result.stdout, at: TestSupport.path("examples/broken/\(block)/expected-report.json"))
+    }
+
+    @Test func everyRuleBlockIsCoveredByABrokenExample() throws {
+        let reports = Self.brokenBlocks.compactMap { TestSupport.read(TestSupport.path("examples/broken/\($0)/expected-report.json")) }.joined()
+        for block in ["XR1", "XR2", "XR3", "XR4", "XR5", "XR6", "XR7"] {
+            #expect(reports.contains("\"\(block)"), "no broken example reports a \(block)xx rule")
+        }
+    }
+
+    /// Unmodified AWS samples: nothing crashes, nothing valid is called unparseable, findings pinned.
+    @Test(.enabled(if: TestSupport.shared != nil || TestSupport.inCI, "shared/corpus is not beside the repository"))
+    func realWorldCorpus() throws {
+        let shared = try #require(TestSupport.shared, "shared/ must be beside the repository in CI")
+        let result = try xrayctl(["lint", "real", "--format", "json"], in: shared.appendingPathComponent("corpus"))
+        #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+        #expect(!result.stdout.contains("\"XR001\""), "a real-world file was reported as unparseable")
+        #expect(!result.stdout.contains("\"XR002\""))
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let files = (report?["summary"] as? [String: Any])?["files"] as? Int
+        #expect(files == 18, "every sample file is recognised")
+        try TestSupport.expectGolden(result.stdout, at: TestSupport.path("Tests/XRayKitTests/Golden/corpus-report.json"))
+    }
+
+    /// What `xrayctl generate` writes lints without an error or a warning.
+    @Test func generatedSetupsLintClean() throws {
+        for model in TestSupport.allModels {
+            let directory = TestSupport.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            _ = try ArtifactWriter(directory: directory).write(try TestSupport.generate(modelAt: model.url), force: false)
+            let documents = try FileCollector.collect([directory.path])
+            let findings = Linter.lint(documents).filter { $0.severity >= .warning }
+            #expect(findings.isEmpty, "\(model.name): \(findings.map { "\($0.rule) \($0.location.line):\($0.location.column) \($0.message)" })")
+        }
+    }
+
+    @Test func textFormatAndExitCodes() throws {
+        let text = try xrayctl(["lint", "examples/broken/daemon"])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("examples/broken/daemon/cfg.yaml:9:13: error: 'warning' is not a daemon log level"))
+        #expect(text.stdout.hasSuffix("1 file checked: 4 errors, 3 warnings, 0 infos\n"))
+        #expect(try xrayctl(["lint", "examples/broken/daemon", "--disable", "XR502,XR506,XR507,XR508"]).status == 0)
+        #expect(try xrayctl(["lint", "examples/broken/daemon", "--enable-only", "XR503"]).status == 0)
+        #expect(try xrayctl(["lint", "examples/broken/daemon", "--enable-only", "XR503", "--fail-on", "warning"]).status == 1)
+        #expect(try xrayctl(["lint", "examples/scorekeep/generated", "--fail-on", "info"]).status == 1, "XR805 is an info finding")
+        #expect(try xrayctl(["lint", "examples/scorekeep/generated"]).status == 0)
+        #expect(try xrayctl(["lint", "no/such/file.json"]).status == 2)
+        #expect(try xrayctl(["lint", "examples/broken/daemon", "--disable", "XR999"]).status == 64)
+        #expect(try xrayctl(["lint", "Sources/xrayctl"]).status == 2, "a folder with nothing to lint")
+    }
+
+    @Test func readsStandardInput() throws {
+        let binary = try #require(TestSupport.xrayctl)
+        let result = try TestSupport.run(binary, ["lint", "-", "--format", "json"], stdin: "Version: 2\nSocket:\n  BufferSizeKB: 64\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"file\" : \"-\""))
+        #expect(result.stdout.contains("\"XR502\""))
+    }
+
+    @Test func jsonReportHasTheContractShape() throws {
+        let result = try xrayctl(["lint", "examples/broken/segments", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["tool"] as? [String: String]) == ["name": "xrayctl", "version": XRayKit.version])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        for finding in findings {
+            #expect(Set(finding.keys) == ["rule", "severity", "message", "file", "line", "column", "pointer", "fix"])
+        }
+        #expect(findings.first?["pointer"] as? String == "")
+        #expect(findings.contains { $0["pointer"] as? String == "/trace_id" })
+        #expect((object["summary"] as? [String: Int]) == ["files": 1, "errors": 3, "warnings": 2, "infos": 0])
+    }
+
+    @Test(.enabled(if: PythonTools.enabled && (TestSupport.shared != nil || TestSupport.inCI), "needs python3 with jsonschema and shared/data"))
+    func sarifValidatesAgainstTheSchema() throws {
+        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        let shared = try #require(TestSupport.shared)
+        let work = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let report = work.appendingPathComponent("report.sarif")
+        _ = try xrayctl(["lint", "examples/broken", "--format", "sarif", "--output", report.path])
+        let script = """
+            import json, sys
+            from jsonschema import Draft7Validator
+            schema = json.load(open(sys.argv[1]))
+            log = json.load(open(sys.argv[2]))
+            errors = [e.message for e in Draft7Validator(schema).iter_errors(log)]
+            print(json.dumps({"errors": errors, "results": len(log["runs"][0]["results"]), "rules": len(log["runs"][0]["tool"]["driver"]["rules"])}))
+            """
+        let result = try TestSupport.run(TestSupport.which("python3")!, ["-c", script, shared.appendingPathComponent("data/sarif-schema-2.1.0.json").path, report.path])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        #expect((summary["errors"] as? [String]) == [])
+        #expect((summary["results"] as? Int ?? 0) > 40)
+        #expect(summary["rules"] as? Int == RuleCatalog.all.count)
+    }
+
+    @Test func suppressionByCommentAndConfigFile() throws {
+        let work = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let config = "Version: 2\n# xrayctl:disable=XR506\nLogging:\n  LogLevel: loud\nNoVerifySSL: true # xrayctl:disable=XR509\n"
+        try Data(config.utf8).write(to: work.appendingPathComponent("cfg.yaml"))
+        let quiet = try xrayctl(["lint", "cfg.yaml", "--format", "json"], in: work)
+        #expect(!quiet.stdout.contains("XR509"), "a comment on the same line suppresses")
+        #expect(quiet.stdout.contains("XR506"), "the comment is two lines above the finding, so it does not suppress")
+        try Data("disable: [XR506]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
+        let configured = try xrayctl(["lint", "cfg.yaml"], in: work)
+        #expect(configured.status == 0)
+        try Data("disable: [XR9999]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
+        #expect(try xrayctl(["lint", "cfg.yaml"], in: work).status == 2, "an unknown rule in the config file is an error")
+    }
+}
