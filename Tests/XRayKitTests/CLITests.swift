@@ -86,6 +86,20 @@ import Testing
         #expect(unknown.stderr.contains("did you mean 'ecs-fargate'"))
     }
 
+    @Test func rulesCommand() throws {
+        let list = try xrayctl("rules")
+        #expect(list.status == 0)
+        #expect(list.stdout.split(separator: "\n").count == RuleCatalog.all.count)
+        let one = try xrayctl("rules", "xr104")
+        #expect(one.stdout.hasPrefix("XR104 unreachable-daemon-address (error)"))
+        #expect(one.stdout.contains("Triggers (taskdef.json):"))
+        let json = try xrayctl("rules", "--format", "json")
+        let rules = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(rules?.count == RuleCatalog.all.count)
+        #expect(try xrayctl("rules", "XR104", "--format", "markdown").stdout.hasPrefix("# XR104 unreachable-daemon-address"))
+        #expect(try xrayctl("rules", "XR999").status == 64)
+    }
+
     @Test func schemaPrintsJSONSchema() throws {
         let result = try xrayctl("schema")
         #expect(result.status == 0)

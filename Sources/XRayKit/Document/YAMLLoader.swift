@@ -26,7 +26,10 @@ public enum YAMLLoader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver keeps every scalar a string while composing: Yams hashes each key
+            // to find duplicates, and with the default resolver that runs regular expressions on
+            // every key. Types are resolved afterwards, only for scalars that can be non-strings.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw diagnostic(for: error, file: file)
         } catch {
@@ -63,7 +66,7 @@ public enum YAMLLoader {
                 return LocatedNode(.scalar(.init(text: "", kind: .null, isQuoted: false)), at: location, pointer: pointer)
             }
             // A CloudFormation short form wraps the node: its children sit below the function's name.
-            let function = options.cloudFormationTags ? CloudFormationTags.longForm(of: node.tag.rawValue) : nil
+            let function = options.cloudFormationTags ? CloudFormationTags.longForm(of: YAMLLoader.explicitTag(node)) : nil
             let outer = pointer
             let pointer = function.map { outer + "/" + LocatedNode.escape($0) } ?? outer
             var converted: LocatedNode
@@ -98,14 +101,33 @@ public enum YAMLLoader {
         }
     }
 
+    /// The tag as written (`!Ref`), without resolving implicit tags, which costs a regex match.
+    static func explicitTag(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.tag.rawValue
+        case .mapping(let mapping): return mapping.tag.rawValue
+        case .sequence(let sequence): return sequence.tag.rawValue
+        case .alias: return ""
+        }
+    }
+
+    /// Plain words YAML 1.1 reads as booleans or null. A plain scalar starting with a letter is
+    /// one of these or a string; only the rest (numbers, timestamps, `~`, `<<`, `=`) needs the
+    /// resolver, whose regular expressions would otherwise dominate load time.
+    static let booleanWords: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false",
+                                            "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
+    static let nullWords: Set<String> = ["null", "Null", "NULL"]
+
     static func convert(_ scalar: Node.Scalar) -> LocatedNode.Scalar {
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             || scalar.style == .literal || scalar.style == .folded
         let kind: LocatedNode.Scalar.Kind
-        if quoted {
+        if quoted || !scalar.tag.rawValue.isEmpty && scalar.tag.rawValue != "!" && !scalar.tag.rawValue.hasPrefix("tag:yaml.org") {
             kind = .string
+        } else if let first = scalar.string.first, first.isLetter {
+            kind = booleanWords.contains(scalar.string) ? .bool : nullWords.contains(scalar.string) ? .null : .string
         } else {
-            switch Node.scalar(scalar).tag.rawValue {
+            switch Resolver.default.resolveTag(of: Node(scalar.string)).rawValue {
             case Tag.Name.bool.rawValue: kind = .bool
             case Tag.Name.int.rawValue: kind = .int
             case Tag.Name.float.rawValue: kind = .float
@@ -147,36 +169,38 @@ public enum YAMLLoader {
 /// brackets inside plain scalars, which is harmless at a limit no real file reaches.
 enum NestingScanner {
     static func firstPositionDeeper(than limit: Int, in text: String) -> (line: Int, column: Int)? {
-        var depth = 0, line = 1, column = 0
-        var quote: Character?
+        var depth = 0, line = 1, lineStart = 0
+        var quote: UInt8?
         var escaped = false
         var lineIndicators = 0, atLineStart = true
-        for character in text {
-            column += 1
-            if character == "\n" {
+        let bytes = Array(text.utf8)
+        func position(_ offset: Int) -> (Int, Int) {
+            (line, String(decoding: bytes[lineStart...offset], as: UTF8.self).unicodeScalars.count)
+        }
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
                 line += 1
-                column = 0
+                lineStart = offset + 1
                 lineIndicators = 0
                 atLineStart = true
-                if quote == "'" { continue }
                 continue
             }
             if let open = quote {
-                if escaped { escaped = false } else if character == "\\" && open == "\"" { escaped = true } else if character == open { quote = nil }
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") && open == UInt8(ascii: "\"") { escaped = true } else if byte == open { quote = nil }
                 continue
             }
-            switch character {
-            case "\"", "'": quote = character
-            case "[", "{":
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > limit { return (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
-            case "-", "?":
+                if depth > limit { return position(offset) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "-"), UInt8(ascii: "?"):
                 if atLineStart {
                     lineIndicators += 1
-                    if lineIndicators > limit { return (line, column) }
+                    if lineIndicators > limit { return position(offset) }
                 }
-            case " ", "\t": break
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): break
             default: atLineStart = false
             }
         }

@@ -98,16 +98,8 @@ public enum DocumentLoader {
 
 private extension String {
     init?(validatingUTF8 data: Data) {
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        var text = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): text.append(scalar)
-            case .emptyInput: self = String(text); return
-            case .error: return nil
-            }
-        }
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
+        self = text
     }
 }
 

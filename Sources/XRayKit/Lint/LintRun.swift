@@ -1,7 +1,8 @@
 import Foundation
 
-/// All documents of one `xrayctl lint` run, and the views rules look at. Rules that need two
-/// resources (a task and its role) resolve them here, inside a template and across files.
+/// All documents of one `xrayctl lint` run, and the views rules look at, each built once here so
+/// that rules stay linear in the number of files. Rules that need two resources (a task and its
+/// role) resolve them through `role(_:in:)`, inside a template and across files.
 public struct LintRun: Sendable {
     public let documents: [SourceDocument]
     /// The day the run happens: XR805's severity changes at the end of support.
@@ -13,6 +14,22 @@ public struct LintRun: Sendable {
     let roles: [RoleView]
     /// Every permission and trust policy document in the run, wherever it is written.
     let policies: [PolicyView]
+    let functions: [FunctionView]
+    let roleUses: [RoleUse]
+    let agentRoleUses: [RoleUse]
+    let workloadRoles: [RoleView]
+    let samplingSets: [SamplingRuleSet]
+    let centralizedRules: [(rule: SamplingRule, describesExisting: Bool)]
+    let localRuleFiles: [(root: LocatedNode, set: SamplingRuleSet)]
+    let beanstalkConfigs: [BeanstalkConfigView]
+    let daemonConfigs: [LocatedNode]
+    let daemonFlagSets: [DaemonFlags]
+    let segmentDocuments: [(document: SourceDocument, entities: [SegmentEntity])]
+    /// Whether a DAEMON service of this run runs an agent.
+    let hasDaemonAgentService: Bool
+    private let roleIndex: RoleIndex
+    /// The DAEMON services running each task, by `TaskDefinitionView.key`.
+    private let daemonServicesByTask: [String: [ECSServiceView]]
 
     public init(documents: [SourceDocument], today: Date = Date()) {
         self.documents = documents
@@ -50,25 +67,73 @@ public struct LintRun: Sendable {
         }
         taskDefinitions = tasks
         self.services = services
-        (roles, policies) = RoleCollector.collect(documents: documents, templates: templates)
+        let (roles, policies) = RoleCollector.collect(documents: documents, templates: templates)
+        self.roles = roles
+        self.policies = policies
+        let index = RoleIndex(roles)
+        roleIndex = index
+        let functions = Self.functions(templates)
+        self.functions = functions
+        let uses = Self.roleUses(tasks: tasks, functions: functions, templates: templates, index: index)
+        roleUses = uses
+        agentRoleUses = Self.agentRoleUses(uses)
+        workloadRoles = Self.workloadRoles(roles)
+        samplingSets = Self.samplingSets(documents)
+        centralizedRules = Self.centralizedRules(documents)
+        localRuleFiles = Self.localRuleFiles(documents)
+        beanstalkConfigs = Self.beanstalkConfigs(documents)
+        daemonConfigs = Self.daemonConfigs(documents)
+        daemonFlagSets = Self.daemonFlagSets(tasks)
+        segmentDocuments = Self.segmentDocuments(documents)
+        // Candidates per service: tasks of its template, or tasks whose family it names.
+        let tasksByTemplate = Dictionary(grouping: tasks.filter { $0.template != nil }, by: { $0.document.path })
+        let tasksByFamily = Dictionary(grouping: tasks, by: { $0.family ?? "" })
+        var byTask: [String: [ECSServiceView]] = [:]
+        for service in services where service.isDaemon {
+            let candidates = service.template.map { tasksByTemplate[$0.document.path] ?? [] }
+                ?? (service.taskDefinitionNode?.text.map { ECSServiceView.family(of: $0) }.flatMap { tasksByFamily[$0] } ?? [])
+            for task in candidates where service.runs(task) { byTask[task.key, default: []].append(service) }
+        }
+        daemonServicesByTask = byTask
+        hasDaemonAgentService = tasks.contains { !$0.agents.isEmpty && byTask[$0.key] != nil }
     }
-
-    // MARK: resolution
 
     /// The role a reference names: `Fn::GetAtt`/`Ref`/`Fn::Sub` to a role in the same template,
     /// or a role ARN whose name matches a role known in this run.
     func role(_ reference: LocatedNode?, in template: TemplateView?) -> RoleView? {
+        roleIndex.role(reference, in: template)
+    }
+
+    /// DAEMON services in this run that run the given task definition.
+    func daemonServices(running task: TaskDefinitionView) -> [ECSServiceView] {
+        daemonServicesByTask[task.key] ?? []
+    }
+}
+
+/// Roles by template and logical ID, and by name, for constant-time resolution.
+struct RoleIndex: Sendable {
+    private var byLogicalID: [String: RoleView] = [:]
+    private var byName: [String: [RoleView]] = [:]
+
+    init(_ roles: [RoleView]) {
+        for role in roles {
+            if let id = role.logicalID, let template = role.template {
+                byLogicalID[template.document.path + "#" + id] = byLogicalID[template.document.path + "#" + id] ?? role
+            }
+            if let name = role.name { byName[name, default: []].append(role) }
+        }
+    }
+
+    func role(_ reference: LocatedNode?, in template: TemplateView?) -> RoleView? {
         guard let reference else { return nil }
         if let template {
             for id in reference.referencedLogicalIDs {
-                if let role = roles.first(where: { $0.logicalID == id && $0.template?.document.path == template.document.path }) {
-                    return role
-                }
+                if let role = byLogicalID[template.document.path + "#" + id] { return role }
             }
         }
         guard let text = reference.literalText, let range = text.range(of: ":role/") else { return nil }
         let name = text[range.upperBound...].split(separator: "/").last.map(String.init) ?? ""
-        return closest(roles.filter { $0.name == name }, to: reference.location.file)
+        return closest(byName[name] ?? [], to: reference.location.file)
     }
 
     /// Of several roles with one name (files from unrelated setups linted together), the one
@@ -80,18 +145,6 @@ public struct LintRun: Sendable {
         }
         let ranked = candidates.map { ($0, shared($0.document.path)) }.sorted { $0.1 > $1.1 }
         return ranked[0].1 > ranked[1].1 ? ranked[0].0 : nil
-    }
-
-    /// DAEMON services in this run that run the given task definition.
-    func daemonServices(running task: TaskDefinitionView) -> [ECSServiceView] {
-        services.filter { $0.isDaemon && $0.runs(task) }
-    }
-
-    /// Whether any DAEMON service of this run runs an agent.
-    var hasDaemonAgentService: Bool {
-        services.contains { service in
-            service.isDaemon && taskDefinitions.contains { service.runs($0) && !$0.agents.isEmpty }
-        }
     }
 }
 

@@ -43,7 +43,7 @@ struct Suppressions {
     private var byFile: [String: [Int: Set<String>]] = [:]
 
     init(_ documents: [SourceDocument]) {
-        for document in documents where document.text.contains("xrayctl:disable=") {
+        for document in documents where Self.mentionsMarker(document.text) {
             var lines: [Int: Set<String>] = [:]
             for (index, line) in document.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 guard let range = line.range(of: "xrayctl:disable="),
@@ -52,6 +52,20 @@ struct Suppressions {
                 lines[index + 1] = Set(ids)
             }
             byFile[document.path] = lines
+        }
+    }
+
+    static let marker = Array("xrayctl:disable=".utf8)
+
+    /// A plain byte scan: most files have no marker, and this runs on every file.
+    static func mentionsMarker(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= marker.count else { return false }
+            for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
+                if (1..<marker.count).allSatisfy({ bytes[start + $0] == marker[$0] }) { return true }
+            }
+            return false
         }
     }
 

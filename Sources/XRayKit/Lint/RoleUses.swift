@@ -18,7 +18,9 @@ struct RoleUse {
 }
 
 extension LintRun {
-    var roleUses: [RoleUse] {
+    static func roleUses(tasks taskDefinitions: [TaskDefinitionView], functions: [FunctionView], templates: [TemplateView],
+                         index: RoleIndex) -> [RoleUse] {
+        func role(_ reference: LocatedNode?, in template: TemplateView?) -> RoleView? { index.role(reference, in: template) }
         var uses: [RoleUse] = []
         for task in taskDefinitions {
             if let reference = task.taskRole, let role = role(reference, in: task.template) {
@@ -50,7 +52,7 @@ extension LintRun {
     }
 
     /// Roles whose trust policy names a workload service: they run application code or agents.
-    var workloadRoles: [RoleView] {
+    static func workloadRoles(_ roles: [RoleView]) -> [RoleView] {
         roles.filter { role in
             role.trustedServices.contains { ["ecs-tasks.amazonaws.com", "lambda.amazonaws.com", "ec2.amazonaws.com", "ec2.amazonaws.com.cn"].contains($0) }
         }

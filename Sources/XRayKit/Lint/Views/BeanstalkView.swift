@@ -42,7 +42,7 @@ struct BeanstalkConfigView {
 }
 
 extension LintRun {
-    var beanstalkConfigs: [BeanstalkConfigView] {
+    static func beanstalkConfigs(_ documents: [SourceDocument]) -> [BeanstalkConfigView] {
         documents.filter { $0.kind == .ebextensions }.compactMap { document in
             document.root.map { BeanstalkConfigView(document: document, root: $0) }
         }

@@ -11,13 +11,13 @@ struct DaemonSetting {
 
 extension LintRun {
     /// Standalone daemon configuration documents.
-    var daemonConfigs: [LocatedNode] {
+    static func daemonConfigs(_ documents: [SourceDocument]) -> [LocatedNode] {
         documents.filter { $0.kind == .daemonConfig }.compactMap(\.root)
     }
 
     /// X-Ray daemon containers' command-line flags.
-    var daemonFlagSets: [DaemonFlags] {
-        taskDefinitions.flatMap(\.agents).filter { $0.agentKind == .xrayDaemon }.map { DaemonFlags($0.arguments) }
+    static func daemonFlagSets(_ taskDefinitions: [TaskDefinitionView]) -> [DaemonFlags] {
+        taskDefinitions.flatMap(\.agents).filter { $0.agentKind == .xrayDaemon }.map(\.flags)
     }
 
     /// A setting from every config (by key path) and every daemon container (by flag).

@@ -1,12 +1,12 @@
 extension LintRun {
     /// Every rule set in the run, as the SDKs would read it.
-    var samplingSets: [SamplingRuleSet] {
+    static func samplingSets(_ documents: [SourceDocument]) -> [SamplingRuleSet] {
         documents.filter { [.samplingRules, .cloudFormation, .localSamplingRules].contains($0.kind) }.flatMap(SamplingRuleReader.read)
     }
 
     /// Each centralized rule as written, including a rule named Default, and whether it comes
     /// from API output or an update (where Default and priority 10000 are legitimate).
-    var centralizedRules: [(rule: SamplingRule, describesExisting: Bool)] {
+    static func centralizedRules(_ documents: [SourceDocument]) -> [(rule: SamplingRule, describesExisting: Bool)] {
         documents.flatMap { document -> [(SamplingRule, Bool)] in
             guard let root = document.root else { return [] }
             switch document.kind {
@@ -26,7 +26,7 @@ extension LintRun {
     }
 
     /// Local rule files' rules, with the file's root.
-    var localRuleFiles: [(root: LocatedNode, set: SamplingRuleSet)] {
+    static func localRuleFiles(_ documents: [SourceDocument]) -> [(root: LocatedNode, set: SamplingRuleSet)] {
         documents.filter { $0.kind == .localSamplingRules }.compactMap { document in
             document.root.map { ($0, SamplingRuleReader.local($0)) }
         }

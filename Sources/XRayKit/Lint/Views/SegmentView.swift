@@ -6,7 +6,7 @@ struct SegmentEntity {
 }
 
 extension LintRun {
-    var segmentDocuments: [(document: SourceDocument, entities: [SegmentEntity])] {
+    static func segmentDocuments(_ documents: [SourceDocument]) -> [(document: SourceDocument, entities: [SegmentEntity])] {
         documents.filter { $0.kind == .segments }.compactMap { document in
             guard let root = document.root else { return nil }
             var entities: [SegmentEntity] = []

@@ -29,7 +29,7 @@ struct FunctionView {
 }
 
 extension LintRun {
-    var functions: [FunctionView] {
+    static func functions(_ templates: [TemplateView]) -> [FunctionView] {
         templates.flatMap { template in
             template.resources(ofType: "AWS::Lambda::Function", "AWS::Serverless::Function").map { FunctionView(template: template, resource: $0) }
         }

@@ -6,6 +6,8 @@ struct TaskDefinitionView {
     let template: TemplateView?
     let logicalID: String?
     let containers: [ContainerView]
+    let agents: [ContainerView]
+    let apps: [ContainerView]
 
     init(document: SourceDocument, node: LocatedNode, template: TemplateView? = nil, logicalID: String? = nil) {
         self.document = document
@@ -13,9 +15,14 @@ struct TaskDefinitionView {
         self.template = template
         self.logicalID = logicalID
         containers = (node.field("containerDefinitions")?.items ?? []).map(ContainerView.init)
+        agents = containers.filter { $0.agentKind != nil }
+        apps = containers.filter { $0.agentKind == nil }
     }
 
     var family: String? { node.field("family")?.text }
+
+    /// Identifies the task within a run.
+    var key: String { document.path + "#" + node.pointer }
 
     var requiresFargate: Bool {
         node.field("requiresCompatibilities")?.items?.contains { $0.text?.uppercased() == "FARGATE" } == true
@@ -33,8 +40,6 @@ struct TaskDefinitionView {
     var taskRole: LocatedNode? { node.field("taskRoleArn") }
     var executionRole: LocatedNode? { node.field("executionRoleArn") }
 
-    var agents: [ContainerView] { containers.filter { $0.agentKind != nil } }
-    var apps: [ContainerView] { containers.filter { $0.agentKind == nil } }
 
     /// Where a finding about the whole task lands: the family, else the task node.
     var anchor: LocatedNode { node.field("family") ?? node }
@@ -42,15 +47,21 @@ struct TaskDefinitionView {
 
 struct ContainerView {
     let node: LocatedNode
+    /// Which agent the container runs, from its image (or, when that is not literal, its name).
+    let agentKind: AgentSpec.Kind?
+    /// Its entryPoint and command read as X-Ray daemon flags.
+    let flags: DaemonFlags
+
+    init(_ node: LocatedNode) {
+        self.node = node
+        let image = node.field("image")?.literalText, name = node.field("name")?.text
+        agentKind = Self.agentKind(of: image) ?? Self.agentKind(of: name)
+        flags = DaemonFlags((node.field("entryPoint")?.items ?? []) + (node.field("command")?.items ?? []))
+    }
 
     var name: String? { node.field("name")?.text }
     var image: String? { node.field("image")?.literalText }
     var anchor: LocatedNode { node.field("name") ?? node }
-
-    /// Which agent the container runs, from its image (or, when that is not literal, its name).
-    var agentKind: AgentSpec.Kind? {
-        Self.agentKind(of: image) ?? Self.agentKind(of: name)
-    }
 
     /// Recognises an agent from an image repository or container name, with `_` read as `-`
     /// (`<repository_uri_xray_daemon>`, `xray-sidecar`, `aws-otel-collector`, `cloudwatch-agent`).
@@ -104,10 +115,6 @@ struct ContainerView {
         }
     }
 
-    /// `entryPoint` then `command`: the daemon's flags can be in either.
-    var arguments: [LocatedNode] {
-        (node.field("entryPoint")?.items ?? []) + (node.field("command")?.items ?? [])
-    }
 }
 
 /// An ECS service, from `CreateService` input or a CloudFormation resource.
@@ -134,7 +141,12 @@ struct ECSServiceView {
             return reference.referencedLogicalIDs.contains(id)
         }
         guard let text = reference.text, let family = task.family else { return false }
-        let name = text.split(separator: "/").last.map(String.init) ?? text
-        return name.split(separator: ":").first.map(String.init) == family
+        return Self.family(of: text) == family
+    }
+
+    /// The family in `family`, `family:revision` or a task definition ARN.
+    static func family(of reference: String) -> String {
+        let name = reference.split(separator: "/").last.map(String.init) ?? reference
+        return name.split(separator: ":").first.map(String.init) ?? name
     }
 }

@@ -21,7 +21,7 @@ struct AgentBoundToLoopback: LintRule {
     func check(_ run: LintRun) -> [Finding] {
         run.taskDefinitions.filter { $0.containers.count > 1 }.flatMap { task in
             task.agents.flatMap { agent -> [Finding] in
-                let flags = DaemonFlags(agent.arguments)
+                let flags = agent.flags
                 return ["bind", "bind-tcp"].compactMap { name in
                     guard let flag = flags[name], let value = flag.value,
                           let host = value.split(separator: ":").first.map(String.init), DaemonAddress.isLoopback(host) else { return nil }

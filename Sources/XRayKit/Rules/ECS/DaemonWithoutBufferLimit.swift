@@ -16,7 +16,7 @@ struct DaemonWithoutBufferLimit: LintRule {
 
     func check(_ run: LintRun) -> [Finding] {
         run.taskDefinitions.flatMap(\.agents).compactMap { agent in
-            guard agent.agentKind == .xrayDaemon, DaemonFlags(agent.arguments)["buffer-memory"] == nil,
+            guard agent.agentKind == .xrayDaemon, agent.flags["buffer-memory"] == nil,
                   agent.node.field("command")?.isIntrinsic != true else { return nil }
             let key = agent.node.keyNode("name") ?? agent.node.keyNode("Name") ?? agent.anchor
             return finding(key, "the daemon in '\(agent.name ?? "?")' sizes its buffer from the host's memory, not the container's",

@@ -58,7 +58,7 @@ struct CrossAccountRoleBroken: LintRule {
         var findings: [Finding] = []
         for task in run.taskDefinitions {
             for agent in task.agents {
-                guard let flag = DaemonFlags(agent.arguments)["role-arn"], let target = flag.value, target.hasPrefix("arn:") else { continue }
+                guard let flag = agent.flags["role-arn"], let target = flag.value, target.hasPrefix("arn:") else { continue }
                 let node = flag.valueNode ?? flag.node
                 guard let source = run.role(task.taskRole, in: task.template) else { continue }
                 let result = PolicyEvaluator.evaluate("sts:AssumeRole", resource: target, statements: source.permissions.statements,

@@ -25,9 +25,9 @@ struct TrustWithoutSourceCondition: LintRule {
         }
         let executionNames = Set(run.taskDefinitions.flatMap { names([$0.executionRole], in: $0) })
         let taskNames = Set(run.taskDefinitions.flatMap { names([$0.taskRole], in: $0) })
-        let uses = run.roleUses
+        let kindsByRole = Dictionary(grouping: run.roleUses, by: \.role.identity).mapValues { $0.map(\.kind) }
         let executionOnly = Set(run.roles.filter { role in
-            let kinds = uses.filter { $0.role.identity == role.identity }.map(\.kind)
+            let kinds = kindsByRole[role.identity] ?? []
             let byUse = !kinds.isEmpty && kinds.allSatisfy { $0 == .executionRole }
             let byName = role.name.map { executionNames.contains($0) && !taskNames.contains($0) } ?? false
             return byUse || byName

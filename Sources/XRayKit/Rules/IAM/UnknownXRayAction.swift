@@ -14,10 +14,19 @@ struct UnknownXRayAction: LintRule {
                 """),
         ])
 
+    static let known = Set(XRayActions.all.map { $0.lowercased() })
+
+    static func exists(_ action: String) -> Bool {
+        let lowered = action.lowercased()
+        if known.contains(lowered) { return true }
+        guard lowered.contains("*") || lowered.contains("?") else { return false }
+        return XRayActions.all.contains { Wildcard.matches(lowered, $0) }
+    }
+
     func check(_ run: LintRun) -> [Finding] {
         run.policies.filter { !$0.isTrustPolicy }.flatMap { policy in
             policy.actionNodes.compactMap { text, node in
-                guard text.lowercased().hasPrefix("xray:"), !XRayActions.all.contains(where: { Wildcard.matches(text, $0) }) else { return nil }
+                guard text.lowercased().hasPrefix("xray:"), !Self.exists(text) else { return nil }
                 let name = String(text.dropFirst(5))
                 let suggestion = Suggestion.closest(to: name, in: XRayActions.all.map { String($0.dropFirst(5)) })
                 return finding(node, "'\(text)' is not an X-Ray action, so IAM grants nothing for it\(suggestion.map { "; did you mean 'xray:\($0)'?" } ?? "")",

@@ -26,8 +26,9 @@ struct UntracedFunction: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
-        run.templates.flatMap { template -> [Finding] in
-            let functions = run.functions.filter { $0.template.document.path == template.document.path }
+        let functionsByTemplate = Dictionary(grouping: run.functions, by: \.template.document.path)
+        return run.templates.flatMap { template -> [Finding] in
+            let functions = functionsByTemplate[template.document.path] ?? []
             let tracedStages = template.resources(ofType: "AWS::ApiGateway::Stage", "AWS::Serverless::Api")
                 .contains { $0.properties?["TracingEnabled"]?.text == "true" }
             guard functions.contains(where: \.isActivelyTraced) || tracedStages else { return [] }

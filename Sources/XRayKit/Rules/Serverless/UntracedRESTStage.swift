@@ -29,8 +29,9 @@ struct UntracedRESTStage: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
-        run.templates.flatMap { template -> [Finding] in
-            let traced = run.functions.contains { $0.template.document.path == template.document.path && $0.isActivelyTraced }
+        let functionsByTemplate = Dictionary(grouping: run.functions, by: \.template.document.path)
+        return run.templates.flatMap { template -> [Finding] in
+            let traced = (functionsByTemplate[template.document.path] ?? []).contains(where: \.isActivelyTraced)
             guard traced else { return [] }
             let globalTracing = template.globals?["Api"]?["TracingEnabled"] != nil
             return template.resources(ofType: "AWS::ApiGateway::Stage", "AWS::Serverless::Api").compactMap { stage in
