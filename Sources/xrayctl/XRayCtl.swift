@@ -7,6 +7,6 @@ struct XRayCtl: ParsableCommand {
         commandName: "xrayctl",
         abstract: "Generate, lint and troubleshoot AWS X-Ray tracing setups.",
         version: XRayKit.version,
-        subcommands: [Init.self, Generate.self, Lint.self, Rules.self, Schema.self]
+        subcommands: [Init.self, Generate.self, Lint.self, Sampling.self, Rules.self, Schema.self]
     )
 }

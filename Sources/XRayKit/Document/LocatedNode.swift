@@ -84,6 +84,19 @@ public struct LocatedNode: Sendable {
         }
     }
 
+    /// The same tree, `lines` further down its file (for text parsed out of a larger file).
+    public func shifted(byLines lines: Int) -> LocatedNode {
+        guard lines != 0 else { return self }
+        var node = self
+        node.location.line += lines
+        switch node.value {
+        case .scalar: break
+        case .sequence(let items): node.value = .sequence(items.map { $0.shifted(byLines: lines) })
+        case .mapping(let pairs): node.value = .mapping(pairs.map { ($0.key.shifted(byLines: lines), $0.value.shifted(byLines: lines)) })
+        }
+        return node
+    }
+
     /// Escapes a key for use in a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
     static func escape(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }

@@ -35,7 +35,7 @@ public enum DocumentLoader {
         for _ in 0..<100 {
             do {
                 let options = YAMLLoader.Options(cloudFormationTags: true)
-                document.root = try YAMLLoader.load(parseText, file: path, options: options).map { shifted($0, by: lineOffset) }
+                document.root = try YAMLLoader.load(parseText, file: path, options: options).map { $0.shifted(byLines: lineOffset) }
                 break
             } catch let diagnostic {
                 if diagnostic.message.hasPrefix("duplicate key"),
@@ -58,18 +58,6 @@ public enum DocumentLoader {
         document.loadFindings += duplicates
         document.kind = KindDetector.detect(document.root, path: path)
         return document
-    }
-
-    private static func shifted(_ node: LocatedNode, by lines: Int) -> LocatedNode {
-        guard lines != 0 else { return node }
-        var node = node
-        node.location.line += lines
-        switch node.value {
-        case .scalar: break
-        case .sequence(let items): node.value = .sequence(items.map { shifted($0, by: lines) })
-        case .mapping(let pairs): node.value = .mapping(pairs.map { (shifted($0.key, by: lines), shifted($0.value, by: lines)) })
-        }
-        return node
     }
 
     static func location(ofByte offset: Int, in data: Data, file: String) -> SourceLocation {

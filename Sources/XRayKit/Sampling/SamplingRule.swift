@@ -31,6 +31,8 @@ public struct SamplingRule: Sendable {
         if resourceARN != "*" { return "its ResourceARN is not \"*\"" }
         if !attributes.isEmpty { return "it has Attributes" }
         if version != 1 { return "its Version is not 1" }
+        // The Python SDK also drops a rule whose ServiceType is empty (connector._is_rule_valid).
+        if serviceType.isEmpty { return "its ServiceType is empty" }
         return nil
     }
 }

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import XRayKit
+
+extension XRayCtl {
+    struct Sampling: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reason about sampling rules: which rule a request hits, and what a rule set records and costs.",
+            subcommands: [Match.self, Simulate.self])
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+/// Reads a file for a sampling command; exits 2 with a located message when it cannot.
+func readInput(_ path: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("\(path):1:1: error: cannot read this file (no such file, or not readable)")
+        throw ExitCode(2)
+    }
+    return data
+}
+
+func loadRules(_ path: String) throws -> SamplingRuleSet {
+    do {
+        let set = try SamplingInput.rules(path: path, data: try readInput(path))
+        if case .centralized = set.kind {
+            for rule in set.rules {
+                if let reason = rule.ignoredBecause {
+                    printError("warning: the X-Ray SDKs ignore rule '\(rule.name)' because \(reason); it is skipped")
+                }
+            }
+        }
+        return set
+    } catch let error as DiagnosticsError {
+        error.diagnostics.forEach { printError($0.description) }
+        throw ExitCode(2)
+    }
+}
+
+extension XRayCtl.Sampling {
+    struct Match: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show which rule applies to a request, exactly as the X-Ray SDKs choose it.")
+
+        @Option(help: "Sampling rules in any format the linter reads.")
+        var rules: String
+        @Option var service: String?
+        @Option(name: .customLong("service-type")) var serviceType: String?
+        @Option var host: String?
+        @Option var method: String?
+        @Option var path: String?
+        @Option(help: "JSON Lines of requests ({service, service_type, host, method, path}), one per line.")
+        var requests: String?
+        @Option var format: OutputFormat = .text
+
+        func run() throws {
+            let set = try loadRules(rules)
+            var list = [SamplingRequest(service: service, serviceType: serviceType, host: host, method: method, path: path)]
+            if let requests {
+                do {
+                    list = try SamplingInput.requests(path: requests, text: String(decoding: try readInput(requests), as: UTF8.self))
+                } catch let error as DiagnosticsError {
+                    error.diagnostics.forEach { printError($0.description) }
+                    throw ExitCode(2)
+                }
+            }
+            for request in list {
+                let decision = SamplingMatcher.match(request, in: set)
+                switch format {
+                case .text: print(SamplingReports.matchText(request, decision), terminator: "")
+                case .json: print(SamplingReports.matchJSON(request, decision))
+                }
+            }
+        }
+    }
+
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Expected traces per second and per month, per rule and in total, and the monthly cost.")
+
+        @Option(help: "Sampling rules in any format the linter reads.")
+        var rules: String
+        @Option(help: "Traffic profile (JSON or YAML): a list of {service, service_type, host, method, path, rps}.")
+        var traffic: String
+        @Option(help: "Hosts (or tasks) sharing the traffic; local rules' fixed_target applies on each.")
+        var hosts = 1
+        @Option(help: "Days in the month.")
+        var days = 30.0
+        @Option(name: .customLong("price-per-million"), help: "Dollars per million traces recorded.")
+        var pricePerMillion = 5.0
+        @Option(name: .customLong("free-traces"), help: "Traces recorded free each month.")
+        var freeTraces = 100_000.0
+        @Option var format: OutputFormat = .text
+
+        func validate() throws {
+            guard hosts >= 1 else { throw ValidationError("--hosts must be at least 1") }
+            guard days > 0, days <= 31 else { throw ValidationError("--days must be from 1 to 31") }
+            guard pricePerMillion >= 0, freeTraces >= 0 else { throw ValidationError("prices and free traces cannot be negative") }
+        }
+
+        func run() throws {
+            let set = try loadRules(rules)
+            let entries: [TrafficEntry]
+            do {
+                entries = try SamplingInput.traffic(path: traffic, text: String(decoding: try readInput(traffic), as: UTF8.self))
+            } catch let error as DiagnosticsError {
+                error.diagnostics.forEach { printError($0.description) }
+                throw ExitCode(2)
+            }
+            let result = SamplingSimulator.simulate(set, traffic: entries, hosts: hosts, days: days,
+                                                    pricing: .init(pricePerMillion: pricePerMillion, freeTraces: freeTraces))
+            print(format == .json ? SamplingReports.simulationJSON(result) : SamplingReports.simulationText(result), terminator: "")
+        }
+    }
+}
