@@ -2,11 +2,11 @@ import ArgumentParser
 import XRayKit
 
 @main
-struct XRayCtl: ParsableCommand {
+struct XRayCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xrayctl",
         abstract: "Generate, lint and troubleshoot AWS X-Ray tracing setups.",
         version: XRayKit.version,
-        subcommands: [Init.self, Generate.self, Lint.self, Sampling.self, Rules.self, Schema.self]
+        subcommands: [Init.self, Generate.self, Lint.self, DoctorCommand.self, Sampling.self, Rules.self, Schema.self]
     )
 }

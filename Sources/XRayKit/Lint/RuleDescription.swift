@@ -1,5 +1,9 @@
 /// Everything a rule says about itself: the catalogue entry, the documentation and the test cases.
 public struct RuleDescription: Sendable {
+    /// Where a rule looks: files given to `lint`, a project's application code (`doctor`), or a
+    /// running setup (`doctor`'s probes and AWS checks). Each layer's examples run in its own tests.
+    public enum Layer: String, Sendable { case lint, project, live }
+
     public var id: String
     public var name: String
     public var severity: Severity
@@ -8,15 +12,17 @@ public struct RuleDescription: Sendable {
     /// Why it matters, with the source it rests on.
     public var rationale: String
     public var examples: [RuleExample]
+    public var layer: Layer
 
     public init(id: String, name: String, severity: Severity, summary: String, rationale: String,
-                examples: [RuleExample]) {
+                examples: [RuleExample], layer: Layer = .lint) {
         self.id = id
         self.name = name
         self.severity = severity
         self.summary = summary
         self.rationale = rationale
         self.examples = examples
+        self.layer = layer
     }
 }
 

@@ -21,7 +21,8 @@ public enum RuleCatalog {
         SamplingRuleIgnoredBySDK(), ShadowedSamplingRule(), TooManySamplingRules(), SamplingFieldTooLong(),
         InvalidLocalSamplingFile(), SharedSamplingPriority(),
         SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge(),
-        XRayEndOfSupport(),
+        MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
+        CannotPutTraceSegments(), NoCredentialsOrRegion(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? {

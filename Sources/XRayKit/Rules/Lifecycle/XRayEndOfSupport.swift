@@ -13,6 +13,15 @@ struct XRayEndOfSupport: LintRule {
     /// 2027-02-25T00:00:00Z.
     static let endOfSupport = Date(timeIntervalSince1970: 1_803_513_600)
 
+    /// The doctor's project scan reports SDK dependencies the same way.
+    static func sdkFinding(at location: SourceLocation, language: String, today: Date) -> Finding {
+        let ended = today >= endOfSupport
+        return Finding(rule: description.id, severity: ended ? .warning : .info,
+                       message: "the X-Ray SDK for \(language) \(ended ? "reached end of support on 2027-02-25" : "is in maintenance mode and reaches end of support on 2027-02-25")",
+                       location: location, pointer: "",
+                       fix: "Migrate to OpenTelemetry with the AWS Distro for OpenTelemetry (ADOT); the collector also accepts X-Ray SDK segments meanwhile")
+    }
+
     func check(_ run: LintRun) -> [Finding] {
         let ended = run.today >= Self.endOfSupport
         return run.taskDefinitions.flatMap(\.agents).filter { $0.agentKind == .xrayDaemon }.compactMap { agent in

@@ -1,0 +1,124 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A minimal AWS API client for doctor: signs with SigV4 and speaks the two protocols it needs,
+/// `query` (STS, IAM: form-encoded requests, XML answers) and `rest-json` (X-Ray).
+public struct AWSClient: Sendable {
+    public var credentials: AWSCredentials
+    public var region: String
+    /// One endpoint for every service (an emulator in tests), or nil for AWS's own.
+    public var endpointOverride: URL?
+    public var timeout: Double
+
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: Data
+        public var text: String { String(decoding: body, as: UTF8.self) }
+        public var ok: Bool { (200..<300).contains(status) }
+    }
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var code: String
+        public var message: String
+        public var description: String { message.isEmpty ? code : "\(code): \(message)" }
+    }
+
+    /// IAM is global (signed for us-east-1); the rest are regional, `.amazonaws.com.cn` in China.
+    func endpoint(_ service: String) -> (url: URL, signingRegion: String) {
+        if let endpointOverride { return (endpointOverride, service == "iam" ? "us-east-1" : region) }
+        let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
+        if service == "iam" {
+            return region.hasPrefix("cn-") ? (URL(string: "https://iam.\(region).\(suffix)")!, region)
+                : (URL(string: "https://iam.\(suffix)")!, "us-east-1")
+        }
+        return (URL(string: "https://\(service).\(region).\(suffix)")!, region)
+    }
+
+    func send(service: String, method: String = "POST", path: String, contentType: String, body: Data) async throws(Failure) -> Response {
+        let (base, signingRegion) = endpoint(service)
+        guard let url = URL(string: path, relativeTo: base)?.absoluteURL else { throw Failure(code: "BadEndpoint", message: "\(base)\(path)") }
+        let signed = SigV4.sign(.init(method: method, url: url, headers: ["Content-Type": contentType], body: body),
+                                credentials: credentials, region: signingRegion, service: service)
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = method
+        request.httpBody = body
+        signed.headers.filter { $0.key != "host" }.forEach { request.setValue($0.value, forHTTPHeaderField: $0.key) }
+        switch await HTTP.send(request, timeout: timeout) {
+        case .response(let status, let body): return Response(status: status, body: body)
+        case .timedOut: throw Failure(code: "Timeout", message: "\(url.host ?? "") did not answer within \(timeout) s")
+        case .failed(_, let reason): throw Failure(code: "ConnectionFailed", message: "\(url.host ?? ""): \(reason)")
+        }
+    }
+
+    /// A query-protocol call (`Action=…&Version=…`); returns the XML answer or throws its error.
+    public func query(_ service: String, action: String, version: String, parameters: [(String, String)] = []) async throws(Failure) -> XMLValues {
+        let form = ([("Action", action), ("Version", version)] + parameters)
+            .map { "\(SigV4.encode($0.0))=\(SigV4.encode($0.1))" }.joined(separator: "&")
+        let response = try await send(service: service, path: "/", contentType: "application/x-www-form-urlencoded; charset=utf-8", body: Data(form.utf8))
+        let values = XMLValues(response.body)
+        guard response.ok else { throw Self.failure(response) }
+        return values
+    }
+
+    /// A rest-json call to X-Ray; returns the parsed answer or throws its error.
+    public func xray(_ path: String, body: String) async throws(Failure) -> LocatedNode? {
+        let response = try await send(service: "xray", path: path, contentType: "application/json", body: Data(body.utf8))
+        guard response.ok else { throw Self.failure(response) }
+        return try? YAMLLoader.load(response.text, file: "xray\(path)")
+    }
+
+    /// An error answer's code and message: JSON (`__type`, `message`), XML (`Code`, `Message`),
+    /// or just the HTTP status when the body is neither (an HTML page from a proxy, say).
+    static func failure(_ response: Response) -> Failure {
+        let status = "HTTP \(response.status)"
+        if response.text.hasPrefix("<") {
+            let values = XMLValues(response.body)
+            if let code = values.first("Code") { return Failure(code: code, message: values.first("Message") ?? "") }
+            return Failure(code: status, message: "")
+        }
+        let node = try? YAMLLoader.load(response.text, file: "error")
+        let type = node?["__type"]?.text ?? node?["code"]?.text ?? status
+        let message = node?["message"]?.text ?? node?["Message"]?.text ?? ""
+        return Failure(code: type.split(separator: "#").last.map(String.init) ?? type, message: message)
+    }
+}
+
+/// The text of each element of an XML answer, by element name, in document order.
+public struct XMLValues: Sendable {
+    public private(set) var values: [(name: String, text: String)] = []
+
+    init(_ data: Data) {
+        let collector = Collector()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        _ = parser.parse()
+        values = collector.values
+    }
+
+    public func first(_ name: String) -> String? { values.first { $0.name == name }?.text }
+    public func all(_ name: String) -> [String] { values.filter { $0.name == name }.map(\.text) }
+
+    private final class Collector: NSObject, XMLParserDelegate {
+        var values: [(name: String, text: String)] = []
+        var stack: [(String, String)] = []
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            stack.append((name, ""))
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if !stack.isEmpty { stack[stack.count - 1].1 += string }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            guard let (element, text) = stack.popLast() else { return }
+            values.append((element, text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The local layer of `xrayctl doctor`: sends a real test segment to the daemon address over UDP
+/// and calls its TCP sampling proxy, as an instrumented application would.
+public enum DaemonProbe {
+    public static let defaultAddress = "127.0.0.1:2000"
+
+    /// The address as the SDKs take it: `--daemon-address`, else `AWS_XRAY_DAEMON_ADDRESS`, else 127.0.0.1:2000.
+    public static func address(flag: String?, environment: [String: String]) -> (text: String, source: String) {
+        if let flag { return (flag, "--daemon-address") }
+        if let value = environment["AWS_XRAY_DAEMON_ADDRESS"], !value.isEmpty { return (value, "AWS_XRAY_DAEMON_ADDRESS") }
+        return (defaultAddress, "the SDK default")
+    }
+
+    public enum UDPOutcome: Equatable, Sendable {
+        /// Sent, and no port-unreachable came back within the wait.
+        case sent(bytes: Int)
+        /// The host answered that nothing listens on the port (ICMP port unreachable).
+        case refused
+        case failed(String)
+    }
+
+    public enum TCPOutcome: Equatable, Sendable {
+        case answered(status: Int)
+        case refused
+        case timedOut
+        case failed(String)
+    }
+
+    /// Sends `payload` on a connected UDP socket, then waits briefly: on a connected socket the
+    /// kernel reports an ICMP port-unreachable as ECONNREFUSED, which a plain sendto never shows.
+    public static func sendUDP(_ payload: Data, host: String, port: Int, wait: Double) -> UDPOutcome {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_DGRAM.rawValue)
+        var results: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &results) == 0, let info = results else {
+            return .failed("cannot resolve \(host)")
+        }
+        defer { freeaddrinfo(results) }
+        let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+        guard fd >= 0 else { return .failed("cannot open a UDP socket: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        guard connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
+            return .failed("cannot connect the UDP socket: \(String(cString: strerror(errno)))")
+        }
+        let sent = payload.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        if sent < 0 { return errno == ECONNREFUSED ? .refused : .failed(String(cString: strerror(errno))) }
+        var timeout = timeval(tv_sec: Int(wait), tv_usec: .init((wait - Double(Int(wait))) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let received = recv(fd, &buffer, buffer.count, 0)
+        if received < 0 && errno == ECONNREFUSED { return .refused }
+        return .sent(bytes: sent)
+    }
+
+    /// Calls the sampling proxy as the SDKs do (`POST /GetSamplingRules`); any HTTP answer means
+    /// the proxy listens (without credentials it still answers, with an error).
+    public static func callProxy(host: String, port: Int, timeout: Double) async -> TCPOutcome {
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        guard let url = URL(string: "http://\(bracketed):\(port)/GetSamplingRules") else { return .failed("bad address") }
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.httpBody = Data("{}".utf8)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        switch await HTTP.send(request, timeout: timeout) {
+        case .response(let status, _): return .answered(status: status)
+        case .timedOut: return .timedOut
+        case .failed(.cannotConnectToHost, _): return .refused
+        case .failed(_, let reason): return .failed(reason)
+        }
+    }
+
+    /// Runs both probes and turns the outcome into findings (XR105, XR803, XR804), plus notes.
+    public static func run(flag: String?, environment: [String: String], timeout: Double) async -> (findings: [Finding], notes: [String]) {
+        let (text, source) = address(flag: flag, environment: environment)
+        let anchor = SourceLocation(file: "daemon \(text)", line: 1, column: 1)
+        guard case .success(let address) = DaemonAddress.parse(text) else {
+            if case .failure(let problem) = DaemonAddress.parse(text) {
+                return ([Finding(rule: "XR105", severity: .error, message: "the daemon address '\(text)' from \(source) \(MalformedDaemonAddress.explain(problem)); the SDKs refuse it",
+                                 location: anchor, pointer: "", fix: "Use host:port, or 'tcp:host:port udp:host:port'")], [])
+            }
+            return ([], [])
+        }
+        let document = TestSegment.document()
+        let udp = sendUDP(TestSegment.datagram(document), host: address.udpHost, port: address.udpPort, wait: min(timeout, 0.5))
+        let tcp = await callProxy(host: address.tcpHost, port: address.tcpPort, timeout: timeout)
+        var notes = ["daemon address \(text) (from \(source))"]
+        switch udp {
+        case .sent(let bytes): notes.append("UDP \(address.udpHost):\(address.udpPort): sent a \(bytes)-byte test segment; no port-unreachable came back")
+        case .refused: notes.append("UDP \(address.udpHost):\(address.udpPort): port unreachable")
+        case .failed(let reason): notes.append("UDP \(address.udpHost):\(address.udpPort): \(reason)")
+        }
+        switch tcp {
+        case .answered(let status): notes.append("TCP \(address.tcpHost):\(address.tcpPort): the sampling proxy answered HTTP \(status)")
+        case .refused: notes.append("TCP \(address.tcpHost):\(address.tcpPort): connection refused")
+        case .timedOut: notes.append("TCP \(address.tcpHost):\(address.tcpPort): no answer within \(timeout) s")
+        case .failed(let reason): notes.append("TCP \(address.tcpHost):\(address.tcpPort): \(reason)")
+        }
+        var findings: [Finding] = []
+        let proxyAnswers: Bool = { if case .answered = tcp { return true }; return false }()
+        if udp == .refused && !proxyAnswers {
+            findings.append(Finding(rule: "XR803", severity: .error,
+                                    message: "nothing listens at \(text): UDP \(address.udpPort) is unreachable and the TCP sampling proxy \(tcp == .refused ? "refuses the connection" : "does not answer")",
+                                    location: anchor, pointer: "",
+                                    fix: "Start the daemon (or collector) there, or point AWS_XRAY_DAEMON_ADDRESS at where it runs; in containers it must bind 0.0.0.0:2000"))
+        } else if udp == .refused {
+            findings.append(Finding(rule: "XR803", severity: .error,
+                                    message: "UDP \(address.udpHost):\(address.udpPort) is unreachable although the TCP proxy answers: segments are lost",
+                                    location: anchor, pointer: "", fix: "Publish or bind the daemon's UDP port (-b 0.0.0.0:2000, 2000/udp)"))
+        } else if !proxyAnswers {
+            findings.append(Finding(rule: "XR804", severity: .warning,
+                                    message: "segments can be sent to \(address.udpHost):\(address.udpPort), but the sampling proxy at \(address.tcpHost):\(address.tcpPort) \(tcp == .refused ? "refuses the connection" : "does not answer"); the SDKs fall back to local sampling rules",
+                                    location: anchor, pointer: "",
+                                    fix: "Let the daemon listen on TCP too (-t 0.0.0.0:2000) and publish 2000/tcp, or set 'tcp:HOST:PORT udp:HOST:PORT'"))
+        }
+        return (findings, notes)
+    }
+}

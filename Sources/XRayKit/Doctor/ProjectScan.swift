@@ -1,0 +1,136 @@
+import Foundation
+
+/// The project layer of `xrayctl doctor`: lints every infrastructure file below a folder and
+/// checks each application found there for an X-Ray SDK or OpenTelemetry, and for the SDK being
+/// wired in.
+public enum ProjectScan {
+    /// An application found by its dependency manifest.
+    public struct Application: Sendable, Equatable {
+        public var language: String
+        public var folder: String
+        public var manifest: String
+    }
+
+    public static let skippedFolders = FileCollector.skippedFolders.union(["vendor", "target", "dist", "build", "venv", ".venv", "__pycache__", "bin", "obj"])
+    /// Source files larger than this are not read for wiring.
+    static let maxSourceSize = 2_000_000
+
+    public static func scan(_ root: String, today: Date = Date(), options: LintOptions = LintOptions()) -> (findings: [Finding], files: Int) {
+        var findings: [Finding] = []
+        var files = 0
+        if let documents = try? FileCollector.collect([root]) {
+            files += documents.count
+            findings += Linter.lint(documents, options: LintOptions(disabled: options.disabled, enabledOnly: options.enabledOnly, today: today))
+        }
+        for application in applications(under: root) {
+            files += 1
+            findings += check(application, today: today)
+        }
+        return (findings.filter { options.isEnabled($0.rule) }.sorted(by: Finding.ordered), files)
+    }
+
+    /// Every application below `root`: a folder with a known dependency manifest.
+    public static func applications(under root: String) -> [Application] {
+        var found: [Application] = []
+        var stack = [root]
+        while let folder = stack.popLast() {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            var seenLanguages = Set<String>()
+            for entry in entries.sorted() {
+                let path = folder == "." ? entry : folder + "/" + entry
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                if isDirectory.boolValue {
+                    if !skippedFolders.contains(entry) && !entry.hasPrefix(".") { stack.append(path) }
+                    continue
+                }
+                for signature in LanguageSignature.all where signature.isManifest(entry) && !seenLanguages.contains(signature.language) {
+                    seenLanguages.insert(signature.language)
+                    found.append(Application(language: signature.language, folder: folder, manifest: path))
+                }
+            }
+        }
+        return found.sorted { ($0.manifest) < ($1.manifest) }
+    }
+
+    static func check(_ application: Application, today: Date) -> [Finding] {
+        guard let signature = LanguageSignature.all.first(where: { $0.language == application.language }) else { return [] }
+        // Every manifest of that language in the folder counts (requirements.txt and pyproject.toml, say).
+        let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: application.folder)) ?? [])
+            .filter(signature.isManifest).sorted()
+            .map { application.folder == "." ? $0 : application.folder + "/" + $0 }
+        var sdk: SourceLocation?, openTelemetry = false
+        for manifest in manifests {
+            guard let text = FileManager.default.contents(atPath: manifest).map({ String(decoding: $0, as: UTF8.self) }) else { continue }
+            if sdk == nil, let location = locate(signature.xraySDK, in: text, file: manifest) { sdk = location }
+            if signature.openTelemetry.contains(where: { text.contains($0) }) { openTelemetry = true }
+        }
+        let anchor = SourceLocation(file: application.manifest, line: 1, column: 1)
+        guard let sdk else {
+            guard !openTelemetry else { return [] }
+            return [Finding(rule: "XR801", severity: .error,
+                            message: "the \(application.language) application in \(application.folder) depends on neither the X-Ray SDK nor OpenTelemetry, so it sends no traces",
+                            location: anchor, pointer: "",
+                            fix: "Add OpenTelemetry (ADOT) instrumentation, the recommended path, or the X-Ray SDK for \(application.language)")]
+        }
+        var findings = [XRayEndOfSupport.sdkFinding(at: sdk, language: application.language, today: today)]
+        if !isWired(signature, under: application.folder) {
+            findings.append(Finding(rule: "XR802", severity: .warning,
+                                    message: "the X-Ray SDK is a dependency of the \(application.language) application in \(application.folder), but no code creates segments or installs it (\(signature.wiring.prefix(3).joined(separator: ", ")), …)",
+                                    location: sdk, pointer: "",
+                                    fix: wiringFix(application.language)))
+        }
+        return findings
+    }
+
+    static func wiringFix(_ language: String) -> String {
+        switch language {
+        case "java": return "Register AWSXRayServletFilter (or call AWSXRay.beginSegment) for each request"
+        case "python": return "Add XRayMiddleware (Flask) or the aws_xray_sdk.ext.django middleware, and call patch_all()"
+        case "node": return "Wrap the routes in app.use(AWSXRay.express.openSegment(name)) … app.use(AWSXRay.express.closeSegment())"
+        case "go": return "Wrap the handler in xray.Handler(xray.NewFixedSegmentNamer(name), handler)"
+        case "dotnet": return "Call app.UseXRay(name) and AWSSDKHandler.RegisterXRayForAllServices()"
+        default: return "Add XRay::Rack::Middleware to the Rack stack"
+        }
+    }
+
+    /// Where the first of `needles` appears, as a location.
+    static func locate(_ needles: [String], in text: String, file: String) -> SourceLocation? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for needle in needles {
+                if let range = line.range(of: needle) {
+                    let column = line[..<range.lowerBound].unicodeScalars.count + 1
+                    return SourceLocation(file: file, line: index + 1, column: column)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a source file of the application mentions a wiring call.
+    static func isWired(_ signature: LanguageSignature, under folder: String) -> Bool {
+        var stack = [folder]
+        var read = 0
+        while let current = stack.popLast() {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
+            for entry in entries {
+                let path = current == "." ? entry : current + "/" + entry
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                if isDirectory.boolValue {
+                    if !skippedFolders.contains(entry) && !entry.hasPrefix(".") { stack.append(path) }
+                    continue
+                }
+                guard signature.sourceExtensions.contains((entry as NSString).pathExtension),
+                      let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                      (attributes[.size] as? Int ?? 0) <= maxSourceSize,
+                      let data = FileManager.default.contents(atPath: path) else { continue }
+                read += 1
+                let text = String(decoding: data, as: UTF8.self)
+                if signature.wiring.contains(where: { text.contains($0) }) { return true }
+                if read > 20_000 { return false }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import XRayKit
+
+extension XRayCtl {
+    struct DoctorCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "doctor",
+            abstract: "Troubleshoot a setup: the project's files and code, the running daemon, and (with --aws) the account.",
+            discussion: """
+                Sends a real test segment to the daemon address over UDP and calls its TCP sampling proxy. \
+                With --aws it resolves credentials and region like the AWS CLI, sends a test segment with \
+                PutTraceSegments, and reads the account's sampling rules and encryption setting; with --role \
+                it evaluates that role's policies. AWS_EC2_METADATA_DISABLED=true skips instance metadata.
+                """)
+
+        @Option(help: "The project folder to scan.")
+        var dir = "."
+        @Option(name: .customLong("daemon-address"), help: "Where the daemon listens (default: AWS_XRAY_DAEMON_ADDRESS, else 127.0.0.1:2000).")
+        var daemonAddress: String?
+        @Option(help: "Seconds to wait for each network answer.")
+        var timeout = 3.0
+        @Flag(help: "Also check the AWS account.")
+        var aws = false
+        @Option(name: .customLong("endpoint-url"), help: "Send every AWS call to this endpoint (an emulator).")
+        var endpointURL: String?
+        @Option(help: "With --aws: a role name or ARN whose policies to evaluate.")
+        var role: String?
+        @Option var format: ReportFormat = .text
+        @Option(name: .customLong("fail-on")) var failOn: Severity = .error
+
+        func validate() throws {
+            guard timeout > 0, timeout <= 120 else { throw ValidationError("--timeout must be between 0 and 120 seconds") }
+            if let endpointURL, URL(string: endpointURL)?.scheme == nil { throw ValidationError("--endpoint-url must be a URL such as http://127.0.0.1:5000") }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--dir \(dir) is not a folder")
+            }
+        }
+
+        func run() async throws {
+            let options = Doctor.Options(directory: dir, daemonAddress: daemonAddress, timeout: timeout, aws: aws,
+                                         endpoint: endpointURL.flatMap(URL.init(string:)), role: role,
+                                         today: XRayCtl.Lint.today())
+            let report = await Doctor.run(options)
+            print(format == .text ? Doctor.text(report) : format.render(report.lintReport), terminator: "")
+            if report.lintReport.fails(at: failOn) { throw ExitCode(1) }
+        }
+    }
+}

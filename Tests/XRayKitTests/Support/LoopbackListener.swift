@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A fake daemon for the probe tests: a UDP socket and (optionally) a TCP server on one
+/// loopback port, recording what arrives. The TCP side answers like the daemon's proxy, or
+/// accepts and never answers (to test timeouts).
+final class LoopbackListener: @unchecked Sendable {
+    enum TCPBehaviour { case answer, silent, none }
+
+    let port: Int
+    private let udp: Int32
+    private let tcp: Int32
+    private let lock = NSLock()
+    private var _datagrams: [Data] = []
+    private var _requests: [String] = []
+
+    var datagrams: [Data] { lock.lock(); defer { lock.unlock() }; return _datagrams }
+    var requests: [String] { lock.lock(); defer { lock.unlock() }; return _requests }
+
+    init(tcp behaviour: TCPBehaviour) throws {
+        let udpSocket = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(udpSocket, $0, length) }
+        }
+        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(udpSocket, $0, &length) }
+        }
+        var tcpSocket: Int32 = -1
+        if behaviour != .none {
+            tcpSocket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var reuse: Int32 = 1
+            setsockopt(tcpSocket, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+            let listening = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(tcpSocket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard listening == 0, listen(tcpSocket, 4) == 0 else { throw POSIXError(.EADDRINUSE) }
+        }
+        udp = udpSocket
+        tcp = tcpSocket
+        port = Int(UInt16(bigEndian: address.sin_port))
+        Thread.detachNewThread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = recv(udpSocket, &buffer, buffer.count, 0)
+                if count <= 0 { return }
+                lock.lock(); _datagrams.append(Data(buffer[0..<count])); lock.unlock()
+            }
+        }
+        if behaviour != .none {
+            Thread.detachNewThread { [self] in
+                while true {
+                    let client = accept(self.tcp, nil, nil)
+                    if client < 0 { return }
+                    var buffer = [UInt8](repeating: 0, count: 8192)
+                    let count = recv(client, &buffer, buffer.count, 0)
+                    if count > 0 {
+                        lock.lock(); _requests.append(String(decoding: buffer[0..<count], as: UTF8.self)); lock.unlock()
+                    }
+                    if behaviour == .answer {
+                        let answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 28\r\nConnection: close\r\n\r\n{\"SamplingRuleRecords\": []}\n"
+                        _ = answer.withCString { send(client, $0, strlen($0), 0) }
+                        close(client)
+                    }
+                }
+            }
+        }
+    }
+
+    func stop() {
+        shutdown(udp, Int32(SHUT_RDWR)); close(udp)
+        if tcp >= 0 { shutdown(tcp, Int32(SHUT_RDWR)); close(tcp) }
+    }
+
+    /// A loopback port nothing listens on (bound, read, released).
+    static func closedPort() -> Int {
+        let listener = try! LoopbackListener(tcp: .none)
+        let port = listener.port
+        listener.stop()
+        return port
+    }
+}
