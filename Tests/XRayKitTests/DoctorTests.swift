@@ -142,7 +142,8 @@ import Testing
         defer { listener.stop() }
         let start = Date()
         let result = await DaemonProbe.run(flag: "127.0.0.1:\(listener.port)", environment: [:], timeout: 1)
-        #expect(Date().timeIntervalSince(start) < 4)
+        // The UDP wait (at most 0.5 s) plus the TCP deadline, with room for a loaded machine.
+        #expect(Date().timeIntervalSince(start) < 3.5)
         #expect(result.findings.map(\.rule) == ["XR804"])
         #expect(result.notes.contains { $0.contains("no answer within 1.0 s") })
     }

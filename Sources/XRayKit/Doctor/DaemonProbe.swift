@@ -91,7 +91,13 @@ public enum DaemonProbe {
             return ([], [])
         }
         let document = TestSegment.document()
-        let udp = sendUDP(TestSegment.datagram(document), host: address.udpHost, port: address.udpPort, wait: min(timeout, 0.5))
+        // The UDP exchange blocks for its wait; keep it off the cooperative threads.
+        let udp = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: sendUDP(TestSegment.datagram(document), host: address.udpHost,
+                                                       port: address.udpPort, wait: min(timeout, 0.5)))
+            }
+        }
         let tcp = await callProxy(host: address.tcpHost, port: address.tcpPort, timeout: timeout)
         var notes = ["daemon address \(text) (from \(source))"]
         switch udp {
