@@ -7,6 +7,6 @@ struct XRayCtl: AsyncParsableCommand {
         commandName: "xrayctl",
         abstract: "Generate, lint and troubleshoot AWS X-Ray tracing setups.",
         version: XRayKit.version,
-        subcommands: [Init.self, Generate.self, Lint.self, DoctorCommand.self, Sampling.self, Rules.self, Schema.self]
+        subcommands: [Init.self, Generate.self, Lint.self, DoctorCommand.self, Sampling.self, Instrument.self, Rules.self, Schema.self]
     )
 }

@@ -86,6 +86,20 @@ import Testing
         #expect(unknown.stderr.contains("did you mean 'ecs-fargate'"))
     }
 
+    @Test func instrumentInPlaceIsIdempotent() throws {
+        try write("task.json", #"{"family": "web", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "web", "image": "web:1", "memoryReservation": 256}]}"#)
+        let first = try xrayctl("instrument", "task.json", "--in-place", "--agent", "cloudwatch-agent")
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("changed: the task: added a cloudwatch-agent sidecar"))
+        let written = TestSupport.read(work.appendingPathComponent("task.json"))
+        #expect(written?.contains("CW_CONFIG_CONTENT") == true)
+        let second = try xrayctl("instrument", "task.json", "--in-place", "--agent", "cloudwatch-agent")
+        #expect(second.stderr.contains("nothing to change"))
+        #expect(TestSupport.read(work.appendingPathComponent("task.json")) == written)
+        #expect(try xrayctl("instrument", "task.json", "--in-place", "--output", "x.json").status == 64)
+        #expect(try xrayctl("instrument", "missing.json").status == 2)
+    }
+
     @Test func rulesCommand() throws {
         let list = try xrayctl("rules")
         #expect(list.status == 0)

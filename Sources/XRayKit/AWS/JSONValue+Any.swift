@@ -5,6 +5,7 @@ public indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral,
     case int(Int)
     case double(Double)
     case bool(Bool)
+    case null
     case array([JSONValue])
     case object([String: JSONValue])
 
@@ -23,6 +24,7 @@ public indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral,
         case .int(let value): try container.encode(value)
         case .double(let value): try container.encode(value)
         case .bool(let value): try container.encode(value)
+        case .null: try container.encodeNil()
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }

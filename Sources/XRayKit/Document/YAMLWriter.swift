@@ -7,6 +7,7 @@ public indirect enum YAMLValue: Sendable, Equatable {
     case int(Int)
     case double(Double)
     case bool(Bool)
+    case null
     /// A multi-line string written as a literal block (`|`), such as a file's content.
     case block(String)
     case list([YAMLValue])
@@ -39,6 +40,7 @@ public enum YAMLWriter {
         case .int(let number): return Node(String(number), Tag(.int))
         case .double(let number): return Node(String(number), Tag(.float))
         case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool))
+        case .null: return Node("null", Tag(.null))
         case .block(let text): return Node(text, Tag(.str), .literal)
         case .list(let items): return Node(items.map(node))
         case .map(let pairs): return Node(pairs.map { (Node($0.0, Tag(.str)), node($0.1)) })

@@ -29,7 +29,8 @@ struct AgentContainer {
         container.portMappings = portMappings(placement)
         // ECS sets AWS_REGION in every task (facts §3.7); writing it keeps the task definition
         // self-explanatory and works on hosts where the agent reads no task metadata.
-        var environment = [KeyValuePair(name: "AWS_REGION", value: context.model.region)]
+        // (`xrayctl instrument` may not know the region; it then relies on the one ECS sets.)
+        var environment = context.model.region.isEmpty ? [] : [KeyValuePair(name: "AWS_REGION", value: context.model.region)]
         switch agent.kind {
         case .xrayDaemon:
             container.command = daemonFlags(placement)

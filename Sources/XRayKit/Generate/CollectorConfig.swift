@@ -22,8 +22,7 @@ enum CollectorConfig {
             timeout: 1s
             send_batch_size: 50
         exporters:
-          awsxray:
-            region: \(model.region)
+          awsxray:\(model.region.isEmpty ? " {}" : "\n    region: \(model.region)")
         service:
           pipelines:
             traces:
@@ -35,7 +34,7 @@ enum CollectorConfig {
     }
 
     struct CloudWatchAgentConfig: Encodable {
-        struct Agent: Encodable { var region: String }
+        struct Agent: Encodable { var region: String? }
         struct Traces: Encodable { var traces_collected: Collected }
         struct Collected: Encodable { var xray: XRay; var otlp: OTLP }
         struct XRay: Encodable { var bind_address: String; var tcp_proxy: Proxy }
@@ -50,7 +49,7 @@ enum CollectorConfig {
     /// on loopback only.
     static func cloudwatchAgent(_ model: XRayModel, bind host: String = "0.0.0.0") -> String {
         let config = CloudWatchAgentConfig(
-            agent: .init(region: model.region),
+            agent: .init(region: model.region.isEmpty ? nil : model.region),
             traces: .init(traces_collected: .init(
                 xray: .init(bind_address: "\(host):2000", tcp_proxy: .init(bind_address: "\(host):2000")),
                 otlp: .init(grpc_endpoint: "\(host):4317", http_endpoint: "\(host):4318"))))

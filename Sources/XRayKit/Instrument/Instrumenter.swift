@@ -1,0 +1,233 @@
+import Foundation
+
+/// `xrayctl instrument`: adds X-Ray to an existing task definition or CloudFormation/SAM template,
+/// or moves one from the X-Ray daemon to the ADOT collector or the CloudWatch agent. Running it
+/// again changes nothing.
+public enum Instrumenter {
+    public enum Mode: String, CaseIterable, Sendable { case sidecar, daemon }
+
+    public struct Options: Sendable {
+        public var mode: Mode = .sidecar
+        public var agent: AgentSpec.Kind = .xrayDaemon
+        /// Written into the agent's configuration when known; otherwise the region ECS sets is used.
+        public var region: String?
+        public init(mode: Mode = .sidecar, agent: AgentSpec.Kind = .xrayDaemon, region: String? = nil) {
+            self.mode = mode
+            self.agent = agent
+            self.region = region
+        }
+    }
+
+    public struct Result: Sendable {
+        public var text: String
+        /// What was changed, one line each; empty when the file already had it all.
+        public var changes: [String]
+        public var warnings: [String]
+    }
+
+    public enum Problem: Error, CustomStringConvertible {
+        case unusable(Diagnostic)
+        public var description: String {
+            switch self { case .unusable(let diagnostic): return diagnostic.description }
+        }
+    }
+
+    public static func instrument(path: String, data: Data, options: Options) throws(Problem) -> Result {
+        let document = DocumentLoader.load(path: path, data: data)
+        if let problem = document.loadFindings.first {
+            throw .unusable(.error(at: problem.location, problem.message))
+        }
+        guard let root = document.root else {
+            throw .unusable(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty"))
+        }
+        let isJSON = document.text.drop { $0.isWhitespace }.first.map { $0 == "{" || $0 == "[" } ?? false
+        var tree = EditableTree(root)
+        var session = Session(options: options, path: path)
+        switch document.kind {
+        case .taskDefinition:
+            if tree["taskDefinition"] != nil {
+                tree["taskDefinition"] = try session.task(tree["taskDefinition"]!, pascal: false, at: root.location)
+            } else {
+                tree = try session.task(tree, pascal: false, at: root.location)
+            }
+        case .cloudFormation:
+            tree = try session.template(tree, document: document)
+        default:
+            throw .unusable(.error(at: root.location, "xrayctl instruments ECS task definitions and CloudFormation/SAM templates; this is \(document.kind == .unknown ? "not one" : "a \(document.kind.rawValue)")"))
+        }
+        let text = isJSON ? CanonicalJSON.encode(tree.jsonValue) : tree.yaml
+        return Result(text: text, changes: session.changes, warnings: session.warnings)
+    }
+
+    struct Session {
+        let options: Options
+        let path: String
+        var changes: [String] = []
+        var warnings: [String] = []
+
+        init(options: Options, path: String) {
+            self.options = options
+            self.path = path
+        }
+
+        var agentName: String { AgentContainer.name(for: options.agent) }
+
+        /// One task definition; `pascal` for CloudFormation's property names.
+        mutating func task(_ task: EditableTree, pascal: Bool, at location: SourceLocation, label: String = "the task") throws(Problem) -> EditableTree {
+            func key(_ name: String) -> String { pascal ? name.prefix(1).uppercased() + name.dropFirst() : name }
+            var task = task
+            var containers = task[key("containerDefinitions")]?.items ?? []
+            let fargate = task[key("requiresCompatibilities")]?.items?.contains { $0.text?.uppercased() == "FARGATE" } ?? false
+            let modeText = task[key("networkMode")]?.text ?? (fargate ? "awsvpc" : "bridge")
+            guard let mode = ECSServiceSpec.NetworkMode(rawValue: modeText) else { return task }
+            func name(_ container: EditableTree) -> String? { container[key("name")]?.text }
+            func kind(_ container: EditableTree) -> AgentSpec.Kind? {
+                ContainerView.agentKind(of: container[key("image")]?.text) ?? ContainerView.agentKind(of: name(container))
+            }
+            let existing = containers.indices.filter { kind(containers[$0]) != nil }
+            // Agents that go away (replaced, or removed for daemon mode): references to them go too.
+            var oldNames: [String] = []
+
+            switch options.mode {
+            case .sidecar:
+                let replacement = agentContainer(mode: mode, fargate: fargate, pascal: pascal)
+                if let index = existing.first, kind(containers[index]) == options.agent {
+                    break
+                } else if let index = existing.first {
+                    let old = name(containers[index]) ?? "agent", oldKind = kind(containers[index])?.rawValue ?? "agent"
+                    oldNames.append(old)
+                    containers[index] = replacement
+                    changes.append("\(label): replaced the \(oldKind) container '\(old)' with \(options.agent.rawValue) ('\(agentName)')")
+                } else {
+                    containers.append(replacement)
+                    changes.append("\(label): added a \(options.agent.rawValue) sidecar ('\(agentName)') in \(mode.rawValue) mode")
+                }
+            case .daemon:
+                guard mode == .bridge || mode == .host else {
+                    throw .unusable(.error(at: location, "\(label) runs in \(mode.rawValue) mode, which cannot reach a per-instance agent; use --mode sidecar"))
+                }
+                for index in existing.reversed() {
+                    oldNames.append(name(containers[index]) ?? "")
+                    changes.append("\(label): removed the sidecar '\(name(containers[index]) ?? "agent")' (the DAEMON service's agent serves the host)")
+                    containers.remove(at: index)
+                }
+            }
+
+            // Wire every app container to the agent.
+            let target = options.mode == .sidecar ? (mode == .bridge ? "\(agentName):2000" : nil)
+                                                  : (mode == .bridge ? "\(ECSGenerator.bridgeGatewayAddress):2000" : nil)
+            for index in containers.indices where kind(containers[index]) == nil {
+                var container = containers[index]
+                let label = "\(label), container '\(name(container) ?? "?")'"
+                var links = (container[key("links")]?.items ?? []).filter { !oldNames.contains($0.text ?? "") || $0.text == agentName }
+                if options.mode == .sidecar && mode == .bridge && !links.contains(where: { $0.text == agentName }) {
+                    links.append(.string(agentName))
+                    changes.append("\(label): links \(agentName)")
+                }
+                container[key("links")] = links.isEmpty ? nil : .list(links)
+
+                var environment = container[key("environment")]?.items ?? []
+                let addressIndex = environment.firstIndex { $0[key("name")]?.text == "AWS_XRAY_DAEMON_ADDRESS" }
+                let current = addressIndex.flatMap { environment[$0][key("value")]?.text }
+                if let target, current != target {
+                    let entry = EditableTree.map([(key("name"), .string("AWS_XRAY_DAEMON_ADDRESS")), (key("value"), .string(target))])
+                    if let addressIndex { environment[addressIndex] = entry } else { environment.append(entry) }
+                    changes.append("\(label): AWS_XRAY_DAEMON_ADDRESS=\(target)")
+                } else if target == nil, let addressIndex, let current,
+                          let host = current.split(separator: ":").first.map(String.init), oldNames.contains(host) || host == agentName {
+                    environment.remove(at: addressIndex)
+                    changes.append("\(label): removed AWS_XRAY_DAEMON_ADDRESS (127.0.0.1:2000 works in \(mode.rawValue) mode)")
+                }
+                container[key("environment")] = environment.isEmpty ? nil : .list(environment)
+
+                var dependsOn = (container[key("dependsOn")]?.items ?? []).filter { !oldNames.contains($0[key("containerName")]?.text ?? "") }
+                if options.mode == .sidecar && !dependsOn.contains(where: { $0[key("containerName")]?.text == agentName }) {
+                    dependsOn.append(.map([(key("containerName"), .string(agentName)), (key("condition"), .string("START"))]))
+                    changes.append("\(label): starts after \(agentName)")
+                }
+                container[key("dependsOn")] = dependsOn.isEmpty ? nil : .list(dependsOn)
+                containers[index] = container
+            }
+            task[key("containerDefinitions")] = .list(containers)
+            if options.mode == .sidecar && task[key("taskRoleArn")] == nil {
+                warnings.append("\(label) has no taskRoleArn: the agent needs a task role with AWSXRayDaemonWriteAccess (xrayctl generate writes one)")
+            }
+            if options.mode == .daemon {
+                warnings.append("\(label) now sends to the host's agent: run it as a DAEMON service (platform ecs-ec2-daemon in xrayctl generate)")
+            }
+            return task
+        }
+
+        func agentContainer(mode: ECSServiceSpec.NetworkMode, fargate: Bool, pascal: Bool) -> EditableTree {
+            let agent = AgentSpec(kind: options.agent, image: ImageReference(options.agent.defaultImage)!, cpu: 32,
+                                  memoryReservation: 256, bufferMB: 24, logLevel: "info", crossAccountRole: nil)
+            let model = XRayModel(project: "x", region: options.region ?? "", account: nil, partition: .aws, cluster: nil,
+                                  agent: agent, encryption: nil, sampling: nil, services: [])
+            let container = AgentContainer(context: GenerationContext(model: model)).container(.sidecar(mode, fargate: fargate))
+            let tree = EditableTree.from(container)
+            return pascal ? tree.pascalCased : tree
+        }
+
+        /// A template: its task definitions, functions, REST APIs and the roles they use.
+        mutating func template(_ tree: EditableTree, document: SourceDocument) throws(Problem) -> EditableTree {
+            var tree = tree
+            guard var resources = tree["Resources"]?.pairs else { return tree }
+            let run = LintRun(documents: [document])
+            var rolesNeedingWrite = Set<String>()
+            for index in resources.indices {
+                let (id, resource) = (resources[index].key, resources[index].value)
+                guard let type = resource["Type"]?.text, var properties = resource["Properties"] else { continue }
+                switch type {
+                case "AWS::ECS::TaskDefinition":
+                    let location = document.root?["Resources"]?[id]?.location ?? SourceLocation(file: path, line: 1, column: 1)
+                    properties = try task(properties, pascal: true, at: location, label: id)
+                    if options.mode == .sidecar, let roleID = properties["TaskRoleArn"].flatMap(Self.referencedRole) { rolesNeedingWrite.insert(roleID) }
+                case "AWS::Lambda::Function":
+                    if properties["TracingConfig"]?["Mode"]?.text != "Active" {
+                        properties["TracingConfig"] = .map([("Mode", .string("Active"))])
+                        changes.append("\(id): active tracing")
+                    }
+                    if let roleID = properties["Role"].flatMap(Self.referencedRole) { rolesNeedingWrite.insert(roleID) }
+                case "AWS::Serverless::Function":
+                    let global = tree["Globals"]?["Function"]?["Tracing"]?.text == "Active"
+                    if properties["Tracing"]?.text != "Active" && !global {
+                        properties["Tracing"] = .string("Active")
+                        changes.append("\(id): Tracing: Active")
+                    }
+                    if let roleID = properties["Role"].flatMap(Self.referencedRole) { rolesNeedingWrite.insert(roleID) }
+                case "AWS::Serverless::Api", "AWS::ApiGateway::Stage":
+                    if properties["TracingEnabled"]?.text != "true" {
+                        properties["TracingEnabled"] = .bool(true)
+                        changes.append("\(id): TracingEnabled")
+                    }
+                default:
+                    continue
+                }
+                var updated = resource
+                updated["Properties"] = properties
+                resources[index].value = updated
+            }
+            // Roles in this template that the agent or a traced function uses get the write policy.
+            for index in resources.indices where rolesNeedingWrite.contains(resources[index].key) {
+                let id = resources[index].key
+                let allows = run.roles.first { $0.logicalID == id }.map { role in
+                    XRayActions.upload.allSatisfy { role.evaluate($0).decision.isAllowed }
+                } ?? false
+                guard !allows, var properties = resources[index].value["Properties"] else { continue }
+                var managed = properties["ManagedPolicyArns"]?.items ?? []
+                managed.append(.map([("Fn::Sub", .string("arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"))]))
+                properties["ManagedPolicyArns"] = .list(managed)
+                resources[index].value["Properties"] = properties
+                changes.append("\(id): attached AWSXRayDaemonWriteAccess")
+            }
+            tree["Resources"] = .map(resources)
+            return tree
+        }
+
+        /// The logical ID in `{Fn::GetAtt: [Role, Arn]}` or `{Ref: Role}`.
+        static func referencedRole(_ value: EditableTree) -> String? {
+            if let id = value["Fn::GetAtt"]?.items?.first?.text { return id }
+            return value["Ref"]?.text
+        }
+    }
+}

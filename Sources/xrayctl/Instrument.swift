@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import XRayKit
+
+extension Instrumenter.Mode: ExpressibleByArgument {}
+extension AgentSpec.Kind: ExpressibleByArgument {}
+
+extension XRayCtl {
+    struct Instrument: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add X-Ray to a task definition or CloudFormation/SAM template, or move it to ADOT or the CloudWatch agent.",
+            discussion: """
+                Adds (or replaces) the agent container and wires every app container for the network mode; \
+                in templates it also turns on Lambda and REST API tracing and attaches AWSXRayDaemonWriteAccess \
+                to roles that need it. Running it again changes nothing. YAML comments are not kept.
+                """)
+
+        @Argument(help: "A task definition (JSON or YAML) or a CloudFormation/SAM template.")
+        var file: String
+
+        @Option(help: "sidecar: an agent in each task; daemon: apps send to a per-instance DAEMON service.")
+        var mode: Instrumenter.Mode = .sidecar
+
+        @Option(help: "The agent to use.")
+        var agent: AgentSpec.Kind = .xrayDaemon
+
+        @Option(help: "Region for the agent's configuration (default: the one ECS sets in every task).")
+        var region: String?
+
+        @Flag(name: .customLong("in-place"), help: "Rewrite the file.")
+        var inPlace = false
+
+        @Option(help: "Write the result here instead of standard output.")
+        var output: String?
+
+        func validate() throws {
+            if inPlace && output != nil { throw ValidationError("use --in-place or --output, not both") }
+        }
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                printError("\(file):1:1: error: cannot read this file (no such file, or not readable)")
+                throw ExitCode(2)
+            }
+            let result: Instrumenter.Result
+            do {
+                result = try Instrumenter.instrument(path: file, data: data, options: .init(mode: mode, agent: agent, region: region))
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+            result.changes.forEach { printError("changed: \($0)") }
+            result.warnings.forEach { printError("warning: \($0)") }
+            if result.changes.isEmpty { printError("nothing to change: \(file) already has it") }
+            guard let target = inPlace ? file : output else {
+                print(result.text, terminator: "")
+                return
+            }
+            do {
+                try Data(result.text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+            } catch {
+                printError("\(target):1:1: error: cannot write: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+@Suite struct InstrumentTests {
+    func instrument(_ text: String, path: String = "task.json", _ options: Instrumenter.Options = .init()) throws -> Instrumenter.Result {
+        try Instrumenter.instrument(path: path, data: Data(text.utf8), options: options)
+    }
+
+    /// The result lints without errors, and instrumenting it again changes nothing.
+    func expectCleanAndStable(_ result: Instrumenter.Result, path: String, _ options: Instrumenter.Options = .init(),
+                              allowing allowed: Set<String> = []) throws {
+        let document = DocumentLoader.load(path: path, data: Data(result.text.utf8))
+        let errors = Linter.lint([document]).filter { $0.severity == .error && !allowed.contains($0.rule) }
+        #expect(errors.isEmpty, "\(errors.map { "\($0.rule) \($0.message)" })")
+        let again = try instrument(result.text, path: path, options)
+        #expect(again.changes.isEmpty, "\(again.changes)")
+        #expect(again.text == result.text)
+    }
+
+    static let bridgeTask = #"{"family": "web", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "web", "image": "web:1", "memoryReservation": 256}, {"name": "worker", "image": "worker:1", "memoryReservation": 128}]}"#
+
+    @Test func addsASidecarInBridgeMode() throws {
+        let result = try instrument(Self.bridgeTask)
+        let task = try #require(try JSONSerialization.jsonObject(with: Data(result.text.utf8)) as? [String: Any])
+        let containers = try #require(task["containerDefinitions"] as? [[String: Any]])
+        #expect(containers.map { $0["name"] as? String } == ["web", "worker", "xray-daemon"])
+        for app in containers.prefix(2) {
+            #expect(app["links"] as? [String] == ["xray-daemon"])
+            #expect((app["environment"] as? [[String: String]])?.contains(["name": "AWS_XRAY_DAEMON_ADDRESS", "value": "xray-daemon:2000"]) == true)
+        }
+        #expect(result.warnings.isEmpty)
+        try expectCleanAndStable(result, path: "task.json")
+    }
+
+    @Test func awsvpcNeedsNoLinksAndWarnsWithoutATaskRole() throws {
+        let text = #"{"family": "api", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "512", "memory": "1024", "containerDefinitions": [{"name": "api", "image": "api:1", "links": ["xray"], "environment": [{"name": "AWS_XRAY_DAEMON_ADDRESS", "value": "xray:2000"}]}, {"name": "xray", "image": "amazon/aws-xray-daemon:3.6.6"}]}"#
+        let result = try instrument(text, .init(agent: .adot, region: "eu-west-1"))
+        #expect(result.changes.contains { $0.contains("replaced the xray-daemon container 'xray' with adot") })
+        #expect(result.changes.contains { $0.contains("removed AWS_XRAY_DAEMON_ADDRESS") })
+        #expect(!result.text.contains("\"links\""))
+        #expect(result.text.contains("region: eu-west-1"))
+        #expect(result.warnings.contains { $0.contains("no taskRoleArn") })
+        // The missing task role is the one error left, and the warning said so.
+        try expectCleanAndStable(result, path: "task.json", .init(agent: .adot, region: "eu-west-1"), allowing: ["XR107"])
+    }
+
+    @Test func daemonMode() throws {
+        let result = try instrument(Self.bridgeTask, .init(mode: .daemon))
+        #expect(result.text.contains("172.17.0.1:2000"))
+        #expect(!result.text.contains("xray-daemon\""))
+        let awsvpc = #"{"family": "a", "networkMode": "awsvpc", "containerDefinitions": [{"name": "a", "image": "a:1"}]}"#
+        #expect(throws: Instrumenter.Problem.self) { try instrument(awsvpc, .init(mode: .daemon)) }
+    }
+
+    @Test func templateGetsTracingAndThePolicy() throws {
+        let template = """
+            Resources:
+              Task:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  TaskRoleArn: !GetAtt TaskRole.Arn
+                  ContainerDefinitions:
+                    - Name: api
+                      Image: api:1
+                      MemoryReservation: 256
+              TaskRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: ecs-tasks.amazonaws.com}
+                        Action: sts:AssumeRole
+                        Condition: {StringEquals: {"aws:SourceAccount": "123456789012"}}
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: a.h
+                  Role: !GetAtt FnRole.Arn
+                  Code: {ZipFile: "def h(e, c): pass"}
+              FnRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: lambda.amazonaws.com}
+                        Action: sts:AssumeRole
+
+            """
+        let result = try instrument(template, path: "template.yaml")
+        #expect(result.changes.contains("TaskRole: attached AWSXRayDaemonWriteAccess"))
+        #expect(result.changes.contains("Fn: active tracing"))
+        #expect(result.changes.contains("FnRole: attached AWSXRayDaemonWriteAccess"))
+        #expect(result.text.contains("Fn::GetAtt"))
+        try expectCleanAndStable(result, path: "template.yaml")
+    }
+
+    @Test func refusesOtherKinds() {
+        #expect(throws: Instrumenter.Problem.self) { try instrument("Version: 2\nRegion: us-east-1\n", path: "cfg.yaml") }
+        #expect(throws: Instrumenter.Problem.self) { try instrument("{\"family\": ", path: "task.json") }
+    }
+}
