@@ -57,7 +57,7 @@ struct DoctorAWSTests {
 
     func check(_ account: MotoAccount, _ environment: [String: String], role: String? = nil) async -> (findings: [Finding], notes: [String]) {
         await AccountChecks.run(.init(environment: Self.environment(environment), endpoint: URL(string: account.endpoint), role: role,
-                                      timeout: 5, today: Date(timeIntervalSince1970: 1_795_000_000)))
+                                      timeout: 15, today: Date(timeIntervalSince1970: 1_795_000_000)))
     }
 
     @Test func againstTheEmulator() async throws {
@@ -112,7 +112,7 @@ struct DoctorAWSTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["doctor", "--dir", TestSupport.path("examples/broken/daemon").path, "--aws", "--endpoint-url", account.endpoint,
-                             "--daemon-address", "127.0.0.1:\(LoopbackListener.closedPort())", "--timeout", "3", "--format", "json"]
+                             "--daemon-address", "127.0.0.1:\(LoopbackListener.closedPort())", "--timeout", "15", "--format", "json"]
         process.environment = Self.environment(["AWS_ACCESS_KEY_ID": account.denied.0, "AWS_SECRET_ACCESS_KEY": account.denied.1, "AWS_REGION": "us-east-1"])
         let output = Pipe()
         process.standardOutput = output

@@ -84,31 +84,10 @@ import Testing
     }
 }
 
-@Suite(.serialized) struct DoctorProbeTests {
-    @Test func sendsAWellFormedSegmentAndCallsTheProxy() async throws {
-        let listener = try LoopbackListener(tcp: .answer)
-        defer { listener.stop() }
-        let result = await DaemonProbe.run(flag: "127.0.0.1:\(listener.port)", environment: [:], timeout: 2)
-        #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")
-        for _ in 0..<50 where listener.datagrams.isEmpty { try await Task.sleep(nanoseconds: 20_000_000) }
-        let datagram = try #require(listener.datagrams.first)
-        let text = String(decoding: datagram, as: UTF8.self)
-        let parts = text.split(separator: "\n", maxSplits: 1).map(String.init)
-        #expect(parts.count == 2)
-        let header = try #require(try JSONSerialization.jsonObject(with: Data(parts[0].utf8)) as? [String: Any])
-        #expect(header["format"] as? String == "json" && header["version"] as? Int == 1)
-        // The segment passes the linter's own segment rules.
-        let document = DocumentLoader.load(path: "segment.json", data: datagram)
-        #expect(document.kind == .segments)
-        #expect(Linter.lint([document]).isEmpty)
-        let segment = try #require(try JSONSerialization.jsonObject(with: Data(parts[1].utf8)) as? [String: Any])
-        let traceID = try #require(segment["trace_id"] as? String)
-        #expect(SegmentFormat.isTraceID(traceID))
-        let epoch = Int(traceID.split(separator: "-")[1], radix: 16) ?? 0
-        #expect(abs(Double(epoch) - Date().timeIntervalSince1970) < 60, "a fresh trace ID")
-        #expect(listener.requests.first?.hasPrefix("POST /GetSamplingRules HTTP/1.1") == true)
-    }
-
+/// Probe cases that do not depend on timing (a refusal comes back at once). The cases that wait
+/// for an answer or a deadline are in DaemonProbeXCTests, which XCTest runs on its own, away from
+/// the parallel Swift Testing run that can keep the cooperative threads busy.
+@Suite struct DoctorProbeTests {
     @Test func nothingListening() async {
         let port = LoopbackListener.closedPort()
         let result = await DaemonProbe.run(flag: "127.0.0.1:\(port)", environment: [:], timeout: 2)
@@ -123,28 +102,8 @@ import Testing
         #expect(result.notes.first == "daemon address 127.0.0.1:\(listener.port) (from AWS_XRAY_DAEMON_ADDRESS)")
     }
 
-    @Test func separateTCPAndUDPAddresses() async throws {
-        let udp = try LoopbackListener(tcp: .none), tcp = try LoopbackListener(tcp: .answer)
-        defer { udp.stop(); tcp.stop() }
-        let result = await DaemonProbe.run(flag: "tcp:127.0.0.1:\(tcp.port) udp:127.0.0.1:\(udp.port)", environment: [:], timeout: 2)
-        #expect(result.findings.isEmpty)
-        #expect(tcp.requests.count == 1)
-    }
-
     @Test func malformedAddress() async {
         let result = await DaemonProbe.run(flag: "http://127.0.0.1:2000", environment: [:], timeout: 1)
         #expect(result.findings.map(\.rule) == ["XR105"])
-    }
-
-    /// A proxy that accepts but never answers cannot hold doctor past its timeout.
-    @Test func silentProxyTimesOut() async throws {
-        let listener = try LoopbackListener(tcp: .silent)
-        defer { listener.stop() }
-        let start = Date()
-        let result = await DaemonProbe.run(flag: "127.0.0.1:\(listener.port)", environment: [:], timeout: 1)
-        // The UDP wait (at most 0.5 s) plus the TCP deadline, with room for a loaded machine.
-        #expect(Date().timeIntervalSince(start) < 3.5)
-        #expect(result.findings.map(\.rule) == ["XR804"])
-        #expect(result.notes.contains { $0.contains("no answer within 1.0 s") })
     }
 }

@@ -74,6 +74,11 @@ struct RoleView {
         return PolicyEvaluator.evaluate(action, statements: permissions.statements, unknownPolicies: permissions.unknown)
     }
 
+    /// The actions the role certainly does not grant (neither allowed, conditional, denied nor unknown).
+    func notGranted(_ actions: [String]) -> [String] {
+        actions.filter { evaluate($0).decision == .notGranted }
+    }
+
     /// The service principals the trust policy names.
     var trustedServices: [String] {
         (trust?.statementNodes ?? []).flatMap { statement -> [String] in

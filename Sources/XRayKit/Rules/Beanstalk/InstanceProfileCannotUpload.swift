@@ -35,7 +35,7 @@ struct InstanceProfileCannotUpload: LintRule {
                   let value = profile.value, let text = value.text else { return nil }
             let name = text.split(separator: "/").last.map(String.init) ?? text
             guard let role = run.roles.first(where: { $0.name == name }) else { return nil }
-            let missing = XRayActions.upload.filter { if case .notGranted = role.evaluate($0).decision { return true }; return false }
+            let missing = role.notGranted(XRayActions.upload)
             guard !missing.isEmpty else { return nil }
             return finding(value, "instance profile '\(name)' has X-Ray enabled but its role does not allow \(missing.joined(separator: " and "))",
                            fix: "Attach AWSXRayDaemonWriteAccess to the role of \(name)")

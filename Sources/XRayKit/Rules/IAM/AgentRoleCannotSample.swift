@@ -66,10 +66,7 @@ struct AgentRoleCannotSample: LintRule {
 
     func check(_ run: LintRun) -> [Finding] {
         run.agentRoleUses.compactMap { use in
-            let missing = XRayActions.sampling.filter { action in
-                if case .notGranted = use.role.evaluate(action).decision { return true }
-                return false
-            }
+            let missing = use.role.notGranted(XRayActions.sampling)
             guard !missing.isEmpty else { return nil }
             return finding(use.reference, "role '\(use.role.displayName)' that the agent uses does not allow \(missing.joined(separator: " and ")); the SDKs will ignore centralized sampling rules",
                            fix: "Attach AWSXRayDaemonWriteAccess, which includes the sampling actions")

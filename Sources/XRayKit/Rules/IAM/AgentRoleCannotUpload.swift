@@ -60,10 +60,7 @@ struct AgentRoleCannotUpload: LintRule {
 
     func check(_ run: LintRun) -> [Finding] {
         run.agentRoleUses.compactMap { use in
-            let missing = XRayActions.upload.filter { action in
-                if case .notGranted = use.role.evaluate(action).decision { return true }
-                return false
-            }
+            let missing = use.role.notGranted(XRayActions.upload)
             if !missing.isEmpty {
                 return finding(use.reference, "role '\(use.role.displayName)' that the agent uploads with does not allow \(missing.joined(separator: " and "))",
                                fix: "Attach AWSXRayDaemonWriteAccess to the role, or add the actions with Resource \"*\"")

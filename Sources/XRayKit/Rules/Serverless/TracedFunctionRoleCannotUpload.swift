@@ -53,7 +53,7 @@ struct TracedFunctionRoleCannotUpload: LintRule {
     func check(_ run: LintRun) -> [Finding] {
         run.functions.filter(\.isActivelyTraced).compactMap { function in
             guard let reference = function.roleReference, let role = run.role(reference, in: function.template) else { return nil }
-            let missing = XRayActions.upload.filter { if case .notGranted = role.evaluate($0).decision { return true }; return false }
+            let missing = role.notGranted(XRayActions.upload)
             guard !missing.isEmpty else { return nil }
             return finding(reference, "function '\(function.resource.logicalID)' traces actively, but its role '\(role.displayName)' does not allow \(missing.joined(separator: " and "))",
                            fix: "Attach AWSXRayDaemonWriteAccess to the role")

@@ -56,10 +56,7 @@ struct TracedStateMachineRole: LintRule {
                 let enabled = machine.properties?["TracingConfiguration"]?["Enabled"] ?? machine.properties?["Tracing"]?["Enabled"]
                 guard enabled?.text == "true", let reference = machine.properties?["RoleArn"] ?? machine.properties?["Role"],
                       let role = run.role(reference, in: template) else { return nil }
-                let missing = (XRayActions.upload + XRayActions.sampling).filter {
-                    if case .notGranted = role.evaluate($0).decision { return true }
-                    return false
-                }
+                let missing = role.notGranted(XRayActions.upload + XRayActions.sampling)
                 guard !missing.isEmpty else { return nil }
                 return finding(reference, "state machine '\(machine.logicalID)' traces, but its role '\(role.displayName)' does not allow \(missing.joined(separator: ", "))",
                                fix: "Attach AWSXRayDaemonWriteAccess to the role")
