@@ -46,13 +46,6 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
     /// True when the reference pins nothing: no tag (so `latest`) or `latest` itself, and no digest.
     public var floats: Bool { digest == nil && (tag == nil || tag == "latest") }
 
-    /// The ECR registry's account and region, for `ACCOUNT.dkr.ecr.REGION.amazonaws.com[.cn]`.
-    public var ecrAccountAndRegion: (account: String, region: String)? {
-        guard let parts = registry?.split(separator: "."), parts.count >= 6,
-              parts[1] == "dkr", parts[2] == "ecr", ARN.isAccountID(String(parts[0])) else { return nil }
-        return (String(parts[0]), String(parts[3]))
-    }
-
     private static func isValidTag(_ tag: String) -> Bool {
         guard let first = tag.first, tag.count <= 128, first.isLetter || first.isNumber || first == "_" else { return false }
         return tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }

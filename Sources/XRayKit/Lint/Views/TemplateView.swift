@@ -22,13 +22,6 @@ struct TemplateView {
     }
 
     func resources(ofType types: String...) -> [Resource] { resources.filter { types.contains($0.type) } }
-
-    func resource(_ logicalID: String) -> Resource? { resources.first { $0.logicalID == logicalID } }
-
-    var isSAM: Bool {
-        document.root?["Transform"]?.asList.contains { $0.text?.hasPrefix("AWS::Serverless") == true } == true
-            || resources.contains { $0.type.hasPrefix("AWS::Serverless::") }
-    }
 }
 
 extension LocatedNode {
