@@ -39,7 +39,7 @@ public enum ProjectScan {
             for entry in entries.sorted() {
                 let path = folder == "." ? entry : folder + "/" + entry
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
                     if !skippedFolders.contains(entry) && !entry.hasPrefix(".") { stack.append(path) }
                     continue
@@ -116,7 +116,7 @@ public enum ProjectScan {
             for entry in entries {
                 let path = current == "." ? entry : current + "/" + entry
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
                     if !skippedFolders.contains(entry) && !entry.hasPrefix(".") { stack.append(path) }
                     continue
