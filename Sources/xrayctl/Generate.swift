@@ -5,7 +5,17 @@ import XRayKit
 extension XRayCtl {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate every artifact of the setup described by a model.",
+            abstract: "Generate the setup described by a model, or one artifact from flags.",
+            subcommands: [FromModel.self] + artifactCommands,
+            defaultSubcommand: FromModel.self)
+    }
+}
+
+extension XRayCtl.Generate {
+    struct FromModel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "model",
+            abstract: "Generate every artifact of the setup described by a model (the default: 'xrayctl generate xray.yaml').",
             discussion: """
                 Reads the model, validates it, and writes task definitions, IAM policies and the \
                 rest under the output directory. Nothing is written when the model is invalid.

@@ -100,6 +100,18 @@ import Testing
         #expect(try xrayctl("instrument", "missing.json").status == 2)
     }
 
+    @Test func singleArtifactFromFlags() throws {
+        let task = try xrayctl("generate", "task-definition", "--platform", "ecs-ec2-sidecar", "--name", "api", "--image", "nginx:1.27",
+                               "--port", "8080", "--memory-reservation", "256")
+        #expect(task.status == 0)
+        #expect(task.stdout.contains("\"AWS_XRAY_DAEMON_ADDRESS\""))
+        #expect(!exists("xray-out"), "prints, writes nothing")
+        let bad = try xrayctl("generate", "task-definition", "--platform", "ecs-fargate", "--name", "api", "--image", "nginx:1.27", "--port", "70000")
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("port must be between 1 and 65535"))
+        #expect(try xrayctl("generate", "daemon-config", "--log-level", "warn").stdout.contains("LogLevel: warn"))
+    }
+
     @Test func rulesCommand() throws {
         let list = try xrayctl("rules")
         #expect(list.status == 0)

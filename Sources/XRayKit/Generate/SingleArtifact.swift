@@ -1,0 +1,104 @@
+/// `xrayctl generate ARTIFACT [flags]`: one artifact from flags alone, without a model file.
+/// The flags become a small model, which goes through the same validation and generators.
+public enum SingleArtifact: String, CaseIterable, Sendable {
+    case ebextensions
+    case taskDefinition = "task-definition"
+    case daemonService = "daemon-service"
+    case policy
+    case trustPolicy = "trust-policy"
+    case daemonConfig = "daemon-config"
+    case samplingRules = "sampling-rules"
+    case lambdaTracing = "lambda-tracing"
+
+    /// What the flags say, in the model's key names.
+    public struct Request: Sendable {
+        public var region = "us-east-1"
+        public var account: String?
+        public var project: String?
+        /// Agent settings (`kind`, `buffer_mb`, `log_level`, `cross_account_role`).
+        public var agent: [String: String] = [:]
+        /// The service (`name`, `platform`, `image`, `port`, …).
+        public var service: [String: String] = [:]
+        /// One sampling rule (`name`, `priority`, `reservoir`, `rate`, matchers).
+        public var rule: [String: String] = [:]
+        /// For `policy` and `trust-policy`: whose role (`agent`/`ecs-tasks`, `lambda`, `ec2`).
+        public var roleFor = "agent"
+
+        public init() {}
+    }
+
+    /// Keys whose flag values are numbers in the model.
+    static let numericKeys: Set<String> = ["port", "host_port", "cpu", "memory", "memory_reservation", "task_cpu", "task_memory",
+                                           "buffer_mb", "priority", "reservoir", "rate"]
+
+    public func render(_ request: Request) throws(DiagnosticsError) -> String {
+        var service = request.service
+        service["name"] = service["name"] ?? "app"
+        switch self {
+        case .taskDefinition:
+            service["platform"] = service["platform"] ?? "ecs-fargate"
+        case .daemonService, .daemonConfig, .samplingRules:
+            service = ["name": "app", "platform": "ecs-ec2-daemon", "image": "app:1", "memory_reservation": "128"]
+        case .policy, .trustPolicy:
+            switch request.roleFor {
+            case "lambda": service = ["name": service["name"]!, "platform": "lambda", "function_name": service["name"]!]
+            case "ec2": service = ["name": service["name"]!, "platform": "ec2"]
+            default: service = ["name": service["name"]!, "platform": "ecs-fargate", "image": "app:1"]
+            }
+        case .ebextensions:
+            service["platform"] = "elastic-beanstalk"
+            if let level = service.removeValue(forKey: "log_level") { service["daemon_config"] = "log_level=\(level)" }
+        case .lambdaTracing:
+            service["platform"] = "lambda"
+            service["function_name"] = service["function_name"] ?? service["name"]
+        }
+        var model: [(String, YAMLValue)] = [
+            ("version", .int(1)),
+            ("project", .string(request.project ?? service["name"]!)),
+            ("region", .string(request.region)),
+        ]
+        if let account = request.account { model.append(("account", .string(account))) }
+        if !request.agent.isEmpty { model.append(("agent", Self.map(request.agent))) }
+        if self == .samplingRules { model.append(("sampling", .map([("rules", .list([Self.map(request.rule)]))]))) }
+        model.append(("services", .list([Self.map(service)])))
+        let text = YAMLWriter.render(.map(model))
+        let files = Generator.generate(try ModelDecoder.decode(text, file: "flags").model)
+        let name = service["name"]!
+        let prefixed = Naming.prefixed(request.project ?? name, name)
+        let path: String
+        switch self {
+        case .taskDefinition: path = "\(name)/task-definition.json"
+        case .daemonService: path = "xray-daemon/service.json"
+        case .daemonConfig: path = "xray-daemon/cfg.yaml"
+        case .samplingRules: path = "sampling/rules.json"
+        case .ebextensions: path = "\(name)/.ebextensions/xray-daemon.config"
+        case .lambdaTracing: path = "\(name)/lambda-tracing.json"
+        case .policy, .trustPolicy:
+            let role = request.roleFor == "lambda" ? prefixed + Naming.executionRoleSuffix
+                : request.roleFor == "ec2" ? prefixed + "-instance-role" : prefixed + Naming.taskRoleSuffix
+            path = "iam/\(role).\(self == .policy ? "policy" : "trust").json"
+        }
+        guard let file = files.first(where: { $0.path == path }) else {
+            throw DiagnosticsError([.error(at: SourceLocation(file: "flags", line: 1, column: 1), "these flags produce no \(rawValue)")])
+        }
+        return file.contents
+    }
+
+    /// Flag values as model values: numbers where the model wants numbers, `a=b` pairs as a mapping.
+    static func map(_ fields: [String: String]) -> YAMLValue {
+        .map(fields.sorted { $0.key < $1.key }.map { key, value in
+            if numericKeys.contains(key), let number = Double(value) {
+                return (key, number == number.rounded() && !value.contains(".") ? .int(Int(number)) : .double(number))
+            }
+            if key == "daemon_config" || key == "environment" {
+                let pairs = value.split(separator: ",").compactMap { pair -> (String, YAMLValue)? in
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { return nil }
+                    return (parts[0], numericKeys.contains(parts[0]) ? Int(parts[1]).map(YAMLValue.int) ?? .string(parts[1]) : .string(parts[1]))
+                }
+                return (key, .map(pairs))
+            }
+            return (key, .string(value))
+        })
+    }
+}
