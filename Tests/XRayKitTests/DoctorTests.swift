@@ -60,6 +60,11 @@ import Testing
         #expect(instrumented == ["XR805"], "\(language) instrumented: \(instrumented)")
     }
 
+    @Test func infrastructureProjectsAreNotServices() throws {
+        #expect(try scan(["infra/package.json": "{\"dependencies\": {\"aws-cdk-lib\": \"^2.150.0\", \"constructs\": \"^10\"}}\n"]).isEmpty)
+        #expect(try scan(["infra/requirements.txt": "aws-cdk-lib==2.150.0\nconstructs>=10\n"]).isEmpty)
+    }
+
     @Test func openTelemetryCountsAsInstrumentation() throws {
         #expect(try scan(["package.json": "{\"dependencies\": {\"@opentelemetry/sdk-node\": \"^0.52\"}}\n"]).isEmpty)
         #expect(try scan(["go.mod": "module x\nrequire go.opentelemetry.io/otel v1.28.0\n"]).isEmpty)

@@ -12,6 +12,10 @@ public enum ProjectScan {
     }
 
     public static let skippedFolders = FileCollector.skippedFolders.union(["vendor", "target", "dist", "build", "venv", ".venv", "__pycache__", "bin", "obj"])
+    /// Dependencies that mark a project as infrastructure code (CDK apps, Serverless Framework).
+    static let infrastructureTools = ["aws-cdk-lib", "\"aws-cdk\"", "software.amazon.awscdk", "github.com/aws/aws-cdk-go",
+                                      "Amazon.CDK", "\"serverless\":", "constructs"]
+
     /// Source files larger than this are not read for wiring.
     static let maxSourceSize = 2_000_000
 
@@ -59,15 +63,17 @@ public enum ProjectScan {
         let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: application.folder)) ?? [])
             .filter(signature.isManifest).sorted()
             .map { application.folder == "." ? $0 : application.folder + "/" + $0 }
-        var sdk: SourceLocation?, openTelemetry = false
+        var sdk: SourceLocation?, openTelemetry = false, infrastructure = false
         for manifest in manifests {
             guard let text = FileManager.default.contents(atPath: manifest).map({ String(decoding: $0, as: UTF8.self) }) else { continue }
+            if infrastructureTools.contains(where: { text.contains($0) }) { infrastructure = true }
             if sdk == nil, let location = locate(signature.xraySDK, in: text, file: manifest) { sdk = location }
             if signature.openTelemetry.contains(where: { text.contains($0) }) { openTelemetry = true }
         }
         let anchor = SourceLocation(file: application.manifest, line: 1, column: 1)
         guard let sdk else {
-            guard !openTelemetry else { return [] }
+            // A CDK or Serverless Framework project describes infrastructure; it is not a traced service.
+            guard !openTelemetry, !infrastructure else { return [] }
             return [Finding(rule: "XR801", severity: .error,
                             message: "the \(application.language) application in \(application.folder) depends on neither the X-Ray SDK nor OpenTelemetry, so it sends no traces",
                             location: anchor, pointer: "",
