@@ -190,17 +190,21 @@ enum RoleCollector {
             roles += templateRoles
         }
 
-        var filePairs: [String: (trust: SourceDocument?, policy: SourceDocument?)] = [:]
+        // `iam/NAME.trust.json` + `iam/NAME.policy.json` in one folder are one role; the same name in
+        // another folder is another role.
+        var filePairs: [String: (name: String, trust: SourceDocument?, policy: SourceDocument?)] = [:]
         for document in documents {
             guard let root = document.root else { continue }
             switch document.kind {
             case .policy:
                 policies.append(PolicyView(document: document, node: root, name: nil))
                 let file = document.path.split(separator: "/").last.map(String.init) ?? document.path
-                if file.hasSuffix(".trust.json") {
-                    filePairs[String(file.dropLast(".trust.json".count)), default: (nil, nil)].trust = document
-                } else if file.hasSuffix(".policy.json") {
-                    filePairs[String(file.dropLast(".policy.json".count)), default: (nil, nil)].policy = document
+                let folder = String(document.path.dropLast(file.count))
+                for suffix in [".trust.json", ".policy.json"] where file.hasSuffix(suffix) {
+                    let name = String(file.dropLast(suffix.count))
+                    var pair = filePairs[folder + name] ?? (name, nil, nil)
+                    if suffix == ".trust.json" { pair.trust = document } else { pair.policy = document }
+                    filePairs[folder + name] = pair
                 }
             case .authorizationDetails:
                 let (detailRoles, detailPolicies) = authorizationDetails(document, root)
@@ -209,7 +213,8 @@ enum RoleCollector {
             default: break
             }
         }
-        for (name, pair) in filePairs.sorted(by: { $0.key < $1.key }) {
+        for (_, pair) in filePairs.sorted(by: { $0.key < $1.key }) {
+            let name = pair.name
             guard let anchorDocument = pair.trust ?? pair.policy, let anchor = anchorDocument.root else { continue }
             roles.append(RoleView(
                 name: name, logicalID: nil, template: nil, anchor: anchor, document: anchorDocument,
