@@ -47,7 +47,8 @@ import Testing
             defer { try? FileManager.default.removeItem(at: directory) }
             _ = try ArtifactWriter(directory: directory).write(try TestSupport.generate(modelAt: model.url), force: false)
             let documents = try FileCollector.collect([directory.path])
-            let findings = Linter.lint(documents).filter { $0.severity >= .warning }
+            // Before the X-Ray end of support: from 2027-02-25 XR805 warns about the daemon on purpose.
+            let findings = Linter.lint(documents, options: LintOptions(today: RuleExampleTests.today)).filter { $0.severity >= .warning }
             #expect(findings.isEmpty, "\(model.name): \(findings.map { "\($0.rule) \($0.location.line):\($0.location.column) \($0.message)" })")
         }
     }
