@@ -60,6 +60,17 @@ import Testing
         #expect(instrumented == ["XR805"], "\(language) instrumented: \(instrumented)")
     }
 
+    @Test func modelServicesMustHaveInstrumentedCode() throws {
+        let model = "version: 1\nproject: p\nregion: us-east-1\nservices:\n  - {name: fn, platform: lambda, function_name: f, source: ./fn, language: python}\n  - {name: gone, platform: lambda, function_name: g, source: ./nowhere}\n"
+        let findings = try scan(["xray.yaml": model, "fn/handler.py": "def handler(e, c): pass\n"])
+        #expect(findings.map(\.rule) == ["XR801", "XR801"])
+        #expect(findings.map(\.location.line) == [5, 6])
+        #expect(findings.last?.message.contains("does not exist") == true)
+        let instrumented = try scan(["xray.yaml": model.replacingOccurrences(of: "  - {name: gone, platform: lambda, function_name: g, source: ./nowhere}\n", with: ""),
+                                     "fn/requirements.txt": "aws-xray-sdk==2.15.0\n", "fn/handler.py": "xray_recorder.capture('x')\n"])
+        #expect(instrumented.map(\.rule) == ["XR805"])
+    }
+
     @Test func infrastructureProjectsAreNotServices() throws {
         #expect(try scan(["infra/package.json": "{\"dependencies\": {\"aws-cdk-lib\": \"^2.150.0\", \"constructs\": \"^10\"}}\n"]).isEmpty)
         #expect(try scan(["infra/requirements.txt": "aws-cdk-lib==2.150.0\nconstructs>=10\n"]).isEmpty)

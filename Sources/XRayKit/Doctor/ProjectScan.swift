@@ -26,11 +26,34 @@ public enum ProjectScan {
             files += documents.count
             findings += Linter.lint(documents, options: LintOptions(disabled: options.disabled, enabledOnly: options.enabledOnly, today: today))
         }
-        for application in applications(under: root) {
+        let found = applications(under: root)
+        for application in found {
             files += 1
             findings += check(application, today: today)
         }
+        findings += modelSources(root, applications: found)
         return (findings.filter { options.isEnabled($0.rule) }.sorted(by: Finding.ordered), files)
+    }
+
+    /// The services `xray.yaml` says are traced (`source:`) must have code xrayctl can find there.
+    static func modelSources(_ root: String, applications: [Application]) -> [Finding] {
+        let modelPath = root == "." ? "xray.yaml" : root + "/xray.yaml"
+        guard let data = FileManager.default.contents(atPath: modelPath),
+              let model = try? ModelDecoder.decode(String(decoding: data, as: UTF8.self), file: modelPath).model else { return [] }
+        return model.services.compactMap { service in
+            guard let source = service.source else { return nil }
+            let folder = (root == "." ? source : root + "/" + source).replacingOccurrences(of: "/./", with: "/")
+            let normalized = URL(fileURLWithPath: folder).standardizedFileURL.path
+            let covered = applications.contains { URL(fileURLWithPath: $0.folder).standardizedFileURL.path.hasPrefix(normalized) }
+            guard !covered else { return nil }
+            let exists = FileManager.default.fileExists(atPath: folder)
+            return Finding(rule: "XR801", severity: .error,
+                           message: exists
+                               ? "service '\(service.name)' is traced, but \(source) has no dependency manifest xrayctl knows, so no X-Ray SDK or OpenTelemetry dependency is in sight"
+                               : "service '\(service.name)' names source \(source), which does not exist",
+                           location: service.location, pointer: "",
+                           fix: exists ? "Add the X-Ray SDK or OpenTelemetry for \(service.language ?? "the service's language") to \(source)" : "Fix the service's source path")
+        }
     }
 
     /// Every application below `root`: a folder with a known dependency manifest.
