@@ -11,6 +11,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case samplingRules = "X-Ray sampling rules"
     case localSamplingRules = "X-Ray SDK local sampling rules"
     case segments = "X-Ray segment documents"
+    case model = "xrayctl model (xray.yaml)"
     case unknown = "unrecognised"
 }
 
@@ -55,6 +56,7 @@ enum KindDetector {
         if root["serviceName"] != nil && (root["taskDefinition"] != nil || root["schedulingStrategy"] != nil) { return .ecsService }
         if root["service"]?["serviceName"] != nil || root["services"]?.items?.first?["serviceName"] != nil { return .ecsService }
         if root["Statement"] != nil { return .policy }
+        if root["services"] != nil && root["project"] != nil && root["version"] != nil { return .model }
         if root["RoleDetailList"] != nil || root["Policies"]?.items != nil && root["UserDetailList"] != nil { return .authorizationDetails }
         if root["SamplingRule"] != nil || root["SamplingRuleRecords"] != nil || root["SamplingRuleUpdate"] != nil { return .samplingRules }
         if let version = root["version"]?.text, ["1", "2"].contains(version) || root["default"] != nil,

@@ -1,0 +1,27 @@
+struct InvalidModel: LintRule {
+    static let description = RuleDescription(
+        id: "XR004", name: "invalid-model", severity: .error,
+        summary: "An xrayctl model (`xray.yaml`) that `xrayctl generate` would reject, or warn about.",
+        rationale: "Linting a project should catch a broken model before generation does; the finding is the generator's own located message (spec/model.md).",
+        examples: [
+            RuleExample("xray.yaml", "version: 1\nproject: shop\nregion: us-east-1\nservices:\n  - name: api\n    platform: ecs-fargate\n    image: nginx:1.27\n    ↓prot: 80\n"),
+            RuleExample("xray.yaml", "version: 1\nproject: shop\nregion: us-east-1\nservices:\n  - name: api\n    platform: ecs-fargate\n    image: nginx:1.27\n    port: 80\n"),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.documents.filter { $0.kind == .model }.flatMap { document -> [Finding] in
+            let diagnostics: [Diagnostic]
+            do {
+                diagnostics = try ModelDecoder.decode(document.text, file: document.path).warnings
+            } catch let error as DiagnosticsError {
+                diagnostics = error.diagnostics
+            } catch {
+                diagnostics = []
+            }
+            return diagnostics.map { diagnostic in
+                Finding(rule: Self.description.id, severity: diagnostic.severity == .error ? .error : .warning,
+                        message: diagnostic.message, location: diagnostic.location, pointer: "", fix: nil)
+            }
+        }
+    }
+}
