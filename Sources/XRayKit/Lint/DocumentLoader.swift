@@ -108,12 +108,10 @@ enum DuplicateKeys {
             var searchStart = line.startIndex
             while let range = line.range(of: key, range: searchStart..<line.endIndex) {
                 searchStart = range.upperBound
-                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound.samePosition(in: line.unicodeScalars) ?? line.unicodeScalars.startIndex) + 1
+                let column = line[..<range.lowerBound].unicodeScalars.count + 1
                 let before = line[..<range.lowerBound].last
-                var after = line[range.upperBound...].drop { $0 == "\"" || $0 == "'" }.drop { $0 == " " }
-                let isKey = after.first == ":" && (before == nil || " \t{,-\"'".contains(before!))
-                after = after.dropFirst()
-                guard isKey else { continue }
+                let after = line[range.upperBound...].drop { $0 == "\"" || $0 == "'" }.drop { $0 == " " }
+                guard after.first == ":", before.map({ " \t{,-\"'".contains($0) }) ?? true else { continue }
                 let lineNumber = index + 1
                 let keyColumn = (before == "\"" || before == "'") ? column - 1 : column
                 if lineNumber == first.line && keyColumn <= first.column { continue }
