@@ -1,0 +1,45 @@
+struct CollectorWithoutXRayReceiver: LintRule {
+    static let description = RuleDescription(
+        id: "XR120", name: "collector-without-xray-receiver", severity: .warning,
+        summary: "An ADOT collector sidecar whose configuration has no `awsxray` receiver (such as the bundled `ecs-xray.yaml`, which takes OTLP only).",
+        rationale: "X-Ray SDKs send segments over UDP to port 2000; only the collector's awsxray receiver listens there (and serves the sampling proxy). The bundled ecs-xray.yaml receives OTLP only, so X-Ray SDK apps lose every segment, and console sampling rules are ignored (facts §8; aws-otel-collector #2698, #529).",
+        examples: [
+            RuleExample("taskdef.json", """
+                {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+                  {"name": "aws-otel-collector", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0",
+                   "command": [↓"--config=/etc/ecs/ecs-xray.yaml"]}]}
+
+                """),
+            RuleExample("taskdef.json", """
+                {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+                  {"name": "aws-otel-collector", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0",
+                   "command": ["--config=/etc/ecs/ecs-default-config.yaml"]}]}
+
+                """),
+        ])
+
+    /// Bundled configurations (in the collector image) that have no awsxray receiver.
+    static let otlpOnlyConfigs = ["/etc/ecs/ecs-xray.yaml", "/etc/ecs/container-insights/otel-task-metrics-config.yaml"]
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.taskDefinitions.flatMap(\.agents).filter { $0.agentKind == .adot }.compactMap { collector in
+            if let inline = collector.variable("AOT_CONFIG_CONTENT")?.value, let text = inline.text {
+                guard !text.contains("awsxray:") || !(Self.receivers(in: text)?.contains("awsxray") ?? true) else { return nil }
+                return finding(inline, "the collector's inline configuration has no awsxray receiver: X-Ray SDK segments sent to 2000/udp are dropped",
+                               fix: "Add receivers.awsxray (endpoint 0.0.0.0:2000, transport udp) to the traces pipeline")
+            }
+            let arguments = (collector.node.field("command")?.items ?? []) + (collector.node.field("entryPoint")?.items ?? [])
+            guard let argument = arguments.first(where: { node in Self.otlpOnlyConfigs.contains { node.text?.hasSuffix($0) == true } }) else { return nil }
+            return finding(argument, "\(argument.text ?? "") receives OTLP only: X-Ray SDK segments sent to 2000/udp are dropped and console sampling rules are ignored",
+                           fix: "Use --config=/etc/ecs/ecs-default-config.yaml, which includes the awsxray receiver, or instrument the app with OpenTelemetry")
+        }
+    }
+
+    /// The receivers the traces pipeline of a collector config uses, or nil when it cannot be read.
+    static func receivers(in config: String) -> [String]? {
+        guard let root = try? YAMLLoader.load(config, file: "config") else { return nil }
+        let pipelines = root["service"]?["pipelines"]?.pairs ?? []
+        let traces = pipelines.filter { $0.key.text?.hasPrefix("traces") == true }
+        return traces.flatMap { $0.value["receivers"]?.items?.compactMap(\.text) ?? [] }
+    }
+}
