@@ -38,10 +38,7 @@ extension XRayCtl {
         }
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("\(file):1:1: error: cannot read this file (no such file, or not readable)")
-                throw ExitCode(2)
-            }
+            let data = try readInput(file)
             let result: Instrumenter.Result
             do {
                 result = try Instrumenter.instrument(path: file, data: data, options: .init(mode: mode, agent: agent, region: region))

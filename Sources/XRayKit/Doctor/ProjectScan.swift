@@ -59,25 +59,25 @@ public enum ProjectScan {
     /// Every application below `root`: a folder with a known dependency manifest.
     public static func applications(under root: String) -> [Application] {
         var found: [Application] = []
-        var stack = [root]
-        while let folder = stack.popLast() {
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            var seenLanguages = Set<String>()
-            for entry in entries.sorted() {
-                let path = folder == "." ? entry : folder + "/" + entry
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if !skippedFolders.contains(entry) && !entry.hasPrefix(".") { stack.append(path) }
-                    continue
-                }
-                for signature in LanguageSignature.all where signature.isManifest(entry) && !seenLanguages.contains(signature.language) {
-                    seenLanguages.insert(signature.language)
-                    found.append(Application(language: signature.language, folder: folder, manifest: path))
-                }
+        // One application per language and folder, even with several manifests (requirements.txt and pyproject.toml).
+        var seen = Set<String>()
+        FolderWalk.visit(root, enter: enters) { folder, entry, path in
+            let (folder, path) = (relative(folder, root), relative(path, root))
+            for signature in LanguageSignature.all where signature.isManifest(entry) && seen.insert(folder + "\u{0}" + signature.language).inserted {
+                found.append(Application(language: signature.language, folder: folder, manifest: path))
             }
+            return true
         }
         return found.sorted { ($0.manifest) < ($1.manifest) }
+    }
+
+    /// Folders the scan enters: not the skipped ones, not hidden ones.
+    static func enters(_ name: String) -> Bool { !skippedFolders.contains(name) && !name.hasPrefix(".") }
+
+    /// Paths below "." are written without the "./".
+    static func relative(_ path: String, _ root: String) -> String {
+        guard root == "." else { return path }
+        return path == "." ? path : path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
     static func check(_ application: Application, today: Date) -> [Finding] {
@@ -138,28 +138,17 @@ public enum ProjectScan {
 
     /// Whether a source file of the application mentions a wiring call.
     static func isWired(_ signature: LanguageSignature, under folder: String) -> Bool {
-        var stack = [folder]
-        var read = 0
-        while let current = stack.popLast() {
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
-            for entry in entries {
-                let path = current == "." ? entry : current + "/" + entry
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if !skippedFolders.contains(entry) && !entry.hasPrefix(".") { stack.append(path) }
-                    continue
-                }
-                guard signature.sourceExtensions.contains((entry as NSString).pathExtension),
-                      let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                      (attributes[.size] as? Int ?? 0) <= maxSourceSize,
-                      let data = FileManager.default.contents(atPath: path) else { continue }
-                read += 1
-                let text = String(decoding: data, as: UTF8.self)
-                if signature.wiring.contains(where: { text.contains($0) }) { return true }
-                if read > 20_000 { return false }
-            }
+        var read = 0, wired = false
+        FolderWalk.visit(folder, enter: enters) { _, entry, path in
+            guard signature.sourceExtensions.contains((entry as NSString).pathExtension),
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  (attributes[.size] as? Int ?? 0) <= maxSourceSize,
+                  let data = FileManager.default.contents(atPath: path) else { return true }
+            read += 1
+            let text = String(decoding: data, as: UTF8.self)
+            wired = signature.wiring.contains { text.contains($0) }
+            return !wired && read <= 20_000
         }
-        return false
+        return wired
     }
 }

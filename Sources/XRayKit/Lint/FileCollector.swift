@@ -59,20 +59,12 @@ public enum FileCollector {
     /// Files below a folder, sorted, skipping the folders above.
     static func walk(_ root: String) -> [String] {
         var files: [String] = []
-        var stack = [root]
-        while let folder = stack.popLast() {
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for entry in entries.sorted() {
-                let path = folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if !skippedFolders.contains(entry) && !entry.hasPrefix(".build") { stack.append(path) }
-                } else if extensions.contains((entry as NSString).pathExtension.lowercased())
-                            || folder.hasSuffix("/.ebextensions") || entry == "Dockerrun.aws.json" {
-                    files.append(path)
-                }
+        FolderWalk.visit(root, enter: { !skippedFolders.contains($0) && !$0.hasPrefix(".build") }) { folder, entry, path in
+            if extensions.contains((entry as NSString).pathExtension.lowercased())
+                || folder.hasSuffix("/.ebextensions") || entry == "Dockerrun.aws.json" {
+                files.append(path)
             }
+            return true
         }
         return files.sorted()
     }
