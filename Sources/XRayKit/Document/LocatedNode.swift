@@ -84,15 +84,19 @@ public struct LocatedNode: Sendable {
         }
     }
 
-    /// The same tree, `lines` further down its file (for text parsed out of a larger file).
-    public func shifted(byLines lines: Int) -> LocatedNode {
-        guard lines != 0 else { return self }
+    /// The same tree moved within its file, for text parsed out of a larger file: `lines` down,
+    /// `columns` right, and pointers below `pointerPrefix`.
+    public func shifted(byLines lines: Int, columns: Int = 0, pointerPrefix: String = "") -> LocatedNode {
+        guard lines != 0 || columns != 0 || !pointerPrefix.isEmpty else { return self }
         var node = self
         node.location.line += lines
+        node.location.column += columns
+        node.pointer = pointerPrefix + node.pointer
+        func shift(_ child: LocatedNode) -> LocatedNode { child.shifted(byLines: lines, columns: columns, pointerPrefix: pointerPrefix) }
         switch node.value {
         case .scalar: break
-        case .sequence(let items): node.value = .sequence(items.map { $0.shifted(byLines: lines) })
-        case .mapping(let pairs): node.value = .mapping(pairs.map { ($0.key.shifted(byLines: lines), $0.value.shifted(byLines: lines)) })
+        case .sequence(let items): node.value = .sequence(items.map(shift))
+        case .mapping(let pairs): node.value = .mapping(pairs.map { (shift($0.key), shift($0.value)) })
         }
         return node
     }

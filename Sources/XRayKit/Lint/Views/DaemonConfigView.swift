@@ -50,19 +50,8 @@ enum EmbeddedDocument {
         func shift(_ location: SourceLocation) -> SourceLocation {
             SourceLocation(file: location.file, line: location.line + first, column: location.column + indent)
         }
-        func shifted(_ node: LocatedNode) -> LocatedNode {
-            var node = node
-            node.location = shift(node.location)
-            node.pointer = content.pointer + "#" + node.pointer
-            switch node.value {
-            case .scalar: break
-            case .sequence(let items): node.value = .sequence(items.map(shifted))
-            case .mapping(let pairs): node.value = .mapping(pairs.map { (shifted($0.key), shifted($0.value)) })
-            }
-            return node
-        }
         var embedded = loaded
-        embedded.root = loaded.root.map(shifted)
+        embedded.root = loaded.root?.shifted(byLines: first, columns: indent, pointerPrefix: content.pointer + "#")
         embedded.kind = .daemonConfig
         embedded.loadFindings = loaded.loadFindings.map { finding in
             var finding = finding
