@@ -53,8 +53,17 @@ extension XRayCtl {
                 print(result.text, terminator: "")
                 return
             }
+            // An unchanged file is not touched at all (no new inode, no new mtime).
+            if inPlace && (result.changes.isEmpty || Data(result.text.utf8) == data) { return }
             do {
-                try Data(result.text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+                if inPlace {
+                    try InPlaceFile.replace(target, with: Data(result.text.utf8))
+                } else {
+                    try Data(result.text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+                }
+            } catch let problem as WriteProblem {
+                printError("\(target):1:1: error: \(problem.message)")
+                throw ExitCode(2)
             } catch {
                 printError("\(target):1:1: error: cannot write: \(error.localizedDescription)")
                 throw ExitCode(2)

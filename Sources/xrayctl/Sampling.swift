@@ -24,6 +24,7 @@ func readInput(_ path: String) throws -> Data {
 func loadRules(_ path: String) throws -> SamplingRuleSet {
     do {
         let set = try SamplingInput.rules(path: path, data: try readInput(path))
+        SamplingInput.numberProblems(set).forEach { printError($0.description) }
         if case .centralized = set.kind {
             for rule in set.rules {
                 if let reason = rule.ignoredBecause {
@@ -95,8 +96,13 @@ extension XRayCtl.Sampling {
 
         func validate() throws {
             guard hosts >= 1 else { throw ValidationError("--hosts must be at least 1") }
-            guard days > 0, days <= 31 else { throw ValidationError("--days must be from 1 to 31") }
-            guard pricePerMillion >= 0, freeTraces >= 0 else { throw ValidationError("prices and free traces cannot be negative") }
+            guard (1...31).contains(days) else { throw ValidationError("--days must be from 1 to 31") }
+            // The bounds keep every figure finite (no NaN or infinity reaches a report).
+            guard hosts <= 1_000_000 else { throw ValidationError("--hosts must be from 1 to 1000000") }
+            guard (0...1_000_000).contains(pricePerMillion) else {
+                throw ValidationError("--price-per-million must be a number of dollars from 0 to 1000000")
+            }
+            guard (0...1e15).contains(freeTraces) else { throw ValidationError("--free-traces must be a number from 0 to 1000000000000000") }
         }
 
         func run() throws {

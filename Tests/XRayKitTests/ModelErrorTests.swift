@@ -107,7 +107,7 @@ import Testing
         Case(name: "sampling name too long", yaml: header + "sampling:\n  rules:\n    - {name: a-very-long-rule-name-for-health, priority: 1, reservoir: 1, rate: 0.1}\nservices: []\n",
              line: 7, column: 14, message: "longer than 32 characters"),
         Case(name: "kms key not a key", yaml: header + "encryption:\n  kms_key: my-key\nservices: []\n", line: 6, column: 12,
-             message: "kms_key must be a KMS key ARN, key ID or alias"),
+             message: "kms_key must be a KMS key ARN, key ID (a UUID or mrk- and 32 hex digits) or alias"),
         Case(name: "http api", yaml: header + "services:\n  - name: web\n    platform: api-gateway\n    api_type: http\n    rest_api_id: a1b2c3d4e5\n    stage: prod\n",
              line: 8, column: 15, message: "X-Ray traces REST APIs only"),
         Case(name: "multicontainer docker", yaml: header + "services:\n  - name: web\n    platform: elastic-beanstalk\n    eb_platform: multicontainer-docker\n",

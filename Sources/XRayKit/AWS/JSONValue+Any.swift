@@ -22,6 +22,9 @@ public indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral,
         switch self {
         case .string(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
+        // JSON has no NaN or infinity; inputs are range-checked before they get here, and this keeps
+        // a missed one from ever stopping the process in the encoder.
+        case .double(let value) where !value.isFinite: try container.encodeNil()
         case .double(let value): try container.encode(value)
         case .bool(let value): try container.encode(value)
         case .null: try container.encodeNil()

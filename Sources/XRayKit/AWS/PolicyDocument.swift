@@ -48,4 +48,7 @@ public struct RolePlan: Hashable, Sendable {
     public var instanceProfile = false
     /// The account the role lives in when it is not the model's own (a cross-account target).
     public var otherAccount: String?
+    /// The user named this role (an existing function role, an instance profile), so several
+    /// services may share it; a name xrayctl derives belongs to one service only.
+    public var namedByUser = false
 }

@@ -107,3 +107,26 @@ public struct LocatedNode: Sendable {
         return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }
+
+extension LocatedNode {
+    /// The first unquoted number that neither Int nor a finite Double can hold (`1e999`, a
+    /// 30-digit integer): code that rewrites a document must refuse it rather than change it.
+    public var firstUnrepresentableNumber: LocatedNode? {
+        var pending = [self]
+        while let node = pending.popLast() {
+            switch node.value {
+            case .scalar(let scalar) where !scalar.isQuoted:
+                // Only plain decimal digits: YAML's 0x/0o forms are not Int(text) but are not too large either.
+                let digits = scalar.text.drop { $0 == "-" || $0 == "+" }
+                if scalar.kind == .int, !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+                   Int(scalar.text) == nil { return node }
+                // `.inf` and `.nan` are YAML's own spellings and do not parse as Double; 1e999 does, to infinity.
+                if scalar.kind == .float, let value = Double(scalar.text), !value.isFinite { return node }
+            case .scalar: break
+            case .sequence(let items): pending.append(contentsOf: items.reversed())
+            case .mapping(let pairs): pending.append(contentsOf: pairs.map(\.value).reversed())
+            }
+        }
+        return nil
+    }
+}

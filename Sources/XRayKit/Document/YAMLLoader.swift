@@ -20,10 +20,46 @@ public enum YAMLLoader {
 
     /// Parses one document. Empty input yields nil; syntax errors come back as a located diagnostic.
     public static func load(_ text: String, file: String, options: Options = Options()) throws(Diagnostic) -> LocatedNode? {
+        _ = try prepass(text, file: file, options: options)
+        return try compose(text, file: file, options: options)
+    }
+
+    /// Like `load`, but a repeated key does not stop it: the last character of each repeat is
+    /// renamed to a private-use character (so the rest of the file is still read) and the repeats
+    /// are returned, for the linter to report.
+    static func loadMarkingDuplicates(_ text: String, file: String, options: Options = Options())
+        throws(Diagnostic) -> (root: LocatedNode?, duplicates: [YAMLPrepass.DuplicateKey]) {
+        let scan = try prepass(text, file: file, options: options)
+        // Past the private-use characters there are to rename with, report the repeats and stop.
+        if scan.duplicates.count > YAMLPrepass.markLimit { return (nil, scan.duplicates) }
+        guard let marked = YAMLPrepass.markingDuplicates(scan.duplicates, in: text) else {
+            return (try compose(text, file: file, options: options), [])
+        }
+        return (try compose(marked, file: file, options: options), scan.duplicates)
+    }
+
+    /// Refuses, before anything is composed, what composing could not survive: nesting deeper
+    /// than `maxDepth`, more nodes than the budget, keys that are collections or their aliases.
+    private static func prepass(_ text: String, file: String, options: Options) throws(Diagnostic) -> YAMLPrepass {
         if let (line, column) = NestingScanner.firstPositionDeeper(than: maxDepth, in: text) {
             throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: column),
                                    "nesting deeper than \(maxDepth) levels")
         }
+        let scan = YAMLPrepass.scan(text, budget: options.nodeBudget)
+        switch scan.problem {
+        case .tooLarge(_, let viaAliases)?:
+            throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), viaAliases
+                ? "the document expands to more than \(options.nodeBudget) nodes through its aliases (&anchor / *alias); xrayctl does not expand it"
+                : "the document has more than \(options.nodeBudget) nodes, more than any setup xrayctl reads (a CloudFormation template is at most 1 MB); split it")
+        case .complexKey(let line, let column)?:
+            throw Diagnostic.error(at: SourceLocation(file: file, line: line + 1, column: column + 1),
+                                   "a mapping key that is a list or a mapping (or an alias of one); xrayctl reads only text keys")
+        case nil:
+            return scan
+        }
+    }
+
+    private static func compose(_ text: String, file: String, options: Options) throws(Diagnostic) -> LocatedNode? {
         let root: Node?
         do {
             // The basic resolver keeps every scalar a string while composing: Yams hashes each key

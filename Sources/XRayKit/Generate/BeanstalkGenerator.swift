@@ -34,7 +34,7 @@ struct BeanstalkGenerator {
                 purpose: "instance profile role of the \(service.name) environment: its X-Ray daemon uploads traces with it",
                 trust: IAMPolicies.trust("ec2", context),
                 inlinePolicy: PolicyDocument([IAMPolicies.xrayWrite]),
-                instanceProfile: true))
+                instanceProfile: true, namedByUser: true))
             output.notes.append("`\(service.name)` uses the custom instance profile `\(spec.instanceProfile)`. If it exists already, run only its `put-role-policy` command. Elastic Beanstalk itself also needs `AWSElasticBeanstalkWebTier` (or WorkerTier) on that role.")
         }
         if context.model.agent.kind != .xrayDaemon {

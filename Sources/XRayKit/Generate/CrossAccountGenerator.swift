@@ -7,13 +7,13 @@ struct CrossAccountGenerator {
         var output = GeneratorOutput()
         let principals: StringOrList = sources.isEmpty
             ? .one("arn:\(context.partition):iam::\(context.account):root")
-            : .many(sources.sorted().map(context.roleARN))
+            : .many(Set(sources).sorted().map(context.roleARN))
         output.roles.append(RolePlan(
             name: target.roleName ?? target.resource,
             purpose: "cross-account role in account \(target.account): the agents assume it to upload traces there",
             trust: PolicyDocument([.init(principal: ["AWS": principals], action: "sts:AssumeRole")]),
             inlinePolicy: PolicyDocument([IAMPolicies.xrayWrite]),
-            otherAccount: target.account))
+            otherAccount: target.account, namedByUser: true))
         output.notes.append("The agents upload into account \(target.account) through `\(target)`. Create the source roles first: IAM accepts a trust policy only for principals that exist.")
         return output
     }

@@ -30,50 +30,54 @@ enum DeployStep: Hashable {
         }
     }
 
-    func commands(region: String) -> [String] {
+    /// The commands, every interpolated value quoted as one shell word (`Shell.quote`).
+    func commands(region rawRegion: String) -> [String] {
+        let q = Shell.quote
+        let region = q(rawRegion)
         switch self {
         case .createRole(let role):
-            let profile = role.otherAccount.map { " --profile ACCOUNT_\($0)" } ?? ""
+            let profile = role.otherAccount.map { " --profile \(q("ACCOUNT_" + $0))" } ?? ""
+            let name = q(role.name)
             var commands: [String] = []
             if let account = role.otherAccount {
                 commands.append("# in account \(account) (name your CLI profile for it ACCOUNT_\(account)):")
             }
             if role.trust != nil {
-                commands.append("aws iam create-role\(profile) --role-name \(role.name) --assume-role-policy-document file://iam/\(role.name).trust.json")
+                commands.append("aws iam create-role\(profile) --role-name \(name) --assume-role-policy-document \(q("file://iam/\(role.name).trust.json"))")
             }
             if role.inlinePolicy != nil {
-                commands.append("aws iam put-role-policy\(profile) --role-name \(role.name) --policy-name xray --policy-document file://iam/\(role.name).policy.json")
+                commands.append("aws iam put-role-policy\(profile) --role-name \(name) --policy-name xray --policy-document \(q("file://iam/\(role.name).policy.json"))")
             }
-            commands += role.managedPolicyARNs.map { "aws iam attach-role-policy\(profile) --role-name \(role.name) --policy-arn \($0)" }
+            commands += role.managedPolicyARNs.map { "aws iam attach-role-policy\(profile) --role-name \(name) --policy-arn \(q($0))" }
             if role.instanceProfile {
-                commands.append("aws iam create-instance-profile --instance-profile-name \(role.name)")
-                commands.append("aws iam add-role-to-instance-profile --instance-profile-name \(role.name) --role-name \(role.name)")
+                commands.append("aws iam create-instance-profile --instance-profile-name \(name)")
+                commands.append("aws iam add-role-to-instance-profile --instance-profile-name \(name) --role-name \(name)")
             }
             return commands
         case .mergeKeyPolicy(let path, let key):
-            return ["aws kms get-key-policy --region \(region) --key-id \(key) --policy-name default --query Policy --output text > key-policy.json",
+            return ["aws kms get-key-policy --region \(region) --key-id \(q(key)) --policy-name default --query Policy --output text > key-policy.json",
                     "# add the statements of \(path) to the Statement list in key-policy.json, then:",
-                    "aws kms put-key-policy --region \(region) --key-id \(key) --policy-name default --policy file://key-policy.json"]
+                    "aws kms put-key-policy --region \(region) --key-id \(q(key)) --policy-name default --policy file://key-policy.json"]
         case .registerTaskDefinition(let path):
-            return ["aws ecs register-task-definition --region \(region) --cli-input-json file://\(path)"]
+            return ["aws ecs register-task-definition --region \(region) --cli-input-json \(q("file://" + path))"]
         case .createService(let path):
-            return ["aws ecs create-service --region \(region) --cli-input-json file://\(path)"]
+            return ["aws ecs create-service --region \(region) --cli-input-json \(q("file://" + path))"]
         case .createSamplingRules(let path):
-            return ["python3 -c 'import json,sys; [print(json.dumps(r)) for r in json.load(open(sys.argv[1]))]' \(path) | while read -r rule; do aws xray create-sampling-rule --region \(region) --cli-input-json \"$rule\"; done"]
+            return ["python3 -c 'import json,sys; [print(json.dumps(r)) for r in json.load(open(sys.argv[1]))]' \(q(path)) | while read -r rule; do aws xray create-sampling-rule --region \(region) --cli-input-json \"$rule\"; done"]
         case .updateDefaultSamplingRule(let path):
-            return ["aws xray update-sampling-rule --region \(region) --cli-input-json file://\(path)"]
+            return ["aws xray update-sampling-rule --region \(region) --cli-input-json \(q("file://" + path))"]
         case .putEncryptionConfig(let path):
-            return ["aws xray put-encryption-config --region \(region) --cli-input-json file://\(path)"]
+            return ["aws xray put-encryption-config --region \(region) --cli-input-json \(q("file://" + path))"]
         case .updateFunctionConfiguration(let path):
-            return ["aws lambda update-function-configuration --region \(region) --cli-input-json file://\(path)"]
+            return ["aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + path))"]
         case .updateStage(let path):
-            return ["aws apigateway update-stage --region \(region) --cli-input-json file://\(path)"]
+            return ["aws apigateway update-stage --region \(region) --cli-input-json \(q("file://" + path))"]
         case .deployBeanstalk(let service):
             return ["# copy \(service)/.ebextensions into the root of the \(service) source bundle, then from there:",
                     "eb deploy"]
         case .launchInstance(let path, let profile):
-            let role = profile.map { " --iam-instance-profile Name=\($0)" } ?? ""
-            return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data file://\(path)"]
+            let role = profile.map { " --iam-instance-profile \(q("Name=" + $0))" } ?? ""
+            return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data \(q("file://" + path))"]
         }
     }
 }

@@ -11,18 +11,8 @@ public enum Generator {
         if !ecsServices.isEmpty {
             output.append(ECSGenerator(context: context).generate(ecsServices))
         }
-        for service in model.services {
-            switch service.target {
-            case .ecs: break
-            case .elasticBeanstalk(let spec):
-                output.append(BeanstalkGenerator(context: context).generate(service, spec))
-            case .lambda(let spec):
-                output.append(ServerlessGenerator(context: context).lambda(service, spec))
-            case .apiGateway(let spec):
-                output.append(ServerlessGenerator(context: context).apiGateway(service, spec))
-            case .ec2(let spec):
-                output.append(EC2Generator(context: context).generate(service, spec))
-            }
+        for service in model.services where !service.platform.isECS {
+            output.append(platformOutput(service, context))
         }
         if let target = model.agent.crossAccountRole {
             output.append(CrossAccountGenerator(context: context).generate(target: target, sources: output.agentRoles))
@@ -38,6 +28,7 @@ public enum Generator {
                        "X-Ray daemon configuration (Version 2) matching the agent settings; the task definitions pass the same settings as flags")
         }
 
+        output.roles = RoleMerging.merge(output.roles)
         for role in output.roles {
             if let trust = role.trust {
                 output.add("iam/\(role.name).trust.json", CanonicalJSON.encode(trust), "trust policy of the \(role.purpose)")
@@ -52,5 +43,17 @@ public enum Generator {
         var files = output.files
         files.append(OutputReadme.render(model: model, output: output))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// What one service contributes (ECS services are generated together, for the shared DAEMON
+    /// service; this takes one at a time for checks that look at services singly).
+    static func platformOutput(_ service: ServiceSpec, _ context: GenerationContext) -> GeneratorOutput {
+        switch service.target {
+        case .ecs(let ecs): return ECSGenerator(context: context).generate([(service, ecs)])
+        case .elasticBeanstalk(let spec): return BeanstalkGenerator(context: context).generate(service, spec)
+        case .lambda(let spec): return ServerlessGenerator(context: context).lambda(service, spec)
+        case .apiGateway(let spec): return ServerlessGenerator(context: context).apiGateway(service, spec)
+        case .ec2(let spec): return EC2Generator(context: context).generate(service, spec)
+        }
     }
 }

@@ -20,7 +20,7 @@ struct ServerlessGenerator {
             output.roles.append(RolePlan(
                 name: arn.roleName ?? arn.resource,
                 purpose: "the existing execution role of \(spec.functionName): adds the trace upload permission",
-                trust: nil, inlinePolicy: IAMPolicies.lambdaTracing))
+                trust: nil, inlinePolicy: IAMPolicies.lambdaTracing, namedByUser: true))
         case .none:
             break
         }

@@ -87,8 +87,11 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
     /// Flag values as model values: numbers where the model wants numbers, `a=b` pairs as a mapping.
     static func map(_ fields: [String: String]) -> YAMLValue {
         .map(fields.sorted { $0.key < $1.key }.map { key, value in
-            if numericKeys.contains(key), let number = Double(value) {
-                return (key, number == number.rounded() && !value.contains(".") ? .int(Int(number)) : .double(number))
+            // A number the model cannot hold (1e20 as a whole number, inf, nan) stays text, so the
+            // model's own validation names the flag's value and its accepted range.
+            if numericKeys.contains(key), let number = Double(value), number.isFinite {
+                if !value.contains("."), let whole = Int(exactly: number) { return (key, .int(whole)) }
+                return (key, .double(number))
             }
             if key == "daemon_config" || key == "environment" {
                 let pairs = value.split(separator: ",").compactMap { pair -> (String, YAMLValue)? in

@@ -40,6 +40,9 @@ public enum Instrumenter {
         guard let root = document.root else {
             throw .unusable(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty"))
         }
+        if let number = root.firstUnrepresentableNumber {
+            throw .unusable(.error(at: number.location, "the number \(number.text ?? "") is beyond what a task definition or template can hold (whole numbers up to \(Int.max), decimals up to about 1.8e308)"))
+        }
         let isJSON = document.text.drop { $0.isWhitespace }.first.map { $0 == "{" || $0 == "[" } ?? false
         var tree = EditableTree(root)
         var session = Session(options: options, path: path)
@@ -210,6 +213,14 @@ public enum Instrumenter {
             // Roles in this template that the agent or a traced function uses get the write policy.
             for index in resources.indices where rolesNeedingWrite.contains(resources[index].key) {
                 let id = resources[index].key
+                // Only a role resource can take a managed policy; a Custom:: resource that makes a
+                // role somewhere else is the user's to change, and a second run must change nothing.
+                guard resources[index].value["Type"]?.text == "AWS::IAM::Role" else {
+                    let type = resources[index].value["Type"]?.text ?? "no type"
+                    warnings.append("\(id) is \(type), not an AWS::IAM::Role: give the role it stands for AWSXRayDaemonWriteAccess yourself")
+                    continue
+                }
+                if (resources[index].value["Properties"]?["ManagedPolicyArns"]?.items ?? []).contains(where: Self.isXRayWritePolicy) { continue }
                 let allows = run.roles.first { $0.logicalID == id }.map { role in
                     XRayActions.upload.allSatisfy { role.evaluate($0).decision.isAllowed }
                 } ?? false
@@ -222,6 +233,13 @@ public enum Instrumenter {
             }
             tree["Resources"] = .map(resources)
             return tree
+        }
+
+        /// A managed-policy entry naming AWSXRayDaemonWriteAccess, as text or inside Fn::Sub/Fn::Join.
+        static func isXRayWritePolicy(_ value: EditableTree) -> Bool {
+            if let text = value.text ?? value["Fn::Sub"]?.text { return text.hasSuffix(":policy/AWSXRayDaemonWriteAccess") }
+            let parts = value["Fn::Join"]?.items?.last?.items?.compactMap(\.text) ?? []
+            return parts.last?.hasSuffix(":policy/AWSXRayDaemonWriteAccess") ?? false
         }
 
         /// The logical ID in `{Fn::GetAtt: [Role, Arn]}` or `{Ref: Role}`.

@@ -30,22 +30,35 @@ public enum DocumentLoader {
         }
         var document = SourceDocument(path: path, text: text, root: nil, kind: .unknown, loadFindings: [])
         var duplicates: [Finding] = []
-        // Yams stops at a duplicate key; mark each one (same length, so columns stay right) and
-        // parse again, so the rest of the file is still linted.
-        for _ in 0..<100 {
+        func duplicate(_ key: String, at location: SourceLocation) {
+            var location = location
+            location.line += lineOffset
+            duplicates.append(Finding(rule: "XR003", severity: .error,
+                                      message: "duplicate key '\(key)': most parsers keep only the last value, some reject the file",
+                                      location: location, pointer: "", fix: "Remove one of the two '\(key)' entries"))
+        }
+        let options = YAMLLoader.Options(cloudFormationTags: true)
+        // Every repeated key is found in one pass and renamed in place, so the rest of the file is
+        // still linted. Should a repeat remain (a key libyaml and Yams see differently), the older
+        // way takes over: mark the one Yams names and parse again, a bounded number of times.
+        for attempt in 0..<20 {
             do {
-                let options = YAMLLoader.Options(cloudFormationTags: true)
-                document.root = try YAMLLoader.load(parseText, file: path, options: options).map { $0.shifted(byLines: lineOffset) }
+                if attempt == 0 {
+                    let loaded = try YAMLLoader.loadMarkingDuplicates(parseText, file: path, options: options)
+                    document.root = loaded.root.map { $0.shifted(byLines: lineOffset) }
+                    for key in loaded.duplicates {
+                        duplicate(key.key, at: SourceLocation(file: path, line: key.line + 1, column: key.column + 1))
+                    }
+                } else {
+                    document.root = try YAMLLoader.load(parseText, file: path, options: options).map { $0.shifted(byLines: lineOffset) }
+                }
                 break
             } catch let diagnostic {
-                if diagnostic.message.hasPrefix("duplicate key"),
+                // Each retry parses the whole text again: only for files of ordinary size.
+                if attempt < 19, parseText.utf8.count < 1_000_000, diagnostic.message.hasPrefix("duplicate key"),
                    let (marked, location, key) = DuplicateKeys.mark(in: parseText, first: diagnostic.location, message: diagnostic.message) {
                     parseText = marked
-                    var shiftedLocation = location
-                    shiftedLocation.line += lineOffset
-                    duplicates.append(Finding(rule: "XR003", severity: .error,
-                                              message: "duplicate key '\(key)': most parsers keep only the last value, some reject the file",
-                                              location: shiftedLocation, pointer: "", fix: "Remove one of the two '\(key)' entries"))
+                    duplicate(key, at: location)
                     continue
                 }
                 var location = diagnostic.location

@@ -26,6 +26,9 @@ public enum ModelDecoder {
         let model = ModelReader(reader).model(root)
         let errors = reader.diagnostics.filter { $0.severity == .error }
         guard let model, errors.isEmpty else { throw DiagnosticsError(reader.diagnostics) }
+        // Checked on the finished model, by the generator's own role plans, so the two cannot disagree.
+        let collisions = RoleMerging.collisions(model)
+        guard collisions.isEmpty else { throw DiagnosticsError(reader.diagnostics + collisions) }
         return Result(model: model, warnings: reader.diagnostics)
     }
 }

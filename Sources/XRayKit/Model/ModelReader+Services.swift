@@ -86,7 +86,8 @@ extension ModelReader {
     private func beanstalk(_ fields: NodeReader.Fields) -> BeanstalkServiceSpec? {
         var spec = BeanstalkServiceSpec(instanceProfile: BeanstalkServiceSpec.defaultInstanceProfile)
         if let node = fields["instance_profile"], let text = reader.string(node, "instance_profile") {
-            if text.hasPrefix("arn:") || !text.allSatisfy({ $0.isLetter || $0.isNumber || "+=,.@_-".contains($0) }) {
+            // xrayctl creates a role of the same name, so the role name grammar applies (64 characters).
+            if text.count > 64 || !text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0)) }) {
                 reader.error(node, "instance_profile is the instance profile's name (such as aws-elasticbeanstalk-ec2-role), found '\(text)'")
             } else {
                 spec.instanceProfile = text
@@ -110,9 +111,7 @@ extension ModelReader {
     private func lambda(_ fields: NodeReader.Fields, partition: Partition) -> LambdaServiceSpec? {
         guard let node = reader.required(fields, "function_name", "a lambda service"),
               let name = reader.string(node, "function_name") else { return nil }
-        let isName = name.count <= 64 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
-        let isARN = ARN(name).map { $0.service == "lambda" && $0.resource.hasPrefix("function:") } ?? false
-        guard isName || (isARN && name.count <= 140) else {
+        guard AWSNames.isFunction(name) else {
             reader.error(node, "function_name must be a Lambda function name (letters, digits, - and _) or function ARN, found '\(name)'")
             return nil
         }

@@ -19,7 +19,14 @@ struct ModelReader {
         let regionCode = reader.required(fields, "region", "the model").flatMap(self.region)
         let accountID = fields["account"].flatMap(self.account)
         let partition = self.partition(fields["partition"], region: regionCode)
-        let cluster = fields["cluster"].flatMap { reader.string($0, "cluster") }
+        let cluster = fields["cluster"].flatMap { node -> String? in
+            guard let text = reader.string(node, "cluster") else { return nil }
+            guard AWSNames.isCluster(text) else {
+                reader.error(node, "cluster must be an ECS cluster name (1-255 letters, digits, - and _) or cluster ARN, found '\(text)'")
+                return nil
+            }
+            return text
+        }
         let agentSpec = self.agent(fields["agent"], partition: partition)
         let encryptionSpec = fields["encryption"].flatMap(self.encryption)
         let samplingSpec = fields["sampling"].flatMap { self.sampling($0, project: projectName ?? "") }
@@ -115,10 +122,8 @@ struct ModelReader {
               let keyNode = reader.required(fields, "kms_key", "encryption"),
               let key = reader.string(keyNode, "encryption kms_key") else { return nil }
         // PutEncryptionConfig accepts a key ID, an alias, or either as an ARN (facts §2.6).
-        let isARN = ARN(key).map { $0.service == "kms" && ($0.resource.hasPrefix("key/") || $0.resource.hasPrefix("alias/")) }
-        let isPlain = key.hasPrefix("alias/") || (key.count == 36 && key.filter { $0 == "-" }.count == 4)
-        guard (isARN ?? false) || (!key.hasPrefix("arn:") && isPlain), key.count <= 3000 else {
-            reader.error(keyNode, "kms_key must be a KMS key ARN, key ID or alias (alias/NAME), found '\(key)'")
+        guard AWSNames.isKMSKey(key) else {
+            reader.error(keyNode, "kms_key must be a KMS key ARN, key ID (a UUID or mrk- and 32 hex digits) or alias (alias/ then letters, digits, /, _ and -), found '\(key)'")
             return nil
         }
         return EncryptionSpec(kmsKey: key)
@@ -137,7 +142,8 @@ struct ModelReader {
 
     func roleARN(_ node: LocatedNode, _ what: String, partition: Partition) -> ARN? {
         guard let text = reader.string(node, what) else { return nil }
-        guard let arn = ARN(text), arn.service == "iam", arn.roleName != nil, ARN.isAccountID(arn.account) else {
+        guard let arn = ARN(text), arn.service == "iam", AWSNames.isRoleResource(arn.resource), ARN.isAccountID(arn.account),
+              arn.region.isEmpty else {
             reader.error(node, "\(what) must be an IAM role ARN such as arn:\(partition.rawValue):iam::123456789012:role/NAME, found '\(text)'")
             return nil
         }

@@ -11,7 +11,8 @@ public enum SamplingReports {
 
     static func percent(_ rate: Double) -> String {
         let value = rate * 100
-        return value == value.rounded() ? "\(Int(value))%" : String(format: "%.2f%%", value)
+        if let whole = Int(exactly: value) { return "\(whole)%" }
+        return String(format: "%.2f%%", value)
     }
 
     /// Which rule applies, and why each earlier rule did not.

@@ -12,7 +12,37 @@ public enum SamplingInput {
             throw DiagnosticsError([.error(at: SourceLocation(file: path, line: 1, column: 1),
                                            "no sampling rules here: expected CreateSamplingRule input, get-sampling-rules output, an AWS::XRay::SamplingRule template, an SDK local rules file or xray.yaml")])
         }
+        let errors = numberProblems(set).filter { $0.severity == .error }
+        if !errors.isEmpty { throw DiagnosticsError(errors) }
         return set
+    }
+
+    /// Numbers in the rules that no arithmetic should see (errors: NaN, infinities, text,
+    /// whole numbers beyond Int) and numbers X-Ray itself would reject (warnings: a rate above
+    /// 1, a negative reservoir); `sampling` answers with the latter as written.
+    public static func numberProblems(_ set: SamplingRuleSet) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let modelDefault = set.node?["default"]
+        func check(_ node: LocatedNode?, _ rule: SamplingRule, _ what: String, whole: Bool, range: ClosedRange<Double>, accepted: String) {
+            guard let node, let text = node.text else { return }
+            let value = whole ? Int(text).map(Double.init) : Double(text).flatMap { $0.isFinite ? $0 : nil }
+            guard let value else {
+                problems.append(.error(at: node.location, "rule '\(rule.name)': the \(what) must be \(accepted), found \(text)"))
+                return
+            }
+            if !range.contains(value) {
+                problems.append(.warning(at: node.location, "rule '\(rule.name)': X-Ray accepts \(accepted) as the \(what), found \(text); the answer uses it as written"))
+            }
+        }
+        for rule in set.rules + [set.defaultRule] {
+            let node = rule.isDefault || rule.name == "default" ? (rule.node ?? modelDefault) : rule.node
+            check(rule.fields["FixedRate"] ?? node?["rate"], rule, "rate", whole: false, range: 0...1, accepted: "a number from 0 to 1")
+            check(rule.fields["ReservoirSize"] ?? node?["reservoir"] ?? node?["fixed_target"], rule, "reservoir", whole: true,
+                  range: 0...Double(Int32.max), accepted: "a whole number from 0")
+            check(rule.fields["Priority"] ?? node?["priority"], rule, "priority", whole: true,
+                  range: 1...10_000, accepted: "a whole number from 1 to 9999 (10000 is Default's)")
+        }
+        return problems
     }
 
     static let requestKeys = ["service", "service_type", "host", "method", "path"]
@@ -36,6 +66,9 @@ public enum SamplingInput {
         return requests
     }
 
+    /// A billion requests a second is beyond any fleet; the bound keeps every figure finite.
+    public static let maximumRPS = 1_000_000_000.0
+
     /// A traffic profile: a list of requests with `rps`.
     public static func traffic(path: String, text: String) throws(DiagnosticsError) -> [TrafficEntry] {
         let start = SourceLocation(file: path, line: 1, column: 1)
@@ -52,8 +85,8 @@ public enum SamplingInput {
                 diagnostics.append(.error(at: item.location, "a traffic entry needs rps (requests per second across all hosts)"))
                 continue
             }
-            guard let rps = rpsNode.text.flatMap(Double.init), rps >= 0, rps.isFinite else {
-                diagnostics.append(.error(at: rpsNode.location, "rps must be a number of requests per second from 0"))
+            guard let rps = rpsNode.text.flatMap(Double.init), (0...maximumRPS).contains(rps) else {
+                diagnostics.append(.error(at: rpsNode.location, "rps must be a number of requests per second from 0 to 1000000000"))
                 continue
             }
             entries.append(TrafficEntry(request: request, rps: rps))

@@ -50,15 +50,18 @@ public enum SamplingSimulator {
         let secondsPerMonth = days * 86_400
         let figures = order.map { rule -> RuleFigures in
             let requests = rps[rule.name] ?? 0
+            // The SDKs sample when a random number in [0, 1) is below the rate, so a rate above 1
+            // records everything and one below 0 nothing.
+            let rate = min(max(rule.fixedRate, 0), 1)
             let traces: Double
             switch set.kind {
             case .centralized:
                 let reservoir = min(requests, Double(max(rule.reservoir, 0)))
-                traces = reservoir + (requests - reservoir) * rule.fixedRate
+                traces = reservoir + (requests - reservoir) * rate
             case .local:
                 let perHost = requests / Double(max(hosts, 1))
                 let reservoir = min(perHost, Double(max(rule.reservoir, 0)))
-                traces = Double(max(hosts, 1)) * (reservoir + (perHost - reservoir) * rule.fixedRate)
+                traces = Double(max(hosts, 1)) * (reservoir + (perHost - reservoir) * rate)
             }
             return RuleFigures(rule: rule, requestsPerSecond: requests, tracesPerSecond: traces, tracesPerMonth: traces * secondsPerMonth)
         }

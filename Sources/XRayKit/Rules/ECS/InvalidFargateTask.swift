@@ -26,9 +26,20 @@ struct InvalidFargateTask: LintRule {
         let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
         for word in unitWords where lowered.hasSuffix(word) {
             let number = lowered.dropLast(word.count).trimmingCharacters(in: .whitespaces)
-            return Double(number).map { Int(($0 * perUnit).rounded()) }
+            // Int(exactly:) refuses NaN, infinities and values beyond Int, which are no task size either.
+            return Double(number).flatMap { Int(exactly: ($0 * perUnit).rounded()) }
         }
         return Int(lowered)
+    }
+
+    static var cpuList: String { FargateTaskSize.validCPUs.map(String.init).joined(separator: ", ") }
+
+    /// A number (NaN, infinities and 1e300 included) with or without its unit: a value that was
+    /// meant as a size but is none. Anything else (a `${var}` placeholder) is not judged.
+    static func isNumeric(_ text: String, unitWords: [String]) -> Bool {
+        var lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+        for word in unitWords where lowered.hasSuffix(word) { lowered = String(lowered.dropLast(word.count)) }
+        return Double(lowered.trimmingCharacters(in: .whitespaces)) != nil
     }
 
     func check(_ run: LintRun) -> [Finding] {
@@ -44,8 +55,14 @@ struct InvalidFargateTask: LintRule {
                 return finding(anchor, "a Fargate task needs task-level cpu and memory", fix: "Set cpu and memory to a valid Fargate size, such as 256 and 512")
             }
             guard let cpuText = cpuNode.text, let memoryText = memoryNode.text else { return nil }
-            guard let cpu = Self.units(cpuText, perUnit: 1024, unitWords: ["vcpu"]),
-                  let memory = Self.units(memoryText, perUnit: 1024, unitWords: ["gb"]) else { return nil }
+            guard let cpu = Self.units(cpuText, perUnit: 1024, unitWords: ["vcpu"]) else {
+                return Self.isNumeric(cpuText, unitWords: ["vcpu"])
+                    ? finding(cpuNode, "\(cpuText) is no Fargate task cpu; valid values are \(Self.cpuList)", fix: "Use one of \(Self.cpuList)") : nil
+            }
+            guard let memory = Self.units(memoryText, perUnit: 1024, unitWords: ["gb"]) else {
+                return Self.isNumeric(memoryText, unitWords: ["gb"])
+                    ? finding(memoryNode, "\(memoryText) is no Fargate task memory size", fix: "Use a memory size Fargate offers for the task's cpu, such as 512") : nil
+            }
             guard let valid = FargateTaskSize.validMemory(forCPU: cpu) else {
                 let list = FargateTaskSize.validCPUs.map(String.init).joined(separator: ", ")
                 return finding(cpuNode, "Fargate offers no task cpu \(cpuText); valid values are \(list)", fix: "Use one of \(list)")

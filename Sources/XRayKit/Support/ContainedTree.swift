@@ -1,0 +1,193 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// File operations confined to one directory: every path stays below the root, and no symbolic
+/// link below the root is followed, so a link planted in an output folder (`iam -> ../victim`)
+/// or a path in a tampered manifest can never make xrayctl write or delete elsewhere.
+struct ContainedTree {
+    let root: String
+
+    init(root: String) { self.root = root }
+
+    enum Entry: Equatable { case absent, file }
+
+    /// A relative path as generators make them and manifests record them: not absolute, no
+    /// empty, `.` or `..` part, no NUL byte.
+    static func isContained(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    func absolute(_ path: String) -> String { root.hasSuffix("/") ? root + path : root + "/" + path }
+
+    /// What is at `path`, checked one part at a time with lstat: `.failure` names a symbolic
+    /// link, a file where a folder must go, or a folder where the file must go.
+    func entry(_ path: String) -> Result<Entry, WriteProblem> {
+        guard Self.isContained(path) else { return .failure(.init("\(path) is not a path inside the output directory")) }
+        let parts = path.split(separator: "/").map(String.init)
+        var current = root
+        for (index, part) in parts.enumerated() {
+            current = current.hasSuffix("/") ? current + part : current + "/" + part
+            var info = stat()
+            guard lstat(current, &info) == 0 else {
+                return errno == ENOENT ? .success(.absent) : .failure(.init("\(current): cannot inspect: \(Self.errorText())"))
+            }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFLNK {
+                return .failure(.init("\(current) is a symbolic link; xrayctl never follows links inside the output directory (remove it)"))
+            }
+            if index < parts.count - 1, type != S_IFDIR {
+                return .failure(.init("\(current) is a file where a folder must go"))
+            }
+            if index == parts.count - 1, type != S_IFREG {
+                return .failure(.init("\(current) is \(type == S_IFDIR ? "a folder" : "not a regular file") where a file must go"))
+            }
+        }
+        return .success(.file)
+    }
+
+    /// The file's bytes, read without following a link; nil when it is absent or unreadable.
+    func read(_ path: String) -> Data? {
+        guard case .success(.file) = entry(path) else { return nil }
+        let descriptor = open(absolute(path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
+    }
+
+    /// Creates the missing folders above `path`, returning those it created (deepest last).
+    func makeFolders(above path: String) throws(WriteProblem) -> [String] {
+        var created: [String] = []
+        var current = root
+        for part in path.split(separator: "/").dropLast() {
+            current += "/" + part
+            if mkdir(current, 0o755) == 0 { created.append(current); continue }
+            var info = stat()
+            guard errno == EEXIST, lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw WriteProblem("\(current): cannot create the folder: \(Self.errorText())")
+            }
+        }
+        return created
+    }
+
+    /// Writes `data` to a new temporary file beside `path` (never following a link) and returns
+    /// the temporary's absolute path.
+    func writeTemporary(_ data: Data, for path: String, mode: mode_t = 0o644) throws(WriteProblem) -> String {
+        let target = absolute(path)
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        let temporary = folder + "/.\(name).xrayctl-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw WriteProblem("\(target): cannot write: \(Self.errorText())") }
+        defer { close(descriptor) }
+        let ok = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
+        }
+        guard ok else {
+            let text = Self.errorText()
+            unlink(temporary)
+            throw WriteProblem("\(target): cannot write: \(text)")
+        }
+        return temporary
+    }
+
+    /// Makes everything written so far durable with one call, instead of one fsync per file.
+    func syncWrites() {
+        #if os(Linux)
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 { _ = linuxSyncFS(descriptor); close(descriptor) }
+        #else
+        sync()
+        #endif
+    }
+
+    /// Syncs each folder once, so the renames in it survive a crash.
+    static func syncFolders(_ folders: Set<String>) {
+        for folder in folders.sorted() {
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor >= 0 { fsync(descriptor); close(descriptor) }
+        }
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+/// A write that cannot be done, with a message naming the path.
+public struct WriteProblem: Error, Equatable {
+    public var message: String
+    init(_ message: String) { self.message = message }
+}
+
+#if os(Linux)
+/// glibc's syncfs(2), which the Glibc module hides behind _GNU_SOURCE: one call flushes every
+/// file written on the output's file system.
+@_silgen_name("syncfs")
+private func linuxSyncFS(_ descriptor: Int32) -> Int32
+#endif
+
+/// An exclusive advisory lock on a directory for one run, so two runs writing the same folder
+/// take turns instead of leaving a mix of both.
+final class DirectoryLock {
+    private let descriptor: Int32
+
+    /// Waits up to `timeout` seconds for another run to finish.
+    init(_ path: String, timeout: Double = 60) throws(WriteProblem) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WriteProblem("\(path): cannot open the output directory: \(ContainedTree.errorText())") }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                close(descriptor)
+                throw WriteProblem("\(path): another xrayctl run has been writing here for \(Int(timeout)) s; try again when it has finished")
+            }
+            usleep(20_000)
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// Replaces a file the user named (`instrument --in-place`) the way an editor would: through a
+/// symbolic link to its target, atomically, keeping the target's mode and owner.
+public enum InPlaceFile {
+    public static func replace(_ path: String, with data: Data) throws(WriteProblem) {
+        guard let resolved = realpath(path, nil) else {
+            throw WriteProblem("\(path): cannot resolve: \(ContainedTree.errorText())")
+        }
+        let target = String(cString: resolved)
+        free(resolved)
+        var info = stat()
+        guard stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw WriteProblem("\(path): not a regular file")
+        }
+        let folder = (target as NSString).deletingLastPathComponent
+        let tree = ContainedTree(root: folder)
+        let temporary = try tree.writeTemporary(data, for: (target as NSString).lastPathComponent, mode: info.st_mode & 0o7777)
+        // open(2) applies the umask; set the exact mode and owner the file had.
+        if chmod(temporary, info.st_mode & 0o7777) != 0 || (chown(temporary, info.st_uid, info.st_gid) != 0 && getuid() == 0) {
+            let text = ContainedTree.errorText()
+            unlink(temporary)
+            throw WriteProblem("\(path): cannot keep the file's mode or owner: \(text)")
+        }
+        let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
+        if descriptor >= 0 { fsync(descriptor); close(descriptor) }
+        guard rename(temporary, target) == 0 else {
+            let text = ContainedTree.errorText()
+            unlink(temporary)
+            throw WriteProblem("\(path): cannot replace: \(text)")
+        }
+        ContainedTree.syncFolders([folder])
+    }
+}
