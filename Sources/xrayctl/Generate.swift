@@ -75,7 +75,7 @@ func loadModel(_ path: String) throws -> XRayModel {
         printError("\(path):1:1: error: cannot read the model (no such file, or not readable); run 'xrayctl init' to create one")
         throw ExitCode(2)
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = TextDecoding.decodeMarked(data) ?? String(data: data, encoding: .utf8) else {
         printError("\(path):1:1: error: the model is not UTF-8 text")
         throw ExitCode(2)
     }

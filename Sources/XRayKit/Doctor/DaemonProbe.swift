@@ -113,7 +113,14 @@ public enum DaemonProbe {
         }
         var findings: [Finding] = []
         let proxyAnswers: Bool = { if case .answered = tcp { return true }; return false }()
-        if udp == .refused && !proxyAnswers {
+        if case .failed(let reason) = udp {
+            // Nothing was sent (the host does not resolve, the socket cannot connect): no other
+            // verdict about the daemon can be true.
+            findings.append(Finding(rule: "XR803", severity: .error,
+                                    message: "cannot send segments to \(address.udpHost):\(address.udpPort): \(reason)",
+                                    location: anchor, pointer: "",
+                                    fix: "Use an address that resolves where the application runs (an IP, a resolvable name, or the agent's container name where links or service discovery provide it)"))
+        } else if udp == .refused && !proxyAnswers {
             findings.append(Finding(rule: "XR803", severity: .error,
                                     message: "nothing listens at \(text): UDP \(address.udpPort) is unreachable and the TCP sampling proxy \(tcp == .refused ? "refuses the connection" : "does not answer")",
                                     location: anchor, pointer: "",

@@ -13,6 +13,13 @@ public enum DocumentLoader {
                 Finding(rule: "XR001", severity: .error, message: message, location: location, pointer: "", fix: nil),
             ])
         }
+        if let name = TextDecoding.markedEncodingName(data) {
+            guard let text = TextDecoding.decodeMarked(data) else {
+                return unreadable(SourceLocation(file: path, line: 1, column: 1),
+                                  "the file starts with a \(name) byte-order mark but is not valid \(name); save it as UTF-8")
+            }
+            return load(path: path, data: Data(text.utf8))
+        }
         if let offset = data.firstIndex(of: 0) {
             return unreadable(location(ofByte: offset - data.startIndex, in: data, file: path),
                               "the file contains a NUL byte; it is binary, not JSON or YAML")

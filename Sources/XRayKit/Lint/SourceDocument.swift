@@ -56,7 +56,12 @@ enum KindDetector {
         if root["serviceName"] != nil && (root["taskDefinition"] != nil || root["schedulingStrategy"] != nil) { return .ecsService }
         if root["service"]?["serviceName"] != nil || root["services"]?.items?.first?["serviceName"] != nil { return .ecsService }
         if root["Statement"] != nil { return .policy }
-        if root["services"] != nil && root["project"] != nil && root["version"] != nil { return .model }
+        // A model, even one missing required keys (XR004 then names them): a services list whose
+        // entries have a platform, or the model's own file name.
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        if root["services"] != nil && (root["project"] != nil && root["version"] != nil
+            || root["services"]?.items?.contains(where: { $0["platform"] != nil }) == true
+            || ["xray.yaml", "xray.yml"].contains(fileName)) { return .model }
         if root["RoleDetailList"] != nil || root["Policies"]?.items != nil && root["UserDetailList"] != nil { return .authorizationDetails }
         if root["SamplingRule"] != nil || root["SamplingRuleRecords"] != nil || root["SamplingRuleUpdate"] != nil { return .samplingRules }
         if let version = root["version"]?.text, ["1", "2"].contains(version) || root["default"] != nil,

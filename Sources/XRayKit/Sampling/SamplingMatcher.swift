@@ -71,6 +71,8 @@ public enum SamplingShadowing {
     public struct Shadow: Sendable {
         public var rule: SamplingRule
         public var by: SamplingRule
+        /// The patterns were too costly to compare exactly: the rule may or may not be shadowed.
+        public var undecided = false
     }
 
     public static func shadowed(in set: SamplingRuleSet) -> [Shadow] {
@@ -78,17 +80,37 @@ public enum SamplingShadowing {
         let usable = set.rules.filter { local || $0.ignoredBecause == nil }
         var result: [Shadow] = []
         for (index, rule) in usable.enumerated() {
-            if let earlier = usable[..<index].first(where: { covers($0, rule, local: local) }) {
-                result.append(Shadow(rule: rule, by: earlier))
+            var undecidedBy: SamplingRule?
+            var shadowedBy: SamplingRule?
+            for earlier in usable[..<index] where shadowedBy == nil {
+                switch covers(earlier, rule, local: local) {
+                case true?: shadowedBy = earlier
+                case nil: undecidedBy = undecidedBy ?? earlier
+                case false?: continue
+                }
+            }
+            if let by = shadowedBy {
+                result.append(Shadow(rule: rule, by: by))
+            } else if let by = undecidedBy {
+                result.append(Shadow(rule: rule, by: by, undecided: true))
             }
         }
         return result
     }
 
-    /// Whether `earlier` matches every request `later` matches: each matcher contains the other's.
-    public static func covers(_ earlier: SamplingRule, _ later: SamplingRule, local: Bool) -> Bool {
+    /// Whether `earlier` matches every request `later` matches: each matcher contains the
+    /// other's. nil when some matcher pair is too costly to decide and none rules it out.
+    public static func covers(_ earlier: SamplingRule, _ later: SamplingRule, local: Bool) -> Bool? {
         var pairs = [(earlier.host, later.host), (earlier.httpMethod, later.httpMethod), (earlier.urlPath, later.urlPath)]
         if !local { pairs += [(earlier.serviceName, later.serviceName), (earlier.serviceType, later.serviceType)] }
-        return pairs.allSatisfy { WildcardPattern.contains($0.0, $0.1) }
+        var decided = true
+        for (outer, inner) in pairs {
+            switch WildcardPattern.containment(outer, inner) {
+            case false?: return false
+            case nil: decided = false
+            case true?: continue
+            }
+        }
+        return decided ? true : nil
     }
 }

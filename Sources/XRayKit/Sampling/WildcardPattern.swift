@@ -32,7 +32,16 @@ public enum WildcardPattern {
     /// every rule, so the empty text never decides.) Exact: it explores `inner`'s automaton against the
     /// subset construction of `outer`'s over the characters both use plus one "any other" symbol.
     public static func contains(_ outer: String, _ inner: String) -> Bool {
-        if outer == "*" { return true }
+        containment(outer, inner) ?? false
+    }
+
+    /// The most state pairs explored before giving up. Ordinary patterns need a few dozen; a
+    /// pattern such as `*a*` with twenty `?` makes the subset construction exponential.
+    public static let stateBudget = 20_000
+
+    /// `contains`, or nil when deciding it would take more than `budget` state pairs.
+    public static func containment(_ outer: String, _ inner: String, budget: Int = stateBudget) -> Bool? {
+        if outer == "*" || outer.lowercased() == inner.lowercased() { return true }
         let a = Array(outer.lowercased()), b = Array(inner.lowercased())
         // The symbols that can make a difference: every literal in either pattern, and "other".
         let literals = Set((a + b).filter { $0 != "*" && $0 != "?" })
@@ -70,7 +79,10 @@ public enum WildcardPattern {
                 let nextB = step(pair.b, symbol, b)
                 guard !nextB.isEmpty else { continue }
                 let next = Pair(b: nextB, a: step(pair.a, symbol, a), nonEmpty: true)
-                if seen.insert(next).inserted { queue.append(next) }
+                if seen.insert(next).inserted {
+                    if seen.count > budget { return nil }
+                    queue.append(next)
+                }
             }
         }
         return true

@@ -7,7 +7,13 @@ import Glibc
 /// loopback port, recording what arrives. The TCP side answers like the daemon's proxy, or
 /// accepts and never answers (to test timeouts).
 final class LoopbackListener: @unchecked Sendable {
-    enum TCPBehaviour { case answer, silent, none }
+    enum TCPBehaviour {
+        case answer, silent, none
+        /// Answers 200 and then sends `chunk` bytes every `interval` seconds for at most 20 s.
+        case stream(chunk: Int, interval: Double)
+        /// Answers with the text the closure makes from the request.
+        case respond(@Sendable (String) -> String)
+    }
 
     let port: Int
     private let udp: Int32
@@ -34,7 +40,7 @@ final class LoopbackListener: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(udpSocket, $0, &length) }
         }
         var tcpSocket: Int32 = -1
-        if behaviour != .none {
+        if !behaviour.isNone {
             tcpSocket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var reuse: Int32 = 1
             setsockopt(tcpSocket, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
@@ -54,7 +60,7 @@ final class LoopbackListener: @unchecked Sendable {
                 lock.lock(); _datagrams.append(Data(buffer[0..<count])); lock.unlock()
             }
         }
-        if behaviour != .none {
+        if !behaviour.isNone {
             Thread.detachNewThread { [self] in
                 while true {
                     let client = accept(self.tcp, nil, nil)
@@ -64,10 +70,29 @@ final class LoopbackListener: @unchecked Sendable {
                     if count > 0 {
                         lock.lock(); _requests.append(String(decoding: buffer[0..<count], as: UTF8.self)); lock.unlock()
                     }
-                    if behaviour == .answer {
+                    let request = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+                    switch behaviour {
+                    case .answer:
                         let answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 28\r\nConnection: close\r\n\r\n{\"SamplingRuleRecords\": []}\n"
-                        _ = answer.withCString { send(client, $0, strlen($0), 0) }
+                        _ = answer.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
                         close(client)
+                    case .respond(let make):
+                        let answer = make(request)
+                        _ = answer.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+                        close(client)
+                    case .stream(let chunk, let interval):
+                        Thread.detachNewThread {
+                            let header = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                            _ = header.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+                            let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: chunk)
+                            let end = Date().addingTimeInterval(20)
+                            while Date() < end, send(client, bytes, bytes.count, Int32(MSG_NOSIGNAL)) > 0 {
+                                if interval > 0 { usleep(UInt32(interval * 1_000_000)) }
+                            }
+                            close(client)
+                        }
+                    case .silent, .none:
+                        break
                     }
                 }
             }
@@ -86,4 +111,8 @@ final class LoopbackListener: @unchecked Sendable {
         listener.stop()
         return port
     }
+}
+
+extension LoopbackListener.TCPBehaviour {
+    var isNone: Bool { if case .none = self { return true }; return false }
 }

@@ -29,18 +29,20 @@ public struct AWSClient: Sendable {
     }
 
     /// IAM is global (signed for us-east-1); the rest are regional, `.amazonaws.com.cn` in China.
-    func endpoint(_ service: String) -> (url: URL, signingRegion: String) {
+    /// nil when the region cannot be part of a host name.
+    func endpoint(_ service: String) -> (url: URL, signingRegion: String)? {
         if let endpointOverride { return (endpointOverride, service == "iam" ? "us-east-1" : region) }
+        guard Region.isWellFormed(region) else { return nil }
         let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        if service == "iam" {
-            return region.hasPrefix("cn-") ? (URL(string: "https://iam.\(region).\(suffix)")!, region)
-                : (URL(string: "https://iam.\(suffix)")!, "us-east-1")
-        }
-        return (URL(string: "https://\(service).\(region).\(suffix)")!, region)
+        let host = service == "iam" ? (region.hasPrefix("cn-") ? "iam.\(region).\(suffix)" : "iam.\(suffix)") : "\(service).\(region).\(suffix)"
+        guard let url = URL(string: "https://\(host)"), url.host == host else { return nil }
+        return (url, service == "iam" && !region.hasPrefix("cn-") ? "us-east-1" : region)
     }
 
     func send(service: String, method: String = "POST", path: String, contentType: String, body: Data) async throws(Failure) -> Response {
-        let (base, signingRegion) = endpoint(service)
+        guard let (base, signingRegion) = endpoint(service) else {
+            throw Failure(code: "BadRegion", message: "'\(region)' is not an AWS region code")
+        }
         guard let url = URL(string: path, relativeTo: base)?.absoluteURL else { throw Failure(code: "BadEndpoint", message: "\(base)\(path)") }
         let signed = SigV4.sign(.init(method: method, url: url, headers: ["Content-Type": contentType], body: body),
                                 credentials: credentials, region: signingRegion, service: service)
@@ -69,7 +71,12 @@ public struct AWSClient: Sendable {
     public func xray(_ path: String, body: String) async throws(Failure) -> LocatedNode? {
         let response = try await send(service: "xray", path: path, contentType: "application/json", body: Data(body.utf8))
         guard response.ok else { throw Self.failure(response) }
-        return try? YAMLLoader.load(response.text, file: "xray\(path)")
+        // X-Ray answers with a JSON object; anything else (an HTML page, junk) is not an answer.
+        guard let node = try? YAMLLoader.load(response.text, file: "xray\(path)"), node.pairs != nil,
+              response.text.drop(while: \.isWhitespace).first == "{" else {
+            throw Failure(code: "UnreadableAnswer", message: "HTTP \(response.status) with a body that is not X-Ray's JSON (\(response.body.count) bytes)")
+        }
+        return node
     }
 
     /// An error answer's code and message: JSON (`__type`, `message`), XML (`Code`, `Message`),

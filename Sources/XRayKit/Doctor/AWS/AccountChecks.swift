@@ -21,9 +21,24 @@ public enum AccountChecks {
         let region = await resolver.region()
         guard let credentials, let region else {
             let missing = credentials == nil && region == nil ? "neither credentials nor a region" : credentials == nil ? "no credentials" : "no region"
-            return ([finding("XR807", .error, "aws", "\(missing) could be resolved (environment, shared config and credentials files for profile '\(resolver.profile)', ECS container credentials\(resolver.metadataDisabled ? "" : ", EC2 instance metadata"))",
+            let incomplete = credentials == nil ? resolver.incompleteProfile().map { "; \($0)" } ?? "" : ""
+            return ([finding("XR807", .error, "aws", "\(missing) could be resolved (environment, shared config and credentials files for profile '\(resolver.profile)', ECS container credentials\(resolver.metadataDisabled ? "" : ", EC2 instance metadata"))\(incomplete)",
                              fix: region == nil ? "Set AWS_REGION (the daemon needs it too: -n or Region)" : "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run where a role is attached")], [])
         }
+        // The region becomes part of every endpoint's host name: anything but a region code
+        // (`us east 1`, `evil.example#`) could break the URL or send signed calls elsewhere.
+        guard Region.isWellFormed(region) else {
+            return ([finding("XR807", .error, "aws", "the region '\(region)' is not an AWS region code (such as us-east-1); it comes from AWS_REGION, AWS_DEFAULT_REGION or the config file's region for profile '\(resolver.profile)'",
+                             fix: "Set AWS_REGION to a region code\(Suggestion.didYouMean(region, in: Region.known))")], [])
+        }
+        let (findings, notes) = await checks(credentials: credentials, region: region, options: options)
+        // Nothing derived from an answer may echo a secret back (a server that reflects headers).
+        let redact = { (text: String) in Redaction.redact(text, secrets: [credentials.secretAccessKey, credentials.sessionToken ?? "", credentials.accessKeyID]) }
+        return (findings.map { var finding = $0; finding.message = redact(finding.message); finding.fix = finding.fix.map(redact); return finding },
+                notes.map(redact))
+    }
+
+    static func checks(credentials: AWSCredentials, region: String, options: Options) async -> (findings: [Finding], notes: [String]) {
         let client = AWSClient(credentials: credentials, region: region, endpointOverride: options.endpoint, timeout: options.timeout)
         var findings: [Finding] = []
         var notes = ["credentials from \(credentials.source) (key \(credentials.accessKeyID.prefix(4))…), region \(region)\(options.endpoint.map { ", endpoint \($0.absoluteString)" } ?? "")"]
@@ -37,8 +52,11 @@ public enum AccountChecks {
 
         findings += await putTestSegment(client)
 
-        do {
+        do throws(AWSClient.Failure) {
             let answer = try await client.xray("/GetSamplingRules", body: "{}")
+            guard answer?["SamplingRuleRecords"]?.items != nil else {
+                throw AWSClient.Failure(code: "UnreadableAnswer", message: "the answer has no SamplingRuleRecords list")
+            }
             let records = answer?["SamplingRuleRecords"]?.items?.count ?? 0
             notes.append("xray:GetSamplingRules: \(records) rule(s)")
             if let answer {
@@ -93,6 +111,8 @@ public enum AccountChecks {
                 fix = "The access key does not exist in this account or partition; check the credentials and region"
             case "ConnectionFailed", "Timeout":
                 fix = "Reach xray.\(client.region).amazonaws.com over HTTPS: a NAT gateway, an HTTPS proxy (-p / HTTPS_PROXY) or the com.amazonaws.\(client.region).xray interface endpoint"
+            case "UnreadableAnswer":
+                fix = "The endpoint answered, but not as X-Ray does: check --endpoint-url, HTTPS_PROXY and any proxy in between"
             default:
                 fix = "See the error above"
             }

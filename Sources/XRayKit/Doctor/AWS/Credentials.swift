@@ -49,6 +49,19 @@ public struct CredentialResolver: Sendable {
         return nil
     }
 
+    /// A profile that has an access key but no secret (or the reverse), named with its file:
+    /// such a profile is skipped, and the user should hear why.
+    public func incompleteProfile() -> String? {
+        let paths = [environment["AWS_SHARED_CREDENTIALS_FILE"] ?? home + "/.aws/credentials", environment["AWS_CONFIG_FILE"] ?? home + "/.aws/config"]
+        for (file, path) in zip([credentialsFile, configFile], paths) {
+            guard let file else { continue }
+            let key = file.value("aws_access_key_id", profile: profile), secret = file.value("aws_secret_access_key", profile: profile)
+            if key != nil && secret == nil { return "\(path), profile \(profile), has aws_access_key_id but no aws_secret_access_key" }
+            if key == nil && secret != nil { return "\(path), profile \(profile), has aws_secret_access_key but no aws_access_key_id" }
+        }
+        return nil
+    }
+
     public func region() async -> String? {
         if let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"], !region.isEmpty { return region }
         if let region = configFile?.value("region", profile: profile) { return region }

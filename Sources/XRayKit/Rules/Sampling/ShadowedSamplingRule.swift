@@ -20,6 +20,10 @@ struct ShadowedSamplingRule: LintRule {
         run.samplingSets.flatMap { set in
             SamplingShadowing.shadowed(in: set).compactMap { shadow in
                 guard let node = shadow.rule.node("RuleName") else { return nil }
+                if shadow.undecided {
+                    return finding(node, "cannot decide whether '\(shadow.by.name)', which comes first, matches every request '\(shadow.rule.name)' matches: their patterns are too costly to compare exactly",
+                                   fix: "Check the two rules' patterns by hand, or simplify them (fewer ? and * around literals)", severity: .info)
+                }
                 return finding(node, "rule '\(shadow.rule.name)' never applies: '\(shadow.by.name)' comes first and matches every request it matches",
                                fix: "Give '\(shadow.rule.name)' a lower priority number than '\(shadow.by.name)', or narrow '\(shadow.by.name)'")
             }
