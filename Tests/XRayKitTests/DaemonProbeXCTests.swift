@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import XCTest
 @testable import XRayKit
 
@@ -47,5 +50,25 @@ final class DaemonProbeXCTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 3.5)
         XCTAssertEqual(result.findings.map(\.rule), ["XR804"])
         XCTAssertTrue(result.notes.contains { $0.contains("no answer within 1.0 s") })
+    }
+
+    /// An answer that never ends is cut at the deadline (a slow stream) or at the size cap (a
+    /// fast one), never buffered for ever.
+    func testStreamingAnswersAreCutAtTheDeadlineOrTheSizeCap() async throws {
+        for (behaviour, expectTimeout) in [(LoopbackListener.TCPBehaviour.stream(chunk: 1, interval: 0.05), true),
+                                           (.stream(chunk: 65_536, interval: 0), false)] {
+            let listener = try LoopbackListener(tcp: behaviour)
+            defer { listener.stop() }
+            let start = Date()
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(listener.port)/GetSamplingRules")!)
+            request.httpMethod = "POST"
+            let outcome = await HTTP.send(request, timeout: 1.5)
+            XCTAssertLessThan(Date().timeIntervalSince(start), 6, "bounded by the deadline")
+            switch outcome {
+            case .timedOut: XCTAssertTrue(expectTimeout)
+            case .failed(let code, _): XCTAssertTrue(!expectTimeout && code == .dataLengthExceedsMaximum)
+            case .response: XCTFail("a never-ending answer was taken as complete")
+            }
+        }
     }
 }

@@ -45,7 +45,11 @@ enum HTTP {
                 self.session = session
                 self.task = task
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + max(timeout, 0.01)) { [self] in finish(.timedOut) }
+            // A thread of its own for the deadline: a busy shared pool must not delay it.
+            Thread.detachNewThread { [self] in
+                Thread.sleep(forTimeInterval: max(timeout, 0.01))
+                finish(.timedOut)
+            }
             task.resume()
         }
 
@@ -56,9 +60,10 @@ enum HTTP {
                 return (self.continuation, self.session, self.task)
             }
             guard let continuation else { return }
+            // The caller goes on at once; tearing the connection down must not hold it.
+            continuation.resume(returning: outcome)
             task?.cancel()
             session?.invalidateAndCancel()
-            continuation.resume(returning: outcome)
         }
 
         func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
