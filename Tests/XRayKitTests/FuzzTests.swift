@@ -37,7 +37,7 @@ import Testing
         for finding in Linter.lint([document]) {
             #expect(finding.location.line >= 1 && finding.location.column >= 1, "\(name): \(finding.message)")
             // Decoded UTF-16 files have fewer lines than bytes suggest, never more.
-            #expect(finding.location.line <= max(lines, 1) + 1, "\(name): \(finding.location) beyond the file")
+            #expect(finding.location.line <= max(lines, 1) + 1, "\(name): \(finding.location) beyond the file; input (base64): \(data.base64EncodedString())")
         }
     }
 

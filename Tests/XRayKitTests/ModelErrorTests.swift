@@ -57,7 +57,7 @@ import Testing
         Case(name: "port out of range", yaml: service("ecs-ec2-sidecar", "    port: 70000"), line: 10, column: 11,
              message: "port must be between 1 and 65535, found 70000"),
         Case(name: "port as text", yaml: service("ecs-ec2-sidecar", "    port: \"http\""), line: 10, column: 11,
-             message: "port must be a whole number, found a string"),
+             message: "port must be a whole number from 1 to 65535, found 'http'"),
         Case(name: "awsvpc host port differs", yaml: service("ecs-ec2-sidecar", "    network_mode: awsvpc\n    port: 8080\n    host_port: 80"),
              line: 12, column: 16, message: "in awsvpc mode the host port must equal the container port (8080)"),
         Case(name: "awsvpc app on the agent port", yaml: service("ecs-ec2-sidecar", "    network_mode: awsvpc\n    port: 2000"),

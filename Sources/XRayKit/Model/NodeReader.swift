@@ -73,7 +73,8 @@ final class NodeReader {
     func int(_ node: LocatedNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let scalar = node.scalar, scalar.kind == .int || (scalar.kind == .string && !scalar.isQuoted),
               let value = Int(scalar.text.replacingOccurrences(of: "_", with: "")) else {
-            error(node, "\(what) must be a whole number, found \(node.typeName)")
+            let bounds = range.upperBound == Int.max ? "from \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            error(node, "\(what) must be a whole number \(bounds), found \(node.text.map { "'\($0)'" } ?? node.typeName)")
             return nil
         }
         guard range.contains(value) else {
@@ -86,7 +87,7 @@ final class NodeReader {
     func double(_ node: LocatedNode, _ what: String, in range: ClosedRange<Double>) -> Double? {
         guard let scalar = node.scalar, scalar.kind == .int || scalar.kind == .float,
               let value = Double(scalar.text), value.isFinite else {
-            error(node, "\(what) must be a number, found \(node.typeName)")
+            error(node, "\(what) must be a number between \(range.lowerBound) and \(range.upperBound), found \(node.text.map { "'\($0)'" } ?? node.typeName)")
             return nil
         }
         guard range.contains(value) else {
