@@ -33,7 +33,9 @@ import Testing
 
     static func lint(_ name: String, _ data: Data) {
         let document = DocumentLoader.load(path: name, data: data)
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count
+        // YAML (and editors) count CR, LF and CRLF as line breaks; a parser may point just past the end.
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).count
         for finding in Linter.lint([document]) {
             #expect(finding.location.line >= 1 && finding.location.column >= 1, "\(name): \(finding.message)")
             // Decoded UTF-16 files have fewer lines than bytes suggest, never more.
