@@ -37,7 +37,9 @@ extension XRayCtl.Generate {
         var artifact: String?
 
         func run() throws {
-            let files = Generator.generate(try loadModel(spec))
+            let model = try loadModel(spec)
+            let files = Generator.generate(model)
+            if artifact == nil && !check { Generator.notices(model).forEach(printError) }
             if let artifact {
                 guard let file = files.first(where: { $0.path == artifact }) else {
                     let paths = files.map(\.path)

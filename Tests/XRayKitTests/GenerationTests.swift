@@ -151,12 +151,19 @@ import Testing
         #expect(eb.contains("aws:elasticbeanstalk:xray:\n    XRayEnabled: true"))
         #expect(eb.contains("/etc/amazon/xray/cfg.yaml:\n    mode: \"000644\""))
         #expect(eb.contains("LogLevel: warn") && eb.contains("Version: 2"))
-        #expect(files["iam/custom-profile.trust.json"]?.contains("ec2.amazonaws.com") == true)
+        // A named instance profile exists: its role only gains the daemon's permissions.
+        #expect(files["iam/custom-profile.trust.json"] == nil)
+        #expect(files["iam/custom-profile.policy.json"]?.contains("xray:PutTraceSegments") == true)
+        #expect(eb.contains("AWS_XRAY_TRACING_NAME: web"))
 
+        // The function keeps its role: tracing on, and the upload permission added to that role.
         let lambda = try json(files["fn/lambda-tracing.json"])
         #expect((lambda["TracingConfig"] as? [String: String])?["Mode"] == "Active")
-        #expect(lambda["Role"] as? String == "arn:aws:iam::123456789012:role/shop-fn-execution-role")
-        #expect(files["iam/shop-fn-execution-role.trust.json"]?.contains("lambda.amazonaws.com") == true)
+        #expect(lambda["Role"] == nil)
+        #expect(files["fn/role-policy.json"]?.contains("xray:PutTraceSegments") == true)
+        let readme = try #require(files["README.md"])
+        #expect(readme.contains("ROLE_NAME=$(aws lambda get-function-configuration --region us-east-1 --function-name my-fn --query Role --output text"))
+        #expect(readme.contains("aws iam put-role-policy --role-name \"$ROLE_NAME\" --policy-name xray --policy-document file://fn/role-policy.json"))
 
         let stage = try json(files["api/apigateway-stage-patch.json"])
         let operation = (stage["patchOperations"] as? [[String: String]])?.first

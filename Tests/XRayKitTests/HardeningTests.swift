@@ -110,7 +110,7 @@ import Testing
         let files = Generator.generate(try ModelDecoder.decode(model, file: "xray.yaml").model)
         #expect(Set(files.map(\.path)).count == files.count)
         #expect(files.filter { $0.path.hasPrefix("iam/shared.") }.map(\.path) == ["iam/shared.policy.json"])
-        #expect(files.filter { $0.path.hasPrefix("iam/web-profile.") }.map(\.path) == ["iam/web-profile.policy.json", "iam/web-profile.trust.json"])
+        #expect(files.filter { $0.path.hasPrefix("iam/web-profile.") }.map(\.path) == ["iam/web-profile.policy.json"])
         let readme = try #require(files.first { $0.path == "README.md" }?.contents)
         #expect(readme.components(separatedBy: "put-role-policy --role-name shared ").count == 2, "one command for the shared role")
         let work = TestSupport.temporaryDirectory()

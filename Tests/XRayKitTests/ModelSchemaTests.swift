@@ -6,7 +6,7 @@ import Testing
     @Test func everyModelKeyIsDescribed() {
         let text = ModelSchema.render()
         #expect(!text.contains("(undocumented)"), "a key the decoder reads has no schema; add it to ModelSchema")
-        for key in ModelReader.topLevelKeys + ModelReader.agentKeys + ModelReader.samplingRuleKeys
+        for key in ModelReader.topLevelKeys + ModelReader.agentKeys + ModelReader.samplingRuleKeys + ModelReader.logsKeys
             + Array(ModelReader.platformKeys.values.joined()) {
             #expect(text.contains("\"\(key)\""), "\(key) is missing from the schema")
         }

@@ -23,11 +23,24 @@ public struct ContainerDefinition: Encodable, Hashable, Sendable {
     public var environment: [KeyValuePair]?
     public var command: [String]?
     public var dependsOn: [ContainerDependency]?
+    public var logConfiguration: LogConfiguration?
+    public var firelensConfiguration: FirelensConfiguration?
 
     public init(name: String, image: String) {
         self.name = name
         self.image = image
     }
+}
+
+/// Where a container's output goes: `awslogs` straight to CloudWatch Logs, or `awsfirelens`
+/// through the task's FireLens log router.
+public struct LogConfiguration: Encodable, Hashable, Sendable {
+    public var logDriver: String
+    public var options: [String: String]
+}
+
+public struct FirelensConfiguration: Encodable, Hashable, Sendable {
+    public var type = "fluentbit"
 }
 
 public struct PortMapping: Encodable, Hashable, Sendable {

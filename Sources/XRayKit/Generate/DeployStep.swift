@@ -1,13 +1,16 @@
 /// One action that applies generated files, rendered as shell commands in the output README.
 enum DeployStep: Hashable {
     case createRole(RolePlan)
-    case mergeKeyPolicy(path: String, key: String)
+    case mergeKeyPolicy(path: String, key: String, account: String?)
+    case createLogGroup(name: String, retentionDays: Int)
     case registerTaskDefinition(path: String)
     case createService(path: String)
-    case createSamplingRules(path: String)
-    case updateDefaultSamplingRule(path: String)
-    case putEncryptionConfig(path: String)
+    /// `account`: another account's X-Ray (run with that account's CLI profile); nil for the model's.
+    case createSamplingRules(path: String, account: String?)
+    case updateDefaultSamplingRule(path: String, account: String?)
+    case putEncryptionConfig(path: String, account: String?)
     case updateFunctionConfiguration(path: String)
+    case addPolicyToFunctionRole(function: String, policyPath: String)
     case updateStage(path: String)
     case deployBeanstalk(service: String)
     case launchInstance(path: String, instanceProfile: String?)
@@ -17,16 +20,27 @@ enum DeployStep: Hashable {
     var order: Int {
         switch self {
         case .createRole(let role): return role.otherAccount == nil ? 0 : 1
-        case .mergeKeyPolicy: return 2
+        case .mergeKeyPolicy, .createLogGroup: return 2
         case .registerTaskDefinition: return 3
         case .createService: return 4
         case .createSamplingRules: return 5
         case .updateDefaultSamplingRule: return 6
         case .putEncryptionConfig: return 7
-        case .updateFunctionConfiguration: return 8
+        case .updateFunctionConfiguration, .addPolicyToFunctionRole: return 8
         case .updateStage: return 9
         case .deployBeanstalk: return 10
         case .launchInstance: return 11
+        }
+    }
+
+    /// Whether `cloudformation.yaml` does this step (so it is left out after a stack deploy).
+    var inCloudFormation: Bool {
+        switch self {
+        case .createRole(let role): return role.otherAccount == nil
+        case .createSamplingRules(_, let account): return account == nil
+        case .createLogGroup, .registerTaskDefinition, .createService: return true
+        case .mergeKeyPolicy, .updateDefaultSamplingRule, .putEncryptionConfig, .updateFunctionConfiguration,
+             .addPolicyToFunctionRole, .updateStage, .deployBeanstalk, .launchInstance: return false
         }
     }
 
@@ -36,12 +50,9 @@ enum DeployStep: Hashable {
         let region = q(rawRegion)
         switch self {
         case .createRole(let role):
-            let profile = role.otherAccount.map { " --profile \(q("ACCOUNT_" + $0))" } ?? ""
+            let profile = Self.profile(role.otherAccount)
             let name = q(role.name)
-            var commands: [String] = []
-            if let account = role.otherAccount {
-                commands.append("# in account \(account) (name your CLI profile for it ACCOUNT_\(account)):")
-            }
+            var commands = Self.inAccount(role.otherAccount)
             if role.trust != nil {
                 commands.append("aws iam create-role\(profile) --role-name \(name) --assume-role-policy-document \(q("file://iam/\(role.name).trust.json"))")
             }
@@ -54,22 +65,31 @@ enum DeployStep: Hashable {
                 commands.append("aws iam add-role-to-instance-profile --instance-profile-name \(name) --role-name \(name)")
             }
             return commands
-        case .mergeKeyPolicy(let path, let key):
-            return ["aws kms get-key-policy --region \(region) --key-id \(q(key)) --policy-name default --query Policy --output text > key-policy.json",
-                    "# add the statements of \(path) to the Statement list in key-policy.json, then:",
-                    "aws kms put-key-policy --region \(region) --key-id \(q(key)) --policy-name default --policy file://key-policy.json"]
+        case .mergeKeyPolicy(let path, let key, let account):
+            let profile = Self.profile(account)
+            return Self.inAccount(account) + [
+                "aws kms get-key-policy\(profile) --region \(region) --key-id \(q(key)) --policy-name default --query Policy --output text > key-policy.json",
+                "# add the statements of \(path) to the Statement list in key-policy.json, then:",
+                "aws kms put-key-policy\(profile) --region \(region) --key-id \(q(key)) --policy-name default --policy file://key-policy.json"]
+        case .createLogGroup(let name, let days):
+            return ["aws logs create-log-group --region \(region) --log-group-name \(q(name))",
+                    "aws logs put-retention-policy --region \(region) --log-group-name \(q(name)) --retention-in-days \(days)"]
         case .registerTaskDefinition(let path):
             return ["aws ecs register-task-definition --region \(region) --cli-input-json \(q("file://" + path))"]
         case .createService(let path):
             return ["aws ecs create-service --region \(region) --cli-input-json \(q("file://" + path))"]
-        case .createSamplingRules(let path):
-            return ["python3 -c 'import json,sys; [print(json.dumps(r)) for r in json.load(open(sys.argv[1]))]' \(q(path)) | while read -r rule; do aws xray create-sampling-rule --region \(region) --cli-input-json \"$rule\"; done"]
-        case .updateDefaultSamplingRule(let path):
-            return ["aws xray update-sampling-rule --region \(region) --cli-input-json \(q("file://" + path))"]
-        case .putEncryptionConfig(let path):
-            return ["aws xray put-encryption-config --region \(region) --cli-input-json \(q("file://" + path))"]
+        case .createSamplingRules(let path, let account):
+            return Self.inAccount(account) + ["python3 -c 'import json,sys; [print(json.dumps(r)) for r in json.load(open(sys.argv[1]))]' \(q(path)) | while read -r rule; do aws xray create-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \"$rule\"; done"]
+        case .updateDefaultSamplingRule(let path, let account):
+            return Self.inAccount(account) + ["aws xray update-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
+        case .putEncryptionConfig(let path, let account):
+            return Self.inAccount(account) + ["aws xray put-encryption-config\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
         case .updateFunctionConfiguration(let path):
             return ["aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + path))"]
+        case .addPolicyToFunctionRole(let function, let policyPath):
+            // The role's name is the last part of its ARN (a role may have a path).
+            return ["ROLE_NAME=$(aws lambda get-function-configuration --region \(region) --function-name \(q(function)) --query Role --output text | awk -F/ '{print $NF}')",
+                    "aws iam put-role-policy --role-name \"$ROLE_NAME\" --policy-name xray --policy-document \(q("file://" + policyPath))"]
         case .updateStage(let path):
             return ["aws apigateway update-stage --region \(region) --cli-input-json \(q("file://" + path))"]
         case .deployBeanstalk(let service):
@@ -79,5 +99,14 @@ enum DeployStep: Hashable {
             let role = profile.map { " --iam-instance-profile \(q("Name=" + $0))" } ?? ""
             return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data \(q("file://" + path))"]
         }
+    }
+
+    /// ` --profile ACCOUNT_N` for a step in another account.
+    static func profile(_ account: String?) -> String {
+        account.map { " --profile \(Shell.quote("ACCOUNT_" + $0))" } ?? ""
+    }
+
+    static func inAccount(_ account: String?) -> [String] {
+        account.map { ["# in account \($0) (name your CLI profile for it ACCOUNT_\($0)):"] } ?? []
     }
 }

@@ -28,6 +28,13 @@ struct ECSGenerator {
         if sidecar {
             containers.append(AgentContainer(context: context).container(.sidecar(ecs.networkMode, fargate: fargate)))
         }
+        let logGroup = context.model.logs.group(project: context.model.project, service: service.name)
+        containers = withLogs(containers, group: logGroup, output: &output)
+        if fargate, let size = ecs.taskSize, let growth = FargateTaskSize.growth(
+            appCPU: ecs.cpu ?? 0, appMemory: ecs.memory ?? ecs.memoryReservation ?? 512,
+            agentCPU: context.model.agent.cpu, agentMemory: context.model.agent.memoryReservation), growth.with == size {
+            output.notes.append("`\(service.name)` runs as a \(size.description) Fargate task: the app alone would fit \(growth.alone.description), and Fargate bills by task size. To keep the smaller size, give the agent less (`agent.cpu: 0` shares the app's CPU; `agent.memory_reservation: 64` suits the daemon) or set `task_cpu` and `task_memory`.")
+        }
         let task = TaskDefinition(
             family: family,
             containerDefinitions: containers,
@@ -45,7 +52,10 @@ struct ECSGenerator {
         if ecs.taskRole == .generate {
             // The agent in the task signs its uploads with the task role, never the execution role (facts §2.5).
             output.agentRoles.append(taskRoleName)
-            output.roles.append(taskRole(name: taskRoleName, purpose: "task role of \(family): the \(context.agentName) sidecar uploads traces with it"))
+            output.roles.append(taskRole(name: taskRoleName, purpose: "task role of \(family): the \(context.agentName) sidecar uploads traces with it",
+                                         logGroup: logGroup))
+        } else if context.model.logs.driver == .firelens {
+            output.notes.append("`\(service.name)` has its own task role: the FireLens log router signs with it, so it needs logs:CreateLogStream, logs:DescribeLogStreams and logs:PutLogEvents on `\(logGroup)`.")
         }
         if ecs.executionRole == .generate {
             output.roles.append(RolePlan(
@@ -71,6 +81,12 @@ struct ECSGenerator {
             container.portMappings = [PortMapping(containerPort: port, hostPort: hostPort, protocol: "tcp")]
         }
         var environment = ecs.environment
+        // Segments (and OTel spans) carry the service's name, so a sampling rule's `service:`
+        // matches it; the model's own environment wins.
+        if environment["AWS_XRAY_TRACING_NAME"] == nil { environment["AWS_XRAY_TRACING_NAME"] = service.name }
+        if context.model.agent.kind != .xrayDaemon && environment["OTEL_SERVICE_NAME"] == nil {
+            environment["OTEL_SERVICE_NAME"] = service.name
+        }
         let agentName = AgentContainer.name(for: context.model.agent.kind)
         if let address = daemonAddress(service.platform, ecs.networkMode, agentName: agentName) {
             environment["AWS_XRAY_DAEMON_ADDRESS"] = "\(address):\(ModelReader.agentPort)"
@@ -103,9 +119,10 @@ struct ECSGenerator {
         let agentName = AgentContainer.name(for: context.model.agent.kind)
         let family = context.prefixed(agentName)
         let roleName = family + Naming.taskRoleSuffix
+        let logGroup = context.model.logs.group(project: context.model.project, service: agentName)
         let task = TaskDefinition(
             family: family,
-            containerDefinitions: [AgentContainer(context: context).container(.daemonService)],
+            containerDefinitions: withLogs([AgentContainer(context: context).container(.daemonService)], group: logGroup, output: &output),
             networkMode: "bridge",
             requiresCompatibilities: ["EC2"],
             taskRoleArn: context.roleARN(roleName),
@@ -118,12 +135,56 @@ struct ECSGenerator {
         output.taskDefinitions.append(task)
         output.daemonService = service
         output.agentRoles.append(roleName)
-        output.roles.append(taskRole(name: roleName, purpose: "task role of the \(agentName) DAEMON service: one agent per container instance uploads traces with it"))
+        output.roles.append(taskRole(name: roleName, purpose: "task role of the \(agentName) DAEMON service: one agent per container instance uploads traces with it",
+                                     logGroup: logGroup))
     }
 
-    private func taskRole(name: String, purpose: String) -> RolePlan {
-        RolePlan(name: name, purpose: purpose,
-                 trust: IAMPolicies.trust("ecs-tasks", context, ecsTaskGuard: true),
-                 inlinePolicy: IAMPolicies.agentPermissions(context))
+    private func taskRole(name: String, purpose: String, logGroup: String) -> RolePlan {
+        var permissions = IAMPolicies.agentPermissions(context)
+        if context.model.logs.driver == .firelens {
+            permissions.statements.append(IAMPolicies.firelensLogs(group: logGroup, context))
+        }
+        return RolePlan(name: name, purpose: purpose,
+                        trust: IAMPolicies.trust("ecs-tasks", context, ecsTaskGuard: true),
+                        inlinePolicy: permissions)
     }
+
+    /// Every container of a task with its log configuration (`logs:` in the model): awslogs into
+    /// the service's group, one stream prefix per container; or FireLens, through a log router
+    /// added to the task. The group is created (with its retention) before the task runs.
+    private func withLogs(_ containers: [ContainerDefinition], group: String, output: inout GeneratorOutput) -> [ContainerDefinition] {
+        let logs = context.model.logs
+        guard logs.driver != .none else { return containers }
+        if !output.logGroups.contains(group) {
+            output.logGroups.append(group)
+            output.steps.append(.createLogGroup(name: group, retentionDays: logs.retentionDays))
+        }
+        func awslogs(_ prefix: String) -> LogConfiguration {
+            LogConfiguration(logDriver: "awslogs", options: ["awslogs-group": group, "awslogs-region": context.model.region,
+                                                             "awslogs-stream-prefix": prefix])
+        }
+        var result = containers
+        switch logs.driver {
+        case .awslogs:
+            for index in result.indices { result[index].logConfiguration = awslogs(result[index].name) }
+        case .firelens:
+            for index in result.indices {
+                result[index].logConfiguration = LogConfiguration(logDriver: "awsfirelens", options: [
+                    "Name": "cloudwatch_logs", "region": context.model.region, "log_group_name": group,
+                    "log_stream_prefix": result[index].name + "/", "auto_create_group": "false",
+                ])
+            }
+            var router = ContainerDefinition(name: Self.logRouterName, image: logs.routerImage?.description ?? "")
+            router.memoryReservation = 50
+            router.firelensConfiguration = FirelensConfiguration()
+            // The router's own output cannot go through itself.
+            router.logConfiguration = awslogs(Self.logRouterName)
+            result.insert(router, at: 0)
+        case .none:
+            break
+        }
+        return result
+    }
+
+    static let logRouterName = "log-router"
 }

@@ -14,7 +14,7 @@ struct GenerationContext {
         switch choice {
         case .generate: return roleARN(generatedName)
         case .existing(let arn): return arn.description
-        case .none: return nil
+        case .none, .keep: return nil
         }
     }
 
@@ -22,4 +22,33 @@ struct GenerationContext {
 
     /// The name shared by the agent container, the daemon task family prefix and its role.
     var agentName: String { model.agent.kind.rawValue }
+
+    /// The platforms whose traces an agent uploads (and whose agent reads centralized sampling
+    /// rules): with `agent.cross_account_role` they land in that role's account.
+    static func usesAgent(_ platform: Platform) -> Bool { platform.isECS || platform == .ec2 || platform == .elasticBeanstalk }
+
+    /// The other account the agents upload into, or nil when everything stays in the model's account.
+    var agentAccount: String? { model.agent.crossAccountRole?.account }
+
+    /// The accounts (nil: the model's own) whose X-Ray the setup's traces land in. Lambda and API
+    /// Gateway always trace into their own account; agents into the cross-account role's.
+    var traceAccounts: [String?] {
+        let platforms = Set(model.services.map(\.platform))
+        var accounts: [String?] = []
+        if platforms.contains(where: Self.usesAgent) { accounts.append(agentAccount) }
+        if (platforms.contains(.lambda) || platforms.contains(.apiGateway)) && !accounts.contains(where: { $0 == nil }) {
+            accounts.append(nil)
+        }
+        return accounts.isEmpty ? [nil] : accounts
+    }
+
+    /// The accounts whose centralized sampling rules something reads: the agents' and API
+    /// Gateway's (Lambda samples on its own).
+    var samplingAccounts: [String?] {
+        let platforms = Set(model.services.map(\.platform))
+        var accounts: [String?] = []
+        if platforms.contains(where: Self.usesAgent) { accounts.append(agentAccount) }
+        if platforms.contains(.apiGateway) && !accounts.contains(where: { $0 == nil }) { accounts.append(nil) }
+        return accounts.isEmpty ? [nil] : accounts
+    }
 }

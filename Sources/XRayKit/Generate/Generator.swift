@@ -23,26 +23,44 @@ public enum Generator {
         if let encryption = model.encryption {
             output.append(EncryptionGenerator(context: context).generate(encryption))
         }
-        if model.agent.kind == .xrayDaemon {
+        // The daemon's own config file, for the platforms that run this daemon (ECS passes the same
+        // settings as flags; EC2's user data writes it); Beanstalk, Lambda and API Gateway bring their own.
+        if model.agent.kind == .xrayDaemon && model.services.contains(where: { $0.platform.isECS || $0.platform == .ec2 }) {
             output.add("xray-daemon/cfg.yaml", DaemonConfigFile.render(DaemonConfigFile.settings(for: model)),
                        "X-Ray daemon configuration (Version 2) matching the agent settings; the task definitions pass the same settings as flags")
         }
 
         output.roles = RoleMerging.merge(output.roles)
         for role in output.roles {
+            // Purposes read "task role of …" or "the existing role of …".
+            let purpose = role.purpose.hasPrefix("the ") ? role.purpose : "the " + role.purpose
             if let trust = role.trust {
-                output.add("iam/\(role.name).trust.json", CanonicalJSON.encode(trust), "trust policy of the \(role.purpose)")
+                output.add("iam/\(role.name).trust.json", CanonicalJSON.encode(trust), "trust policy of \(purpose)")
             }
             if let policy = role.inlinePolicy {
-                output.add("iam/\(role.name).policy.json", CanonicalJSON.encode(policy), "permissions of the \(role.purpose)")
+                output.add("iam/\(role.name).policy.json", CanonicalJSON.encode(policy), "permissions of \(purpose)")
             }
             output.steps.append(.createRole(role))
         }
-        output.add("cloudformation.yaml", CloudFormationGenerator(context: context).render(output),
-                   "the same setup as one CloudFormation template (roles, task definitions, DAEMON service, sampling rules)")
+        let template = CloudFormationGenerator(context: context).render(output)
+        if let template {
+            output.add("cloudformation.yaml", template.text, "what CloudFormation can hold of this setup, as one template: " + template.holds.joined(separator: ", "))
+        }
         var files = output.files
-        files.append(OutputReadme.render(model: model, output: output))
+        files.append(OutputReadme.render(model: model, output: output, template: template?.holds))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// What a person running `generate` should hear at once (the README says it too): choices
+    /// xrayctl made that cost money or replace something.
+    public static func notices(_ model: XRayModel) -> [String] {
+        model.services.compactMap { service -> String? in
+            guard case .ecs(let ecs) = service.target, service.platform == .ecsFargate, let size = ecs.taskSize,
+                  let growth = FargateTaskSize.growth(appCPU: ecs.cpu ?? 0, appMemory: ecs.memory ?? ecs.memoryReservation ?? 512,
+                                                      agentCPU: model.agent.cpu, agentMemory: model.agent.memoryReservation),
+                  growth.with == size else { return nil }
+            return "\(service.location): note: with the agent, '\(service.name)' needs a \(size.description) Fargate task instead of \(growth.alone.description) (Fargate bills by task size); agent.cpu: 0 and a smaller agent.memory_reservation, or task_cpu and task_memory, keep it smaller"
+        }
     }
 
     /// What one service contributes (ECS services are generated together, for the shared DAEMON

@@ -11,6 +11,8 @@ struct GeneratorOutput {
     var taskDefinitions: [TaskDefinition] = []
     var daemonService: CreateServiceInput?
     var samplingRules: [CreateSamplingRuleInput] = []
+    /// CloudWatch Logs groups the containers write to, created before the tasks run.
+    var logGroups: [String] = []
 
     mutating func append(_ other: GeneratorOutput) {
         files += other.files
@@ -21,6 +23,7 @@ struct GeneratorOutput {
         taskDefinitions += other.taskDefinitions
         daemonService = daemonService ?? other.daemonService
         samplingRules += other.samplingRules
+        logGroups += other.logGroups.filter { !logGroups.contains($0) }
     }
 
     mutating func add(_ path: String, _ contents: String, _ summary: String) {

@@ -24,6 +24,13 @@ enum IAMPolicies {
         PolicyDocument([.init(sid: "XRayActiveTracing", action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resource: "*")])
     }
 
+    /// What a FireLens log router (Fluent Bit's cloudwatch_logs output) needs on the task role to
+    /// write the task's containers into their log group.
+    static func firelensLogs(group: String, _ context: GenerationContext) -> PolicyDocument.Statement {
+        .init(sid: "FireLensToCloudWatchLogs", action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+              resource: .one("arn:\(context.partition):logs:\(context.model.region):\(context.account):log-group:\(group):*"))
+    }
+
     static func assumeRole(_ arn: ARN) -> PolicyDocument.Statement {
         .init(sid: "AssumeCrossAccountXRayRole", action: "sts:AssumeRole", resource: .one(arn.description))
     }

@@ -1,6 +1,7 @@
 /// The README written beside the artifacts: what each file is and the commands that apply them.
 enum OutputReadme {
-    static func render(model: XRayModel, output: GeneratorOutput) -> GeneratedFile {
+    /// `template`: what `cloudformation.yaml` holds, or nil when there is none.
+    static func render(model: XRayModel, output: GeneratorOutput, template: [String]?) -> GeneratedFile {
         let files = output.files, steps = output.steps
         var lines = [
             "# X-Ray setup for \(model.project)",
@@ -14,16 +15,26 @@ enum OutputReadme {
             "|---|---|",
         ]
         lines += files.sorted { $0.path < $1.path }.map { "| `\($0.path)` | \($0.summary) |" }
-        lines += ["", "## Apply", "",
-                  "Either deploy `cloudformation.yaml` (roles, task definitions, the DAEMON service and sampling rules):", "",
-                  "```sh",
-                  "aws cloudformation deploy --region \(model.region) --stack-name \(model.project)-xray --template-file cloudformation.yaml --capabilities CAPABILITY_NAMED_IAM",
-                  "```", "",
-                  "and run the steps CloudFormation cannot express (tracing on existing functions and stages, encryption, Elastic Beanstalk, EC2), or apply everything with the CLI, from this directory, in this order:", "", "```sh"]
-        let ordered = steps.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
-        lines += ordered.flatMap { $0.element.commands(region: model.region) }
+        lines += ["", "## Before you start", ""] + prerequisites(model).map { "- \($0)" }
+        let ordered = steps.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+        lines += ["", "## Apply", ""]
+        if let template {
+            let remaining = ordered.filter { !$0.inCloudFormation }
+            lines += ["Either deploy `cloudformation.yaml`, which holds \(template.joined(separator: ", ")):", "", "```sh",
+                      "aws cloudformation deploy --region \(Shell.quote(model.region)) --stack-name \(Shell.quote(model.project + "-xray")) --template-file cloudformation.yaml --capabilities CAPABILITY_NAMED_IAM"]
+            if remaining.isEmpty {
+                lines += ["```", "", "which is the whole setup, or apply the same with the CLI, from this directory, in this order:", "", "```sh"]
+            } else {
+                lines += ["```", "", "and then run the steps CloudFormation cannot do here, from this directory:", "", "```sh"]
+                lines += remaining.flatMap { $0.commands(region: model.region) }
+                lines += ["```", "", "or apply everything with the CLI, from this directory, in this order:", "", "```sh"]
+            }
+        } else {
+            lines += ["Nothing here can be a CloudFormation stack (it changes resources that exist already); apply it with the CLI, from this directory, in this order:", "", "```sh"]
+        }
+        lines += ordered.flatMap { $0.commands(region: model.region) }
         lines += ["```", "", "## Notes", ""]
-        lines += output.notes.map { "- \($0)" }
+        lines += output.notes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.map { "- \($0)" }
         if model.account == nil {
             lines.append("- The model names no account, so role ARNs contain the placeholder `\(GenerationContext.accountPlaceholder)`: set `account:` in the model, or replace it before applying.")
         }
@@ -37,5 +48,27 @@ enum OutputReadme {
             lines.append("- The X-Ray daemon and SDKs are in maintenance mode since 2026-02-25 and reach end of support on 2027-02-25. To move to the ADOT collector or the CloudWatch agent, set `agent.kind: adot` or `agent.kind: cloudwatch-agent` in the model and generate again: they receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so the applications need no change.")
         }
         return GeneratedFile("README.md", lines.joined(separator: "\n") + "\n", summary: "this file")
+    }
+
+    /// What the commands assume exists, per platform the model uses.
+    static func prerequisites(_ model: XRayModel) -> [String] {
+        let platforms = Set(model.services.map(\.platform))
+        var items = ["The AWS CLI, with credentials for account \(model.account ?? "(the model's account)") and allowed to create what the commands create."]
+        if platforms.contains(where: \.isECS) {
+            items.append("An ECS cluster: `\(model.cluster ?? "default")`\(model.cluster == nil ? " (the account's default cluster; set `cluster:` in the model to use another)" : ""), with container instances for the EC2 services or Fargate capacity for the Fargate ones. Register the task definitions, then create or update your own services to run them.")
+        }
+        if platforms.contains(.elasticBeanstalk) {
+            items.append("The EB CLI (`pip install awsebcli`), and each Beanstalk application initialised with `eb init` in its source folder and an environment created with `eb create`.")
+        }
+        if let os = model.services.compactMap({ service -> EC2ServiceSpec.OperatingSystem? in
+            if case .ec2(let spec) = service.target { return spec.os }
+            return nil
+        }).first {
+            items.append("An AMI of the operating system the user data expects (\(os.rawValue)); replace `AMI_ID`, for Amazon Linux 2023 with the output of `aws ssm get-parameter --region \(model.region) --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 --query Parameter.Value --output text`.")
+        }
+        if platforms.contains(.lambda) { items.append("The Lambda functions the model names exist.") }
+        if platforms.contains(.apiGateway) { items.append("The REST APIs and stages the model names exist.") }
+        if model.encryption != nil { items.append("The KMS key exists, and you may change its key policy.") }
+        return items
     }
 }

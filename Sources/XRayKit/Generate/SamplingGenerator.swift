@@ -19,14 +19,14 @@ struct SamplingGenerator {
         if !rules.isEmpty {
             output.add("sampling/rules.json", CanonicalJSON.encode(output.samplingRules),
                        "custom sampling rules (an array of CreateSamplingRule inputs)")
-            output.steps.append(.createSamplingRules(path: "sampling/rules.json"))
+            output.steps += context.samplingAccounts.map { .createSamplingRules(path: "sampling/rules.json", account: $0) }
         }
         if sampling.defaultReservoir != Self.defaultReservoir || sampling.defaultRate != Self.defaultRate {
             let update = UpdateDefaultRuleInput(SamplingRuleUpdate: .init(FixedRate: sampling.defaultRate,
                                                                           ReservoirSize: sampling.defaultReservoir))
             output.add("sampling/default-rule.json", CanonicalJSON.encode(update),
                        "the Default rule's reservoir and rate (UpdateSamplingRule input; Default cannot be created)")
-            output.steps.append(.updateDefaultSamplingRule(path: "sampling/default-rule.json"))
+            output.steps += context.samplingAccounts.map { .updateDefaultSamplingRule(path: "sampling/default-rule.json", account: $0) }
         }
 
         // Local rules match only host, method and path, so a rule that selects a service cannot be

@@ -6,6 +6,14 @@ struct ServerlessGenerator {
         var output = GeneratorOutput()
         var input = LambdaTracingInput(FunctionName: spec.functionName)
         switch spec.role {
+        case .keep:
+            // The function's role is whatever it has now; the README looks it up and adds the
+            // upload permission to it, so every permission the function had stays.
+            let policyPath = "\(service.name)/role-policy.json"
+            output.add(policyPath, CanonicalJSON.encode(IAMPolicies.lambdaTracing),
+                       "the trace upload permission added to \(spec.functionName)'s current execution role (PutRolePolicy document)")
+            output.steps.append(.addPolicyToFunctionRole(function: spec.functionName, policyPath: policyPath))
+            output.notes.append("`\(service.name)` keeps its current execution role; the README looks it up with `aws lambda get-function-configuration` and adds the trace upload permission to it. CloudFormation cannot change a role it does not own, so this step is CLI only.")
         case .generate:
             let name = context.prefixed(service.name) + Naming.executionRoleSuffix
             input.Role = context.roleARN(name)
@@ -15,7 +23,7 @@ struct ServerlessGenerator {
                 trust: IAMPolicies.trust("lambda", context),
                 inlinePolicy: IAMPolicies.lambdaTracing,
                 managedPolicyARNs: [IAMPolicies.lambdaBasicExecutionPolicy(context.partition)]))
-            output.notes.append("`\(service.name)/lambda-tracing.json` switches \(spec.functionName) to the generated role `\(name)`, which allows logging and tracing only. To keep the function's current role, set `role:` to its ARN: xrayctl then adds the tracing permissions to that role instead.")
+            output.notes.append("`role: generate`: `\(service.name)/lambda-tracing.json` REPLACES the current execution role of \(spec.functionName) with the generated role `\(name)`, which allows logging and tracing only; every other permission the function had is gone. Remove `role:` (or set `role: keep`) to keep the current role and only add tracing to it.")
         case .existing(let arn):
             output.roles.append(RolePlan(
                 name: arn.roleName ?? arn.resource,

@@ -41,7 +41,8 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
             service = ["name": "app", "platform": "ecs-ec2-daemon", "image": "app:1", "memory_reservation": "128"]
         case .policy, .trustPolicy:
             switch request.roleFor {
-            case "lambda": service = ["name": service["name"]!, "platform": "lambda", "function_name": service["name"]!]
+            // A generated execution role: the one role whose trust and policy can be printed alone.
+            case "lambda": service = ["name": service["name"]!, "platform": "lambda", "function_name": service["name"]!, "role": "generate"]
             case "ec2": service = ["name": service["name"]!, "platform": "ec2"]
             default: service = ["name": service["name"]!, "platform": "ecs-fargate", "image": "app:1"]
             }

@@ -33,4 +33,14 @@ public struct FargateTaskSize: Hashable, Sendable {
         }
         return nil
     }
+
+    /// When the agent makes a task bigger than the app alone needs (Fargate bills by task size):
+    /// the size for the app alone and the size for app and agent; nil when they are the same.
+    public static func growth(appCPU: Int, appMemory: Int, agentCPU: Int, agentMemory: Int) -> (alone: FargateTaskSize, with: FargateTaskSize)? {
+        guard let alone = smallest(fitting: appCPU, memory: appMemory),
+              let with = smallest(fitting: appCPU + agentCPU, memory: appMemory + agentMemory), alone != with else { return nil }
+        return (alone, with)
+    }
+
+    public var description: String { "\(cpu) CPU units / \(memory) MiB" }
 }

@@ -27,8 +27,8 @@ public enum ModelDecoder {
         let errors = reader.diagnostics.filter { $0.severity == .error }
         guard let model, errors.isEmpty else { throw DiagnosticsError(reader.diagnostics) }
         // Checked on the finished model, by the generator's own role plans, so the two cannot disagree.
-        let collisions = RoleMerging.collisions(model)
-        guard collisions.isEmpty else { throw DiagnosticsError(reader.diagnostics + collisions) }
-        return Result(model: model, warnings: reader.diagnostics)
+        let collisions = RoleMerging.collisions(model) + AccountPlacement.diagnostics(model)
+        if collisions.contains(where: { $0.severity == .error }) { throw DiagnosticsError(reader.diagnostics + collisions) }
+        return Result(model: model, warnings: reader.diagnostics + collisions)
     }
 }

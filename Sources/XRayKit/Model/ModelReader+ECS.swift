@@ -104,7 +104,9 @@ extension ModelReader {
         let needMemory = appMemory + (agent?.memoryReservation ?? 0)
         let cpuNode = fields["task_cpu"], memoryNode = fields["task_memory"]
         guard cpuNode != nil || memoryNode != nil else {
-            if let size = FargateTaskSize.smallest(fitting: needCPU, memory: needMemory) { return size }
+            if let size = FargateTaskSize.smallest(fitting: needCPU, memory: needMemory) {
+                return size
+            }
             reader.error(fields.node, "no Fargate task size fits \(needCPU) CPU units and \(needMemory) MiB for app + agent")
             return nil
         }

@@ -115,7 +115,9 @@ extension ModelReader {
             reader.error(node, "function_name must be a Lambda function name (letters, digits, - and _) or function ARN, found '\(name)'")
             return nil
         }
-        let role = roleChoice(fields["role"], "role", partition: partition, default: .generate, allowNone: false)
+        // The function keeps its own role unless the model asks for a new one: a generated role
+        // replaces the current one and with it every permission the function had.
+        let role = roleChoice(fields["role"], "role", partition: partition, default: .keep, allowNone: false, allowKeep: true)
         return LambdaServiceSpec(functionName: name, role: role)
     }
 

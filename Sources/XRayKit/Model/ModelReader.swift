@@ -6,7 +6,7 @@ struct ModelReader {
     init(_ reader: NodeReader) { self.reader = reader }
 
     static let topLevelKeys = ["version", "project", "region", "account", "partition", "cluster",
-                               "agent", "encryption", "sampling", "services"]
+                               "agent", "encryption", "sampling", "logs", "services"]
 
     func model(_ root: LocatedNode) -> XRayModel? {
         guard let fields = reader.fields(root, "the model", keys: Self.topLevelKeys) else { return nil }
@@ -33,10 +33,45 @@ struct ModelReader {
         let serviceSpecs = reader.required(fields, "services", "the model")
             .flatMap { self.services($0, project: projectName ?? "", partition: partition, agent: agentSpec) }
 
+        let logsSpec = fields["logs"].flatMap(self.logs) ?? LogsSpec()
+
         guard let projectName, let regionCode, let agentSpec, let serviceSpecs else { return nil }
         return XRayModel(project: projectName, region: regionCode, account: accountID, partition: partition,
                          cluster: cluster, agent: agentSpec, encryption: encryptionSpec, sampling: samplingSpec,
-                         services: serviceSpecs)
+                         logs: logsSpec, services: serviceSpecs)
+    }
+
+    static let logsKeys = ["driver", "retention_days", "group_prefix", "router_image"]
+
+    private func logs(_ node: LocatedNode) -> LogsSpec? {
+        guard let fields = reader.fields(node, "logs", keys: Self.logsKeys) else { return nil }
+        var spec = LogsSpec()
+        if let driverNode = fields["driver"],
+           let text = reader.choice(driverNode, "logs driver", from: LogsSpec.Driver.allCases.map(\.rawValue)) {
+            spec.driver = LogsSpec.Driver(rawValue: text)!
+        }
+        if let daysNode = fields["retention_days"], let days = reader.int(daysNode, "logs retention_days", in: 1...3653) {
+            if LogsSpec.retentionDays.contains(days) {
+                spec.retentionDays = days
+            } else {
+                let list = LogsSpec.retentionDays.map(String.init).joined(separator: ", ")
+                reader.error(daysNode, "CloudWatch Logs keeps logs for one of \(list) days, not \(days)")
+            }
+        }
+        if let prefixNode = fields["group_prefix"], let prefix = reader.string(prefixNode, "logs group_prefix") {
+            // Log group names: 1-512 of [.-_/#A-Za-z0-9]; the service name is appended after a slash.
+            if prefix.count > 400 || !prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-/#".contains($0)) })
+                || prefix.hasSuffix("/") {
+                reader.error(prefixNode, "group_prefix must be letters, digits and . _ - / # (no trailing /), found '\(prefix)'")
+            } else {
+                spec.groupPrefix = prefix
+            }
+        }
+        if let imageNode = fields["router_image"] { spec.routerImage = image(imageNode, "logs router_image") }
+        if spec.driver == .firelens && spec.routerImage == nil && fields["router_image"] == nil {
+            reader.error(fields["driver"] ?? node, "the firelens driver needs router_image: the Fluent Bit image of the log router (such as your pinned copy of public.ecr.aws/aws-observability/aws-for-fluent-bit)")
+        }
+        return spec
     }
 
     private func project(_ node: LocatedNode) -> String? {
@@ -114,7 +149,7 @@ struct ModelReader {
             }
         }
         return AgentSpec(kind: kind, image: image, cpu: cpu, memoryReservation: memory, bufferMB: buffer,
-                         logLevel: logLevel, crossAccountRole: crossAccount)
+                         logLevel: logLevel, crossAccountRole: crossAccount, crossAccountLocation: fields["cross_account_role"]?.location)
     }
 
     private func encryption(_ node: LocatedNode) -> EncryptionSpec? {
@@ -126,7 +161,7 @@ struct ModelReader {
             reader.error(keyNode, "kms_key must be a KMS key ARN, key ID (a UUID or mrk- and 32 hex digits) or alias (alias/ then letters, digits, /, _ and -), found '\(key)'")
             return nil
         }
-        return EncryptionSpec(kmsKey: key)
+        return EncryptionSpec(kmsKey: key, location: keyNode.location)
     }
 
     // MARK: shared value checks
@@ -154,17 +189,19 @@ struct ModelReader {
         return arn
     }
 
-    /// `generate`, an existing role ARN, or (where allowed) `none`.
+    /// `generate`, an existing role ARN, or (where allowed) `none` and `keep`.
     func roleChoice(_ node: LocatedNode?, _ what: String, partition: Partition, default value: RoleChoice,
-                    allowNone: Bool) -> RoleChoice {
+                    allowNone: Bool, allowKeep: Bool = false) -> RoleChoice {
         guard let node else { return value }
         guard let text = reader.string(node, what) else { return value }
         switch text {
         case "generate": return .generate
         case "none" where allowNone: return .none
+        case "keep" where allowKeep: return .keep
         default:
             guard text.hasPrefix("arn:") else {
-                let choices = allowNone ? "'generate', 'none' or a role ARN" : "'generate' or a role ARN"
+                let words = ["'generate'"] + (allowNone ? ["'none'"] : []) + (allowKeep ? ["'keep'"] : [])
+                let choices = words.joined(separator: ", ") + " or a role ARN"
                 reader.error(node, "\(what) must be \(choices), found '\(text)'")
                 return value
             }

@@ -28,6 +28,7 @@ public enum ModelSchema {
     static let text: JSONValue = ["type": "string", "minLength": 1]
     static let positive: JSONValue = ["type": "integer", "minimum": 0]
     static let roleChoice: JSONValue = ["type": "string", "pattern": "^(generate|none|arn:[^:]+:iam::[0-9]{12}:role/.+)$"]
+    static let functionRoleChoice: JSONValue = ["type": "string", "pattern": "^(keep|generate|arn:[^:]+:iam::[0-9]{12}:role/.+)$"]
     static func choice(_ values: [String]) -> JSONValue { ["enum": .array(values.map { .string($0) })] }
     static let rate: JSONValue = ["type": "number", "minimum": 0, "maximum": 1]
 
@@ -63,6 +64,15 @@ public enum ModelSchema {
                         "properties": ["reservoir": positive, "rate": rate],
                     ],
                     "rules": ["type": "array", "items": samplingRule],
+                ]),
+            ],
+            "logs": [
+                "type": "object", "additionalProperties": false,
+                "properties": object(ModelReader.logsKeys, [
+                    "driver": choice(LogsSpec.Driver.allCases.map(\.rawValue)),
+                    "retention_days": ["enum": .array(LogsSpec.retentionDays.map { .int($0) })],
+                    "group_prefix": ["type": "string", "pattern": "^[A-Za-z0-9._/#-]*[A-Za-z0-9._#-]$"],
+                    "router_image": text,
                 ]),
             ],
             "services": ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/service"]],
@@ -129,7 +139,7 @@ public enum ModelSchema {
                 "properties": ["log_level": choice(AgentSpec.logLevels), "buffer_mb": ["type": "integer", "minimum": 3]],
             ],
             "function_name": text,
-            "role": roleChoice,
+            "role": functionRoleChoice,
             "rest_api_id": ["type": "string", "pattern": "^[a-z0-9]{10}$"],
             "stage": text,
             "api_type": ["const": "rest"],

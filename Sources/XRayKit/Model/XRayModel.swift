@@ -10,7 +10,31 @@ public struct XRayModel: Sendable {
     public var agent: AgentSpec
     public var encryption: EncryptionSpec?
     public var sampling: SamplingSpec?
+    public var logs = LogsSpec()
     public var services: [ServiceSpec]
+}
+
+/// Where ECS containers send their output (`logs:`): every container gets a log configuration
+/// unless the model turns it off.
+public struct LogsSpec: Sendable {
+    public enum Driver: String, CaseIterable, Sendable { case awslogs, firelens, none }
+
+    /// The retention periods CloudWatch Logs accepts (PutRetentionPolicy).
+    public static let retentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,
+                                       2557, 2922, 3288, 3653]
+
+    public var driver: Driver = .awslogs
+    public var retentionDays = 30
+    /// Log groups are `PREFIX/SERVICE`; nil means `/ecs/PROJECT`.
+    public var groupPrefix: String?
+    /// The Fluent Bit image of the FireLens log router (required with `firelens`).
+    public var routerImage: ImageReference?
+
+    public init() {}
+
+    public func group(project: String, service: String) -> String {
+        (groupPrefix ?? "/ecs/\(project)") + "/" + service
+    }
 }
 
 /// What receives segments from the SDKs.
@@ -41,10 +65,13 @@ public struct AgentSpec: Sendable {
     public var bufferMB: Int
     public var logLevel: String
     public var crossAccountRole: ARN?
+    /// Where `cross_account_role` is written, for messages about it.
+    public var crossAccountLocation: SourceLocation?
 }
 
 public struct EncryptionSpec: Sendable {
     public var kmsKey: String
+    public var location: SourceLocation?
 }
 
 public struct SamplingSpec: Sendable {
@@ -84,6 +111,8 @@ public enum RoleChoice: Sendable, Equatable {
     case generate
     case existing(ARN)
     case none
+    /// The resource's current role, looked up when the setup is applied (a Lambda function's).
+    case keep
 }
 
 public struct ServiceSpec: Sendable {

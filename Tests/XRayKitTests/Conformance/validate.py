@@ -178,6 +178,10 @@ def check_file(relative, text, full_path):
         role = name[: -len(".policy.json")]
         problems = check_api_input("iam", "PutRolePolicy", {"RoleName": role, "PolicyName": "xray", "PolicyDocument": text})
         return ["botocore iam.PutRolePolicy", "moto policy grammar", "parliament"], problems + check_policy(text, trust=False)
+    if name == "role-policy.json":
+        # The permission added to a Lambda function's current role (its name is looked up when applied).
+        problems = check_api_input("iam", "PutRolePolicy", {"RoleName": "function-role", "PolicyName": "xray", "PolicyDocument": text})
+        return ["botocore iam.PutRolePolicy", "moto policy grammar", "parliament"], problems + check_policy(text, trust=False)
     return [], [f"no validator knows this artifact"]
 
 

@@ -33,10 +33,19 @@ Socket:
   TCPAddress: 127.0.0.1:2000
 Logging:
   LogLevel: warn
+LocalMode: true
 RoleARN: arn:aws:iam::999988887777:role/fleet-xray-writer
 XRAYCTL_CONFIG
 mv /etc/amazon/xray/cfg.yaml.xrayctl /etc/amazon/xray/cfg.yaml
 chmod 0644 /etc/amazon/xray/cfg.yaml
 
+if [ ! -f /etc/amazon/xray/credentials ]; then
+  install -m 0640 -o root -g "$(getent group xray >/dev/null && echo xray || echo root)" /dev/null /etc/amazon/xray/credentials
+  printf '[default]\n# aws_access_key_id = ...\n# aws_secret_access_key = ...\n' > /etc/amazon/xray/credentials
+fi
+install -d -m 0755 /etc/systemd/system/xray.service.d
+printf '[Service]\nEnvironment=AWS_SHARED_CREDENTIALS_FILE=/etc/amazon/xray/credentials\nEnvironment=AWS_REGION=%s\n' "$REGION" \
+  > /etc/systemd/system/xray.service.d/xrayctl-credentials.conf
+systemctl daemon-reload
 systemctl enable xray
 systemctl restart xray
