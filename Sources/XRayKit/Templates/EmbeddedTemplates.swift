@@ -199,7 +199,7 @@ services:
 
 """#),
         (name: "lambda", contents: #"""
-# Lambda: active tracing on an existing function, with an execution role that can upload traces.
+# Lambda: active tracing on an existing function, which keeps its role and gains the upload permission.
 version: 1
 project: shop
 region: us-east-1
@@ -209,7 +209,8 @@ services:
   - name: orders
     platform: lambda
     function_name: shop-orders
-    role: generate                     # or the ARN of the function's current role to add the permissions to it
+    role: keep                         # keep (default): add the upload permission to the function's current role;
+                                       # generate: a new role that REPLACES it; or a role ARN to add the permission to
     language: python
     source: ./orders
 

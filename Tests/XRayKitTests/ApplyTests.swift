@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+/// Every example, template and fixture, generated and then applied the way its README says: each
+/// `aws` command with the real AWS CLI against a moto server, and `aws cloudformation deploy` of the
+/// template plus the remaining steps; the end state is then checked through the API
+/// (Conformance/apply_readme.py). A deliberately broken setup must be caught, so the check can fail.
+@Suite(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+struct ApplyTests {
+    @Test func everyReadmeAppliesAndLeavesTheStateItPromises() async throws {
+        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var pairs: [(model: String, out: String)] = []
+        for (index, model) in TestSupport.allModels.enumerated() {
+            let out = root.appendingPathComponent("\(index)")
+            _ = try ArtifactWriter(directory: out).write(try TestSupport.generate(modelAt: model.url), force: false)
+            pairs.append((model.url.path, out.path))
+        }
+        // The broken one: a task without logs, and a README that forgets a function role's policy.
+        let scorekeep = TestSupport.path("examples/serverless/xray.yaml")
+        let broken = root.appendingPathComponent("broken")
+        _ = try ArtifactWriter(directory: broken).write(try TestSupport.generate(modelAt: scorekeep), force: false)
+        let readme = broken.appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        try text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("--policy-document file://create-booking/role-policy.json") }
+            .joined(separator: "\n").write(to: readme, atomically: true, encoding: .utf8)
+        pairs.append((scorekeep.path, broken.path))
+
+        // Two halves in two processes (two cores); each starts its own moto server.
+        let halves = [pairs.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
+                      pairs.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)]
+        let script = TestSupport.path("Tests/XRayKitTests/Conformance/apply_readme.py").path
+        let python = try #require(TestSupport.which("python3"))
+        let results = try await withThrowingTaskGroup(of: TestSupport.ProcessResult.self) { group in
+            for half in halves {
+                group.addTask { try TestSupport.run(python, ["-W", "ignore", script] + half.flatMap { [$0.model, $0.out] }) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        var report: [String: [String]] = [:]
+        for result in results {
+            #expect(result.status == 0, "apply_readme.py failed: \(result.stderr.suffix(2000))")
+            let half = try JSONDecoder().decode([String: [String]].self, from: Data(result.stdout.utf8))
+            report.merge(half) { first, second in first + second }
+        }
+        for (model, _) in pairs.dropLast() {
+            #expect(report[model]?.isEmpty == true || model == scorekeep.path, "\(model): \(report[model] ?? ["not run"])")
+        }
+        // The serverless example ran twice: clean, and broken; only the broken run may complain, and must.
+        let serverless = report[scorekeep.path] ?? []
+        #expect(serverless.contains { $0.contains("function bookings-create's role may not upload traces") }, "\(serverless)")
+        #expect(serverless.allSatisfy { $0.contains("bookings-create") }, "\(serverless)")
+    }
+}

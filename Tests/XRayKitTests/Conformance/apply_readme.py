@@ -1,0 +1,447 @@
+"""Applies generated setups the way a person would: every `aws` command of each generated README,
+in order, with the real AWS CLI, against a moto server on loopback; then `aws cloudformation deploy`
+of cloudformation.yaml and the README's remaining steps, in a fresh account state. After each
+path it asserts the end state through the API.
+
+Usage: apply_readme.py MODEL OUT_DIR [MODEL OUT_DIR ...]   (prints one JSON report on stdout)
+
+X-Ray's sampling and encryption APIs are not in moto: a recording stub on loopback answers them,
+validates every request with botocore's own request validator, and keeps what each account was
+given, so the assertions can ask which account holds which rules.
+"""
+import ast
+import io
+import json
+import logging
+import traceback
+import urllib.parse
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import boto3
+import botocore.session
+import yaml
+from botocore.validate import ParamValidator
+
+import moto.awslambda.models as lambda_models
+import moto.ecs.models as ecs_models
+import moto.kms.models as kms_models
+from moto.iam.models import get_account_id_from
+from moto.server import ThreadedMotoServer
+
+logging.getLogger("werkzeug").setLevel(logging.ERROR)
+
+DEFAULT_ACCOUNT = "123456789012"
+AGENT_CONTAINERS = {"xray-daemon", "aws-otel-collector", "cloudwatch-agent"}
+
+# --- moto, corrected where it contradicts AWS --------------------------------------------------
+
+_validate = ecs_models.EC2ContainerServiceBackend._validate_container_defs
+
+
+def _validate_container_defs(memory, container_definitions, requires_compatibilities):
+    # botocore's ECS model documents ContainerDefinition.memory: "you must specify a non-zero integer
+    # for one or both of memory or memoryReservation in a container definition" (EC2 launch type too);
+    # moto 5.2.1 demands `memory` for EC2. Give it the reservation where only that is set.
+    patched = [dict(cd, memory=cd["memoryReservation"]) if "memory" not in cd and "memoryReservation" in cd else cd
+               for cd in container_definitions]
+    return _validate(memory, patched, requires_compatibilities)
+
+
+ecs_models.EC2ContainerServiceBackend._validate_container_defs = staticmethod(_validate_container_defs)
+
+_update_configuration = lambda_models.LambdaFunction.update_configuration
+
+
+def _update_configuration_with_tracing(self, config_updates):
+    # botocore's lambda.UpdateFunctionConfiguration takes TracingConfig ("Set Mode to Active to sample
+    # and trace a subset of incoming requests with X-Ray"); moto 5.2.1 ignores it on update.
+    result = _update_configuration(self, config_updates)
+    if "TracingConfig" in config_updates:
+        self.tracing_config = config_updates["TracingConfig"]
+    return result
+
+
+lambda_models.LambdaFunction.update_configuration = _update_configuration_with_tracing
+
+# moto makes random key IDs; the models name fixed ones. The next key created takes this ID.
+_next_key_id = []
+_generate_key_id = kms_models.generate_key_id
+
+
+def _fixed_key_id(*args, **kwargs):
+    return _next_key_id.pop() if _next_key_id else _generate_key_id(*args, **kwargs)
+
+
+kms_models.generate_key_id = _fixed_key_id
+
+# --- the X-Ray stub ------------------------------------------------------------------------------
+
+XRAY = botocore.session.get_session().get_service_model("xray")
+OPERATIONS = {XRAY.operation_model(name).http["requestUri"]: name for name in XRAY.operation_names}
+
+
+class XRayStub(BaseHTTPRequestHandler):
+    records = []  # (account, operation, input, problems)
+    rules = {}  # account -> {rule name: rule}
+    encryption = {}  # account -> key
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        operation = OPERATIONS.get(self.path.split("?")[0])
+        access_key = re.search(r"Credential=([^/]+)/", self.headers.get("Authorization", ""))
+        account = get_account_id_from(access_key.group(1)) if access_key else "unsigned"
+        data = json.loads(body or b"{}")
+        problems = []
+        if operation is None:
+            problems.append(f"unknown X-Ray path {self.path}")
+        else:
+            report = ParamValidator().validate(data, XRAY.operation_model(operation).input_shape)
+            if report.has_errors():
+                problems.append(report.generate_report())
+        XRayStub.records.append((account, operation, data, problems))
+        answer = {}
+        if operation == "CreateSamplingRule":
+            rule = data.get("SamplingRule", {})
+            XRayStub.rules.setdefault(account, {})[rule.get("RuleName")] = rule
+            answer = {"SamplingRuleRecord": {"SamplingRule": rule}}
+        elif operation == "UpdateSamplingRule":
+            update = data.get("SamplingRuleUpdate", {})
+            XRayStub.rules.setdefault(account, {}).setdefault(update.get("RuleName"), {}).update(update)
+            answer = {"SamplingRuleRecord": {"SamplingRule": update}}
+        elif operation == "PutEncryptionConfig":
+            XRayStub.encryption[account] = data.get("KeyId")
+            answer = {"EncryptionConfig": {"KeyId": data.get("KeyId"), "Status": "ACTIVE", "Type": data.get("Type")}}
+        payload = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- one model ---------------------------------------------------------------------------------
+
+class Run:
+    def __init__(self, moto_url, stub_url, model_path, out):
+        self.moto_url, self.stub_url, self.out = moto_url, stub_url, out
+        self.model = yaml.safe_load(open(model_path))
+        self.region = self.model["region"]
+        self.local = str(self.model.get("account") or DEFAULT_ACCOUNT)
+        self.readme = open(os.path.join(out, "README.md")).read()
+        self.problems = []
+        self.home = tempfile.mkdtemp(prefix="xrayctl-apply-")
+
+    # credentials: one profile per account, each from an assumed role in that account, so moto files
+    # every call under the account the command names
+    def login(self):
+        accounts = {self.local} | set(re.findall(r"--profile ACCOUNT_(\d{12})", self.readme))
+        self.credentials = {}
+        lines = []
+        for account in sorted(accounts):
+            sts = boto3.client("sts", endpoint_url=self.moto_url, region_name=self.region,
+                               aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="x")
+            creds = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/xrayctl-apply", RoleSessionName="apply")["Credentials"]
+            self.credentials[account] = creds
+            for profile in (["default"] if account == self.local else []) + [f"ACCOUNT_{account}"]:
+                lines += [f"[{profile}]", f"aws_access_key_id = {creds['AccessKeyId']}",
+                          f"aws_secret_access_key = {creds['SecretAccessKey']}", f"aws_session_token = {creds['SessionToken']}", ""]
+        with open(os.path.join(self.home, "credentials"), "w") as f:
+            f.write("\n".join(lines))
+        # Every profile has the model's region, as a person's profiles would.
+        with open(os.path.join(self.home, "config"), "w") as f:
+            for account in sorted(accounts):
+                f.write(f"[profile ACCOUNT_{account}]\nregion = {self.region}\n")
+            f.write(f"[default]\nregion = {self.region}\n")
+
+    def client(self, service, account=None):
+        creds = self.credentials[account or self.local]
+        return boto3.client(service, endpoint_url=self.moto_url, region_name=self.region,
+                            aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                            aws_session_token=creds["SessionToken"])
+
+    def services(self, platform):
+        return [s for s in self.model["services"] if s["platform"] == platform]
+
+    # what the README's "Before you start" asks for
+    def prerequisites(self):
+        iam = self.client("iam")
+        lambda_trust = json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+        ec2_trust = lambda_trust.replace("lambda.amazonaws.com", "ec2.amazonaws.com")
+        if any(s["platform"].startswith("ecs-") for s in self.model["services"]):
+            self.client("ecs").create_cluster(clusterName=self.model.get("cluster") or "default")
+        # Roles the README only adds to (put-role-policy without create-role) exist already.
+        created = set(re.findall(r"create-role(?: --profile \S+)? --role-name (\S+)", self.readme))
+        for name in sorted(set(re.findall(r"put-role-policy --role-name (\S+)", self.readme)) - created - {'"$ROLE_NAME"'}):
+            iam.create_role(RoleName=name, AssumeRolePolicyDocument=ec2_trust)
+        self.function_roles = {}
+        for service in self.services("lambda"):
+            name = service["function_name"].split(":")[-1] if service["function_name"].startswith("arn:") else service["function_name"]
+            # The function runs with the role the model names, or with one of its own.
+            given = service.get("role", "keep")
+            role = given.split("/")[-1] if given.startswith("arn:") else f"{name}-own-role"
+            try:
+                arn = iam.create_role(RoleName=role, AssumeRolePolicyDocument=lambda_trust)["Role"]["Arn"]
+            except iam.exceptions.EntityAlreadyExistsException:
+                arn = iam.get_role(RoleName=role)["Role"]["Arn"]
+            iam.put_role_policy(RoleName=role, PolicyName="app", PolicyDocument=json.dumps(
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}))
+            code = io.BytesIO()
+            with zipfile.ZipFile(code, "w") as z:
+                z.writestr("index.py", "def handler(event, context):\n    return event\n")
+            self.client("lambda").create_function(FunctionName=name, Runtime="python3.12", Role=arn, Handler="index.handler",
+                                                  Code={"ZipFile": code.getvalue()})
+            self.function_roles[name] = arn
+        apigateway = self.client("apigateway")
+        for service in self.services("api-gateway"):
+            api = apigateway.create_rest_api(name=service["name"], tags={"_custom_id_": service["rest_api_id"]})
+            root = apigateway.get_resources(restApiId=api["id"])["items"][0]["id"]
+            apigateway.put_method(restApiId=api["id"], resourceId=root, httpMethod="GET", authorizationType="NONE")
+            apigateway.put_integration(restApiId=api["id"], resourceId=root, httpMethod="GET", type="MOCK")
+            apigateway.create_deployment(restApiId=api["id"], stageName=service["stage"])
+        key = (self.model.get("encryption") or {}).get("kms_key")
+        if key:
+            owner = key.split(":")[4] if key.startswith("arn:") else self.local
+            kms = self.client("kms", owner if owner in self.credentials else None)
+            if ":alias/" in key or key.startswith("alias/"):
+                created_key = kms.create_key()["KeyMetadata"]["KeyId"]
+                kms.create_alias(AliasName="alias/" + key.split("alias/")[1], TargetKeyId=created_key)
+            else:
+                _next_key_id.append(key.split("/")[-1])
+                kms.create_key()
+
+    # the README's commands, as a shell script run from the output directory
+    def script(self, block):
+        ami = self.client("ec2").describe_images()["Images"][0]["ImageId"]
+        lines = ["set -euo pipefail"]
+        for line in block.splitlines():
+            if line.startswith("# add the statements of "):
+                path = line.split("# add the statements of ")[1].split(" ")[0]
+                # The one manual step: merge the generated statements into the key policy.
+                lines.append("python3 -c 'import json,sys; p=json.load(open(\"key-policy.json\")); "
+                             "p[\"Statement\"] += json.load(open(sys.argv[1]))[\"Statement\"]; "
+                             f"json.dump(p, open(\"key-policy.json\", \"w\"))' {path}")
+            elif line.startswith("eb "):
+                lines.append("true  # eb deploy needs an Elastic Beanstalk environment; validate.py checks the .ebextensions")
+            else:
+                lines.append(line.replace("AMI_ID", ami))
+        return "\n".join(lines) + "\n"
+
+    def run_script(self, text, label):
+        env = dict(os.environ, AWS_ENDPOINT_URL=self.moto_url, AWS_ENDPOINT_URL_XRAY=self.stub_url,
+                   AWS_SHARED_CREDENTIALS_FILE=os.path.join(self.home, "credentials"),
+                   AWS_CONFIG_FILE=os.path.join(self.home, "config"), HOME=self.home, AWS_PAGER="")
+        for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION"]:
+            env.pop(name, None)
+        result = subprocess.run(["bash", "-c", text], cwd=self.out, env=env, capture_output=True, text=True, timeout=600)
+        if result.returncode != 0:
+            self.problems.append(f"{label}: exit {result.returncode}: {result.stderr.strip()[-1500:]}")
+        return result.returncode == 0
+
+    def blocks(self):
+        apply = self.readme.split("## Apply")[1].split("## Notes")[0]
+        blocks = re.findall(r"```sh\n(.*?)```", apply, re.S)
+        return blocks
+
+    # what must be true afterwards, asked of the API
+    def check(self, label, via_stack):
+        ecs, iam = self.client("ecs"), self.client("iam")
+        logs_off = (self.model.get("logs") or {}).get("driver") == "none"
+        for root, _, files in os.walk(self.out):
+            if "task-definition.json" not in files:
+                continue
+            family = json.load(open(os.path.join(root, "task-definition.json")))["family"]
+            task = ecs.describe_task_definition(taskDefinition=family)["taskDefinition"]
+            names = {c["name"] for c in task["containerDefinitions"]}
+            if not names & AGENT_CONTAINERS and not any(s["platform"] == "ecs-ec2-daemon" for s in self.model["services"]):
+                self.problems.append(f"{label}: task {family} has no agent")
+            for container in task["containerDefinitions"]:
+                if not logs_off and not container.get("logConfiguration"):
+                    self.problems.append(f"{label}: {family}/{container['name']} has no log configuration")
+        for name in sorted(os.listdir(os.path.join(self.out, "iam")) if os.path.isdir(os.path.join(self.out, "iam")) else []):
+            role, kind = name.rsplit(".", 2)[0], name.rsplit(".", 2)[1]
+            if kind not in ("trust", "policy"):
+                continue
+            account = self.role_account(role)
+            client = self.client("iam", account)
+            try:
+                found = client.get_role(RoleName=role)["Role"]
+            except Exception as error:
+                self.problems.append(f"{label}: role {role} missing in account {account}: {error}")
+                continue
+            generated = json.load(open(os.path.join(self.out, "iam", name)))
+            existing = not os.path.exists(os.path.join(self.out, "iam", f"{role}.trust.json"))
+            if via_stack and existing and self.role_account(role) == self.local:
+                # The template gives an existing role its policy with AWS::IAM::RolePolicy, which moto's
+                # CloudFormation does not implement; cfn-lint checks that resource instead.
+                continue
+            if kind == "trust":
+                document = self.partitioned(as_json(found["AssumeRolePolicyDocument"]), via_stack)
+                if canonical(document) != canonical(generated):
+                    self.problems.append(f"{label}: role {role} trusts {document}, not the generated trust")
+            else:
+                policy = client.get_role_policy(RoleName=role, PolicyName="xray")["PolicyDocument"]
+                policy = self.partitioned(as_json(policy), via_stack)
+                if canonical(policy) != canonical(generated):
+                    self.problems.append(f"{label}: role {role}'s xray policy differs from the generated one")
+        lam = self.client("lambda")
+        for name, role in self.function_roles.items():
+            configuration = lam.get_function_configuration(FunctionName=name)
+            service = next(s for s in self.services("lambda") if s["function_name"].endswith(name))
+            if service.get("role", "keep") != "generate" and configuration["Role"] != role:
+                self.problems.append(f"{label}: function {name} lost its role ({configuration['Role']})")
+            if configuration.get("TracingConfig", {}).get("Mode") != "Active":
+                self.problems.append(f"{label}: function {name} is not traced")
+            role_name = configuration["Role"].split("/")[-1]
+            actions = json.dumps([iam.get_role_policy(RoleName=role_name, PolicyName=p)["PolicyDocument"]
+                                  for p in iam.list_role_policies(RoleName=role_name)["PolicyNames"]])
+            # (In the stack path a named role gets its policy from AWS::IAM::RolePolicy, which moto lacks.)
+            named = service.get("role", "keep").startswith("arn:")
+            if "xray:PutTraceSegments" not in actions and not (via_stack and named):
+                self.problems.append(f"{label}: function {name}'s role may not upload traces")
+            if "s3:GetObject" not in actions and service.get("role", "keep") != "generate":
+                self.problems.append(f"{label}: function {name}'s role lost its own permissions")
+        apigateway = self.client("apigateway")
+        for service in self.services("api-gateway"):
+            stage = apigateway.get_stage(restApiId=service["rest_api_id"], stageName=service["stage"])
+            if not stage.get("tracingEnabled"):
+                self.problems.append(f"{label}: stage {service['stage']} is not traced")
+        self.check_xray(label, via_stack)
+
+    def check_xray(self, label, via_stack):
+        agents = [s for s in self.model["services"] if s["platform"] in
+                  ("ecs-ec2-daemon", "ecs-ec2-sidecar", "ecs-fargate", "ec2", "elastic-beanstalk")]
+        target = ((self.model.get("agent") or {}).get("cross_account_role") or "").split(":")[4:5]
+        agent_account = target[0] if target else self.local
+        expected = set()
+        if agents:
+            expected.add(agent_account)
+        if self.services("api-gateway"):
+            expected.add(self.local)
+        rules = [r["name"] for r in (self.model.get("sampling") or {}).get("rules", [])]
+        for account in sorted(expected if rules else []):
+            if via_stack and account == self.local:
+                continue  # the stack's rules are moto's AWS::XRay::SamplingRule, which it does not keep
+            prefix = self.model["project"]
+            held = set(XRayStub.rules.get(account, {}))
+            missing = [r for r in rules if r not in held and f"{prefix}-{r}" not in held]
+            if missing:
+                self.problems.append(f"{label}: account {account} lacks the sampling rules {missing} (has {sorted(held)})")
+        if self.model.get("encryption"):
+            accounts = set(XRayStub.encryption)
+            traces = {agent_account} if agents else set()
+            if self.services("lambda") or self.services("api-gateway"):
+                traces.add(self.local)
+            if not traces <= accounts:
+                self.problems.append(f"{label}: encryption set in {sorted(accounts)}, traces land in {sorted(traces)}")
+
+    def partitioned(self, document, via_stack):
+        # moto's CloudFormation resolves AWS::Partition to "aws" in every region (cloudformation/parsing.py);
+        # CloudFormation itself gives the region's partition (aws-cn in China), as the generated files have.
+        partition = self.model.get("partition", "aws")
+        if not via_stack or partition == "aws":
+            return document
+        return json.loads(json.dumps(document).replace('"arn:aws:', f'"arn:{partition}:'))
+
+    def role_account(self, role):
+        trust_path = os.path.join(self.out, "iam", f"{role}.trust.json")
+        target = (self.model.get("agent") or {}).get("cross_account_role") or ""
+        if target.endswith(f"/{role}") and os.path.exists(trust_path):
+            return target.split(":")[4]
+        return self.local
+
+    def apply(self):
+        blocks = self.blocks()
+        # 1. everything with the CLI
+        reset(self.moto_url)
+        self.login()
+        self.prerequisites()
+        if self.run_script(self.script(blocks[-1]), "CLI"):
+            self.check("CLI", via_stack=False)
+        # 2. the stack, then what remains
+        if os.path.exists(os.path.join(self.out, "cloudformation.yaml")):
+            reset(self.moto_url)
+            self.login()
+            self.prerequisites()
+            deploy = blocks[0]
+            remaining = blocks[1] if len(blocks) == 3 else ""
+            if self.run_script(self.script(deploy + remaining), "stack"):
+                self.check("stack", via_stack=True)
+        problems = [p for record in XRayStub.records for p in record[3]]
+        self.problems += [f"X-Ray request rejected by botocore: {p}" for p in problems]
+        return self.problems
+
+
+def as_json(document):
+    # IAM answers policy documents URL-encoded; boto3 decodes some and not others. moto's
+    # CloudFormation stores a template's mapping as its Python repr; read that form too.
+    if not isinstance(document, str):
+        return document
+    text = urllib.parse.unquote(document)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return ast.literal_eval(text)
+
+
+def canonical(document):
+    def normal(value):
+        if isinstance(value, dict):
+            return {k: normal(v) for k, v in sorted(value.items())}
+        if isinstance(value, list):
+            items = [normal(v) for v in value]
+            return sorted(items, key=json.dumps) if all(isinstance(i, str) for i in items) else items
+        return value
+    return json.dumps(normal(document), sort_keys=True)
+
+
+def reset(moto_url):
+    import urllib.request
+    urllib.request.urlopen(urllib.request.Request(moto_url + "/moto-api/reset", method="POST")).read()
+    XRayStub.records.clear()
+    XRayStub.rules.clear()
+    XRayStub.encryption.clear()
+    _next_key_id.clear()
+
+
+def main():
+    # moto loads AWS's managed policies (AmazonECSTaskExecutionRolePolicy, …) only when asked.
+    os.environ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
+    pairs = list(zip(sys.argv[1::2], sys.argv[2::2]))
+    moto_port, stub_port = free_port(), free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=moto_port, verbose=False)
+    server.start()
+    stub = ThreadingHTTPServer(("127.0.0.1", stub_port), XRayStub)
+    threading.Thread(target=stub.serve_forever, daemon=True).start()
+    report = {}
+    try:
+        for model, out in pairs:
+            try:
+                report[model] = Run(f"http://127.0.0.1:{moto_port}", f"http://127.0.0.1:{stub_port}", model, out).apply()
+            except Exception as error:  # a failure of the harness is a problem too, named
+                report[model] = [f"harness: {type(error).__name__}: {error}: {traceback.format_exc()[-800:]}"]
+    finally:
+        stub.shutdown()
+        server.stop()
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
