@@ -31,6 +31,7 @@ struct EC2Generator {
                 ? "`\(service.name)` gets no instance role (on premises): the CloudWatch agent runs in onPremise mode and reads the profile `AmazonCloudWatchAgent` from `/root/.aws/credentials`; put an access key allowed the X-Ray write actions there."
                 : "`\(service.name)` gets no instance role (on premises): the daemon runs as the user `xray`, which cannot read `/root/.aws/credentials`. The script points it at `/etc/amazon/xray/credentials` (readable by root and the group `xray` only) and runs it in local mode; put an access key allowed the X-Ray write actions in that file's `[default]` profile, then `systemctl restart xray`.")
         }
+        output.notes.append("`\(service.name)`: set `AWS_XRAY_TRACING_NAME=\(service.name)` in the application's own environment on the host, so its segments carry the service's name and sampling rules with `service:` match it.")
         let path = "\(service.name)/user-data.sh"
         output.add(path, UserDataScript.render(model: context.model, service: service.name, os: spec.os,
                                                onPremises: spec.instanceRole == .none),
