@@ -21,17 +21,22 @@ public enum YAMLLoader {
     /// Parses one document. Empty input yields nil; syntax errors come back as a located diagnostic.
     public static func load(_ text: String, file: String, options: Options = Options()) throws(Diagnostic) -> LocatedNode? {
         _ = try prepass(text, file: file, options: options)
-        return try compose(text, file: file, options: options)
+        let roots = try compose(text, file: file, options: options)
+        if roots.count > 1, let second = roots.dropFirst().first {
+            throw Diagnostic.error(at: second.location, "the file holds \(roots.count) YAML documents (separated by ---); only one is read here")
+        }
+        return roots.first
     }
 
     /// Like `load`, but a repeated key does not stop it: the last character of each repeat is
     /// renamed to a private-use character (so the rest of the file is still read) and the repeats
     /// are returned, for the linter to report.
+    /// Every document of the stream (a Kubernetes or Helm file holds several, separated by `---`).
     static func loadMarkingDuplicates(_ text: String, file: String, options: Options = Options())
-        throws(Diagnostic) -> (root: LocatedNode?, duplicates: [YAMLPrepass.DuplicateKey]) {
+        throws(Diagnostic) -> (roots: [LocatedNode], duplicates: [YAMLPrepass.DuplicateKey]) {
         let scan = try prepass(text, file: file, options: options)
         // Past the private-use characters there are to rename with, report the repeats and stop.
-        if scan.duplicates.count > YAMLPrepass.markLimit { return (nil, scan.duplicates) }
+        if scan.duplicates.count > YAMLPrepass.markLimit { return ([], scan.duplicates) }
         guard let marked = YAMLPrepass.markingDuplicates(scan.duplicates, in: text) else {
             return (try compose(text, file: file, options: options), [])
         }
@@ -59,26 +64,28 @@ public enum YAMLLoader {
         }
     }
 
-    private static func compose(_ text: String, file: String, options: Options) throws(Diagnostic) -> LocatedNode? {
-        let root: Node?
+    private static func compose(_ text: String, file: String, options: Options) throws(Diagnostic) -> [LocatedNode] {
+        var roots: [Node] = []
         do {
             // The basic resolver keeps every scalar a string while composing: Yams hashes each key
             // to find duplicates, and with the default resolver that runs regular expressions on
             // every key. Types are resolved afterwards, only for scalars that can be non-strings.
-            root = try Yams.compose(yaml: text, .basic)
+            // Parser.nextRoot, not compose_all: its sequence swallows the error that ends it.
+            let parser = try Parser(yaml: text, resolver: .basic)
+            while let root = try parser.nextRoot() { roots.append(root) }
         } catch let error as YamlError {
             throw diagnostic(for: error, file: file)
         } catch {
             throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot parse: \(error)")
         }
-        guard let root else { return nil }
+        // One budget for the whole stream.
         var converter = Converter(file: file, options: options)
-        let node = converter.convert(root, pointer: "")
+        let nodes = roots.map { converter.convert($0, pointer: "") }
         if converter.exhausted {
             throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
                                    "the document expands to more than \(options.nodeBudget) nodes (aliases repeated many times?)")
         }
-        return node
+        return nodes
     }
 
     private struct Converter {

@@ -7,18 +7,25 @@ public enum DocumentLoader {
     /// Segment documents sent over UDP start with this header line (facts §1.2).
     static let segmentHeaderPrefix = "{\"format\""
 
+    /// The file's first document (or its only one).
     public static func load(path: String, data: Data) -> SourceDocument {
-        func unreadable(_ location: SourceLocation, _ message: String) -> SourceDocument {
-            SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [
+        loadAll(path: path, data: data)[0]
+    }
+
+    /// Every document of the file: one for JSON and most YAML, several for a YAML stream
+    /// (`---`), each with its own kind; load problems belong to the first.
+    public static func loadAll(path: String, data: Data) -> [SourceDocument] {
+        func unreadable(_ location: SourceLocation, _ message: String) -> [SourceDocument] {
+            [SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [
                 Finding(rule: "XR001", severity: .error, message: message, location: location, pointer: "", fix: nil),
-            ])
+            ])]
         }
         if let name = TextDecoding.markedEncodingName(data) {
             guard let text = TextDecoding.decodeMarked(data) else {
                 return unreadable(SourceLocation(file: path, line: 1, column: 1),
                                   "the file starts with a \(name) byte-order mark but is not valid \(name); save it as UTF-8")
             }
-            return load(path: path, data: Data(text.utf8))
+            return loadAll(path: path, data: Data(text.utf8))
         }
         if let offset = data.firstIndex(of: 0) {
             return unreadable(location(ofByte: offset - data.startIndex, in: data, file: path),
@@ -36,6 +43,7 @@ public enum DocumentLoader {
             lineOffset = 1
         }
         var document = SourceDocument(path: path, text: text, root: nil, kind: .unknown, loadFindings: [])
+        var others: [LocatedNode] = []
         var duplicates: [Finding] = []
         func duplicate(_ key: String, at location: SourceLocation) {
             var location = location
@@ -52,7 +60,8 @@ public enum DocumentLoader {
             do {
                 if attempt == 0 {
                     let loaded = try YAMLLoader.loadMarkingDuplicates(parseText, file: path, options: options)
-                    document.root = loaded.root.map { $0.shifted(byLines: lineOffset) }
+                    document.root = loaded.roots.first.map { $0.shifted(byLines: lineOffset) }
+                    others = loaded.roots.dropFirst().map { $0.shifted(byLines: lineOffset) }
                     for key in loaded.duplicates {
                         duplicate(key.key, at: SourceLocation(file: path, line: key.line + 1, column: key.column + 1))
                     }
@@ -77,7 +86,9 @@ public enum DocumentLoader {
         }
         document.loadFindings += duplicates
         document.kind = KindDetector.detect(document.root, path: path)
-        return document
+        return [document] + others.map { root in
+            SourceDocument(path: path, text: text, root: root, kind: KindDetector.detect(root, path: path), loadFindings: [])
+        }
     }
 
     static func location(ofByte offset: Int, in data: Data, file: String) -> SourceLocation {

@@ -24,9 +24,7 @@ public enum FileCollector {
         var documents: [SourceDocument] = []
         for path in paths {
             if path == "-" {
-                var document = DocumentLoader.load(path: "-", data: stdin())
-                document.explicitlyNamed = true
-                documents.append(document)
+                documents += DocumentLoader.loadAll(path: "-", data: stdin()).map { var document = $0; document.explicitlyNamed = true; return document }
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -34,17 +32,18 @@ public enum FileCollector {
             if isDirectory.boolValue {
                 for file in walk(path) {
                     guard let data = FileManager.default.contents(atPath: file) else { continue }
-                    let document = DocumentLoader.load(path: file, data: data)
                     // Found by walking: only what is recognised (or broken in a recognisable way) counts.
-                    if document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file) {
+                    for document in DocumentLoader.loadAll(path: file, data: data)
+                    where document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file) {
                         documents.append(document)
                     }
                 }
             } else {
                 guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
-                var document = DocumentLoader.load(path: path, data: data)
-                document.explicitlyNamed = true
-                documents.append(document)
+                let loaded = DocumentLoader.loadAll(path: path, data: data)
+                // A stream of documents none of which xrayctl lints is one "not a kind" finding, not one per document.
+                let relevant = loaded.filter { $0.kind != .unknown || !$0.loadFindings.isEmpty }
+                documents += (relevant.isEmpty ? [loaded[0]] : relevant).map { var document = $0; document.explicitlyNamed = true; return document }
             }
         }
         guard !documents.isEmpty else { throw .nothingToLint(paths) }

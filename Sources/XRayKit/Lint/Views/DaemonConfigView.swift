@@ -60,4 +60,41 @@ enum EmbeddedDocument {
         }
         return embedded
     }
+
+    /// A JSON document written as a string (CloudFormation accepts `PolicyDocument` and
+    /// `AssumeRolePolicyDocument` that way, often as a `|` block): its tree, located in the file
+    /// where the string is a block scalar, at the string itself otherwise. nil when the string is
+    /// not a JSON object.
+    static func json(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
+        guard let scalar = content.scalar, scalar.kind == .string, let text = content.text,
+              text.drop(while: \.isWhitespace).first == "{",
+              let tree = try? YAMLLoader.load(text, file: document.path), tree.pairs != nil else { return nil }
+        let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = lines.indices.contains(content.location.line - 1) ? lines[content.location.line - 1] : ""
+        let indicator = line.dropFirst(max(content.location.column - 1, 0)).first
+        if indicator == "|" || indicator == ">" {
+            let first = content.location.line
+            let indent = lines.dropFirst(first).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                .map { $0.prefix { $0 == " " }.count } ?? 0
+            return tree.shifted(byLines: first, columns: indent, pointerPrefix: content.pointer + "#")
+        }
+        return tree.relocated(to: content.location, pointerPrefix: content.pointer + "#")
+    }
+}
+
+extension LocatedNode {
+    /// The same tree with every node at one location: for text parsed out of a quoted string,
+    /// whose own lines and columns say nothing about the file.
+    func relocated(to location: SourceLocation, pointerPrefix: String) -> LocatedNode {
+        var node = self
+        node.location = location
+        node.pointer = pointerPrefix + node.pointer
+        switch node.value {
+        case .scalar: break
+        case .sequence(let items): node.value = .sequence(items.map { $0.relocated(to: location, pointerPrefix: pointerPrefix) })
+        case .mapping(let pairs):
+            node.value = .mapping(pairs.map { ($0.key.relocated(to: location, pointerPrefix: pointerPrefix), $0.value.relocated(to: location, pointerPrefix: pointerPrefix)) })
+        }
+        return node
+    }
 }

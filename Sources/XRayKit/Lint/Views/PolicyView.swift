@@ -5,6 +5,13 @@ struct PolicyView {
     /// The inline policy's name, when it has one.
     let name: String?
 
+    /// A policy document as a mapping or, as CloudFormation also accepts, a JSON string.
+    init(document: SourceDocument, node: LocatedNode, name: String?) {
+        self.document = document
+        self.node = EmbeddedDocument.json(node, in: document) ?? node
+        self.name = name
+    }
+
     var statementNodes: [LocatedNode] { node.field("statement")?.asList ?? [] }
 
     var isTrustPolicy: Bool {

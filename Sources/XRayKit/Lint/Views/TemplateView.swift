@@ -52,10 +52,36 @@ extension LocatedNode {
         }
     }
 
-    /// A string that may be written with `Fn::Sub` (no variables to resolve): its literal text.
+    /// A string, also when CloudFormation builds it from literals and pseudo parameters: `Fn::Sub`
+    /// (its text, with the partition and URL suffix filled in), `Fn::Join` of such parts, and
+    /// `Ref` of a pseudo parameter (CDK writes `{"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"},
+    /// ":iam::aws:policy/…"]]}`). Unknown values (`${AWS::Region}`, `${Param}`) stay written as
+    /// `${…}`, which the policy reader treats as not known statically.
     var literalText: String? {
         if let text { return text }
-        if let pairs, pairs.count == 1, pairs[0].key.text == "Fn::Sub", let text = pairs[0].value.text { return text }
-        return nil
+        guard let pairs, pairs.count == 1, let function = pairs[0].key.text else { return nil }
+        let argument = pairs[0].value
+        switch function {
+        case "Fn::Sub":
+            guard let template = argument.text ?? argument.items?.first?.text, argument.items.map({ $0.count == 1 }) ?? true else { return nil }
+            return Self.pseudoParameters.reduce(template) { text, pair in text.replacingOccurrences(of: "${\(pair.key)}", with: pair.value) }
+        case "Fn::Join":
+            guard let items = argument.items, items.count == 2, let separator = items[0].text, let parts = items[1].items else { return nil }
+            var texts: [String] = []
+            for part in parts {
+                guard let text = part.literalText else { return nil }
+                texts.append(text)
+            }
+            return texts.joined(separator: separator)
+        case "Ref":
+            guard let name = argument.text, name.hasPrefix("AWS::") else { return nil }
+            return Self.pseudoParameters[name] ?? "${\(name)}"
+        default:
+            return nil
+        }
     }
+
+    /// Pseudo parameters whose value does not change what a rule concludes: every partition's
+    /// managed policies have the same names, and service hosts end in the same suffix.
+    static let pseudoParameters = ["AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"]
 }
