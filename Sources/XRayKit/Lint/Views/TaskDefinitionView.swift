@@ -24,6 +24,16 @@ struct TaskDefinitionView {
     /// Identifies the task within a run.
     var key: String { document.path + "#" + node.pointer }
 
+    /// Only Fargate can run it: FARGATE alone in requiresCompatibilities, or (in a template) a
+    /// service that launches it on Fargate.
+    func runsOnlyOnFargate(_ run: LintRun) -> Bool {
+        if let compatibilities = node.field("requiresCompatibilities")?.items?.compactMap({ $0.text?.uppercased() }),
+           !compatibilities.isEmpty {
+            return compatibilities == ["FARGATE"]
+        }
+        return run.services.contains { $0.usesFargate && $0.runs(self) }
+    }
+
     var requiresFargate: Bool {
         node.field("requiresCompatibilities")?.items?.contains { $0.text?.uppercased() == "FARGATE" } == true
     }
@@ -47,7 +57,11 @@ struct TaskDefinitionView {
 
 struct ContainerView {
     let node: LocatedNode
-    /// Which agent the container runs, from its image (or, when that is not literal, its name).
+    /// Which agent software the container runs, from its image (or, when that is not literal, its name).
+    let imageKind: AgentSpec.Kind?
+    /// The same, when it actually receives X-Ray segments: the daemon always; the CloudWatch agent
+    /// only with a configuration that collects traces; an ADOT collector unless its configuration
+    /// is known to lack an awsxray receiver (XR120 speaks of those).
     let agentKind: AgentSpec.Kind?
     /// Its entryPoint and command read as X-Ray daemon flags.
     let flags: DaemonFlags
@@ -55,8 +69,22 @@ struct ContainerView {
     init(_ node: LocatedNode) {
         self.node = node
         let image = node.field("image")?.literalText, name = node.field("name")?.text
-        agentKind = Self.agentKind(of: image) ?? Self.agentKind(of: name)
+        let kind = Self.agentKind(of: image) ?? Self.agentKind(of: name)
+        imageKind = kind
         flags = DaemonFlags((node.field("entryPoint")?.items ?? []) + (node.field("command")?.items ?? []))
+        let inline = { (variable: String) -> String? in
+            (node.field("environment")?.items ?? []).first { $0.field("name")?.text == variable }?.field("value")?.text
+        }
+        switch kind {
+        case .cloudwatchAgent?:
+            // Metrics and logs are its usual work; it receives X-Ray segments only when told to.
+            agentKind = inline("CW_CONFIG_CONTENT").map { $0.contains("\"traces\"") || $0.contains("traces:") } == true ? kind : nil
+        case .adot?:
+            let receivers = inline("AOT_CONFIG_CONTENT").flatMap(CollectorWithoutXRayReceiver.receivers(in:))
+            agentKind = receivers.map { $0.contains("awsxray") } == false ? nil : kind
+        default:
+            agentKind = kind
+        }
     }
 
     var name: String? { node.field("name")?.text }

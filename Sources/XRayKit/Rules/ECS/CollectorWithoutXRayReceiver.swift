@@ -22,7 +22,7 @@ struct CollectorWithoutXRayReceiver: LintRule {
     static let otlpOnlyConfigs = ["/etc/ecs/ecs-xray.yaml", "/etc/ecs/container-insights/otel-task-metrics-config.yaml"]
 
     func check(_ run: LintRun) -> [Finding] {
-        run.taskDefinitions.flatMap(\.agents).filter { $0.agentKind == .adot }.compactMap { collector in
+        run.taskDefinitions.flatMap(\.containers).filter { $0.imageKind == .adot }.compactMap { collector in
             if let inline = collector.variable("AOT_CONFIG_CONTENT")?.value, let text = inline.text {
                 guard !text.contains("awsxray:") || !(Self.receivers(in: text)?.contains("awsxray") ?? true) else { return nil }
                 return finding(inline, "the collector's inline configuration has no awsxray receiver: X-Ray SDK segments sent to 2000/udp are dropped",

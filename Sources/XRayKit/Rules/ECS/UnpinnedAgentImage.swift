@@ -22,8 +22,11 @@ struct UnpinnedAgentImage: LintRule {
             guard !DaemonAddress.isPlaceholder(last) else { return nil }
             let tag = last.contains(":") ? String(last.split(separator: ":").last ?? "") : nil
             guard tag == nil || tag == "latest" else { return nil }
+            // The fix names the same image, pinned: never another agent.
+            let repository = tag == nil ? image : String(image.dropLast(tag!.count + 1))
+            let example = repository == "public.ecr.aws/xray/aws-xray-daemon" ? "\(repository):3.6.6" : "\(repository):VERSION"
             return finding(node, "agent image '\(image)' is not pinned to a version (\(tag == nil ? "no tag means latest" : ":latest"))",
-                           fix: "Pin a version, such as public.ecr.aws/xray/aws-xray-daemon:3.6.6")
+                           fix: "Pin the version you tested, such as \(example)")
         }
     }
 }

@@ -36,10 +36,13 @@ struct InvalidTracingMode: LintRule {
     func check(_ run: LintRun) -> [Finding] {
         var seen = Set<String>()
         return run.functions.compactMap { function in
+            // SAM's Tracing also takes Disabled (aws-sam-translator's function schema: Active,
+            // PassThrough, Disabled); TracingConfig.Mode takes Active and PassThrough only.
+            let valid = function.isSAM ? ["Active", "PassThrough", "Disabled"] : ["Active", "PassThrough"]
             guard let tracing = function.tracing, !tracing.node.isIntrinsic, seen.insert(tracing.node.location.description).inserted,
-                  tracing.mode != "Active", tracing.mode != "PassThrough" else { return nil }
-            let suggestion = ["Active", "PassThrough"].first { $0.lowercased() == tracing.mode?.lowercased() }
-            return finding(tracing.node, "tracing mode \(tracing.mode.map { "'\($0)'" } ?? tracing.node.typeName) is not Active or PassThrough (case-sensitive)",
+                  !valid.contains(tracing.mode ?? "") else { return nil }
+            let suggestion = valid.first { $0.lowercased() == tracing.mode?.lowercased() }
+            return finding(tracing.node, "tracing mode \(tracing.mode.map { "'\($0)'" } ?? tracing.node.typeName) is not \(valid.joined(separator: " or ")) (case-sensitive)",
                            fix: "Use \(suggestion ?? "Active")")
         }
     }

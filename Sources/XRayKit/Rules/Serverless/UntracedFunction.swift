@@ -32,10 +32,28 @@ struct UntracedFunction: LintRule {
             let tracedStages = template.resources(ofType: "AWS::ApiGateway::Stage", "AWS::Serverless::Api")
                 .contains { $0.properties?["TracingEnabled"]?.text == "true" }
             guard functions.contains(where: \.isActivelyTraced) || tracedStages else { return [] }
-            return functions.filter { $0.tracing == nil }.map { function in
+            let offPath = Self.functionsNoRequestPassesThrough(template)
+            return functions.filter { $0.tracing == nil && !offPath.contains($0.resource.logicalID) }.map { function in
                 finding(function.anchor, "function '\(function.resource.logicalID)' is not traced while others in this template are, so traces stop here",
                         fix: function.isSAM ? "Add Tracing: Active" : "Add TracingConfig: {Mode: Active}")
             }
         }
+    }
+
+    /// Functions that run beside the request path, not on it, so an untraced one breaks no trace:
+    /// CodeDeploy lifecycle hooks (`DeploymentPreference.Hooks`) and custom-resource handlers
+    /// (the `ServiceToken` of `Custom::*` and `AWS::CloudFormation::CustomResource`).
+    static func functionsNoRequestPassesThrough(_ template: TemplateView) -> Set<String> {
+        var ids = Set<String>()
+        for resource in template.resources {
+            if let hooks = resource.properties?["DeploymentPreference"]?["Hooks"]?.pairs {
+                for (_, hook) in hooks { ids.formUnion(hook.referencedLogicalIDs) }
+            }
+            if resource.type.hasPrefix("Custom::") || resource.type == "AWS::CloudFormation::CustomResource",
+               let token = resource.properties?["ServiceToken"] {
+                ids.formUnion(token.referencedLogicalIDs)
+            }
+        }
+        return ids
     }
 }
