@@ -30,6 +30,9 @@ extension XRayCtl {
         @Option(name: .customLong("enable-only"), help: "Run only these rule IDs, comma-separated.")
         var enableOnly: String?
 
+        @Flag(name: [.short, .long], help: "List the files a folder walk skipped (JSON or YAML of no kind xrayctl lints).")
+        var verbose = false
+
         @Option(help: "Write the report to this file instead of standard output.")
         var output: String?
 
@@ -62,8 +65,9 @@ extension XRayCtl {
                 throw ExitCode(2)
             }
             let documents: [SourceDocument]
+            let skipped: [String]
             do {
-                documents = try FileCollector.collect(paths)
+                (documents, skipped) = try FileCollector.gather(paths)
             } catch {
                 printError(error.description)
                 throw ExitCode(2)
@@ -71,7 +75,8 @@ extension XRayCtl {
             let enabled = Self.ids(enableOnly).isEmpty ? config?.enableOnly.map { Set($0.map { $0.uppercased() }) } : Set(Self.ids(enableOnly))
             let options = LintOptions(disabled: Set(Self.ids(disable) + (config?.disable ?? []).map { $0.uppercased() }),
                                       enabledOnly: enabled, today: Self.today())
-            let report = LintReport(findings: Linter.lint(documents, options: options), fileCount: documents.count)
+            let report = LintReport(findings: Linter.lint(documents, options: options), fileCount: Set(documents.map(\.path)).count,
+                                    skipped: skipped, listSkipped: verbose)
             let text = format.render(report)
             if let output {
                 do {

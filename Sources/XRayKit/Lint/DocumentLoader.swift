@@ -20,6 +20,11 @@ public enum DocumentLoader {
                 Finding(rule: "XR001", severity: .error, message: message, location: location, pointer: "", fix: nil),
             ])]
         }
+        // A file of another language is no kind xrayctl lints (XR002 when named), never a parse error.
+        if otherLanguages.contains((path as NSString).pathExtension.lowercased())
+            || ["Dockerfile", "Makefile", "Jenkinsfile"].contains((path as NSString).lastPathComponent) {
+            return [SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [])]
+        }
         if let name = TextDecoding.markedEncodingName(data) {
             guard let text = TextDecoding.decodeMarked(data) else {
                 return unreadable(SourceLocation(file: path, line: 1, column: 1),
@@ -85,11 +90,21 @@ public enum DocumentLoader {
             }
         }
         document.loadFindings += duplicates
+        if path.lowercased().hasSuffix(".json"), lineOffset == 0, document.loadFindings.isEmpty, document.root != nil,
+           let problem = StrictJSON.problem(in: text, path: path) {
+            document.loadFindings.append(Finding(rule: "XR001", severity: .error, message: problem.message,
+                                                 location: problem.location, pointer: "", fix: nil))
+        }
         document.kind = KindDetector.detect(document.root, path: path)
         return [document] + others.map { root in
             SourceDocument(path: path, text: text, root: root, kind: KindDetector.detect(root, path: path), loadFindings: [])
         }
     }
+
+    /// Extensions of files that are not JSON or YAML, whatever their content looks like.
+    static let otherLanguages: Set<String> = ["tf", "tfvars", "hcl", "py", "js", "mjs", "ts", "go", "java", "kt", "rb", "sh",
+                                              "bash", "cs", "swift", "md", "txt", "toml", "ini", "xml", "html", "properties",
+                                              "gradle", "php", "rs", "c", "h", "cpp", "sql"]
 
     static func location(ofByte offset: Int, in data: Data, file: String) -> SourceLocation {
         var line = 1, lineStart = 0

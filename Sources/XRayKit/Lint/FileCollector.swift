@@ -21,7 +21,15 @@ public enum FileCollector {
 
     /// Loads every file named or found. `stdin` supplies the content for `-`.
     public static func collect(_ paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws(Problem) -> [SourceDocument] {
+        try gather(paths, stdin: stdin).documents
+    }
+
+    /// The documents to lint, and the files a folder walk read but passed over (JSON or YAML of
+    /// no kind xrayctl lints), which a report names so nothing is skipped silently.
+    public static func gather(_ paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+        throws(Problem) -> (documents: [SourceDocument], skipped: [String]) {
         var documents: [SourceDocument] = []
+        var skipped: [String] = []
         for path in paths {
             if path == "-" {
                 documents += DocumentLoader.loadAll(path: "-", data: stdin()).map { var document = $0; document.explicitlyNamed = true; return document }
@@ -33,10 +41,11 @@ public enum FileCollector {
                 for file in walk(path) {
                     guard let data = FileManager.default.contents(atPath: file) else { continue }
                     // Found by walking: only what is recognised (or broken in a recognisable way) counts.
-                    for document in DocumentLoader.loadAll(path: file, data: data)
-                    where document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file) {
-                        documents.append(document)
+                    let found = DocumentLoader.loadAll(path: file, data: data).filter { document in
+                        document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file)
                     }
+                    if found.isEmpty { skipped.append(file) }
+                    documents += found
                 }
             } else {
                 guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
@@ -46,8 +55,8 @@ public enum FileCollector {
                 documents += (relevant.isEmpty ? [loaded[0]] : relevant).map { var document = $0; document.explicitlyNamed = true; return document }
             }
         }
-        guard !documents.isEmpty else { throw .nothingToLint(paths) }
-        return documents
+        guard !documents.isEmpty || !skipped.isEmpty else { throw .nothingToLint(paths) }
+        return (documents, skipped)
     }
 
     /// A JSON or YAML file by its name: a syntax error in one is worth reporting even when walking.

@@ -46,6 +46,13 @@ public struct LintRun: Sendable {
                 tasks.append(TaskDefinitionView(document: document, node: root["taskDefinition"] ?? root))
             case .dockerrun:
                 tasks.append(TaskDefinitionView(document: document, node: root))
+            case .containerDefinitions:
+                // Containers without their task (a Terraform container_definitions template, an
+                // exported list): the container rules apply; the task-level ones cannot know enough.
+                let list = root.items.map { _ in root } ?? LocatedNode(.sequence([root]), at: root.location, pointer: root.pointer)
+                let key = LocatedNode(.scalar(.init(text: "containerDefinitions", kind: .string, isQuoted: false)), at: root.location)
+                let wrapper = LocatedNode(.mapping([(key: key, value: list)]), at: root.location, pointer: "")
+                tasks.append(TaskDefinitionView(document: document, node: wrapper, partial: true))
             case .ecsService:
                 let nodes = root["services"]?.items ?? [root["service"] ?? root]
                 services += nodes.map { ECSServiceView(document: document, node: $0, template: nil) }

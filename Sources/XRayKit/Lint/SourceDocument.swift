@@ -12,6 +12,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case localSamplingRules = "X-Ray SDK local sampling rules"
     case segments = "X-Ray segment documents"
     case model = "xrayctl model (xray.yaml)"
+    case containerDefinitions = "ECS container definitions (a task's list, or one container)"
+    case collectorConfig = "OpenTelemetry/ADOT collector configuration"
+    case serverlessFramework = "Serverless Framework service (serverless.yml)"
     case unknown = "unrecognised"
 }
 
@@ -45,6 +48,7 @@ enum KindDetector {
         guard let root else { return .unknown }
         if let items = root.items {
             if !items.isEmpty, items.allSatisfy({ $0["SamplingRule"] != nil }) { return .samplingRules }
+            if !items.isEmpty, items.allSatisfy(isContainerDefinition) { return .containerDefinitions }
             if !items.isEmpty, items.allSatisfy(isSegment) { return .segments }
             return .unknown
         }
@@ -67,6 +71,12 @@ enum KindDetector {
         if let version = root["version"]?.text, ["1", "2"].contains(version) || root["default"] != nil,
            root["default"] != nil || root["rules"] != nil { return .localSamplingRules }
         if isSegment(root) { return .segments }
+        if isContainerDefinition(root) && (root["portMappings"] != nil || root["essential"] != nil || root["environment"] != nil
+            || root["memory"] != nil || root["memoryReservation"] != nil || root["command"] != nil) { return .containerDefinitions }
+        if root["receivers"]?.pairs != nil && (root["exporters"] != nil || root["service"]?["pipelines"] != nil) { return .collectorConfig }
+        if root["service"] != nil, let provider = root["provider"], provider["name"]?.text == "aws" || root["functions"] != nil {
+            return .serverlessFramework
+        }
         if root["option_settings"] != nil { return .ebextensions }
         // A daemon config: mostly daemon keys (or near misses of them, which XR502 then names).
         let keys = Set(root.pairs!.compactMap { $0.key.text })
@@ -74,6 +84,12 @@ enum KindDetector {
         if !keys.isEmpty, !keys.isDisjoint(with: daemonOnlyKeys) || keys.contains("Version"),
            Double(daemonLike.count) >= Double(keys.count) / 2 { return .daemonConfig }
         return .unknown
+    }
+
+    /// An ECS container definition: a name and an image, and no key of another kind.
+    static func isContainerDefinition(_ node: LocatedNode) -> Bool {
+        node.pairs != nil && node["name"] != nil && node["image"] != nil && node["containerDefinitions"] == nil
+            && node["Type"] == nil && node["services"] == nil
     }
 
     static func isSegment(_ node: LocatedNode) -> Bool {

@@ -4,10 +4,16 @@ import Foundation
 public struct LintReport: Sendable {
     public var findings: [Finding]
     public var fileCount: Int
+    /// Files a folder walk passed over: JSON or YAML of no kind xrayctl lints.
+    public var skipped: [String]
+    /// List the skipped files in text output (always listed in JSON).
+    public var listSkipped: Bool
 
-    public init(findings: [Finding], fileCount: Int) {
+    public init(findings: [Finding], fileCount: Int, skipped: [String] = [], listSkipped: Bool = false) {
         self.findings = findings
         self.fileCount = fileCount
+        self.skipped = skipped
+        self.listSkipped = listSkipped
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
@@ -38,6 +44,10 @@ public enum TextReporter {
         }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         lines.append("\(plural(report.fileCount, "file")) checked: \(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(plural(report.count(.info), "info"))")
+        if !report.skipped.isEmpty {
+            lines.append("\(plural(report.skipped.count, "file")) skipped (not a kind xrayctl lints)\(report.listSkipped ? ":" : "; --verbose lists them")")
+            if report.listSkipped { lines += report.skipped.map { "  \($0)" } }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }
@@ -64,11 +74,12 @@ public enum JSONReporter {
         struct Summary: Encodable { var files: Int; var errors: Int; var warnings: Int; var infos: Int }
         var tool = Tool()
         var findings: [Entry]
+        var skipped: [String]
         var summary: Summary
     }
 
     public static func render(_ report: LintReport) -> String {
-        CanonicalJSON.encode(Document(findings: report.findings.map { Document.Entry(finding: $0) },
+        CanonicalJSON.encode(Document(findings: report.findings.map { Document.Entry(finding: $0) }, skipped: report.skipped,
                                       summary: .init(files: report.fileCount, errors: report.count(.error),
                                                      warnings: report.count(.warning), infos: report.count(.info))))
     }

@@ -9,8 +9,12 @@ struct TaskDefinitionView {
     let agents: [ContainerView]
     let apps: [ContainerView]
 
-    init(document: SourceDocument, node: LocatedNode, template: TemplateView? = nil, logicalID: String? = nil) {
+    /// Containers linted without their task: network mode, roles and sizes are unknown.
+    let partial: Bool
+
+    init(document: SourceDocument, node: LocatedNode, template: TemplateView? = nil, logicalID: String? = nil, partial: Bool = false) {
         self.document = document
+        self.partial = partial
         self.node = node
         self.template = template
         self.logicalID = logicalID
@@ -43,6 +47,7 @@ struct TaskDefinitionView {
 
     /// The mode ECS uses: as written, else `bridge` on EC2 (Linux); nil when unknown (an intrinsic).
     var networkMode: String? {
+        if partial { return nil }
         if let mode = node.field("networkMode") { return mode.text }
         return requiresFargate ? nil : "bridge"
     }

@@ -21,7 +21,7 @@ struct AddressWithoutAgent: LintRule {
 
     func check(_ run: LintRun) -> [Finding] {
         guard !run.hasDaemonAgentService else { return [] }
-        return run.taskDefinitions.filter { $0.agents.isEmpty && $0.document.kind != .dockerrun }.flatMap { task in
+        return run.taskDefinitions.filter { !$0.partial && $0.agents.isEmpty && $0.document.kind != .dockerrun }.flatMap { task in
             task.daemonAddresses.map { _, value, text in
                 finding(value, "AWS_XRAY_DAEMON_ADDRESS is '\(text)', but this task runs no agent and no DAEMON service running one is linted with it",
                         fix: "Add an agent sidecar to the task, or lint it together with the DAEMON service that runs the agent")

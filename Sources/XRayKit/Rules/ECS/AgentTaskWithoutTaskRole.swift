@@ -17,7 +17,7 @@ struct AgentTaskWithoutTaskRole: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
-        run.taskDefinitions.compactMap { task in
+        run.taskDefinitions.filter { !$0.partial }.compactMap { task in
             guard !task.agents.isEmpty, task.taskRole == nil, task.document.kind != .dockerrun else { return nil }
             let anchor = task.node.keyNode("family") ?? task.node.keyNode("Family") ?? task.anchor
             if task.requiresFargate {

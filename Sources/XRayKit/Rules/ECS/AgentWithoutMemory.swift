@@ -17,7 +17,7 @@ struct AgentWithoutMemory: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
-        run.taskDefinitions.filter { !$0.requiresFargate && $0.node.field("memory") == nil }.flatMap(\.agents).compactMap { agent in
+        run.taskDefinitions.filter { !$0.partial && !$0.requiresFargate && $0.node.field("memory") == nil }.flatMap(\.agents).compactMap { agent in
             guard agent.node.field("memory") == nil, agent.node.field("memoryReservation") == nil else { return nil }
             let key = agent.node.keyNode("name") ?? agent.node.keyNode("Name") ?? agent.anchor
             return finding(key, "the agent container '\(agent.name ?? "?")' has no memory or memoryReservation, and the task sets no memory",

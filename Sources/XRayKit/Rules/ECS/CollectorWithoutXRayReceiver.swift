@@ -22,6 +22,24 @@ struct CollectorWithoutXRayReceiver: LintRule {
     static let otlpOnlyConfigs = ["/etc/ecs/ecs-xray.yaml", "/etc/ecs/container-insights/otel-task-metrics-config.yaml"]
 
     func check(_ run: LintRun) -> [Finding] {
+        standaloneConfigs(run) + sidecars(run)
+    }
+
+    /// A collector configuration file on its own: whether X-Ray SDK apps will send to it is not
+    /// known here, so a traces pipeline without awsxray is said at info level.
+    func standaloneConfigs(_ run: LintRun) -> [Finding] {
+        run.documents.filter { $0.kind == .collectorConfig }.compactMap { document in
+            guard let root = document.root, let pipelines = root["service"]?["pipelines"]?.pairs else { return nil }
+            let traces = pipelines.filter { $0.key.text?.hasPrefix("traces") == true }
+            guard let first = traces.first, !traces.contains(where: { $0.value["receivers"]?.items?.contains { $0.text?.hasPrefix("awsxray") == true } == true })
+            else { return nil }
+            return finding(first.key, "this collector's traces pipeline has no awsxray receiver: apps instrumented with the X-Ray SDK cannot send to it (OpenTelemetry apps can)",
+                           fix: "If X-Ray SDK apps send here, add receivers.awsxray (endpoint 0.0.0.0:2000, transport udp) to the traces pipeline",
+                           severity: .info)
+        }
+    }
+
+    func sidecars(_ run: LintRun) -> [Finding] {
         run.taskDefinitions.flatMap(\.containers).filter { $0.imageKind == .adot }.compactMap { collector in
             if let inline = collector.variable("AOT_CONFIG_CONTENT")?.value, let text = inline.text {
                 guard !text.contains("awsxray:") || !(Self.receivers(in: text)?.contains("awsxray") ?? true) else { return nil }

@@ -16,7 +16,8 @@ struct DaemonWithoutBufferLimit: LintRule {
 
     func check(_ run: LintRun) -> [Finding] {
         // A Fargate task is a micro-VM sized to the task: the daemon's 1% is of the task's memory.
-        run.taskDefinitions.filter { !$0.runsOnlyOnFargate(run) }.flatMap(\.agents).compactMap { agent in
+        // Containers without their task may be Fargate containers: not judged.
+        run.taskDefinitions.filter { !$0.partial && !$0.runsOnlyOnFargate(run) }.flatMap(\.agents).compactMap { agent in
             guard agent.agentKind == .xrayDaemon, agent.flags["buffer-memory"] == nil,
                   agent.node.field("command")?.isIntrinsic != true else { return nil }
             let key = agent.node.keyNode("name") ?? agent.node.keyNode("Name") ?? agent.anchor

@@ -34,6 +34,24 @@ struct InvalidTracingMode: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
+        templates(run) + serverlessFramework(run)
+    }
+
+    /// Serverless Framework: provider.tracing.lambda and a function's tracing take true, false,
+    /// Active or PassThrough (its documentation, "AWS - Functions", tracing).
+    func serverlessFramework(_ run: LintRun) -> [Finding] {
+        run.documents.filter { $0.kind == .serverlessFramework }.flatMap { document -> [Finding] in
+            guard let root = document.root else { return [] }
+            let settings = [root["provider"]?["tracing"]?["lambda"]] + (root["functions"]?.pairs ?? []).map { $0.value["tracing"] }
+            return settings.compactMap { $0 }.compactMap { node in
+                guard let text = node.text, !text.hasPrefix("${"), !TracingAsEnvironmentVariable.validTracing.contains(text) else { return nil }
+                return finding(node, "tracing '\(text)' is not true, false, Active or PassThrough (case-sensitive)",
+                               fix: "Use \(["Active", "PassThrough"].first { $0.lowercased() == text.lowercased() } ?? "true")")
+            }
+        }
+    }
+
+    func templates(_ run: LintRun) -> [Finding] {
         var seen = Set<String>()
         return run.functions.compactMap { function in
             // SAM's Tracing also takes Disabled (aws-sam-translator's function schema: Active,
