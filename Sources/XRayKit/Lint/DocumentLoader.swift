@@ -90,8 +90,11 @@ public enum DocumentLoader {
             }
         }
         document.loadFindings += duplicates
-        if path.lowercased().hasSuffix(".json"), lineOffset == 0, document.loadFindings.isEmpty, document.root != nil,
+        // In a .json file a comment or trailing comma is the problem to name, even where YAML
+        // stumbled over it with a message of its own.
+        if path.lowercased().hasSuffix(".json"), lineOffset == 0, !text.isEmpty,
            let problem = StrictJSON.problem(in: text, path: path) {
+            document.loadFindings.removeAll { $0.rule == "XR001" }
             document.loadFindings.append(Finding(rule: "XR001", severity: .error, message: problem.message,
                                                  location: problem.location, pointer: "", fix: nil))
         }

@@ -1,11 +1,10 @@
 import Foundation
 
 /// `.json` files are read by tools that take JSON only (the AWS CLI's `file://`, ECS, IAM): a
-/// trailing comma or a comment that YAML would forgive breaks them. Foundation's JSON parser
-/// decides; a lexical scan outside strings only says where.
+/// trailing comma or a comment that YAML (and Foundation's lenient JSON reader) would forgive
+/// breaks them. A lexical scan outside strings finds those two, and where.
 enum StrictJSON {
     static func problem(in text: String, path: String) -> (location: SourceLocation, message: String)? {
-        guard (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) == nil else { return nil }
         var line = 1, column = 0
         var inString = false, escaped = false
         var lastSignificant: (character: Character, line: Int, column: Int)?
@@ -30,7 +29,7 @@ enum StrictJSON {
             if !character.isWhitespace { lastSignificant = (character, line, column) }
             index += 1
         }
-        // Anything else Foundation refuses (NaN, 1e999) Python's json, and so the AWS CLI, accepts.
+        // Anything else (NaN, 1e999) Python's json, and so the AWS CLI, accepts.
         return nil
     }
 }
