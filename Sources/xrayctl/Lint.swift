@@ -15,8 +15,8 @@ extension XRayCtl {
                 '# xrayctl:disable=XR104' on its line or the line above, or in .xrayctl.yaml (disable: [XR104]).
                 """)
 
-        @Argument(help: "Files and folders to lint ('-' for standard input).")
-        var paths: [String]
+        @Argument(help: "Files and folders to lint ('-' for standard input; default: the current folder).")
+        var paths: [String] = ["."]
 
         @Option(help: "Output format.")
         var format: ReportFormat = .text

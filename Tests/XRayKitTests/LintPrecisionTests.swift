@@ -260,6 +260,11 @@ import Testing
             """
         let findings = lint([("serverless.yml", service)])
         #expect(rules(findings).sorted() == ["XR401@6", "XR408@8"], "\(rules(findings))")
+        // The statements it puts on the functions' role are IAM policy: an action typo is found.
+        let statements = "service: s\nprovider:\n  name: aws\n  iamRoleStatements:\n    - Effect: Allow\n      Action: [xray:PutTraceSegment]\n      Resource: \"*\"\n"
+        #expect(rules(lint([("serverless.yml", statements)])) == ["XR203@6"])
+        #expect(lint([("serverless.yml", "service: s\nprovider:\n  name: aws\n  iamRoleStatements:\n    - ${file(../common.yml):xray}\n")]).isEmpty,
+                "a statement from another file is not judged")
     }
 
     @Test func aFolderWalkSaysWhatItSkipped() throws {

@@ -217,6 +217,15 @@ enum RoleCollector {
                 let (detailRoles, detailPolicies) = authorizationDetails(document, root)
                 roles += detailRoles
                 policies += detailPolicies
+            case .serverlessFramework:
+                // The statements the Serverless Framework puts on its functions' role
+                // (provider.iam.role.statements, or the older provider.iamRoleStatements).
+                let provider = root["provider"]
+                if let statements = provider?["iam"]?["role"]?["statements"] ?? provider?["iamRoleStatements"], statements.items != nil {
+                    let key = LocatedNode(.scalar(.init(text: "Statement", kind: .string, isQuoted: false)), at: statements.location)
+                    let policy = LocatedNode(.mapping([(key: key, value: statements)]), at: statements.location, pointer: statements.pointer)
+                    policies.append(PolicyView(document: document, node: policy, name: "provider role statements"))
+                }
             default: break
             }
         }
