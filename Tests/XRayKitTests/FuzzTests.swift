@@ -99,7 +99,7 @@ import Testing
     @Test(arguments: targets.map(\.0))
     func mutatedInputs(_ target: String) {
         let run = Self.targets.first { $0.0 == target }!.1
-        var random = SplitMix64(seed: Self.seed &+ UInt64(target.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) }))
+        var random = SplitMix64(state: Self.seed &+ UInt64(target.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) }))
         let seeds = Self.seeds
         for _ in 0..<Self.iterations {
             let (name, data) = seeds[Int(random.next() % UInt64(seeds.count))]
@@ -109,18 +109,8 @@ import Testing
     }
 }
 
-/// Deterministic random numbers (SplitMix64), so a failing seed can be run again.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The suite's deterministic generator (SplitMix64), so a failing seed can be run again.
+typealias SplitMix64 = RobustnessTests.SeededGenerator
 
 /// Byte-level mutations, plus tokens that have broken parsers and arithmetic before.
 enum Mutator {

@@ -332,6 +332,13 @@ import Testing
         }
     }
 
+    @Test func aFileLargerThanAnySetupIsRefusedBeforeParsing() {
+        let data = Data(repeating: UInt8(ascii: "a"), count: DocumentLoader.maximumSize + 1)
+        let document = DocumentLoader.load(path: "huge.yaml", data: data)
+        #expect(document.loadFindings.map(\.rule) == ["XR001"])
+        #expect(document.loadFindings.first?.message.contains("xrayctl reads files up to 20 MB") == true)
+    }
+
     @Test func everyDuplicateKeyIsFoundInOnePass() {
         let count = 20_000
         let text = "Resources:\n" + (0..<count).map { "  R\($0 % (count / 2)): {Type: AWS::SNS::Topic}" }.joined(separator: "\n") + "\n"

@@ -122,6 +122,13 @@ import Testing
                "environment": [{"name": "AOT_CONFIG_CONTENT", "value": \(String(reflecting: otlpOnly))}]}]}
             """)])
         #expect(rules(findings).filter { $0.hasPrefix("XR1") }.map { String($0.prefix(5)) } == ["XR120"], "\(rules(findings))")
+        let unseen = lint([("taskdef.json", """
+            {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+              {"name": "api", "image": "api:1"},
+              {"name": "otel", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0",
+               "secrets": [{"name": "AOT_CONFIG_CONTENT", "valueFrom": "otel-config"}]}]}
+            """)])
+        #expect(unseen.contains { $0.rule == "XR120" && $0.severity == .info && $0.message.contains("unknown") }, "\(rules(unseen))")
         let standalone = lint([("collector.yaml", otlpOnly)])
         #expect(standalone.map { "\($0.rule) \($0.severity)" } == ["XR120 info"])
     }

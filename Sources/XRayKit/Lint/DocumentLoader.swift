@@ -25,6 +25,12 @@ public enum DocumentLoader {
             || ["Dockerfile", "Makefile", "Jenkinsfile"].contains((path as NSString).lastPathComponent) {
             return [SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [])]
         }
+        // Budget by input size: no setup xrayctl reads comes near this (a CloudFormation template is
+        // at most 1 MB), and a larger file would cost memory out of all proportion to parse.
+        if data.count > maximumSize {
+            return unreadable(SourceLocation(file: path, line: 1, column: 1),
+                              "the file is \(data.count / 1_000_000) MB; xrayctl reads files up to \(maximumSize / 1_000_000) MB (a CloudFormation template is at most 1 MB)")
+        }
         if let name = TextDecoding.markedEncodingName(data) {
             guard let text = TextDecoding.decodeMarked(data) else {
                 return unreadable(SourceLocation(file: path, line: 1, column: 1),
@@ -103,6 +109,9 @@ public enum DocumentLoader {
             SourceDocument(path: path, text: text, root: root, kind: KindDetector.detect(root, path: path), loadFindings: [])
         }
     }
+
+    /// The largest file read, in bytes.
+    public static let maximumSize = 20_000_000
 
     /// Extensions of files that are not JSON or YAML, whatever their content looks like.
     static let otherLanguages: Set<String> = ["tf", "tfvars", "hcl", "py", "js", "mjs", "ts", "go", "java", "kt", "rb", "sh",

@@ -47,7 +47,17 @@ struct CollectorWithoutXRayReceiver: LintRule {
                                fix: "Add receivers.awsxray (endpoint 0.0.0.0:2000, transport udp) to the traces pipeline")
             }
             let arguments = (collector.node.field("command")?.items ?? []) + (collector.node.field("entryPoint")?.items ?? [])
-            guard let argument = arguments.first(where: { node in Self.otlpOnlyConfigs.contains { node.text?.hasSuffix($0) == true } }) else { return nil }
+            guard let argument = arguments.first(where: { node in Self.otlpOnlyConfigs.contains { node.text?.hasSuffix($0) == true } }) else {
+                // A configuration xrayctl cannot see (from SSM, or a file of the image's not bundled
+                // with the collector): treated as receiving X-Ray segments, and said so.
+                let custom = arguments.first { node in
+                    node.text.map { $0.contains("--config") && !$0.contains("/etc/ecs/") } ?? false
+                }
+                let fromSSM = (collector.node.field("secrets")?.items ?? []).first { $0.field("name")?.text == "AOT_CONFIG_CONTENT" }
+                guard let unseen = fromSSM ?? custom else { return nil }
+                return finding(unseen, "the collector's configuration is not in this file, so whether it has an awsxray receiver is unknown; the X-Ray rules assume it does",
+                               fix: "Make sure its traces pipeline includes receivers.awsxray (0.0.0.0:2000, udp) if X-Ray SDK apps send to it", severity: .info)
+            }
             return finding(argument, "\(argument.text ?? "") receives OTLP only: X-Ray SDK segments sent to 2000/udp are dropped and console sampling rules are ignored",
                            fix: "Use --config=/etc/ecs/ecs-default-config.yaml, which includes the awsxray receiver, or instrument the app with OpenTelemetry")
         }
