@@ -103,3 +103,25 @@ import Testing
         #expect(throws: Instrumenter.Problem.self) { try instrument("{\"family\": ", path: "task.json") }
     }
 }
+
+extension InstrumentTests {
+    /// `aws ecs describe-task-definition` output becomes input RegisterTaskDefinition takes; the
+    /// conformance validator (botocore) checks the same shape for generated task definitions.
+    @Test func describeOutputBecomesRegisterInput() throws {
+        let described = """
+            {"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3", "family": "web",
+             "revision": 3, "status": "ACTIVE", "compatibilities": ["EC2", "FARGATE"], "requiresAttributes": [{"name": "ecs.capability.task-eni"}],
+             "registeredAt": "2026-11-01T10:00:00Z", "registeredBy": "arn:aws:iam::123456789012:user/ops",
+             "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "512", "memory": "1024",
+             "taskRoleArn": "arn:aws:iam::123456789012:role/web",
+             "containerDefinitions": [{"name": "web", "image": "web:1", "memoryReservation": 256}]}}
+            """
+        let result = try instrument(described)
+        let task = try #require(try JSONSerialization.jsonObject(with: Data(result.text.utf8)) as? [String: Any])
+        #expect(task["taskDefinition"] == nil)
+        for field in Instrumenter.readOnlyTaskFields { #expect(task[field] == nil, "\(field) is left") }
+        #expect(task["family"] as? String == "web")
+        #expect((task["containerDefinitions"] as? [[String: Any]])?.count == 2)
+        #expect(result.changes.contains("unwrapped describe-task-definition output into RegisterTaskDefinition input"))
+    }
+}

@@ -21,3 +21,19 @@ import Testing
         #expect(current == table, "the README's rule table is stale: run XRAYCTL_RECORD=1 swift test")
     }
 }
+
+/// Everything a test reads lives in the repository: a clone on any machine passes `swift test`.
+@Suite struct SelfContainedTests {
+    @Test func noTestReadsOutsideTheRepository() throws {
+        // Spelled in pieces so this file does not match itself.
+        let outside = ["../" + "shared", "appendingPathComponent(\"" + "shared\")", "/work/" + "shared"]
+        let root = TestSupport.path("Tests")
+        let walk = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+        var offenders: [String] = []
+        for case let url as URL in walk where ["swift", "py", "sh"].contains(url.pathExtension) {
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            for pattern in outside where text.contains(pattern) { offenders.append("\(url.lastPathComponent): \(pattern)") }
+        }
+        #expect(offenders.isEmpty, "\(offenders)")
+    }
+}

@@ -27,12 +27,25 @@ public enum ProjectScan {
             findings += Linter.lint(documents, options: LintOptions(disabled: options.disabled, enabledOnly: options.enabledOnly, today: today))
         }
         let found = applications(under: root)
+        let lambdaFolders = Self.lambdaFolders(root)
         for application in found {
             files += 1
-            findings += check(application, today: today)
+            let standardized = URL(fileURLWithPath: application.folder).standardizedFileURL.path
+            findings += check(application, today: today, isLambda: lambdaFolders.contains { standardized.hasPrefix($0) })
         }
         findings += modelSources(root, applications: found)
         return (findings.filter { options.isEnabled($0.rule) }.sorted(by: Finding.ordered), files)
+    }
+
+    /// The source folders of the Lambda services `xray.yaml` declares: Lambda traces each
+    /// invocation itself (active tracing), so code there needs no SDK to send traces.
+    static func lambdaFolders(_ root: String) -> [String] {
+        let modelPath = root == "." ? "xray.yaml" : root + "/xray.yaml"
+        guard let data = FileManager.default.contents(atPath: modelPath),
+              let model = try? ModelDecoder.decode(String(decoding: data, as: UTF8.self), file: modelPath).model else { return [] }
+        return model.services.filter { $0.platform == .lambda }.compactMap(\.source).map { source in
+            URL(fileURLWithPath: root == "." ? source : root + "/" + source).standardizedFileURL.path
+        }
     }
 
     /// The services `xray.yaml` says are traced (`source:`) must have code xrayctl can find there.
@@ -47,6 +60,8 @@ public enum ProjectScan {
             let covered = applications.contains { URL(fileURLWithPath: $0.folder).standardizedFileURL.path.hasPrefix(normalized) }
             guard !covered else { return nil }
             let exists = FileManager.default.fileExists(atPath: folder)
+            // Lambda traces each invocation itself: code without an SDK still sends traces.
+            if exists && service.platform == .lambda { return nil }
             return Finding(rule: "XR801", severity: .error,
                            message: exists
                                ? "service '\(service.name)' is traced, but \(source) has no dependency manifest xrayctl knows, so no X-Ray SDK or OpenTelemetry dependency is in sight"
@@ -80,7 +95,7 @@ public enum ProjectScan {
         return path == "." ? path : path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
-    static func check(_ application: Application, today: Date) -> [Finding] {
+    static func check(_ application: Application, today: Date, isLambda: Bool = false) -> [Finding] {
         guard let signature = LanguageSignature.all.first(where: { $0.language == application.language }) else { return [] }
         // Every manifest of that language in the folder counts (requirements.txt and pyproject.toml, say).
         let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: application.folder)) ?? [])
@@ -97,6 +112,12 @@ public enum ProjectScan {
         guard let sdk else {
             // A CDK or Serverless Framework project describes infrastructure; it is not a traced service.
             guard !openTelemetry, !infrastructure else { return [] }
+            if isLambda {
+                return [Finding(rule: "XR801", severity: .info,
+                                message: "the \(application.language) function in \(application.folder) has no X-Ray SDK or OpenTelemetry: Lambda's active tracing records each invocation, but calls the function makes appear only as the function's own time",
+                                location: anchor, pointer: "",
+                                fix: "For subsegments of the calls it makes (AWS SDK, HTTP, SQL), add OpenTelemetry (the ADOT Lambda layer) or the X-Ray SDK")]
+            }
             return [Finding(rule: "XR801", severity: .error,
                             message: "the \(application.language) application in \(application.folder) depends on neither the X-Ray SDK nor OpenTelemetry, so it sends no traces",
                             location: anchor, pointer: "",

@@ -48,11 +48,17 @@ public enum Instrumenter {
         var session = Session(options: options, path: path)
         switch document.kind {
         case .taskDefinition:
-            if tree["taskDefinition"] != nil {
-                tree["taskDefinition"] = try session.task(tree["taskDefinition"]!, pascal: false, at: root.location)
-            } else {
-                tree = try session.task(tree, pascal: false, at: root.location)
+            // `aws ecs describe-task-definition` output: the result must be RegisterTaskDefinition
+            // input, so the wrapper goes and so do the fields ECS sets itself.
+            if let inner = tree["taskDefinition"] {
+                tree = inner
+                session.changes.append("unwrapped describe-task-definition output into RegisterTaskDefinition input")
             }
+            for field in Self.readOnlyTaskFields where tree[field] != nil {
+                tree[field] = nil
+                session.changes.append("removed \(field), which ECS sets and RegisterTaskDefinition refuses")
+            }
+            tree = try session.task(tree, pascal: false, at: root.location)
         case .cloudFormation:
             tree = try session.template(tree, document: document)
         default:
@@ -61,6 +67,10 @@ public enum Instrumenter {
         let text = isJSON ? CanonicalJSON.encode(tree.jsonValue) : tree.yaml
         return Result(text: text, changes: session.changes, warnings: session.warnings)
     }
+
+    /// Fields of a registered task definition that RegisterTaskDefinition does not take.
+    static let readOnlyTaskFields = ["taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities",
+                                     "registeredAt", "registeredBy", "deregisteredAt"]
 
     struct Session {
         let options: Options

@@ -45,17 +45,33 @@ struct Suppressions {
     init(_ documents: [SourceDocument]) {
         for document in documents where Self.mentionsMarker(document.text) {
             var lines: [Int: Set<String>] = [:]
-            for (index, line) in document.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard let range = line.range(of: "xrayctl:disable="),
-                      line[..<range.lowerBound].contains("#") else { continue }
-                let ids = line[range.upperBound...].prefix { !$0.isWhitespace }.split(separator: ",").map { String($0).uppercased() }
-                lines[index + 1] = Set(ids)
-            }
+            for comment in Self.comments(in: document.text) where comment.wellFormed { lines[comment.line] = Set(comment.ids) }
             byFile[document.path] = lines
         }
     }
 
-    static let marker = Array("xrayctl:disable=".utf8)
+    struct Comment {
+        var line: Int
+        /// Where `xrayctl:disable` starts.
+        var column: Int
+        /// Written with `=` (the only form that suppresses).
+        var wellFormed: Bool
+        var ids: [String]
+    }
+
+    /// Every `xrayctl:disable` in a comment (after `#`), well formed or not.
+    static func comments(in text: String) -> [Comment] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            guard let range = line.range(of: "xrayctl:disable"), line[..<range.lowerBound].contains("#") else { return nil }
+            let rest = line[range.upperBound...]
+            let column = line[..<range.lowerBound].unicodeScalars.count + 1
+            guard rest.first == "=" else { return Comment(line: index + 1, column: column, wellFormed: false, ids: []) }
+            let ids = rest.dropFirst().prefix { !$0.isWhitespace }.split(separator: ",").map { String($0).uppercased() }
+            return Comment(line: index + 1, column: column, wellFormed: true, ids: ids)
+        }
+    }
+
+    static let marker = Array("xrayctl:disable".utf8)
 
     /// A plain byte scan: most files have no marker, and this runs on every file.
     static func mentionsMarker(_ text: String) -> Bool {

@@ -1,7 +1,7 @@
 /// Every rule, in ID order. `xrayctl rules` and the README's table are printed from this list.
 public enum RuleCatalog {
     public static let all: [any LintRule] = [
-        ParseError(), UnrecognisedFile(), DuplicateKey(), InvalidModel(),
+        ParseError(), UnrecognisedFile(), DuplicateKey(), InvalidModel(), InvalidSuppression(),
         LinksOutsideBridge(), AgentMissingUDPPort(), HostPortMismatch(), UnreachableDaemonAddress(),
         MalformedDaemonAddress(), BridgeAppWithoutAgentRoute(), AgentTaskWithoutTaskRole(), InvalidFargateTask(),
         DaemonServiceOnFargate(), UnpinnedAgentImage(), ShellHealthCheckOnScratchImage(), AgentWithoutMemory(),

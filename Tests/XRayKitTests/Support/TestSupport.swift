@@ -10,12 +10,6 @@ enum TestSupport {
 
     static func path(_ relative: String) -> URL { repoRoot.appendingPathComponent(relative) }
 
-    /// `shared/` beside the repository (specs, the real-world corpus, the SARIF schema); CI lays it there.
-    static var shared: URL? {
-        let url = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus").path) ? url : nil
-    }
-
     /// Compares text with a golden file, or records it with XRAYCTL_RECORD=1.
     static func expectGolden(_ text: String, at url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         if recording {
