@@ -11,7 +11,7 @@ extension XRayCtl {
         @Option(help: "The template to start from, or 'list'.")
         var template = "ecs-fargate"
 
-        @Option(help: "Where to write the model.")
+        @Option(name: [.short, .long], help: "Where to write the model ('-' for standard output).")
         var output = "xray.yaml"
 
         @Flag(help: "Overwrite the output file if it exists.")
@@ -27,7 +27,15 @@ extension XRayCtl {
             }
             guard let entry = Templates.named(template) else {
                 let names = Templates.all.map(\.name)
-                throw ValidationError("no template '\(template)'\(Suggestion.didYouMean(template, in: names)); run 'xrayctl init --template list'")
+                // A part of a name ("fargate") finds the names it is part of, where spelling distance does not.
+                let containing = names.filter { $0.contains(template.lowercased()) }
+                let suggestion = containing.isEmpty ? Suggestion.didYouMean(template, in: names)
+                    : "; did you mean \(containing.map { "'\($0)'" }.joined(separator: " or "))?"
+                throw ValidationError("no template '\(template)'\(suggestion); run 'xrayctl init --template list'")
+            }
+            if output == "-" {
+                print(entry.contents, terminator: "")
+                return
             }
             if FileManager.default.fileExists(atPath: output) && !force {
                 printError("\(output) exists; use --force to overwrite it")
