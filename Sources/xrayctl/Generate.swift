@@ -27,7 +27,7 @@ extension XRayCtl.Generate {
         @Option(help: "The output directory.")
         var out = "xray-out"
 
-        @Flag(help: "Write nothing; exit 1 when the files on disk differ from what would be generated.")
+        @Flag(help: "Write nothing; exit 1 and print a unified diff when the files on disk differ from what would be generated.")
         var check = false
 
         @Flag(help: "Overwrite files xrayctl did not write or that were edited since.")
@@ -54,6 +54,8 @@ extension XRayCtl.Generate {
                     let drift = try writer.drift(files)
                     guard drift.isEmpty else {
                         drift.forEach { print("\(out): \($0)") }
+                        // What would change, to review like any other diff.
+                        print(try writer.diffs(files), terminator: "")
                         throw ExitCode(1)
                     }
                     print("\(out) is up to date")

@@ -92,3 +92,48 @@ import Testing
         #expect(TestSupport.files(under: directory) == [ArtifactWriter.manifestName, "a/x.json", "b.json"])
     }
 }
+
+/// `generate --check` prints unified diffs; `patch` (GNU) applying them must turn the old text into the new.
+@Suite struct UnifiedDiffTests {
+    @Test func patchAppliesEveryDiff() throws {
+        let patch = try #require(TestSupport.which("patch"), "GNU patch checks the diffs")
+        var random = RobustnessTests.SeededGenerator(state: 11)
+        let work = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        for round in 0..<60 {
+            let old = (0..<Int(random.next() % 30)).map { "line \($0 % 7)" }
+            var new = old
+            for _ in 0..<(1 + Int(random.next() % 5)) {
+                let at = new.isEmpty ? 0 : Int(random.next() % UInt64(new.count + 1))
+                switch random.next() % 3 {
+                case 0: new.insert("added \(round)-\(at)", at: at)
+                case 1 where !new.isEmpty: new.remove(at: min(at, new.count - 1))
+                default: if !new.isEmpty { new[min(at, new.count - 1)] = "changed \(round)" }
+                }
+            }
+            let oldText = old.map { $0 + "\n" }.joined(), newText = new.map { $0 + "\n" }.joined()
+            let diff = UnifiedDiff.render(old: oldText, new: newText, path: "f.txt")
+            if oldText == newText { #expect(diff.isEmpty); continue }
+            let file = work.appendingPathComponent("f.txt"), patchFile = work.appendingPathComponent("f.diff")
+            try Data(oldText.utf8).write(to: file)
+            try Data(diff.utf8).write(to: patchFile)
+            let result = try TestSupport.run(patch, ["--quiet", "--force", file.path, patchFile.path])
+            #expect(result.status == 0, "round \(round): \(result.stdout) \(result.stderr)\n\(diff)")
+            #expect(TestSupport.read(file) == newText, "round \(round)\n\(diff)")
+        }
+    }
+
+    @Test func checkPrintsWhatWouldChange() throws {
+        let binary = try #require(TestSupport.xrayctl)
+        let work = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let model = TestSupport.path("examples/scorekeep/xray.yaml").path
+        #expect(try TestSupport.run(binary, ["generate", model, "--out", work.path]).status == 0)
+        let readme = work.appendingPathComponent("README.md")
+        try Data((TestSupport.read(readme) ?? "").replacingOccurrences(of: "# X-Ray setup for scorekeep", with: "# edited").utf8).write(to: readme)
+        let check = try TestSupport.run(binary, ["generate", model, "--out", work.path, "--check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("--- a/README.md\n+++ b/README.md\n@@ -1,"))
+        #expect(check.stdout.contains("\n-# edited\n+# X-Ray setup for scorekeep\n"))
+    }
+}

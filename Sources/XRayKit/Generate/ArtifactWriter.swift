@@ -79,6 +79,23 @@ public struct ArtifactWriter {
         return drift
     }
 
+    /// Unified diffs from what is on disk to what would be generated, for every file that differs,
+    /// is missing, or would be removed (read without following links, like everything here).
+    public func diffs(_ files: [GeneratedFile]) throws(WriteError) -> String {
+        try checkPaths(files)
+        let manifest = try readManifest()
+        var output = ""
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let disk = tree.read(file.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            if disk != file.contents { output += UnifiedDiff.render(old: disk, new: file.contents, path: file.path) }
+        }
+        let produced = Set(files.map(\.path))
+        for path in (manifest?.files.keys.sorted() ?? []) where !produced.contains(path) {
+            if let disk = tree.read(path) { output += UnifiedDiff.render(old: String(decoding: disk, as: UTF8.self), new: "", path: path) }
+        }
+        return output
+    }
+
     /// Writes the files, all or nothing: every path is checked first; the new contents go to
     /// temporary files that are synced together and then renamed into place; the manifest comes
     /// last. Without `force` it refuses, writing nothing, when it would replace or remove a file
