@@ -26,8 +26,10 @@ extension XRayCtl {
         var endpointURL: String?
         @Option(help: "With --aws: a role name or ARN whose policies to evaluate.")
         var role: String?
-        @Option var format: ReportFormat = .text
-        @Option(name: .customLong("fail-on")) var failOn: Severity = .error
+        @Option(name: [.short, .long], help: "Output format.") var format: ReportFormat = .text
+        @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.") var failOn: Severity = .error
+        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from --dir up to the repository root).")
+        var config: String?
 
         func validate() throws {
             guard timeout > 0, timeout <= 120 else { throw ValidationError("--timeout must be between 0 and 120 seconds") }
@@ -39,9 +41,23 @@ extension XRayCtl {
         }
 
         func run() async throws {
+            // The same .xrayctl.yaml lint reads: its disabled rules hold for doctor's findings too.
+            let file: LintConfigFile?
+            do {
+                let path = config ?? LintConfigFile.find(from: dir)
+                file = try path.flatMap { try LintConfigFile.load(path: $0) }
+            } catch let diagnostic as Diagnostic {
+                printError(diagnostic.description)
+                throw ExitCode(2)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+            let lintOptions = LintOptions(disabled: Set((file?.disable ?? []).map { $0.uppercased() }),
+                                          enabledOnly: file?.enableOnly.map { Set($0.map { $0.uppercased() }) })
             let options = Doctor.Options(directory: dir, daemonAddress: daemonAddress, timeout: timeout, aws: aws,
                                          endpoint: endpointURL.flatMap(URL.init(string:)), role: role,
-                                         today: XRayCtl.Lint.today())
+                                         today: XRayCtl.Lint.today(), lintOptions: lintOptions)
             let report = await Doctor.run(options)
             print(format == .text ? Doctor.text(report) : format.render(report.lintReport), terminator: "")
             if report.lintReport.fails(at: failOn) { throw ExitCode(1) }

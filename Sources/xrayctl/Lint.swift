@@ -18,7 +18,7 @@ extension XRayCtl {
         @Argument(help: "Files and folders to lint ('-' for standard input; default: the current folder).")
         var paths: [String] = ["."]
 
-        @Option(help: "Output format.")
+        @Option(name: [.short, .long], help: "Output format.")
         var format: ReportFormat = .text
 
         @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity (default: error).")
@@ -33,8 +33,11 @@ extension XRayCtl {
         @Flag(name: [.short, .long], help: "List the files a folder walk skipped (JSON or YAML of no kind xrayctl lints).")
         var verbose = false
 
-        @Option(help: "Write the report to this file instead of standard output.")
+        @Option(name: [.short, .long], help: "Write the report to this file instead of standard output ('-': standard output).")
         var output: String?
+
+        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from here up to the repository root).")
+        var config: String?
 
         static func ids(_ list: String?) -> [String] {
             (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
@@ -59,7 +62,7 @@ extension XRayCtl {
         func run() throws {
             let config: LintConfigFile?
             do {
-                config = try LintConfigFile.load()
+                config = try LintConfigFile.load(path: self.config)
             } catch {
                 printError(error.description)
                 throw ExitCode(2)
@@ -75,10 +78,11 @@ extension XRayCtl {
             let enabled = Self.ids(enableOnly).isEmpty ? config?.enableOnly.map { Set($0.map { $0.uppercased() }) } : Set(Self.ids(enableOnly))
             let options = LintOptions(disabled: Set(Self.ids(disable) + (config?.disable ?? []).map { $0.uppercased() }),
                                       enabledOnly: enabled, today: Self.today())
-            let report = LintReport(findings: Linter.lint(documents, options: options), fileCount: Set(documents.map(\.path)).count,
+            let findings = Linter.lint(documents, options: options).filter { !(config?.ignores($0) ?? false) }
+            let report = LintReport(findings: findings, fileCount: Set(documents.map(\.path)).count,
                                     skipped: skipped, listSkipped: verbose)
             let text = format.render(report)
-            if let output {
+            if let output, output != "-" {
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
                 } catch {

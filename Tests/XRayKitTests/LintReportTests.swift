@@ -130,4 +130,40 @@ import Testing
         try Data("disable: [XR9999]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
         #expect(try xrayctl(["lint", "cfg.yaml"], in: work).status == 2, "an unknown rule in the config file is an error")
     }
+
+    /// The nearest .xrayctl.yaml from the working directory up to the repository root, or --config;
+    /// path ignores for files that cannot hold a comment.
+    @Test func configIsFoundUpwardsAndIgnoresPaths() throws {
+        let work = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sub = work.appendingPathComponent("repo/deploy/daemon")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("repo/.git"), withIntermediateDirectories: true)
+        try Data("Version: 2\nNoVerifySSL: true\n".utf8).write(to: sub.appendingPathComponent("cfg.yaml"))
+        try Data("ignore:\n  - path: deploy/**/cfg.yaml\n    rules: [XR509]\n".utf8).write(to: work.appendingPathComponent("repo/.xrayctl.yaml"))
+        // A config above the repository root is not read.
+        try Data("disable: [XR9999]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
+        let found = try xrayctl(["lint", "cfg.yaml", "--format", "json"], in: sub)
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(!found.stdout.contains("XR509"), "the path entry of the nearest config ignores it")
+        let other = work.appendingPathComponent("other.yaml")
+        try Data("disable: []\n".utf8).write(to: other)
+        let explicit = try xrayctl(["lint", "cfg.yaml", "--format", "json", "--config", other.path], in: sub)
+        #expect(explicit.stdout.contains("XR509"), "--config replaces the nearest file")
+    }
+
+    /// JSON templates cannot hold comments: CloudFormation Metadata, as cfn-lint reads it.
+    @Test func cloudFormationMetadataSuppresses() {
+        let template = """
+            {"Resources": {
+              "Task": {"Type": "AWS::ECS::TaskDefinition", "Metadata": {"xrayctl": {"disable": ["XR110"]}},
+                "Properties": {"NetworkMode": "awsvpc", "ContainerDefinitions": [
+                  {"Name": "app", "Image": "app:1"}, {"Name": "xray-daemon", "Image": "public.ecr.aws/xray/aws-xray-daemon:latest"}]}},
+              "Other": {"Type": "AWS::ECS::TaskDefinition",
+                "Properties": {"NetworkMode": "awsvpc", "ContainerDefinitions": [
+                  {"Name": "app", "Image": "app:1"}, {"Name": "xray-daemon", "Image": "public.ecr.aws/xray/aws-xray-daemon:latest"}]}}}}
+            """
+        let findings = Linter.lint([DocumentLoader.load(path: "template.json", data: Data(template.utf8))]).filter { $0.rule == "XR110" }
+        #expect(findings.map(\.pointer) == ["/Resources/Other/Properties/ContainerDefinitions/1/Image"])
+    }
 }

@@ -78,31 +78,90 @@ public enum FileCollector {
     }
 }
 
-/// `.xrayctl.yaml`: project-wide lint settings (`disable: [XR104]`, optionally `enable-only`, `fail-on`).
+/// `.xrayctl.yaml`: project-wide lint settings (`disable: [XR104]`, optionally `enable-only`,
+/// `fail-on`, and `ignore: [{path: GLOB, rules: [XR110]}]` for files that cannot hold a comment).
 public struct LintConfigFile: Sendable {
     public var disable: [String] = []
     public var enableOnly: [String]?
     public var failOn: Severity?
+    public var ignore: [PathIgnore] = []
+    /// Where it was found.
+    public var path: String = name
+
+    /// Rules (all of them when empty) that do not apply to files matching a glob (`*` within a
+    /// folder name, `**` across folders), relative to the config file's folder.
+    public struct PathIgnore: Sendable {
+        public var glob: String
+        public var rules: [String]
+    }
 
     public static let name = ".xrayctl.yaml"
 
-    public static func load(from directory: String = ".") throws(Diagnostic) -> LintConfigFile? {
-        let path = directory == "." ? name : directory + "/" + name
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        guard let root = try YAMLLoader.load(String(decoding: data, as: UTF8.self), file: path) else { return LintConfigFile() }
-        let reader = NodeReader()
+    /// The nearest `.xrayctl.yaml` from `directory` upwards, stopping at the repository root (a
+    /// folder with `.git`) or the file system's root.
+    public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = folder.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) || folder.path == "/" { return nil }
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
+    /// Reads the file at `path`, or the nearest one from the working directory when nil.
+    public static func load(path explicit: String? = nil) throws(Diagnostic) -> LintConfigFile? {
+        guard let path = explicit ?? find() else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic.error(at: SourceLocation(file: path, line: 1, column: 1), "cannot read the configuration file")
+        }
         var config = LintConfigFile()
-        if let fields = reader.fields(root, name, keys: ["disable", "enable-only", "fail-on"]) {
+        config.path = path
+        guard let root = try YAMLLoader.load(String(decoding: data, as: UTF8.self), file: path) else { return config }
+        let reader = NodeReader()
+        if let fields = reader.fields(root, name, keys: ["disable", "enable-only", "fail-on", "ignore"]) {
             config.disable = fields["disable"].flatMap { reader.stringList($0, "disable") } ?? []
             config.enableOnly = fields["enable-only"].flatMap { reader.stringList($0, "enable-only") }
             if let node = fields["fail-on"], let text = reader.choice(node, "fail-on", from: Severity.allCases.map(\.rawValue)) {
                 config.failOn = Severity(rawValue: text)
             }
+            for entry in fields["ignore"]?.items ?? [] {
+                guard let ignore = reader.fields(entry, "an ignore entry", keys: ["path", "rules"]),
+                      let glob = reader.required(ignore, "path", "an ignore entry").flatMap({ reader.string($0, "path") }) else { continue }
+                let rules = ignore["rules"].flatMap { reader.stringList($0, "rules") } ?? []
+                for id in rules where RuleCatalog.rule(id) == nil { reader.error(entry, "unknown rule '\(id)' in \(name)") }
+                config.ignore.append(PathIgnore(glob: glob, rules: rules.map { $0.uppercased() }))
+            }
+            if fields["ignore"] != nil && fields["ignore"]?.items == nil { reader.error(fields["ignore"]!, "ignore must be a list of {path, rules}") }
             for id in config.disable + (config.enableOnly ?? []) where RuleCatalog.rule(id) == nil {
                 reader.error(root, "unknown rule '\(id)' in \(name)")
             }
         }
         if let error = reader.diagnostics.first(where: { $0.severity == .error }) { throw error }
         return config
+    }
+
+    /// Whether a finding in `file` is ignored by a path entry.
+    public func ignores(_ finding: Finding) -> Bool {
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+        let file = URL(fileURLWithPath: finding.location.file).standardizedFileURL.path
+        let relative = file.hasPrefix(base + "/") ? String(file.dropFirst(base.count + 1)) : finding.location.file
+        return ignore.contains { entry in
+            (entry.rules.isEmpty || entry.rules.contains(finding.rule)) && Self.matches(entry.glob, relative)
+        }
+    }
+
+    /// Glob matching on paths: `**` any folders, `*` and `?` within one name.
+    static func matches(_ glob: String, _ path: String) -> Bool {
+        func match(_ pattern: ArraySlice<Substring>, _ parts: ArraySlice<Substring>) -> Bool {
+            guard let first = pattern.first else { return parts.isEmpty }
+            if first == "**" {
+                return (0...parts.count).contains { match(pattern.dropFirst(), parts.dropFirst($0)) }
+            }
+            guard let part = parts.first, WildcardPattern.matches(String(first), String(part)) || first == part else { return false }
+            return match(pattern.dropFirst(), parts.dropFirst())
+        }
+        let clean = glob.hasPrefix("./") ? String(glob.dropFirst(2)) : glob
+        return match(ArraySlice(clean.split(separator: "/")), ArraySlice(path.split(separator: "/")))
     }
 }

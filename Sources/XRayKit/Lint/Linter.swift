@@ -42,12 +42,33 @@ public enum Linter {
 struct Suppressions {
     private var byFile: [String: [Int: Set<String>]] = [:]
 
+    /// CloudFormation `Metadata: {xrayctl: {disable: [XR110]}}`, on a resource (pointer prefix
+    /// `/Resources/ID`) or the template (prefix ""), as cfn-lint reads `Metadata.cfn-lint`: JSON
+    /// templates cannot hold comments.
+    private var byPointer: [String: [(prefix: String, rules: Set<String>)]] = [:]
+
     init(_ documents: [SourceDocument]) {
         for document in documents where Self.mentionsMarker(document.text) {
             var lines: [Int: Set<String>] = [:]
             for comment in Self.comments(in: document.text) where comment.wellFormed { lines[comment.line] = Set(comment.ids) }
             byFile[document.path] = lines
         }
+        for document in documents where document.kind == .cloudFormation {
+            guard let root = document.root else { continue }
+            var entries: [(String, Set<String>)] = []
+            if let rules = Self.metadataRules(root["Metadata"]) { entries.append(("", rules)) }
+            for (key, resource) in root["Resources"]?.pairs ?? [] {
+                if let id = key.text, let rules = Self.metadataRules(resource["Metadata"]) {
+                    entries.append(("/Resources/" + LocatedNode.escape(id), rules))
+                }
+            }
+            if !entries.isEmpty { byPointer[document.path, default: []] += entries }
+        }
+    }
+
+    static func metadataRules(_ metadata: LocatedNode?) -> Set<String>? {
+        guard let list = metadata?["xrayctl"]?["disable"] else { return nil }
+        return Set(list.asList.compactMap(\.text).map { $0.uppercased() })
     }
 
     struct Comment {
@@ -86,6 +107,9 @@ struct Suppressions {
     }
 
     func suppresses(_ finding: Finding) -> Bool {
+        if byPointer[finding.location.file]?.contains(where: { entry in
+            entry.rules.contains(finding.rule) && (entry.prefix.isEmpty || finding.pointer == entry.prefix || finding.pointer.hasPrefix(entry.prefix + "/"))
+        }) == true { return true }
         guard let lines = byFile[finding.location.file] else { return false }
         return [finding.location.line, finding.location.line - 1].contains { lines[$0]?.contains(finding.rule) == true }
     }
