@@ -287,3 +287,17 @@ import Testing
         #expect(json.contains("\"skipped\" : [\n    \"\(folder.appendingPathComponent("ns.yaml").path)\""))
     }
 }
+
+extension LintPrecisionTests {
+    /// A task definition or function linted without its role says what it did not check.
+    @Test func unresolvedRolesAreSaid() {
+        let task = #"{"family": "api", "networkMode": "awsvpc", "taskRoleArn": "arn:aws:iam::123456789012:role/api", "containerDefinitions": [{"name": "api", "image": "api:1"}, {"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6", "command": ["-m", "16"]}]}"#
+        let alone = lint([("taskdef.json", task)])
+        #expect(alone.contains { $0.rule == "XR201" && $0.severity == .info && $0.message.contains("role 'api' is not among the linted files") })
+        let function = "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: arn:aws:iam::123456789012:role/fn\n      TracingConfig: {Mode: Active}\n"
+        #expect(lint([("template.yaml", function)]).contains { $0.rule == "XR402" && $0.severity == .info })
+        // ECS takes a bare role name: it resolves to the role of that name in the run.
+        let byName = "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: api\n      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: ecs-tasks.amazonaws.com}, Action: sts:AssumeRole}]}\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess]\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      NetworkMode: awsvpc\n      TaskRoleArn: api\n      ContainerDefinitions:\n        - {Name: app, Image: app:1}\n        - {Name: xray-daemon, Image: public.ecr.aws/xray/aws-xray-daemon:3.6.6, Command: [-m, '16']}\n"
+        #expect(!lint([("t.yaml", byName)]).contains { $0.rule == "XR201" })
+    }
+}

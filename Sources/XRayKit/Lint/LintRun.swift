@@ -138,8 +138,16 @@ struct RoleIndex: Sendable {
                 if let role = byLogicalID[template.document.path + "#" + id] { return role }
             }
         }
-        guard let text = reference.literalText, let range = text.range(of: ":role/") else { return nil }
-        let name = text[range.upperBound...].split(separator: "/").last.map(String.init) ?? ""
+        guard let text = reference.literalText else { return nil }
+        // A role ARN, or (ECS takes either for taskRoleArn) the role's bare name.
+        let name: String
+        if let range = text.range(of: ":role/") {
+            name = text[range.upperBound...].split(separator: "/").last.map(String.init) ?? ""
+        } else if !text.hasPrefix("arn:"), AWSNames.isRoleName(text) {
+            name = text
+        } else {
+            return nil
+        }
         return closest(byName[name] ?? [], to: reference.location.file)
     }
 

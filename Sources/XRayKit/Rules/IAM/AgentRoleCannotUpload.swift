@@ -59,6 +59,23 @@ struct AgentRoleCannotUpload: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
+        roleChecks(run) + unresolved(run)
+    }
+
+    /// Tasks with an agent whose task role is not among the linted files: one info each, so a
+    /// task definition linted alone does not look clean.
+    func unresolved(_ run: LintRun) -> [Finding] {
+        run.taskDefinitions.filter { !$0.partial && !$0.agents.isEmpty }.compactMap { task in
+            guard let reference = task.taskRole, run.role(reference, in: task.template) == nil,
+                  !task.agents.contains(where: { $0.flags["role-arn"] != nil }) else { return nil }
+            let name = reference.literalText.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "the task role"
+            return finding(reference, "role '\(name)' is not among the linted files, so whether the agent may upload (XR201) and sample (XR202) was not checked",
+                           fix: "Lint the role's policies with it (iam/NAME.policy.json, a template that defines it, or aws iam get-account-authorization-details output)",
+                           severity: .info)
+        }
+    }
+
+    func roleChecks(_ run: LintRun) -> [Finding] {
         run.agentRoleUses.compactMap { use in
             let missing = use.role.notGranted(XRayActions.upload)
             if !missing.isEmpty {

@@ -52,7 +52,13 @@ struct TracedFunctionRoleCannotUpload: LintRule {
 
     func check(_ run: LintRun) -> [Finding] {
         run.functions.filter(\.isActivelyTraced).compactMap { function in
-            guard let reference = function.roleReference, let role = run.role(reference, in: function.template) else { return nil }
+            guard let reference = function.roleReference else { return nil }
+            guard let role = run.role(reference, in: function.template) else {
+                // Say what was not checked, so a function linted without its role does not look clean.
+                return finding(reference, "the role of function '\(function.resource.logicalID)' is not among the linted files, so whether it may upload traces (XR402) was not checked",
+                               fix: "Lint the role's policies with it (a template that defines it, or aws iam get-account-authorization-details output)",
+                               severity: .info)
+            }
             let missing = role.notGranted(XRayActions.upload)
             guard !missing.isEmpty else { return nil }
             return finding(reference, "function '\(function.resource.logicalID)' traces actively, but its role '\(role.displayName)' does not allow \(missing.joined(separator: " and "))",
