@@ -125,3 +125,18 @@ extension InstrumentTests {
         #expect(result.changes.contains("unwrapped describe-task-definition output into RegisterTaskDefinition input"))
     }
 }
+
+extension InstrumentTests {
+    /// A Fargate task sized for its app alone grows to the smallest size that holds the agent too,
+    /// so the result is a task ECS registers (XR122 would call the other one an error).
+    @Test func aFargateTaskGrowsToHoldTheAgent() throws {
+        let task = #"{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "web", "image": "web:1", "cpu": 256, "memoryReservation": 512}]}"#
+        let before = Linter.lint([DocumentLoader.load(path: "task.json", data: Data(task.utf8))])
+        #expect(!before.contains { $0.rule == "XR122" })
+        let result = try instrument(task)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.text.utf8)) as? [String: Any])
+        #expect(object["cpu"] as? String == "512" && object["memory"] as? String == "1024", "\(object["cpu"] ?? "") \(object["memory"] ?? "")")
+        #expect(result.changes.contains { $0.contains("task size 256/512 → 512/1024") })
+        try expectCleanAndStable(result, path: "task.json")
+    }
+}

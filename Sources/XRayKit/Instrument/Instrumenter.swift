@@ -162,6 +162,7 @@ public enum Instrumenter {
                 containers[index] = container
             }
             task[key("containerDefinitions")] = .list(containers)
+            if fargate { resize(&task, containers: containers, key: key, label: label) }
             if options.mode == .sidecar && task[key("taskRoleArn")] == nil {
                 warnings.append("\(label) has no taskRoleArn: the agent needs a task role with AWSXRayDaemonWriteAccess (xrayctl generate writes one)")
             }
@@ -169,6 +170,26 @@ public enum Instrumenter {
                 warnings.append("\(label) now sends to the host's agent: run it as a DAEMON service (platform ecs-ec2-daemon in xrayctl generate)")
             }
             return task
+        }
+
+        /// On Fargate the task size must hold every container: when the agent makes the containers
+        /// need more than the task has, the smallest valid size that fits (ECS would refuse the task).
+        mutating func resize(_ task: inout EditableTree, containers: [EditableTree], key: (String) -> String, label: String) {
+            func number(_ tree: EditableTree?) -> Int? { tree?.text.flatMap { Int($0) } }
+            let cpu = containers.compactMap { number($0[key("cpu")]) }.reduce(0, +)
+            let memory = containers.compactMap { number($0[key("memory")]) ?? number($0[key("memoryReservation")]) }.reduce(0, +)
+            guard let taskCPU = number(task[key("cpu")]), let taskMemory = number(task[key("memory")]),
+                  cpu > taskCPU || memory > taskMemory else { return }
+            guard let size = FargateTaskSize.smallest(fitting: max(cpu, taskCPU), memory: max(memory, taskMemory)) else {
+                warnings.append("\(label): the containers need \(cpu) CPU units and \(memory) MiB, more than any Fargate task size")
+                return
+            }
+            // Keep the type the file wrote: the API's strings ("512"), or a template's numbers.
+            var numeric = false
+            if case .scalar(let scalar)? = task[key("cpu")], scalar.kind == .int { numeric = true }
+            task[key("cpu")] = numeric ? .int(size.cpu) : .string(String(size.cpu))
+            task[key("memory")] = numeric ? .int(size.memory) : .string(String(size.memory))
+            changes.append("\(label): task size \(taskCPU)/\(taskMemory) → \(size.cpu)/\(size.memory), the smallest Fargate size that holds the containers with the agent (Fargate bills by task size)")
         }
 
         func agentContainer(mode: ECSServiceSpec.NetworkMode, fargate: Bool, pascal: Bool) -> EditableTree {

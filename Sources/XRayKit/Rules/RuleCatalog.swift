@@ -6,7 +6,7 @@ public enum RuleCatalog {
         MalformedDaemonAddress(), BridgeAppWithoutAgentRoute(), AgentTaskWithoutTaskRole(), InvalidFargateTask(),
         DaemonServiceOnFargate(), UnpinnedAgentImage(), ShellHealthCheckOnScratchImage(), AgentWithoutMemory(),
         AgentBoundToLoopback(), DaemonServiceDynamicHostPort(), DaemonServiceWithoutTCP(), AddressWithoutAgent(),
-        AccessKeysInEnvironment(), DaemonWithoutBufferLimit(), CollectorWithoutXRayReceiver(), SidecarStaticHostPort(),
+        AccessKeysInEnvironment(), DaemonWithoutBufferLimit(), CollectorWithoutXRayReceiver(), SidecarStaticHostPort(), ContainersExceedTask(),
         AgentRoleCannotUpload(), AgentRoleCannotSample(), UnknownXRayAction(), XRayActionOnResource(),
         OverbroadXRayGrant(), XRayOnExecutionRole(), WrongTrustPrincipal(), DenyRemovesXRay(), ConditionalXRayGrant(),
         CrossAccountRoleBroken(), MalformedPolicy(), TrustWithoutSourceCondition(),
