@@ -80,8 +80,8 @@ extension XRayCtl.Sampling {
         static let configuration = CommandConfiguration(
             abstract: "Expected traces per second and per month, per rule and in total, and the monthly cost.")
 
-        @Option(help: "Sampling rules in any format the linter reads.")
-        var rules: String
+        @Option(help: "Sampling rules in any format the linter reads (default: none, the Default rule alone).")
+        var rules: String?
         @Option(help: "Traffic profile (JSON or YAML): a list of {service, service_type, host, method, path, rps}.")
         var traffic: String
         @Option(help: "Hosts (or tasks) sharing the traffic; local rules' fixed_target applies on each.")
@@ -106,7 +106,8 @@ extension XRayCtl.Sampling {
         }
 
         func run() throws {
-            let set = try loadRules(rules)
+            // No rules: X-Ray's Default alone (1/s + 5%), the baseline every rule set is compared with.
+            let set = try rules.map(loadRules) ?? SamplingRuleSet(kind: .centralized, rules: [])
             let entries: [TrafficEntry]
             do {
                 entries = try SamplingInput.traffic(path: traffic, text: String(decoding: try readInput(traffic), as: UTF8.self))
@@ -114,9 +115,12 @@ extension XRayCtl.Sampling {
                 error.diagnostics.forEach { printError($0.description) }
                 throw ExitCode(2)
             }
-            let result = SamplingSimulator.simulate(set, traffic: entries, hosts: hosts, days: days,
-                                                    pricing: .init(pricePerMillion: pricePerMillion, freeTraces: freeTraces))
-            print(format == .json ? SamplingReports.simulationJSON(result) : SamplingReports.simulationText(result), terminator: "")
+            let pricing = SamplingSimulator.Pricing(pricePerMillion: pricePerMillion, freeTraces: freeTraces)
+            let result = SamplingSimulator.simulate(set, traffic: entries, hosts: hosts, days: days, pricing: pricing)
+            let baseline = rules == nil ? nil : SamplingSimulator.simulate(SamplingRuleSet(kind: .centralized, rules: []), traffic: entries,
+                                                                           hosts: hosts, days: days, pricing: pricing)
+            print(format == .json ? SamplingReports.simulationJSON(result, baseline: baseline)
+                                  : SamplingReports.simulationText(result, baseline: baseline), terminator: "")
         }
     }
 }

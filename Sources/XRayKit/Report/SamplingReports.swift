@@ -18,12 +18,14 @@ public enum SamplingReports {
     /// Which rule applies, and why each earlier rule did not.
     public static func matchText(_ request: SamplingRequest, _ decision: SamplingMatcher.Decision) -> String {
         var lines = ["request: \(describe(request))"]
-        for attempt in decision.attempts {
+        for (index, attempt) in decision.attempts.enumerated() {
             let rule = attempt.rule
+            // Local rule files have no priorities: their order is the file's.
+            let order = decision.local ? "rule \(index + 1) in the file" : "priority \(rule.priority)"
             if let mismatch = attempt.mismatch {
-                lines.append("  - \(rule.name) (priority \(rule.priority)): \(mismatch)")
+                lines.append("  - \(rule.name) (\(order)): \(mismatch)")
             } else {
-                lines.append("  + \(rule.name) (priority \(rule.priority)): matches")
+                lines.append("  + \(rule.name) (\(order)): matches")
             }
         }
         let rule = decision.rule
@@ -55,13 +57,24 @@ public enum SamplingReports {
         return CanonicalJSON.compact(object)
     }
 
-    public static func simulationText(_ result: SamplingSimulator.Result) -> String {
+    /// A whole number with thousands grouped (21,902,400), as people read counts.
+    static func grouped(_ value: Double) -> String {
+        let digits = String(format: "%.0f", value.rounded())
+        let negative = digits.hasPrefix("-")
+        var body = Array(negative ? digits.dropFirst() : digits[...])
+        var index = body.count - 3
+        while index > 0 { body.insert(",", at: index); index -= 3 }
+        return (negative ? "-" : "") + String(body)
+    }
+
+    /// `baseline`: the same traffic under the Default rule alone, to show what the rules change.
+    public static func simulationText(_ result: SamplingSimulator.Result, baseline: SamplingSimulator.Result? = nil) -> String {
         func number(_ value: Double) -> String {
-            value >= 100 ? String(format: "%.0f", value) : String(format: "%.3f", value)
+            value >= 100 ? grouped(value) : String(format: "%.3f", value)
         }
         let header = ["rule", "requests/s", "traces/s", "traces/month"]
-        var rows = result.rules.map { [$0.rule.name, number($0.requestsPerSecond), number($0.tracesPerSecond), String(format: "%.0f", $0.tracesPerMonth)] }
-        rows.append(["total", number(result.requestsPerSecond), number(result.tracesPerSecond), String(format: "%.0f", result.tracesPerMonth)])
+        var rows = result.rules.map { [$0.rule.name, number($0.requestsPerSecond), number($0.tracesPerSecond), grouped($0.tracesPerMonth)] }
+        rows.append(["total", number(result.requestsPerSecond), number(result.tracesPerSecond), grouped(result.tracesPerMonth)])
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func format(_ row: [String]) -> String {
             row.enumerated().map { index, cell in
@@ -74,13 +87,15 @@ public enum SamplingReports {
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         lines.append(format(rows.last!))
         lines.append("")
-        lines.append(String(format: "%d host(s), %g-day month: %.0f traces, %.0f free, %@ per million recorded: $%.2f a month",
-                            result.hosts, result.days, result.tracesPerMonth, result.pricing.freeTraces,
-                            String(format: "$%.2f", result.pricing.pricePerMillion), result.costPerMonth))
+        lines.append("\(result.hosts) host(s), \(String(format: "%g", result.days))-day month: \(grouped(result.tracesPerMonth)) traces, \(grouped(result.pricing.freeTraces)) free, \(String(format: "$%.2f", result.pricing.pricePerMillion)) per million recorded: \(String(format: "$%.2f", result.costPerMonth)) a month")
+        if let baseline {
+            let traces = result.tracesPerMonth - baseline.tracesPerMonth, cost = result.costPerMonth - baseline.costPerMonth
+            lines.append("compared with the Default rule alone (\(grouped(baseline.tracesPerMonth)) traces, \(String(format: "$%.2f", baseline.costPerMonth))): \(traces >= 0 ? "+" : "")\(grouped(traces)) traces, \(cost >= 0 ? "+" : "-")\(String(format: "$%.2f", abs(cost))) a month")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func simulationJSON(_ result: SamplingSimulator.Result) -> String {
+    public static func simulationJSON(_ result: SamplingSimulator.Result, baseline: SamplingSimulator.Result? = nil) -> String {
         let object: JSONValue = [
             "requests_per_second": .double(result.requestsPerSecond),
             "traces_per_second": .double(result.tracesPerSecond),
@@ -90,6 +105,7 @@ public enum SamplingReports {
             "days": .double(result.days),
             "price_per_million_usd": .double(result.pricing.pricePerMillion),
             "free_traces_per_month": .double(result.pricing.freeTraces),
+            "baseline": baseline.map { ["traces_per_month": .double($0.tracesPerMonth), "cost_per_month_usd": .double($0.costPerMonth)] } ?? .null,
             "rules": .array(result.rules.map { figures in
                 ["rule": .string(figures.rule.name), "requests_per_second": .double(figures.requestsPerSecond),
                  "traces_per_second": .double(figures.tracesPerSecond), "traces_per_month": .double(figures.tracesPerMonth)]

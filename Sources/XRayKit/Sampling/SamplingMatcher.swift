@@ -31,6 +31,8 @@ public enum SamplingMatcher {
     public struct Decision: Sendable {
         public var rule: SamplingRule
         public var attempts: [Attempt]
+        /// From an SDK local rules file, where order (not priority) decides.
+        public var local = false
     }
 
     public static func match(_ request: SamplingRequest, in set: SamplingRuleSet) -> Decision {
@@ -45,9 +47,9 @@ public enum SamplingMatcher {
                 continue
             }
             attempts.append(Attempt(rule: rule, mismatch: nil))
-            return Decision(rule: rule, attempts: attempts)
+            return Decision(rule: rule, attempts: attempts, local: set.kind != .centralized)
         }
-        return Decision(rule: set.defaultRule, attempts: attempts)
+        return Decision(rule: set.defaultRule, attempts: attempts, local: set.kind != .centralized)
     }
 
     /// The first field whose pattern does not match, or nil when the rule applies.

@@ -17,7 +17,7 @@ public enum SamplingRuleReader {
         case .localSamplingRules:
             return [local(root)]
         default:
-            if let sampling = root["sampling"], root["services"] != nil { return [model(sampling)] }
+            if let sampling = root["sampling"], root["services"] != nil { return [model(sampling, project: root["project"]?.text)] }
             return []
         }
     }
@@ -63,10 +63,12 @@ public enum SamplingRuleReader {
         return SamplingRuleSet(kind: .local(version: version), rules: rules, defaultRule: defaultRule, node: root)
     }
 
-    /// `xray.yaml`'s `sampling:` section, in the names the generated rules get (without the project prefix).
-    static func model(_ sampling: LocatedNode) -> SamplingRuleSet {
+    /// `xray.yaml`'s `sampling:` section, under the names the generated rules get (with the
+    /// project prefix), so a rule is called the same in the model's answers and in AWS.
+    static func model(_ sampling: LocatedNode, project: String? = nil) -> SamplingRuleSet {
         let rules = (sampling["rules"]?.items ?? []).map { node -> SamplingRule in
-            var rule = SamplingRule(name: node["name"]?.text ?? "", priority: int(node["priority"]) ?? 0,
+            let name = node["name"]?.text ?? ""
+            var rule = SamplingRule(name: project.map { Naming.prefixed($0, name) } ?? name, priority: int(node["priority"]) ?? 0,
                                     fixedRate: double(node["rate"]) ?? 0, reservoir: int(node["reservoir"]) ?? 0)
             rule.serviceName = node["service"]?.text ?? "*"
             rule.serviceType = node["service_type"]?.text ?? "*"
