@@ -1,1 +1,45 @@
-public enum XRayKit { public static let version = "0.1.0" }
+public enum XRayKit {
+    public static let version = "0.1.0"
+
+    /// `--version`: the version, the commit when a release build has stamped `BuildInfo.commit`
+    /// (SwiftPM gives a build no way to ask git), the Swift compiler and the platform.
+    public static var versionLine: String {
+        "xrayctl \(version)\(BuildInfo.commit.map { " (\($0))" } ?? "") built with Swift \(swiftVersion) for \(platform)"
+    }
+
+    static var swiftVersion: String {
+        #if compiler(>=6.4)
+        return "6.4 or later"
+        #elseif compiler(>=6.3)
+        return "6.3"
+        #elseif compiler(>=6.2)
+        return "6.2"
+        #elseif compiler(>=6.1)
+        return "6.1"
+        #else
+        return "6.0"
+        #endif
+    }
+
+    static var platform: String {
+        #if os(Linux)
+        let system = "Linux"
+        #elseif os(macOS)
+        let system = "macOS"
+        #else
+        let system = "another system"
+        #endif
+        #if arch(x86_64)
+        return system + " x86_64"
+        #elseif arch(arm64)
+        return system + " arm64"
+        #else
+        return system
+        #endif
+    }
+}
+
+/// Facts about the build that only a release build knows; nil in a development build.
+enum BuildInfo {
+    static let commit: String? = nil
+}

@@ -24,8 +24,11 @@ extension XRayCtl.Generate {
         @Argument(help: "The model file.")
         var spec = "xray.yaml"
 
-        @Option(help: "The output directory.")
+        @Option(name: [.customShort("o"), .customLong("output"), .customLong("out")], help: "The output directory (--out works too).")
         var out = "xray-out"
+
+        @Flag(name: [.short, .long], help: "Print nothing but errors and drift.")
+        var quiet = false
 
         @Flag(help: "Write nothing; exit 1 and print a unified diff when the files on disk differ from what would be generated.")
         var check = false
@@ -39,7 +42,7 @@ extension XRayCtl.Generate {
         func run() throws {
             let model = try loadModel(spec)
             let files = Generator.generate(model)
-            if artifact == nil && !check { Generator.notices(model).forEach(printError) }
+            if artifact == nil && !check && !quiet { Generator.notices(model).forEach(printError) }
             if let artifact {
                 guard let file = files.first(where: { $0.path == artifact }) else {
                     let paths = files.map(\.path)
@@ -58,10 +61,11 @@ extension XRayCtl.Generate {
                         print(try writer.diffs(files), terminator: "")
                         throw ExitCode(1)
                     }
-                    print("\(out) is up to date")
+                    if !quiet { print("\(out) is up to date") }
                     return
                 }
                 let report = try writer.write(files, force: force)
+                guard !quiet else { return }
                 report.written.forEach { print("wrote \(out)/\($0)") }
                 report.removed.forEach { print("removed \(out)/\($0) (no longer generated)") }
                 if report.written.isEmpty && report.removed.isEmpty { print("\(out) is up to date") }

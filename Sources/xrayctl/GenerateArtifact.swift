@@ -46,9 +46,27 @@ struct ArtifactFlags: ParsableArguments {
         do {
             Swift.print(try artifact.render(request), terminator: "")
         } catch {
-            // The model is made from flags: name the problem, not a place in a file.
-            throw ValidationError(error.diagnostics.filter { $0.severity == .error }.map(\.message).joined(separator: "\n"))
+            // The model is made from flags: name the flag, not a model key or a place in a file.
+            for diagnostic in error.diagnostics where diagnostic.severity == .error {
+                printError("error: " + Self.namingFlags(diagnostic.message))
+            }
+            throw ExitCode(64)
         }
+    }
+
+    /// Model keys as the flags that set them (`image` → `--image`, `memory_reservation` →
+    /// `--memory-reservation`), in a message the model's validation wrote.
+    static func namingFlags(_ message: String) -> String {
+        let keys = ["memory_reservation", "function_name", "network_mode", "cross_account_role", "buffer_mb", "log_level",
+                    "image", "port", "cpu", "platform", "rate", "priority", "reservoir", "project", "region", "account"]
+        var text = message.replacingOccurrences(of: "the required key", with: "the required flag")
+        for key in keys {
+            let flag = "--" + key.replacingOccurrences(of: "_", with: "-")
+            text = text.replacingOccurrences(of: "'\(key)'", with: flag)
+            if text.hasPrefix(key + " ") { text = flag + text.dropFirst(key.count) }
+            text = text.replacingOccurrences(of: " \(key) must", with: " \(flag) must")
+        }
+        return text
     }
 }
 

@@ -11,7 +11,7 @@ extension XRayCtl {
         @Argument(help: "A rule ID, such as XR104.")
         var id: String?
 
-        @Option(help: "Output format.")
+        @Option(name: [.short, .long], help: "Output format.")
         var format: Format = .text
 
         func run() throws {

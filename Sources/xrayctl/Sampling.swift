@@ -53,7 +53,7 @@ extension XRayCtl.Sampling {
         @Option var path: String?
         @Option(help: "JSON Lines of requests ({service, service_type, host, method, path}), one per line.")
         var requests: String?
-        @Option var format: OutputFormat = .text
+        @Option(name: [.short, .long], help: "Output format.") var format: OutputFormat = .text
 
         func run() throws {
             let set = try loadRules(rules)
@@ -92,7 +92,7 @@ extension XRayCtl.Sampling {
         var pricePerMillion = 5.0
         @Option(name: .customLong("free-traces"), help: "Traces recorded free each month.")
         var freeTraces = 100_000.0
-        @Option var format: OutputFormat = .text
+        @Option(name: [.short, .long], help: "Output format.") var format: OutputFormat = .text
 
         func validate() throws {
             guard hosts >= 1 else { throw ValidationError("--hosts must be at least 1") }

@@ -18,9 +18,22 @@ import Testing
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: work.appendingPathComponent(path).path) }
 
     @Test func versionAndHelp() throws {
-        #expect(try xrayctl("--version").stdout == "\(XRayKit.version)\n")
+        let version = try xrayctl("--version").stdout
+        #expect(version.hasPrefix("xrayctl \(XRayKit.version) built with Swift 6."), "\(version)")
         let help = try xrayctl("--help").stdout
         #expect(help.contains("generate") && help.contains("init"))
+        #expect(help.contains("Exit codes: 0 success; 1 findings"))
+    }
+
+    /// The same short names on every command: -o output, -f format, -q quiet.
+    @Test func consistentFlagNames() throws {
+        let model = TestSupport.path("examples/serverless/xray.yaml").path
+        let quiet = try xrayctl("generate", model, "-o", "out", "-q")
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet.stdout)")
+        #expect(exists("out/README.md"))
+        #expect(try xrayctl("generate", model, "--out", "out", "--check", "-q").stdout.isEmpty, "--out still works")
+        #expect(try xrayctl("rules", "XR104", "-f", "json").stdout.hasPrefix("["))
+        #expect(try xrayctl("lint", TestSupport.path("examples/broken/daemon").path, "-f", "json", "-o", "-").stdout.hasPrefix("{"))
     }
 
     @Test func badFlagIsAUsageError() throws {

@@ -37,3 +37,37 @@ import Testing
         #expect(offenders.isEmpty, "\(offenders)")
     }
 }
+
+/// The README's example commands work as written (the issue that found `--image IMG` failing).
+@Suite struct ReadmeCommandTests {
+    @Test func everyExampleCommandRuns() throws {
+        let binary = try #require(TestSupport.xrayctl)
+        let readme = try #require(TestSupport.read(TestSupport.path("README.md")))
+        var commands = readme.split(separator: "\n").filter { $0.hasPrefix("swift run xrayctl ") }.map { line in
+            String(line.dropFirst("swift run xrayctl ".count).split(separator: "#").first ?? "").trimmingCharacters(in: .whitespaces)
+        }
+        // Examples written inline in the text, such as the single-artifact one.
+        var rest = Substring(readme)
+        while let start = rest.range(of: "`xrayctl generate task-definition ") {
+            let end = rest[start.upperBound...].firstIndex(of: "`") ?? rest.endIndex
+            commands.append("generate task-definition " + rest[start.upperBound..<end])
+            rest = rest[end...].dropFirst()
+        }
+        #expect(commands.count >= 9)
+        // A copy of the examples and the files the sampling examples name.
+        let work = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        for folder in ["examples", "templates"] {
+            try FileManager.default.copyItem(at: TestSupport.path(folder), to: work.appendingPathComponent(folder))
+        }
+        try Data(#"[{"SamplingRule": {"RuleName": "health", "Priority": 1, "FixedRate": 0, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "GET", "URLPath": "/health", "Version": 1}}]"#.utf8)
+            .write(to: work.appendingPathComponent("rules.json"))
+        try Data("{\"service\": \"api\", \"path\": \"/health\", \"method\": \"GET\"}\n".utf8).write(to: work.appendingPathComponent("requests.jsonl"))
+        try Data("- {service: api, path: /orders, rps: 20}\n".utf8).write(to: work.appendingPathComponent("traffic.yaml"))
+        for command in commands where !command.contains("--aws") {
+            let result = try TestSupport.run(binary, command.split(separator: " ").map(String.init), in: work)
+            // 1 is "findings at the threshold" (the broken examples); 2 and 64 would be a broken example.
+            #expect([0, 1].contains(result.status), "xrayctl \(command): exit \(result.status)\n\(result.stderr)")
+        }
+    }
+}
