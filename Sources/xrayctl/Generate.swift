@@ -6,6 +6,13 @@ extension XRayCtl {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate the setup described by a model, or one artifact from flags.",
+            discussion: """
+                xrayctl generate [SPEC] [-o|--output DIR] [--check] [--force] [-q] [--stdout PATH] writes every \
+                artifact of the model SPEC (default: xray.yaml) under DIR (default: xray-out); --check writes \
+                nothing and prints a diff of what would change (exit 1); --force replaces files xrayctl did not \
+                write. 'xrayctl generate model --help' describes each option. The subcommands below print one \
+                artifact from flags alone.
+                """,
             subcommands: [FromModel.self] + artifactCommands,
             defaultSubcommand: FromModel.self)
     }

@@ -1,52 +1,77 @@
 import ArgumentParser
 import XRayKit
 
-/// The flags every single-artifact command takes; each artifact uses the ones it needs.
-struct ArtifactFlags: ParsableArguments {
-    @Option var region = "us-east-1"
-    @Option var account: String?
-    @Option var project: String?
-    @Option(help: "The service's name.") var name: String?
-    @Option(help: "ecs-ec2-sidecar, ecs-fargate or ecs-ec2-daemon (task-definition).") var platform: String?
-    @Option var image: String?
-    @Option var port: Int?
-    @Option(name: .customLong("network-mode")) var networkMode: String?
-    @Option var cpu: Int?
-    @Option(name: .customLong("memory-reservation")) var memoryReservation: Int?
-    @Option(name: .customLong("function-name")) var functionName: String?
-    @Option(help: "agent (default), lambda or ec2 (policy, trust-policy).") var `for` = "agent"
-    @Option(help: "xray-daemon, adot or cloudwatch-agent.") var agent: String?
-    @Option(name: .customLong("buffer-mb")) var bufferMB: Int?
-    @Option(name: .customLong("log-level")) var logLevel: String?
-    @Option(name: .customLong("cross-account-role")) var crossAccountRole: String?
-    @Option(name: .customLong("rule-name"), help: "sampling-rules: the rule's name.") var ruleName: String?
-    @Option var priority: Int?
-    @Option var reservoir: Int?
-    @Option var rate: Double?
-    @Option var service: String?
-    @Option var host: String?
-    @Option var method: String?
-    @Option var path: String?
+// `xrayctl generate ARTIFACT [flags]`: each artifact takes only the flags it uses, in small groups,
+// each flag with its help and (where there is a fixed set) its accepted values.
 
-    func print(_ artifact: SingleArtifact) throws {
-        var request = SingleArtifact.Request()
-        request.region = region
-        request.account = account
-        request.project = project
-        request.roleFor = self.for
-        request.agent = ["kind": agent, "buffer_mb": bufferMB.map(String.init), "log_level": artifact == .ebextensions ? nil : logLevel,
-                         "cross_account_role": crossAccountRole].compactMapValues { $0 }
-        request.service = ["name": name, "platform": platform, "image": image, "port": port.map(String.init),
-                           "network_mode": networkMode, "cpu": cpu.map(String.init),
-                           "memory_reservation": memoryReservation.map(String.init), "function_name": functionName,
-                           "log_level": artifact == .ebextensions ? logLevel : nil].compactMapValues { $0 }
-        request.rule = ["name": ruleName ?? "rule", "priority": String(priority ?? 1000), "reservoir": String(reservoir ?? 1),
-                        "rate": String(rate ?? 0.05), "service": service, "host": host, "method": method, "path": path]
-            .compactMapValues { $0 }
+/// Where the artifact belongs: every artifact takes these.
+struct AccountFlags: ParsableArguments {
+    @Option(help: "The AWS region.") var region = "us-east-1"
+    @Option(help: "The 12-digit account ID (role ARNs carry the placeholder ACCOUNT_ID without it).") var account: String?
+    @Option(help: "The project: prefixes role, family and rule names (default: the service's name).") var project: String?
+}
+
+/// The agent that receives segments.
+struct AgentFlags: ParsableArguments {
+    @Option(help: "The agent.") var agent: AgentSpec.Kind?
+    @Option(name: .customLong("buffer-mb"), help: "The daemon's buffer in MB (-m), at least 3.") var bufferMB: Int?
+    @Option(name: .customLong("log-level"), help: "The daemon's log level (\(AgentSpec.logLevels.joined(separator: ", "))).") var logLevel: String?
+    @Option(name: .customLong("cross-account-role"), help: "A role ARN in another account the daemon uploads with (-r).") var crossAccountRole: String?
+
+    var fields: [String: String] {
+        ["kind": agent?.rawValue, "buffer_mb": bufferMB.map(String.init), "log_level": logLevel,
+         "cross_account_role": crossAccountRole].compactMapValues { $0 }
+    }
+}
+
+enum ECSPlatform: String, ExpressibleByArgument, CaseIterable {
+    case ecsEC2Sidecar = "ecs-ec2-sidecar", ecsFargate = "ecs-fargate", ecsEC2Daemon = "ecs-ec2-daemon"
+}
+
+extension ECSServiceSpec.NetworkMode: ExpressibleByArgument {}
+
+/// An ECS service's container.
+struct ServiceFlags: ParsableArguments {
+    @Option(help: "The service's name.") var name = "app"
+    @Option(help: "Where it runs.") var platform: ECSPlatform = .ecsFargate
+    @Option(help: "The app's image, such as public.ecr.aws/nginx/nginx:1.27.") var image: String?
+    @Option(help: "The app's container port.") var port: Int?
+    @Option(name: .customLong("network-mode"), help: "The network mode (Fargate: awsvpc).") var networkMode: ECSServiceSpec.NetworkMode?
+    @Option(help: "The app's CPU units.") var cpu: Int?
+    @Option(name: .customLong("memory-reservation"), help: "The app's memory reservation in MiB.") var memoryReservation: Int?
+
+    var fields: [String: String] {
+        ["name": name, "platform": platform.rawValue, "image": image, "port": port.map(String.init),
+         "network_mode": networkMode?.rawValue, "cpu": cpu.map(String.init),
+         "memory_reservation": memoryReservation.map(String.init)].compactMapValues { $0 }
+    }
+}
+
+enum RoleUse: String, ExpressibleByArgument, CaseIterable { case agent, lambda, ec2 }
+
+/// One sampling rule.
+struct RuleFlags: ParsableArguments {
+    @Option(name: .customLong("rule-name"), help: "The rule's name (prefixed with the project).") var ruleName = "rule"
+    @Option(help: "1 to 9999; lower is tried first.") var priority = 1000
+    @Option(help: "Traces per second recorded before the rate applies.") var reservoir = 1
+    @Option(help: "The fraction of further requests recorded, 0 to 1.") var rate = 0.05
+    @Option(help: "The service name pattern (* and ?).") var service: String?
+    @Option(help: "The host pattern.") var host: String?
+    @Option(help: "The HTTP method pattern.") var method: String?
+    @Option(help: "The URL path pattern.") var path: String?
+
+    var fields: [String: String] {
+        ["name": ruleName, "priority": String(priority), "reservoir": String(reservoir), "rate": String(rate),
+         "service": service, "host": host, "method": method, "path": path].compactMapValues { $0 }
+    }
+}
+
+extension SingleArtifact {
+    /// Prints the artifact; a flag the model's validation refuses is named as the flag (exit 64).
+    func print(_ request: SingleArtifact.Request) throws {
         do {
-            Swift.print(try artifact.render(request), terminator: "")
+            Swift.print(try render(request), terminator: "")
         } catch {
-            // The model is made from flags: name the flag, not a model key or a place in a file.
             for diagnostic in error.diagnostics where diagnostic.severity == .error {
                 printError("error: " + Self.namingFlags(diagnostic.message))
             }
@@ -68,21 +93,14 @@ struct ArtifactFlags: ParsableArguments {
         }
         return text
     }
-}
 
-/// One subcommand per artifact (`xrayctl generate task-definition --name api --image IMG`).
-protocol ArtifactCommand: ParsableCommand {
-    static var artifact: SingleArtifact { get }
-    var flags: ArtifactFlags { get }
-}
-
-extension ArtifactCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: artifact.rawValue,
-                             abstract: "Print the \(artifact.rawValue) artifact from flags alone, without a model file.")
+    static func request(_ account: AccountFlags) -> Request {
+        var request = Request()
+        request.region = account.region
+        request.account = account.account
+        request.project = account.project
+        return request
     }
-
-    func run() throws { try flags.print(Self.artifact) }
 }
 
 extension XRayCtl.Generate {
@@ -91,12 +109,105 @@ extension XRayCtl.Generate {
         SamplingRules.self, LambdaTracing.self,
     ]
 
-    struct Ebextensions: ArtifactCommand { static let artifact = SingleArtifact.ebextensions; @OptionGroup var flags: ArtifactFlags }
-    struct TaskDefinition: ArtifactCommand { static let artifact = SingleArtifact.taskDefinition; @OptionGroup var flags: ArtifactFlags }
-    struct DaemonService: ArtifactCommand { static let artifact = SingleArtifact.daemonService; @OptionGroup var flags: ArtifactFlags }
-    struct Policy: ArtifactCommand { static let artifact = SingleArtifact.policy; @OptionGroup var flags: ArtifactFlags }
-    struct TrustPolicy: ArtifactCommand { static let artifact = SingleArtifact.trustPolicy; @OptionGroup var flags: ArtifactFlags }
-    struct DaemonConfig: ArtifactCommand { static let artifact = SingleArtifact.daemonConfig; @OptionGroup var flags: ArtifactFlags }
-    struct SamplingRules: ArtifactCommand { static let artifact = SingleArtifact.samplingRules; @OptionGroup var flags: ArtifactFlags }
-    struct LambdaTracing: ArtifactCommand { static let artifact = SingleArtifact.lambdaTracing; @OptionGroup var flags: ArtifactFlags }
+    static func configuration(_ artifact: SingleArtifact, _ what: String) -> CommandConfiguration {
+        CommandConfiguration(commandName: artifact.rawValue, abstract: "Print \(what) from flags alone, without a model file.")
+    }
+
+    struct Ebextensions: ParsableCommand {
+        static let configuration = XRayCtl.Generate.configuration(.ebextensions, "an .ebextensions config that turns on Beanstalk's X-Ray daemon")
+        @OptionGroup var account: AccountFlags
+        @Option(help: "The environment's name.") var name = "app"
+        @Option(name: .customLong("log-level"), help: "The daemon's log level (\(AgentSpec.logLevels.joined(separator: ", "))), written to its cfg.yaml.") var logLevel: String?
+        func run() throws {
+            var request = SingleArtifact.request(account)
+            request.service = ["name": name, "log_level": logLevel].compactMapValues { $0 }
+            try SingleArtifact.ebextensions.print(request)
+        }
+    }
+
+    struct TaskDefinition: ParsableCommand {
+        static let configuration = XRayCtl.Generate.configuration(.taskDefinition, "an ECS task definition with the agent wired in (RegisterTaskDefinition input)")
+        @OptionGroup var account: AccountFlags
+        @OptionGroup var service: ServiceFlags
+        @OptionGroup var agent: AgentFlags
+        func run() throws {
+            var request = SingleArtifact.request(account)
+            request.service = service.fields
+            request.agent = agent.fields
+            try SingleArtifact.taskDefinition.print(request)
+        }
+    }
+
+    struct DaemonService: ParsableCommand {
+        static let configuration = XRayCtl.Generate.configuration(.daemonService, "the ECS DAEMON service that runs one agent per container instance (CreateService input)")
+        @OptionGroup var account: AccountFlags
+        @OptionGroup var agent: AgentFlags
+        func run() throws {
+            var request = SingleArtifact.request(account)
+            request.agent = agent.fields
+            try SingleArtifact.daemonService.print(request)
+        }
+    }
+
+    struct Policy: ParsableCommand {
+        static let configuration = XRayCtl.Generate.configuration(.policy, "the permission policy of a role that uploads traces")
+        @OptionGroup var account: AccountFlags
+        @Option(help: "The role's service name.") var name = "app"
+        @Option(help: "Whose role: the agent's task role, a Lambda execution role, or an EC2 instance role.") var `for`: RoleUse = .agent
+        @Option(name: .customLong("cross-account-role"), help: "A role ARN in another account the agent assumes (the policy then allows only that).") var crossAccountRole: String?
+        func run() throws {
+            var request = SingleArtifact.request(account)
+            request.service = ["name": name]
+            request.roleFor = self.for.rawValue
+            request.agent = ["cross_account_role": crossAccountRole].compactMapValues { $0 }
+            try SingleArtifact.policy.print(request)
+        }
+    }
+
+    struct TrustPolicy: ParsableCommand {
+        static let configuration = XRayCtl.Generate.configuration(.trustPolicy, "the trust policy of a role that uploads traces")
+        @OptionGroup var account: AccountFlags
+        @Option(help: "The role's service name.") var name = "app"
+        @Option(help: "Whose role: the agent's task role, a Lambda execution role, or an EC2 instance role.") var `for`: RoleUse = .agent
+        func run() throws {
+            var request = SingleArtifact.request(account)
+            request.service = ["name": name]
+            request.roleFor = self.for.rawValue
+            try SingleArtifact.trustPolicy.print(request)
+        }
+    }
+
+    struct DaemonConfig: ParsableCommand {
+        static let configuration = XRayCtl.Generate.configuration(.daemonConfig, "the X-Ray daemon's cfg.yaml (Version 2)")
+        @OptionGroup var account: AccountFlags
+        @OptionGroup var agent: AgentFlags
+        func run() throws {
+            var request = SingleArtifact.request(account)
+            request.agent = agent.fields
+            try SingleArtifact.daemonConfig.print(request)
+        }
+    }
+
+    struct SamplingRules: ParsableCommand {
+        static let configuration = XRayCtl.Generate.configuration(.samplingRules, "one sampling rule (an array of CreateSamplingRule inputs)")
+        @OptionGroup var account: AccountFlags
+        @OptionGroup var rule: RuleFlags
+        func run() throws {
+            var request = SingleArtifact.request(account)
+            request.rule = rule.fields
+            try SingleArtifact.samplingRules.print(request)
+        }
+    }
+
+    struct LambdaTracing: ParsableCommand {
+        static let configuration = XRayCtl.Generate.configuration(.lambdaTracing, "the UpdateFunctionConfiguration input that turns on a function's active tracing")
+        @OptionGroup var account: AccountFlags
+        @Option(help: "The service's name.") var name = "app"
+        @Option(name: .customLong("function-name"), help: "The function's name or ARN (default: --name).") var functionName: String?
+        func run() throws {
+            var request = SingleArtifact.request(account)
+            request.service = ["name": name, "function_name": functionName].compactMapValues { $0 }
+            try SingleArtifact.lambdaTracing.print(request)
+        }
+    }
 }

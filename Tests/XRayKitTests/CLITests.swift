@@ -129,6 +129,27 @@ import Testing
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("port must be between 1 and 65535"))
         #expect(try xrayctl("generate", "daemon-config", "--log-level", "warn").stdout.contains("LogLevel: warn"))
+        // Errors name the flag, without the top-level usage.
+        let missing = try xrayctl("generate", "task-definition", "--name", "api")
+        #expect(missing.status == 64 && missing.stderr.contains("missing the required flag --image") && !missing.stderr.contains("USAGE"))
+    }
+
+    /// Each artifact shows only its own flags, every one with help; the rest are refused.
+    @Test func artifactHelpShowsOnlyItsFlags() throws {
+        let rules = try xrayctl("generate", "sampling-rules", "--help").stdout
+        #expect(rules.contains("--rule-name") && !rules.contains("--image") && !rules.contains("--function-name"))
+        let task = try xrayctl("generate", "task-definition", "--help").stdout
+        #expect(task.contains("--image") && task.contains("values: ecs-ec2-sidecar, ecs-fargate") && !task.contains("--rule-name"))
+        #expect(try xrayctl("generate", "lambda-tracing", "--image", "x:1").status == 64, "a flag of another artifact is refused")
+        for artifact in SingleArtifact.allCases {
+            let help = try xrayctl("generate", artifact.rawValue, "--help").stdout
+            let lines = (help.components(separatedBy: "OPTIONS:").last ?? "").split(separator: "\n").map(String.init)
+            for (index, line) in lines.enumerated() where line.hasPrefix("  --") {
+                // Help text on the flag's line (after two spaces), or on the next line, indented.
+                let described = line.count > 26 || (index + 1 < lines.count && lines[index + 1].hasPrefix("        "))
+                #expect(described, "\(artifact.rawValue): \(line) has no help")
+            }
+        }
     }
 
     @Test func rulesCommand() throws {
