@@ -30,7 +30,7 @@ extension XRayCtl {
         @Flag(name: .customLong("in-place"), help: "Rewrite the file.")
         var inPlace = false
 
-        @Option(help: "Write the result here instead of standard output.")
+        @Option(name: [.short, .long], help: "Write the result here instead of standard output ('-': standard output).")
         var output: String?
 
         func validate() throws {
@@ -49,12 +49,17 @@ extension XRayCtl {
             result.changes.forEach { printError("changed: \($0)") }
             result.warnings.forEach { printError("warning: \($0)") }
             if result.changes.isEmpty { printError("nothing to change: \(file) already has it") }
-            guard let target = inPlace ? file : output else {
+            guard let target = inPlace ? file : output.flatMap({ $0 == "-" ? nil : $0 }) else {
                 print(result.text, terminator: "")
                 return
             }
             // An unchanged file is not touched at all (no new inode, no new mtime).
             if inPlace && (result.changes.isEmpty || Data(result.text.utf8) == data) { return }
+            // In place, a rewrite must not take more than the edit with it.
+            if inPlace, let loss = result.inPlaceLoss {
+                printError("\(file):1:1: error: rewriting this YAML file in place would lose \(loss); write the result with -o FILE and merge the change by hand")
+                throw ExitCode(2)
+            }
             do {
                 if inPlace {
                     try InPlaceFile.replace(target, with: Data(result.text.utf8))

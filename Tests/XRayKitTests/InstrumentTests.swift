@@ -140,3 +140,32 @@ extension InstrumentTests {
         try expectCleanAndStable(result, path: "task.json")
     }
 }
+
+extension InstrumentTests {
+    /// JSON keeps its key order and indentation: the diff is the change, not the whole file.
+    @Test func jsonKeepsOrderAndIndentation() throws {
+        let original = "{\n    \"family\": \"web\",\n    \"taskRoleArn\": \"arn:aws:iam::123456789012:role/web\",\n    \"networkMode\": \"awsvpc\",\n    \"containerDefinitions\": [\n        {\n            \"name\": \"web\",\n            \"image\": \"web:1\",\n            \"memoryReservation\": 256\n        }\n    ]\n}\n"
+        let result = try instrument(original)
+        let lines = result.text.split(separator: "\n").map(String.init)
+        // The first lines are the original's, byte for byte: order and four-space indentation kept.
+        #expect(Array(lines.prefix(8)) == Array(original.split(separator: "\n").map(String.init).prefix(8)), "\(result.text)")
+        #expect(result.text.contains("\n            \"dependsOn\": [\n"))
+        try expectCleanAndStable(result, path: "task.json")
+    }
+
+    /// YAML that a rewrite would change beyond the edit is not rewritten in place.
+    @Test func yamlWithCommentsOrShortTagsIsNotRewrittenInPlace() throws {
+        let binary = try #require(TestSupport.xrayctl)
+        let work = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let template = "# the web task\nResources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties: {AssumeRolePolicyDocument: {}}\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      NetworkMode: awsvpc\n      TaskRoleArn: !GetAtt Role.Arn\n      ContainerDefinitions: [{Name: web, Image: \"web:1\"}]\n"
+        let file = work.appendingPathComponent("template.yaml")
+        try Data(template.utf8).write(to: file)
+        let refused = try TestSupport.run(binary, ["instrument", file.path, "--in-place"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("would lose its comments and the short form of its tags"))
+        #expect(TestSupport.read(file) == template, "untouched")
+        let written = try TestSupport.run(binary, ["instrument", file.path, "-o", work.appendingPathComponent("out.yaml").path])
+        #expect(written.status == 0)
+    }
+}

@@ -20,6 +20,9 @@ public enum Instrumenter {
 
     public struct Result: Sendable {
         public var text: String
+        /// Why rewriting the file in place would change more than the edit (YAML comments are
+        /// dropped and short-form tags come back in long form); nil when it would not.
+        public var inPlaceLoss: String?
         /// What was changed, one line each; empty when the file already had it all.
         public var changes: [String]
         public var warnings: [String]
@@ -64,8 +67,23 @@ public enum Instrumenter {
         default:
             throw .unusable(.error(at: root.location, "xrayctl instruments ECS task definitions and CloudFormation/SAM templates; this is \(document.kind == .unknown ? "not one" : "a \(document.kind.rawValue)")"))
         }
-        let text = isJSON ? CanonicalJSON.encode(tree.jsonValue) : tree.yaml
-        return Result(text: text, changes: session.changes, warnings: session.warnings)
+        // JSON keeps its key order and indentation, so the change reads as a small diff.
+        let text = isJSON ? OrderedJSON.render(tree, indent: OrderedJSON.indentation(of: document.text)) : tree.yaml
+        return Result(text: text, inPlaceLoss: isJSON ? nil : Self.formattingLoss(document.text),
+                      changes: session.changes, warnings: session.warnings)
+    }
+
+    /// What a YAML rewrite would lose: comments, and short-form tags (written back in long form).
+    static func formattingLoss(_ text: String) -> String? {
+        let lines = text.split(separator: "\n")
+        let comments = lines.contains { line in
+            line.drop { $0 == " " }.hasPrefix("#") || line.contains(" #")
+        }
+        let tags = lines.contains { line in
+            line.range(of: #"(^|[\s:\-\[,])![A-Za-z]"#, options: .regularExpression) != nil
+        }
+        let losses = (comments ? ["its comments"] : []) + (tags ? ["the short form of its tags (!Ref, !Sub…)"] : [])
+        return losses.isEmpty ? nil : losses.joined(separator: " and ")
     }
 
     /// Fields of a registered task definition that RegisterTaskDefinition does not take.
