@@ -20,8 +20,11 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            plugins: ["BuildInfoPlugin"]
         ),
+        // Stamps the git commit into the library, for `xrayctl --version`.
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
         .executableTarget(
             name: "xrayctl",
             dependencies: [

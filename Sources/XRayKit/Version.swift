@@ -1,8 +1,8 @@
 public enum XRayKit {
     public static let version = "0.1.0"
 
-    /// `--version`: the version, the commit when a release build has stamped `BuildInfo.commit`
-    /// (SwiftPM gives a build no way to ask git), the Swift compiler and the platform.
+    /// `--version`: the version, the commit it was built from (`BuildInfo`, written by
+    /// BuildInfoPlugin; nil outside a git checkout), the Swift compiler and the platform.
     public static var versionLine: String {
         "xrayctl \(version)\(BuildInfo.commit.map { " (\($0))" } ?? "") built with Swift \(swiftVersion) for \(platform)"
     }
@@ -37,9 +37,4 @@ public enum XRayKit {
         return system
         #endif
     }
-}
-
-/// Facts about the build that only a release build knows; nil in a development build.
-enum BuildInfo {
-    static let commit: String? = nil
 }

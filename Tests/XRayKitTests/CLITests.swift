@@ -19,7 +19,12 @@ import Testing
 
     @Test func versionAndHelp() throws {
         let version = try xrayctl("--version").stdout
-        #expect(version.hasPrefix("xrayctl \(XRayKit.version) built with Swift 6."), "\(version)")
+        #expect(version.hasPrefix("xrayctl \(XRayKit.version) ") && version.contains(" built with Swift 6."), "\(version)")
+        // Built from a git checkout (as the tests are), it names the commit.
+        if let head = try? TestSupport.run(TestSupport.which("git") ?? "/usr/bin/git", ["-C", TestSupport.repoRoot.path, "rev-parse", "--short=12", "HEAD"]),
+           head.status == 0 {
+            #expect(version.contains("(\(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))"), "\(version)")
+        }
         let help = try xrayctl("--help").stdout
         #expect(help.contains("generate") && help.contains("init"))
         #expect(help.contains("Exit codes: 0 success; 1 findings"))
