@@ -5,6 +5,21 @@ import XRayKit
 extension ReportFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// auto: only on a terminal, and never when NO_COLOR is set (no-color.org).
+    func enabled(writingToFile: Bool) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            return !writingToFile && !noColor && isatty(STDOUT_FILENO) == 1
+        }
+    }
+}
+
 extension XRayCtl {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,6 +53,9 @@ extension XRayCtl {
 
         @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from here up to the repository root).")
         var config: String?
+
+        @Option(help: "Colour the severities in text output: auto (a terminal, unless NO_COLOR is set), always or never.")
+        var color: ColorChoice = .auto
 
         static func ids(_ list: String?) -> [String] {
             (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
@@ -81,7 +99,7 @@ extension XRayCtl {
             let findings = Linter.lint(documents, options: options).filter { !(config?.ignores($0) ?? false) }
             let report = LintReport(findings: findings, fileCount: Set(documents.map(\.path)).count,
                                     skipped: skipped, listSkipped: verbose)
-            let text = format.render(report)
+            let text = format.render(report, color: color.enabled(writingToFile: output != nil && output != "-"))
             if let output, output != "-" {
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

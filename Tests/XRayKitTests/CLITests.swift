@@ -188,3 +188,13 @@ import Testing
         #expect(exists("xray-out/scorekeep-api/task-definition.json"))
     }
 }
+
+extension CLITests {
+    /// Colour on request only: never into a file or a pipe by default, never with NO_COLOR.
+    @Test func colourOnlyWhenAsked() throws {
+        let broken = TestSupport.path("examples/broken/daemon").path
+        #expect(try xrayctl("lint", broken, "--color", "always").stdout.contains("\u{1B}[1;31merror\u{1B}[0m"))
+        #expect(!(try xrayctl("lint", broken).stdout.contains("\u{1B}[")), "auto: output to a file is plain")
+        #expect(!(try xrayctl("lint", broken, "--color", "never").stdout.contains("\u{1B}[")))
+    }
+}

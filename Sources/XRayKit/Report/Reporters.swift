@@ -25,9 +25,9 @@ public struct LintReport: Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif
 
-    public func render(_ report: LintReport) -> String {
+    public func render(_ report: LintReport, color: Bool = false) -> String {
         switch self {
-        case .text: return TextReporter.render(report)
+        case .text: return TextReporter.render(report, color: color)
         case .json: return JSONReporter.render(report)
         case .sarif: return SARIFReporter.render(report)
         }
@@ -36,9 +36,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// `file:line:column: severity: message [RULE]` lines, then a summary.
 public enum TextReporter {
-    public static func render(_ report: LintReport) -> String {
+    /// ANSI colours for the severity word: red errors, yellow warnings, blue infos.
+    static func colored(_ severity: Severity) -> String {
+        let code = severity == .error ? "31" : severity == .warning ? "33" : "34"
+        return "\u{1B}[1;\(code)m\(severity.rawValue)\u{1B}[0m"
+    }
+
+    public static func render(_ report: LintReport, color: Bool = false) -> String {
         var lines = report.findings.map { finding -> String in
-            var line = "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
+            let severity = color ? colored(finding.severity) : finding.severity.rawValue
+            var line = "\(finding.location): \(severity): \(finding.message) [\(finding.rule)]"
             if let fix = finding.fix { line += "\n    fix: \(fix)" }
             return line
         }

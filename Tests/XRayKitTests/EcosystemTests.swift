@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+/// What wires xrayctl into other tools, validated by those tools' own checkers.
+@Suite(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+struct EcosystemTests {
+    func python(_ arguments: [String]) throws -> TestSupport.ProcessResult {
+        try TestSupport.run(try #require(TestSupport.which("python3")), arguments, in: TestSupport.repoRoot)
+    }
+
+    @Test func preCommitHooksValidate() throws {
+        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        let result = try python(["-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        // The hooks' file patterns pick what xrayctl reads, and only that.
+        let manifest = try #require(try YAMLLoader.load(TestSupport.read(TestSupport.path(".pre-commit-hooks.yaml")) ?? "", file: "hooks"))
+        let hooks = Dictionary(uniqueKeysWithValues: (manifest.items ?? []).compactMap { hook in hook["id"]?.text.map { ($0, hook) } })
+        let lint = try NSRegularExpression(pattern: try #require(hooks["xrayctl-lint"]?["files"]?.text))
+        func matches(_ regex: NSRegularExpression, _ path: String) -> Bool {
+            regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
+        }
+        for path in ["deploy/task-definition.json", "template.yaml", "app/.ebextensions/xray.config", "cfg.yml"] { #expect(matches(lint, path), "\(path)") }
+        for path in ["Sources/main.swift", "README.md"] { #expect(!matches(lint, path), "\(path)") }
+        let generate = try NSRegularExpression(pattern: try #require(hooks["xrayctl-generate-check"]?["files"]?.text))
+        #expect(matches(generate, "xray.yaml") && matches(generate, "infra/xray.yml") && !matches(generate, "myxray.yaml"))
+        #expect(hooks["xrayctl-generate-check"]?["entry"]?.text == "xrayctl generate --check")
+    }
+
+    @Test func githubActionValidates() throws {
+        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        let result = try python(["-m", "check_jsonschema", "--builtin-schema", "vendor.github-actions", "action.yml"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+}
