@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds a release binary that needs no Swift runtime on the target machine, strips it, and writes
+# dist/xrayctl-VERSION-PLATFORM.tar.gz with its SHA-256 beside it. Checks: no libswift* in ldd's
+# answer, and the binary answers --version.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Foundation's networking links against the system's libcurl (not a Swift library). Without the
+# -dev package there is no libcurl.so to link with: point the linker at the runtime library.
+linker=()
+if [ "$(uname -s)" = Linux ]; then
+  curl=$(ldconfig -p | awk '/libcurl\.so\.4 / && /x86-64|aarch64|AArch64/ {print $NF; exit}')
+  curl=${curl:-$(ls /usr/lib/*-linux-gnu/libcurl.so.4 2>/dev/null | head -1)}
+  mkdir -p .build-release/linklibs
+  ln -sf "$curl" .build-release/linklibs/libcurl.so
+  linker=(-Xlinker -L"$PWD/.build-release/linklibs")
+fi
+swift build -c release --product xrayctl --static-swift-stdlib --scratch-path .build-release "${linker[@]}"
+binary=.build-release/release/xrayctl
+strip "$binary"
+if ldd "$binary" | grep -q 'libswift'; then
+  echo "release: the binary still needs a Swift runtime library:" >&2
+  ldd "$binary" >&2
+  exit 1
+fi
+version=$("$binary" --version)
+echo "$version"
+number=$(echo "$version" | awk '{print $2}')
+name="xrayctl-${number}-$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m)"
+mkdir -p dist
+tar -czf "dist/${name}.tar.gz" -C "$(dirname "$binary")" xrayctl
+(cd dist && sha256sum "${name}.tar.gz" > "${name}.tar.gz.sha256")
+echo "dist/${name}.tar.gz ($(du -h "$binary" | cut -f1) binary)"
