@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+/// docs/man/xrayctl.1 (scripts/man.sh) renders cleanly and is in step with the commands.
+@Suite struct ManPageTests {
+    static let page = TestSupport.path("docs/man/xrayctl.1")
+
+    @Test(.enabled(if: TestSupport.which("groff") != nil, "groff renders man pages; it is not installed"))
+    func rendersWithoutWarnings() throws {
+        let result = try TestSupport.run(try #require(TestSupport.which("groff")), ["-mdoc", "-Tutf8", "-ww", Self.page.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+
+    @Test func namesEveryCommandAndLintOption() throws {
+        let page = try #require(TestSupport.read(Self.page))
+        let binary = try #require(TestSupport.xrayctl)
+        let help = try TestSupport.run(binary, ["--help"]).stdout
+        // Subcommand lines are indented by two spaces; wrapped descriptions by many more.
+        let subcommands = (help.components(separatedBy: "SUBCOMMANDS:").last ?? "").split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0 != "See" }
+        #expect(subcommands.count >= 8)
+        for name in subcommands { #expect(page.contains(".It Em \(name)"), "the man page lacks '\(name)': run scripts/man.sh") }
+        let lint = try TestSupport.run(binary, ["lint", "--help"]).stdout
+        for option in lint.split(separator: "\n").compactMap({ $0.split(separator: " ").first { $0.hasPrefix("--") } }) {
+            #expect(page.contains(String(option.dropFirst())), "the man page lacks lint \(option): run scripts/man.sh")
+        }
+    }
+}
