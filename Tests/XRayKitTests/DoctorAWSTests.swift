@@ -11,10 +11,10 @@ final class MotoAccount: @unchecked Sendable {
     private let input: Pipe
 
     init() throws {
-        let port = LoopbackListener.closedPort()
         process = Process()
         process.executableURL = URL(fileURLWithPath: TestSupport.which("python3")!)
-        process.arguments = [TestSupport.path("Tests/XRayKitTests/Conformance/moto_account.py").path, String(port)]
+        // Port 0: the server binds a free port itself and reports its endpoint.
+        process.arguments = [TestSupport.path("Tests/XRayKitTests/Conformance/moto_account.py").path, "0"]
         input = Pipe()
         let output = Pipe()
         process.standardInput = input

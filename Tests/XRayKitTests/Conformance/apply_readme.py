@@ -17,7 +17,6 @@ import traceback
 import urllib.parse
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -128,12 +127,6 @@ class XRayStub(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- one model ---------------------------------------------------------------------------------
@@ -425,10 +418,13 @@ def main():
     # moto loads AWS's managed policies (AmazonECSTaskExecutionRolePolicy, …) only when asked.
     os.environ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
     pairs = list(zip(sys.argv[1::2], sys.argv[2::2]))
-    moto_port, stub_port = free_port(), free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=moto_port, verbose=False)
+    # Port 0 everywhere: the servers bind free ports themselves (choosing one first races with other
+    # tests, and ThreadedMotoServer.start waits for ever if its bind fails).
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
-    stub = ThreadingHTTPServer(("127.0.0.1", stub_port), XRayStub)
+    moto_port = server.get_host_and_port()[1]
+    stub = ThreadingHTTPServer(("127.0.0.1", 0), XRayStub)
+    stub_port = stub.server_address[1]
     threading.Thread(target=stub.serve_forever, daemon=True).start()
     report = {}
     try:
