@@ -44,8 +44,7 @@ enum EmbeddedDocument {
         guard let text = content.text else { return nil }
         let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
         let first = content.location.line // the `|` line; the content starts below it
-        let indent = lines.dropFirst(first).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { $0.prefix { $0 == " " }.count } ?? 0
+        let indent = blockIndent(below: first, in: lines)
         let loaded = DocumentLoader.load(path: document.path, data: Data(text.utf8))
         func shift(_ location: SourceLocation) -> SourceLocation {
             SourceLocation(file: location.file, line: location.line + first, column: location.column + indent)
@@ -74,11 +73,17 @@ enum EmbeddedDocument {
         let indicator = line.dropFirst(max(content.location.column - 1, 0)).first
         if indicator == "|" || indicator == ">" {
             let first = content.location.line
-            let indent = lines.dropFirst(first).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-                .map { $0.prefix { $0 == " " }.count } ?? 0
-            return tree.shifted(byLines: first, columns: indent, pointerPrefix: content.pointer + "#")
+            return tree.shifted(byLines: first, columns: blockIndent(below: first, in: lines),
+                                pointerPrefix: content.pointer + "#")
         }
         return tree.relocated(to: content.location, pointerPrefix: content.pointer + "#")
+    }
+
+    /// The indentation of a block scalar's content: the leading spaces of its first non-blank line
+    /// after line `indicatorLine` (1-based, the line holding `|` or `>`).
+    private static func blockIndent(below indicatorLine: Int, in lines: [Substring]) -> Int {
+        lines.dropFirst(indicatorLine).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { $0.prefix { $0 == " " }.count } ?? 0
     }
 }
 
