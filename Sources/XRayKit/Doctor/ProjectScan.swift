@@ -27,32 +27,36 @@ public enum ProjectScan {
             findings += Linter.lint(documents, options: LintOptions(disabled: options.disabled, enabledOnly: options.enabledOnly, today: today))
         }
         let found = applications(under: root)
-        let lambdaFolders = Self.lambdaFolders(root)
+        let model = projectModel(root)
+        let lambdaFolders = Self.lambdaFolders(root, model: model)
         for application in found {
             files += 1
             let standardized = URL(fileURLWithPath: application.folder).standardizedFileURL.path
             findings += check(application, today: today, isLambda: lambdaFolders.contains { standardized.hasPrefix($0) })
         }
-        findings += modelSources(root, applications: found)
+        findings += modelSources(root, model: model, applications: found)
         return (findings.filter { options.isEnabled($0.rule) }.sorted(by: Finding.ordered), files)
+    }
+
+    /// The project's `xray.yaml`, when there is one that decodes; read once per scan.
+    static func projectModel(_ root: String) -> XRayModel? {
+        let modelPath = root == "." ? "xray.yaml" : root + "/xray.yaml"
+        guard let data = FileManager.default.contents(atPath: modelPath) else { return nil }
+        return try? ModelDecoder.decode(String(decoding: data, as: UTF8.self), file: modelPath).model
     }
 
     /// The source folders of the Lambda services `xray.yaml` declares: Lambda traces each
     /// invocation itself (active tracing), so code there needs no SDK to send traces.
-    static func lambdaFolders(_ root: String) -> [String] {
-        let modelPath = root == "." ? "xray.yaml" : root + "/xray.yaml"
-        guard let data = FileManager.default.contents(atPath: modelPath),
-              let model = try? ModelDecoder.decode(String(decoding: data, as: UTF8.self), file: modelPath).model else { return [] }
+    static func lambdaFolders(_ root: String, model: XRayModel?) -> [String] {
+        guard let model else { return [] }
         return model.services.filter { $0.platform == .lambda }.compactMap(\.source).map { source in
             URL(fileURLWithPath: root == "." ? source : root + "/" + source).standardizedFileURL.path
         }
     }
 
     /// The services `xray.yaml` says are traced (`source:`) must have code xrayctl can find there.
-    static func modelSources(_ root: String, applications: [Application]) -> [Finding] {
-        let modelPath = root == "." ? "xray.yaml" : root + "/xray.yaml"
-        guard let data = FileManager.default.contents(atPath: modelPath),
-              let model = try? ModelDecoder.decode(String(decoding: data, as: UTF8.self), file: modelPath).model else { return [] }
+    static func modelSources(_ root: String, model: XRayModel?, applications: [Application]) -> [Finding] {
+        guard let model else { return [] }
         return model.services.compactMap { service in
             guard let source = service.source else { return nil }
             let folder = (root == "." ? source : root + "/" + source).replacingOccurrences(of: "/./", with: "/")
