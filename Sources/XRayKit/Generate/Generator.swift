@@ -56,10 +56,8 @@ public enum Generator {
     public static func notices(_ model: XRayModel) -> [String] {
         model.services.compactMap { service -> String? in
             guard case .ecs(let ecs) = service.target, service.platform == .ecsFargate, let size = ecs.taskSize,
-                  let growth = FargateTaskSize.growth(appCPU: ecs.cpu ?? 0, appMemory: ecs.memory ?? ecs.memoryReservation ?? 512,
-                                                      agentCPU: model.agent.cpu, agentMemory: model.agent.memoryReservation),
-                  growth.with == size else { return nil }
-            return "\(service.location): note: with the agent, '\(service.name)' needs a \(size.description) Fargate task instead of \(growth.alone.description) (Fargate bills by task size); agent.cpu: 0 and a smaller agent.memory_reservation, or task_cpu and task_memory, keep it smaller"
+                  let alone = ecs.sizeWithoutAgent(model.agent) else { return nil }
+            return "\(service.location): note: with the agent, '\(service.name)' needs a \(size.description) Fargate task instead of \(alone.description) (Fargate bills by task size); agent.cpu: 0 and a smaller agent.memory_reservation, or task_cpu and task_memory, keep it smaller"
         }
     }
 

@@ -44,3 +44,15 @@ public struct FargateTaskSize: Hashable, Sendable {
 
     public var description: String { "\(cpu) CPU units / \(memory) MiB" }
 }
+
+extension ECSServiceSpec {
+    /// The smaller Fargate size the app alone would fit, when adding `agent` is what makes this
+    /// task its `taskSize` (a cost generate points out); nil otherwise.
+    func sizeWithoutAgent(_ agent: AgentSpec) -> FargateTaskSize? {
+        guard let size = taskSize,
+              let growth = FargateTaskSize.growth(appCPU: cpu ?? 0, appMemory: memory ?? memoryReservation ?? 512,
+                                                  agentCPU: agent.cpu, agentMemory: agent.memoryReservation),
+              growth.with == size else { return nil }
+        return growth.alone
+    }
+}
