@@ -1,6 +1,11 @@
 public enum XRayKit {
     public static let version = "0.1.0"
 
+    /// Where the project is published; rule pages (`docs/rules/XRnnn.md`) are linked from SARIF's
+    /// `helpUri` below it. OWNER is the one placeholder the README's install lines share: publishing
+    /// the repository means replacing it here and there.
+    public static let repositoryURL = "https://github.com/OWNER/xrayctl"
+
     /// `--version`: the version, the commit it was built from (`BuildInfo`, written by
     /// BuildInfoPlugin; nil outside a git checkout), the Swift compiler and the platform.
     public static var versionLine: String {

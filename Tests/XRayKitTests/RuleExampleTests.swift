@@ -21,12 +21,7 @@ import Testing
     static let today = Date(timeIntervalSince1970: 1_795_000_000)
 
     static func findings(for example: RuleExample, rule: String) -> [Finding] {
-        let (text, _) = example.unmarked
-        var document = DocumentLoader.load(path: example.file, data: Data(text.utf8))
-        document.explicitlyNamed = true
-        let companions = example.companions.map { DocumentLoader.load(path: $0.file, data: Data($0.text.utf8)) }
-        let findings = Linter.lint([document] + companions, options: LintOptions(enabledOnly: [rule], today: today))
-        return findings.filter { $0.rule == rule && $0.location.file == example.file }
+        example.findings(of: rule, today: today)
     }
 
     @Test(arguments: cases)

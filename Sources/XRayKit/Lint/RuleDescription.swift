@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a rule says about itself: the catalogue entry, the documentation and the test cases.
 public struct RuleDescription: Sendable {
     /// Where a rule looks: files given to `lint`, a project's application code (`doctor`), or a
@@ -9,18 +11,21 @@ public struct RuleDescription: Sendable {
     public var severity: Severity
     /// One sentence: what triggers the rule.
     public var summary: String
-    /// Why it matters, with the source it rests on.
+    /// Why it matters, in prose; what it rests on is in `sources`.
     public var rationale: String
+    /// Public documents that show the behaviour: rule pages and SARIF list them.
+    public var sources: [RuleSource]
     public var examples: [RuleExample]
     public var layer: Layer
 
     public init(id: String, name: String, severity: Severity, summary: String, rationale: String,
-                examples: [RuleExample], layer: Layer = .lint) {
+                sources: [RuleSource], examples: [RuleExample], layer: Layer = .lint) {
         self.id = id
         self.name = name
         self.severity = severity
         self.summary = summary
         self.rationale = rationale
+        self.sources = sources
         self.examples = examples
         self.layer = layer
     }
@@ -43,6 +48,16 @@ public struct RuleExample: Sendable {
     }
 
     public var triggers: Bool { text.contains(Self.marker) }
+
+    /// The findings `rule` reports in this example's file when it is linted with its companions, as
+    /// on a day `today` (XR805 depends on the date). Rule tests and rule pages both run examples here.
+    public func findings(of rule: String, today: Date) -> [Finding] {
+        var document = DocumentLoader.load(path: file, data: Data(unmarked.text.utf8))
+        document.explicitlyNamed = true
+        let others = companions.map { DocumentLoader.load(path: $0.file, data: Data($0.text.utf8)) }
+        let findings = Linter.lint([document] + others, options: LintOptions(enabledOnly: [rule], today: today))
+        return findings.filter { $0.rule == rule && $0.location.file == file }
+    }
 
     /// The text without markers, and each marker's line and column there.
     public var unmarked: (text: String, markers: [(line: Int, column: Int)]) {

@@ -8,7 +8,7 @@ public enum ModelSchema {
         [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "xrayctl model (xray.yaml)",
-            "description": "One file that describes the X-Ray setup of every service; see xrayctl's spec/model.md.",
+            "description": "One file that describes the X-Ray setup of every service; see \"The model\" in xrayctl's README.",
             "type": "object",
             "required": ["version", "project", "region", "services"],
             "additionalProperties": false,

@@ -111,7 +111,11 @@ public enum SARIFReporter {
                 "name": .string(description.name),
                 "shortDescription": ["text": .string(description.summary)],
                 "fullDescription": ["text": .string(description.rationale)],
-                "help": ["text": .string("\(description.summary)\n\n\(description.rationale)\n\nxrayctl rules \(description.id)")],
+                "help": [
+                    "text": .string("\(description.summary)\n\n\(description.rationale)\n\nxrayctl rules \(description.id)"),
+                    "markdown": .string(RuleDocs.helpMarkdown(description)),
+                ],
+                "helpUri": .string(RuleDocs.pageURL(description.id)),
                 "defaultConfiguration": ["level": .string(level(description.severity))],
             ]
         }

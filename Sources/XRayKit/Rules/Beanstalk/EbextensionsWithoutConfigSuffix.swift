@@ -2,7 +2,8 @@ struct EbextensionsWithoutConfigSuffix: LintRule {
     static let description = RuleDescription(
         id: "XR303", name: "ebextensions-without-config-suffix", severity: .warning,
         summary: "A file in `.ebextensions/` does not end in `.config`.",
-        rationale: "Elastic Beanstalk reads only .config files from .ebextensions; any other file is ignored, however correct (facts §4).",
+        rationale: "Elastic Beanstalk reads only.config files from.ebextensions; any other file is ignored, however correct.",
+        sources: [.beanstalkEbextensions, .beanstalkXRay],
         examples: [
             RuleExample(".ebextensions/xray.yaml", "↓option_settings:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: true\n"),
             RuleExample(".ebextensions/xray.config", "option_settings:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: true\n"),

@@ -2,7 +2,8 @@ struct InstanceProfileCannotUpload: LintRule {
     static let description = RuleDescription(
         id: "XR306", name: "instance-profile-cannot-upload", severity: .error,
         summary: "An Elastic Beanstalk environment's custom instance profile, whose role is among the linted files, lacks the X-Ray write actions.",
-        rationale: "Beanstalk's daemon uploads with the instance profile; the default profile has them through AWSElasticBeanstalkWebTier, a custom one needs AWSXRayDaemonWriteAccess (facts §4, §2.2).",
+        rationale: "Beanstalk's daemon uploads with the instance profile; the default profile has them through AWSElasticBeanstalkWebTier, a custom one needs AWSXRayDaemonWriteAccess.",
+        sources: [.beanstalkXRay, .daemonOnBeanstalk],
         examples: [
             RuleExample(".ebextensions/xray.config", """
                 option_settings:

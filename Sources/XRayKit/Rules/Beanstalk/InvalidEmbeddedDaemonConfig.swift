@@ -2,7 +2,8 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
     static let description = RuleDescription(
         id: "XR305", name: "invalid-embedded-daemon-config", severity: .error,
         summary: "A daemon config written through `.ebextensions` `files:` is itself invalid (any XR5xx finding inside it, located in the .config file).",
-        rationale: "Elastic Beanstalk writes the file verbatim to /etc/amazon/xray/cfg.yaml; a config without Version: 2 makes the daemon exit at start — aws-xray-daemon #50 (facts §4, §1.3). Each finding keeps the severity of the XR5xx rule behind it (Version: 1 is a warning).",
+        rationale: "Elastic Beanstalk writes the file verbatim to /etc/amazon/xray/cfg.yaml; a config without Version: 2 makes the daemon exit at start — aws-xray-daemon #50. Each finding keeps the severity of the XR5xx rule behind it (Version: 1 is a warning).",
+        sources: [.beanstalkXRay, .daemonOnBeanstalk, .daemonConfiguration, .daemonConfigCode],
         examples: [
             RuleExample(".ebextensions/xray.config", """
                 option_settings:

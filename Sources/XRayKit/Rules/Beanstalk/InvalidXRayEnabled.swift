@@ -2,7 +2,8 @@ struct InvalidXRayEnabled: LintRule {
     static let description = RuleDescription(
         id: "XR301", name: "invalid-xray-enabled", severity: .error,
         summary: "`XRayEnabled` is not a boolean `true`/`false`.",
-        rationale: "The option takes true or false only; Elastic Beanstalk rejects other values and the deployment fails (facts §4).",
+        rationale: "The option takes true or false only; Elastic Beanstalk rejects other values and the deployment fails.",
+        sources: [.beanstalkXRay, .daemonOnBeanstalk],
         examples: [
             RuleExample(".ebextensions/xray.config", "option_settings:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: ↓yes-please\n"),
             RuleExample(".ebextensions/xray.config", "option_settings:\n  - namespace: aws:elasticbeanstalk:xray\n    option_name: XRayEnabled\n    value: \"true\"\n"),

@@ -2,7 +2,8 @@ struct MisspelledBeanstalkOption: LintRule {
     static let description = RuleDescription(
         id: "XR302", name: "misspelled-beanstalk-option", severity: .error,
         summary: "A misspelled X-Ray namespace or option (`aws:elasticbeanstalk:x-ray`, `XrayEnabled`, …), with a did-you-mean.",
-        rationale: "The namespace is aws:elasticbeanstalk:xray and the option XRayEnabled; a misspelled one is rejected or ignored and the daemon never starts (facts §4).",
+        rationale: "The namespace is aws:elasticbeanstalk:xray and the option XRayEnabled; a misspelled one is rejected or ignored and the daemon never starts.",
+        sources: [.beanstalkXRay, .daemonOnBeanstalk],
         examples: [
             RuleExample(".ebextensions/xray.config", "option_settings:\n  ↓aws:elasticbeanstalk:x-ray:\n    XRayEnabled: true\n"),
             RuleExample(".ebextensions/xray.config", "option_settings:\n  aws:elasticbeanstalk:xray:\n    ↓XrayEnabled: true\n"),

@@ -2,7 +2,8 @@ struct UnknownEbextensionsKey: LintRule {
     static let description = RuleDescription(
         id: "XR307", name: "unknown-ebextensions-key", severity: .error,
         summary: "An `.ebextensions` file has a top-level key Elastic Beanstalk does not know (`de.option_settings`, `option_setting`), so it ignores the whole file; a key that differs only in case is a warning.",
-        rationale: "Elastic Beanstalk ignores a configuration file that contains a validation error such as an invalid key, and processes none of its other keys (Elastic Beanstalk developer guide, \"Customizing software on Linux servers\"), so XRayEnabled in that file never takes effect. The documented keys are option_settings, packages, groups, users, sources, files, commands, services, container_commands and Resources (with Outputs). Whether Elastic Beanstalk accepts another spelling of a documented key's case is not documented.",
+        rationale: "Elastic Beanstalk ignores a configuration file that contains a validation error such as an invalid key, and processes none of its other keys, so XRayEnabled in that file never takes effect. The documented keys are option_settings, packages, groups, users, sources, files, commands, services, container_commands and Resources (with Outputs). Whether Elastic Beanstalk accepts another spelling of a documented key's case is not documented.",
+        sources: [.beanstalkLinuxCustomization],
         examples: [
             RuleExample(".ebextensions/xray.config", "↓option_setting:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: true\n"),
             RuleExample(".ebextensions/xray.config", "option_settings:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: true\ncommands:\n  01_noop:\n    command: \"true\"\n"),

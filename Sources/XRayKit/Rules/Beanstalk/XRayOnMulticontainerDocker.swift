@@ -2,7 +2,8 @@ struct XRayOnMulticontainerDocker: LintRule {
     static let description = RuleDescription(
         id: "XR304", name: "xray-on-multicontainer-docker", severity: .error,
         summary: "X-Ray is enabled for an application on the Multicontainer Docker (ECS) platform, which has no integrated daemon.",
-        rationale: "'Elastic Beanstalk does not provide the X-Ray daemon on the Multicontainer Docker (Amazon ECS) platform': XRayEnabled does nothing there. Recognised by a Dockerrun.aws.json version 2 at the bundle's root (facts §4, §9 #25).",
+        rationale: "'Elastic Beanstalk does not provide the X-Ray daemon on the Multicontainer Docker (Amazon ECS) platform': XRayEnabled does nothing there. Recognised by a Dockerrun.aws.json version 2 at the bundle's root.",
+        sources: [.beanstalkXRay, .daemonOnBeanstalk, .daemonIssue(71)],
         examples: [
             RuleExample("app/.ebextensions/xray.config", "option_settings:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: ↓true\n",
                         with: [("app/Dockerrun.aws.json", "{\"AWSEBDockerrunVersion\": 2, \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"web:1\", \"memory\": 256}]}\n")]),

@@ -2,7 +2,8 @@ struct DaemonBufferTooSmall: LintRule {
     static let description = RuleDescription(
         id: "XR504", name: "daemon-buffer-too-small", severity: .error,
         summary: "`TotalBufferSizeMB` (or `-m`) is set below 3.",
-        rationale: "The daemon exits with 'Not enough Buffers Memory Allocated. Min Buffers Memory required: 3 MB.' (0 in the file means the default, 1% of memory) (facts §1.3, §1.4).",
+        rationale: "The daemon exits with 'Not enough Buffers Memory Allocated. Min Buffers Memory required: 3 MB.' (0 in the file means the default, 1% of memory).",
+        sources: [.daemonConfiguration, .daemonConfigCode],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\nTotalBufferSizeMB: ↓2\n"),
             RuleExample("taskdef.json", """

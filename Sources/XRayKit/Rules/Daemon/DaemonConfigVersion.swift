@@ -2,7 +2,8 @@ struct DaemonConfigVersion: LintRule {
     static let description = RuleDescription(
         id: "XR501", name: "daemon-config-version", severity: .error,
         summary: "The daemon config's `Version` is missing or not 1 or 2.",
-        rationale: "A 3.x daemon exits at start with 'Config Version Setting is not correct' when Version is not 1 or 2 — the cause of aws-xray-daemon #50, from configs copied out of older docs (facts §1.3, §9 #20).",
+        rationale: "A 3.x daemon exits at start with 'Config Version Setting is not correct' when Version is not 1 or 2 — the cause of aws-xray-daemon #50, from configs copied out of older docs.",
+        sources: [.daemonConfiguration, .daemonConfigCode],
         examples: [
             RuleExample("cfg.yaml", "↓Region: us-east-1\nLogging:\n  LogLevel: warn\n"),
             RuleExample("cfg.yaml", "Version: ↓3\nRegion: us-east-1\n"),

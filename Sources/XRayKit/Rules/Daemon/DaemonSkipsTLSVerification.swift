@@ -2,7 +2,8 @@ struct DaemonSkipsTLSVerification: LintRule {
     static let description = RuleDescription(
         id: "XR509", name: "daemon-skips-tls-verification", severity: .warning,
         summary: "`NoVerifySSL: true`.",
-        rationale: "The daemon then accepts any certificate for the X-Ray endpoint, so trace data and the credentials that sign it can be intercepted (facts §1.3).",
+        rationale: "The daemon then accepts any certificate for the X-Ray endpoint, so trace data and the credentials that sign it can be intercepted.",
+        sources: [.daemonConfiguration, .daemonConfigCode],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\nNoVerifySSL: ↓true\n"),
             RuleExample("cfg.yaml", "Version: 2\nNoVerifySSL: false\n"),

@@ -2,7 +2,8 @@ struct InvalidDaemonARN: LintRule {
     static let description = RuleDescription(
         id: "XR507", name: "invalid-daemon-arn", severity: .error,
         summary: "`RoleARN` / `ResourceARN` (or `-r` / `-a`) is not a valid ARN.",
-        rationale: "The daemon assumes RoleARN for every upload; an invalid one makes each AssumeRole call fail, so nothing is uploaded (facts §1.3, §1.8).",
+        rationale: "The daemon assumes RoleARN for every upload; an invalid one makes each AssumeRole call fail, so nothing is uploaded.",
+        sources: [.daemonConfiguration, .daemonConfigCode],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\nRoleARN: ↓xray-writer\n"),
             RuleExample("cfg.yaml", "Version: 2\nRoleARN: arn:aws:iam::111122223333:role/xray-writer\n"),

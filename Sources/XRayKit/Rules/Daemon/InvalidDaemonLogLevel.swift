@@ -2,7 +2,8 @@ struct InvalidDaemonLogLevel: LintRule {
     static let description = RuleDescription(
         id: "XR506", name: "invalid-daemon-log-level", severity: .error,
         summary: "An invalid `Logging.LogLevel` (or `-l`).",
-        rationale: "The daemon accepts dev, debug, info, warn, error and prod (facts §1.3).",
+        rationale: "The daemon accepts dev, debug, info, warn, error and prod.",
+        sources: [.daemonConfiguration, .daemonConfigCode],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\nLogging:\n  LogLevel: ↓warning\n"),
             RuleExample("cfg.yaml", "Version: 2\nLogging:\n  LogLevel: warn\n"),

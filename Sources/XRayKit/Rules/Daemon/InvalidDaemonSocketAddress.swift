@@ -2,7 +2,8 @@ struct InvalidDaemonSocketAddress: LintRule {
     static let description = RuleDescription(
         id: "XR505", name: "invalid-daemon-socket-address", severity: .error,
         summary: "`Socket.UDPAddress` / `TCPAddress` / `-b` / `-t` is not `host:port`.",
-        rationale: "The daemon cannot listen on an address without a host and a numeric port, and exits at start (facts §1.3, §1.4).",
+        rationale: "The daemon cannot listen on an address without a host and a numeric port, and exits at start.",
+        sources: [.daemonConfiguration, .daemonConfigCode],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\nSocket:\n  UDPAddress: ↓\"0.0.0.0\"\n"),
             RuleExample("cfg.yaml", "Version: 2\nSocket:\n  UDPAddress: 0.0.0.0:2000\n  TCPAddress: 127.0.0.1:2000\n"),

@@ -2,7 +2,8 @@ struct ProxyAddressWithoutScheme: LintRule {
     static let description = RuleDescription(
         id: "XR508", name: "proxy-address-without-scheme", severity: .error,
         summary: "`ProxyAddress` (or `-p`) has no scheme.",
-        rationale: "The daemon's proxy address must name its protocol, such as http://192.0.2.0:3000; without it uploads through the proxy fail (facts §1.4).",
+        rationale: "The daemon's proxy address must name its protocol, such as http://192.0.2.0:3000; without it uploads through the proxy fail.",
+        sources: [.daemonConfiguration],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\nProxyAddress: ↓proxy.internal:3128\n"),
             RuleExample("cfg.yaml", "Version: 2\nProxyAddress: http://proxy.internal:3128\n"),

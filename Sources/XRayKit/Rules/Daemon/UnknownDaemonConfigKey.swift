@@ -2,7 +2,8 @@ struct UnknownDaemonConfigKey: LintRule {
     static let description = RuleDescription(
         id: "XR502", name: "unknown-daemon-config-key", severity: .error,
         summary: "An unknown or removed daemon config key (`Profile.CPU`, `Socket.BufferSizeKB`, `Processor.*`, `MemoryLimit`, …), with a did-you-mean.",
-        rationale: "Started with -c the daemon exits on any key it does not know ('<key> flag is invalid' or 'is not supported any more'); without -c the key is silently ignored, so the setting you wrote has no effect (facts §1.3).",
+        rationale: "Started with -c the daemon exits on any key it does not know ('<key> flag is invalid' or 'is not supported any more'); without -c the key is silently ignored, so the setting you wrote has no effect.",
+        sources: [.daemonConfiguration, .daemonConfigCode],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\nSocket:\n  ↓BufferSizeKB: 64\n"),
             RuleExample("cfg.yaml", "Version: 2\n↓TotalBufferSize: 24\n"),

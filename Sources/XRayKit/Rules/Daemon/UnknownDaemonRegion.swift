@@ -2,7 +2,8 @@ struct UnknownDaemonRegion: LintRule {
     static let description = RuleDescription(
         id: "XR510", name: "unknown-daemon-region", severity: .warning,
         summary: "`Region` (or `-n`) is not a known AWS region code.",
-        rationale: "The daemon sends to xray.<region>.amazonaws.com; a misspelled region makes every upload fail to resolve (facts §1.1, §1.5).",
+        rationale: "The daemon sends to xray.<region>.amazonaws.com; a misspelled region makes every upload fail to resolve.",
+        sources: [.daemonGuide, .daemonReadme, .pythonSDKConfiguration, .pythonSDKDaemonConfig],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\nRegion: ↓us-east1\n"),
             RuleExample("cfg.yaml", "Version: 2\nRegion: us-east-1\n"),

@@ -2,7 +2,8 @@ struct AccessKeysInEnvironment: LintRule {
     static let description = RuleDescription(
         id: "XR117", name: "access-keys-in-environment", severity: .error,
         summary: "AWS access keys in a container's plain `environment`.",
-        rationale: "Task definitions are readable by anyone who can describe them, and static keys never rotate; the task role gives the agent and the app temporary credentials (facts §2.5).",
+        rationale: "Task definitions are readable by anyone who can describe them, and static keys never rotate; the task role gives the agent and the app temporary credentials.",
+        sources: [.ecsExecutionRole, .ecsTaskRole],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [{"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6",

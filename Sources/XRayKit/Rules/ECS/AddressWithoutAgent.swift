@@ -2,7 +2,8 @@ struct AddressWithoutAgent: LintRule {
     static let description = RuleDescription(
         id: "XR116", name: "address-without-agent", severity: .warning,
         summary: "App containers set `AWS_XRAY_DAEMON_ADDRESS`, but the task has no agent and no DAEMON agent service is among the linted files.",
-        rationale: "Segments sent to an address where no agent listens are lost without an error (UDP); the agent must be a sidecar or a per-instance DAEMON service (facts §3.1, §3.2, §9 #26).",
+        rationale: "Segments sent to an address where no agent listens are lost without an error (UDP); the agent must be a sidecar or a per-instance DAEMON service.",
+        sources: [.daemonOnECS, .ecsCreateServiceAPI, .daemonIssue(53), .daemonIssue(24)],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [

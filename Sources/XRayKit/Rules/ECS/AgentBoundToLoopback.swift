@@ -2,7 +2,8 @@ struct AgentBoundToLoopback: LintRule {
     static let description = RuleDescription(
         id: "XR113", name: "agent-bound-to-loopback", severity: .error,
         summary: "The agent listens on 127.0.0.1 (`-b`/`-t`/`--bind`/`--bind-tcp` 127.0.0.1…) in a multi-container task.",
-        rationale: "Bound to loopback the daemon accepts only its own container's traffic; AWS: 'Flags -t and -b are required to specify a binding address to listen to the loopback of a multi-container environment', and the official images bind 0.0.0.0 (facts §1.1, §9 #8).",
+        rationale: "Bound to loopback the daemon accepts only its own container's traffic; AWS: 'Flags -t and -b are required to specify a binding address to listen to the loopback of a multi-container environment', and the official images bind 0.0.0.0.",
+        sources: [.daemonGuide, .daemonReadme, .daemonIssue(135), .daemonOnECS],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [

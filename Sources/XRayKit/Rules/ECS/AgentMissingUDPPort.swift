@@ -2,7 +2,8 @@ struct AgentMissingUDPPort: LintRule {
     static let description = RuleDescription(
         id: "XR102", name: "agent-missing-udp-port", severity: .error,
         summary: "An X-Ray agent that apps reach through a host port (a DAEMON service, or a static host port in bridge mode) publishes no 2000/udp (only tcp, or another port).",
-        rationale: "The SDKs send segments over UDP to port 2000; a mapping of 2000/tcp alone (the default protocol) publishes the sampling proxy but not segment intake (facts §1.1, §3.1; users.md #16).",
+        rationale: "The SDKs send segments over UDP to port 2000; a mapping of 2000/tcp alone (the default protocol) publishes the sampling proxy but not segment intake.",
+        sources: [.daemonGuide, .daemonReadme, .daemonOnECS, .issue("aws-observability/aws-otel-collector", 2548)],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [

@@ -2,7 +2,8 @@ struct AgentWithoutMemory: LintRule {
     static let description = RuleDescription(
         id: "XR112", name: "agent-without-memory", severity: .warning,
         summary: "On EC2, the agent container has no `memory` or `memoryReservation` and the task sets no memory.",
-        rationale: "ECS on EC2 needs a memory figure for every container when the task sets none, and rejects the task otherwise; AWS's example gives the daemon memoryReservation 256 (facts §1.7, §3.5).",
+        rationale: "ECS on EC2 needs a memory figure for every container when the task sets none, and rejects the task otherwise; AWS's example gives the daemon memoryReservation 256.",
+        sources: [.daemonOnECS, .ecsContainerDefinitionAPI],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [

@@ -2,7 +2,8 @@ struct BridgeAppWithoutAgentRoute: LintRule {
     static let description = RuleDescription(
         id: "XR106", name: "bridge-app-without-agent-route", severity: .error,
         summary: "In a bridge-mode task with an agent container, no app container links the agent or sets `AWS_XRAY_DAEMON_ADDRESS`, so they send to their own 127.0.0.1.",
-        rationale: "Each bridge-mode container has its own loopback; the SDK default 127.0.0.1:2000 reaches nothing, and UDP loses the segments silently (facts §3.1, §9 #9). When some app container is wired to the agent, the others are taken to be untraced (a web server in front, say) and left alone.",
+        rationale: "Each bridge-mode container has its own loopback; the SDK default 127.0.0.1:2000 reaches nothing, and UDP loses the segments silently. When some app container is wired to the agent, the others are taken to be untraced (a web server in front, say) and left alone.",
+        sources: [.daemonOnECS, .daemonIssue(43)],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [

@@ -2,7 +2,8 @@ struct ContainersExceedTask: LintRule {
     static let description = RuleDescription(
         id: "XR122", name: "containers-exceed-task", severity: .error,
         summary: "The containers of a task ask for more CPU units or memory than the task-level `cpu`/`memory` (often after adding the agent sidecar).",
-        rationale: "ECS refuses to register a task definition whose containers' cpu, or memory (memoryReservation where memory is absent), add up to more than the task-level size (Amazon ECS developer guide, \"Task definition parameters\", task size). Adding a sidecar to a task sized for its app alone is the usual way there.",
+        rationale: "ECS refuses to register a task definition whose containers' cpu, or memory (memoryReservation where memory is absent), add up to more than the task-level size. Adding a sidecar to a task sized for its app alone is the usual way there.",
+        sources: [.ecsTaskDefinitionParameters],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": ↓"512",

@@ -2,7 +2,8 @@ struct DaemonServiceDynamicHostPort: LintRule {
     static let description = RuleDescription(
         id: "XR114", name: "daemon-service-dynamic-host-port", severity: .error,
         summary: "The agent task of a DAEMON service publishes port 2000 on a dynamic host port (`hostPort` 0 or absent in bridge mode).",
-        rationale: "Apps find a per-instance agent at a fixed address (the bridge gateway or the host IP, port 2000); with a dynamic host port the agent sits on a random port nobody sends to (facts §3.2).",
+        rationale: "Apps find a per-instance agent at a fixed address (the bridge gateway or the host IP, port 2000); with a dynamic host port the agent sits on a random port nobody sends to.",
+        sources: [.ecsCreateServiceAPI, .daemonOnECS],
         examples: [
             RuleExample("xray-daemon/task-definition.json", """
                 {"family": "xray-daemon", "containerDefinitions": [{"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6",

@@ -2,7 +2,8 @@ struct DaemonServiceOnFargate: LintRule {
     static let description = RuleDescription(
         id: "XR109", name: "daemon-service-on-fargate", severity: .error,
         summary: "An ECS service with `schedulingStrategy: DAEMON` runs on Fargate.",
-        rationale: "The DAEMON strategy places one task per container instance; Fargate has no instances, and ECS rejects the service. On Fargate run the agent as a sidecar (facts §3.2).",
+        rationale: "The DAEMON strategy places one task per container instance; Fargate has no instances, and ECS rejects the service. On Fargate run the agent as a sidecar.",
+        sources: [.ecsCreateServiceAPI, .daemonOnECS],
         examples: [
             RuleExample("service.json", """
                 {"serviceName": "xray-daemon", "taskDefinition": "xray-daemon", "schedulingStrategy": "DAEMON", "launchType": ↓"FARGATE"}

@@ -2,7 +2,8 @@ struct DaemonServiceWithoutTCP: LintRule {
     static let description = RuleDescription(
         id: "XR115", name: "daemon-service-without-tcp", severity: .warning,
         summary: "The agent of a DAEMON service publishes 2000/udp but not 2000/tcp.",
-        rationale: "The SDKs fetch centralized sampling rules from the agent's TCP proxy at the same address; without 2000/tcp on the host they log 'Connection refused' and fall back to local rules (facts §1.1, §9 #8, #24).",
+        rationale: "The SDKs fetch centralized sampling rules from the agent's TCP proxy at the same address; without 2000/tcp on the host they log 'Connection refused' and fall back to local rules.",
+        sources: [.daemonGuide, .daemonReadme, .daemonIssue(135), .daemonOnECS],
         examples: [
             RuleExample("xray-daemon/task-definition.json", """
                 {"family": "xray-daemon", "containerDefinitions": [{"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6",

@@ -2,7 +2,8 @@ struct DaemonWithoutBufferLimit: LintRule {
     static let description = RuleDescription(
         id: "XR119", name: "daemon-without-buffer-limit", severity: .info,
         summary: "The X-Ray daemon runs in a container without `-m` (or `TotalBufferSizeMB`): its buffer defaults to 1% of the host's memory.",
-        rationale: "The daemon sizes its buffer from the memory it sees, which inside a container is the whole host's; on a large host that can exceed the container's limit (facts §1.7; inference, unconfirmed by AWS).",
+        rationale: "The daemon sizes its buffer from the memory it sees, which inside a container is the whole host's; on a large host that can exceed the container's limit (an inference; AWS does not document it).",
+        sources: [.daemonOnECS],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [{↓"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6", "memoryReservation": 256}]}

@@ -2,7 +2,8 @@ struct HostPortMismatch: LintRule {
     static let description = RuleDescription(
         id: "XR103", name: "host-port-mismatch", severity: .error,
         summary: "`hostPort` differs from `containerPort` in `awsvpc` or `host` mode.",
-        rationale: "In awsvpc and host mode ECS requires the host port to be absent or equal to the container port and rejects the task definition otherwise (facts §3.3).",
+        rationale: "In awsvpc and host mode ECS requires the host port to be absent or equal to the container port and rejects the task definition otherwise.",
+        sources: [.ecsPortMappingAPI],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [

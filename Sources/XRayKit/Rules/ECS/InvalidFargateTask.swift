@@ -2,7 +2,8 @@ struct InvalidFargateTask: LintRule {
     static let description = RuleDescription(
         id: "XR108", name: "invalid-fargate-task", severity: .error,
         summary: "A Fargate task with a network mode other than `awsvpc`, without task-level `cpu`/`memory`, or with an invalid cpu/memory pair.",
-        rationale: "Fargate accepts only awsvpc and a fixed table of task sizes; anything else is rejected when the task definition is registered (facts §3.4).",
+        rationale: "Fargate accepts only awsvpc and a fixed table of task sizes; anything else is rejected when the task definition is registered.",
+        sources: [.ecsFargateTaskSizes],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "512", "memory": ↓"512",

@@ -2,7 +2,8 @@ struct LinksOutsideBridge: LintRule {
     static let description = RuleDescription(
         id: "XR101", name: "links-outside-bridge", severity: .error,
         summary: "`links` is used in a task whose network mode is not `bridge`.",
-        rationale: "ECS accepts links only in bridge mode and rejects the task definition otherwise; in awsvpc and host mode containers reach each other on 127.0.0.1 (facts §3.3, §3.1).",
+        rationale: "ECS accepts links only in bridge mode and rejects the task definition otherwise; in awsvpc and host mode containers reach each other on 127.0.0.1.",
+        sources: [.ecsContainerDefinitionAPI, .daemonOnECS],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [

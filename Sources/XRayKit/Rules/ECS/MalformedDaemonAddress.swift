@@ -2,7 +2,8 @@ struct MalformedDaemonAddress: LintRule {
     static let description = RuleDescription(
         id: "XR105", name: "malformed-daemon-address", severity: .error,
         summary: "`AWS_XRAY_DAEMON_ADDRESS` is malformed: a scheme, a missing port, more than two parts, or a bad `tcp:`/`udp:` form.",
-        rationale: "The SDKs accept only `host:port` or `tcp:host:port udp:host:port`; Node throws 'Invalid Daemon Address', Python raises InvalidDaemonAddressException and Go panics at startup (facts §1.5, §9 #10).",
+        rationale: "The SDKs accept only `host:port` or `tcp:host:port udp:host:port`; Node throws 'Invalid Daemon Address', Python raises InvalidDaemonAddressException and Go panics at startup.",
+        sources: [.pythonSDKConfiguration, .pythonSDKDaemonConfig, .issue("aws/aws-xray-sdk-node", 258), .issue("aws-samples/aws-xray-kubernetes", 6)],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [

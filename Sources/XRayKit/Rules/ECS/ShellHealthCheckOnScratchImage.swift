@@ -2,7 +2,8 @@ struct ShellHealthCheckOnScratchImage: LintRule {
     static let description = RuleDescription(
         id: "XR111", name: "shell-health-check-on-scratch-image", severity: .error,
         summary: "A `CMD-SHELL` health check on the `public.ecr.aws/xray/aws-xray-daemon` image, which is built from scratch and has no shell.",
-        rationale: "The public ECR daemon image is FROM scratch, so a shell health check can never run and the container is marked unhealthy forever; on Fargate one unhealthy essential container stops the task (facts §1.6, §3.6, §9 #28).",
+        rationale: "The public ECR daemon image is FROM scratch, so a shell health check can never run and the container is marked unhealthy forever; on Fargate one unhealthy essential container stops the task.",
+        sources: [.daemonGuide, .daemonChangelog, .daemonDockerfile, .daemonIssue(119)],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [{"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6",

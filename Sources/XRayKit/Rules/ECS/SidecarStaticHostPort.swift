@@ -2,7 +2,8 @@ struct SidecarStaticHostPort: LintRule {
     static let description = RuleDescription(
         id: "XR121", name: "sidecar-static-host-port", severity: .warning,
         summary: "A bridge-mode agent sidecar publishes a static host port 2000 (udp or tcp), so only one such task fits on a container instance.",
-        rationale: "A host port can be bound once per instance: ECS cannot place a second task whose container maps host port 2000 on the same instance, so scaling stalls. Apps in the task reach the sidecar through links and need no host port; a per-instance agent belongs in a DAEMON service (Amazon ECS developer guide, \"Port mappings\"; facts §3.1, §3.2).",
+        rationale: "A host port can be bound once per instance: ECS cannot place a second task whose container maps host port 2000 on the same instance, so scaling stalls. Apps in the task reach the sidecar through links and need no host port; a per-instance agent belongs in a DAEMON service.",
+        sources: [.ecsPortMappingAPI, .daemonOnECS, .ecsCreateServiceAPI],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "networkMode": "bridge", "containerDefinitions": [

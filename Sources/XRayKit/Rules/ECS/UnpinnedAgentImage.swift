@@ -2,7 +2,8 @@ struct UnpinnedAgentImage: LintRule {
     static let description = RuleDescription(
         id: "XR110", name: "unpinned-agent-image", severity: .warning,
         summary: "The agent image has no tag or uses `:latest`.",
-        rationale: "A floating tag changes under a running setup: image 3.3.0 dropped the TCP bind and broke sampling, and removed /usr/bin/true, breaking health checks, for everyone on latest (facts §1.6; users.md #8).",
+        rationale: "A floating tag changes under a running setup: image 3.3.0 dropped the TCP bind and broke sampling, and removed /usr/bin/true, breaking health checks, for everyone on latest.",
+        sources: [.daemonGuide, .daemonChangelog, .daemonIssue(119)],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "containerDefinitions": [{"name": "xray-daemon", "image": ↓"amazon/aws-xray-daemon:latest"}]}

@@ -2,7 +2,8 @@ struct UnreachableDaemonAddress: LintRule {
     static let description = RuleDescription(
         id: "XR104", name: "unreachable-daemon-address", severity: .error,
         summary: "An app container's `AWS_XRAY_DAEMON_ADDRESS` cannot reach the agent in this network mode: a container name in awsvpc or host mode, 127.0.0.1 in bridge mode when the agent is another container, or a name that is not a linked container.",
-        rationale: "In awsvpc and host mode the containers share one network namespace and container names do not resolve; in bridge mode each container has its own 127.0.0.1 and names resolve only through links (facts §3.1, §9 #9, #11).",
+        rationale: "In awsvpc and host mode the containers share one network namespace and container names do not resolve; in bridge mode each container has its own 127.0.0.1 and names resolve only through links.",
+        sources: [.daemonOnECS, .daemonIssue(43), .issue("aws/aws-xray-sdk-dotnet", 158), .issue("aws-samples/aws-microservices-deploy-options", 60)],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [

@@ -2,7 +2,8 @@ struct AgentRoleCannotSample: LintRule {
     static let description = RuleDescription(
         id: "XR202", name: "agent-role-cannot-sample", severity: .warning,
         summary: "The role the agent uses does not allow `xray:GetSamplingRules` and `xray:GetSamplingTargets`.",
-        rationale: "The agent proxies the SDKs' sampling calls and signs them with its own role; without these actions the SDKs silently fall back to local rules and ignore the console's rules (facts §2.3, §9 #24).",
+        rationale: "The agent proxies the SDKs' sampling calls and signs them with its own role; without these actions the SDKs silently fall back to local rules and ignore the console's rules.",
+        sources: [.xrayIAM, .xrayActions, .javaSDKConfiguration],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

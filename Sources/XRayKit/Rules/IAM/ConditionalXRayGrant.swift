@@ -2,7 +2,8 @@ struct ConditionalXRayGrant: LintRule {
     static let description = RuleDescription(
         id: "XR209", name: "conditional-xray-grant", severity: .info,
         summary: "The agent's or function's X-Ray write permissions are granted only under a `Condition`, which cannot be proven statically.",
-        rationale: "Whether a condition holds depends on the request (source IP, tags, VPC endpoint); if it does not, uploads fail with AccessDenied. xrayctl says so instead of guessing (facts §2.3).",
+        rationale: "Whether a condition holds depends on the request (source IP, tags, VPC endpoint); if it does not, uploads fail with AccessDenied. xrayctl says so instead of guessing.",
+        sources: [.xrayIAM, .xrayActions],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

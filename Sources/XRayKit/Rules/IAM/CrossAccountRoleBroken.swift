@@ -2,7 +2,8 @@ struct CrossAccountRoleBroken: LintRule {
     static let description = RuleDescription(
         id: "XR210", name: "cross-account-role-broken", severity: .error,
         summary: "The daemon is given a cross-account role (`-r`/`--role-arn`/`RoleARN`), but its own role may not `sts:AssumeRole` it, or the target role does not trust it.",
-        rationale: "With a role ARN the daemon assumes that role for every upload; both sides must agree, or it fails with 'AccessDenied … not authorized to perform: sts:AssumeRole' (facts §1.8, §9 #7).",
+        rationale: "With a role ARN the daemon assumes that role for every upload; both sides must agree, or it fails with 'AccessDenied … not authorized to perform: sts:AssumeRole'.",
+        sources: [.daemonConfiguration, .daemonIssue(38)],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

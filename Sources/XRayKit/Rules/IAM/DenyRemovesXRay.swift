@@ -2,7 +2,8 @@ struct DenyRemovesXRay: LintRule {
     static let description = RuleDescription(
         id: "XR208", name: "deny-removes-xray", severity: .error,
         summary: "An explicit `Deny` removes X-Ray write permissions that an `Allow` grants.",
-        rationale: "In IAM an explicit Deny always wins over an Allow, wherever both are written; the agent gets AccessDenied although the role 'has' the policy (facts §2.3; IAM evaluation logic).",
+        rationale: "In IAM an explicit Deny always wins over an Allow, wherever both are written; the agent gets AccessDenied although the role 'has' the policy.",
+        sources: [.xrayIAM, .xrayActions, .iamEvaluation],
         examples: [
             RuleExample("policy.json", """
                 {"Version": "2012-10-17", "Statement": [

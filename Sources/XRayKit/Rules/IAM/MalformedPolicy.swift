@@ -2,7 +2,8 @@ struct MalformedPolicy: LintRule {
     static let description = RuleDescription(
         id: "XR211", name: "malformed-policy", severity: .error,
         summary: "A malformed policy document: no `Statement`, a statement without `Effect` or `Action`, an `Effect` other than Allow/Deny, or a bad `Version`.",
-        rationale: "IAM rejects such a policy (MalformedPolicyDocument) when it is created, so the role ends up without it (IAM JSON policy grammar; facts §2).",
+        rationale: "IAM rejects such a policy (MalformedPolicyDocument) when it is created, so the role ends up without it.",
+        sources: [.iamGrammar],
         examples: [
             RuleExample("policy.json", """
                 {"Version": ↓"2012-10-18", "Statement": [{"Effect": "Allow", "Action": "xray:PutTraceSegments", "Resource": "*"}]}

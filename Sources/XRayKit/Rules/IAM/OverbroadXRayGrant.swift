@@ -2,7 +2,8 @@ struct OverbroadXRayGrant: LintRule {
     static let description = RuleDescription(
         id: "XR205", name: "overbroad-xray-grant", severity: .warning,
         summary: "A workload role (ECS task, Lambda, EC2 instance) gets `xray:*`, `*` or `AWSXrayFullAccess` where write access suffices.",
-        rationale: "Full access includes PutEncryptionConfig and the rule and group APIs: a compromised workload could change encryption or sampling for the whole account. Agents need only the five write and sampling actions of AWSXRayDaemonWriteAccess (facts §2.1, §2.6).",
+        rationale: "Full access includes PutEncryptionConfig and the rule and group APIs: a compromised workload could change encryption or sampling for the whole account. Agents need only the five write and sampling actions of AWSXRayDaemonWriteAccess.",
+        sources: [.daemonWriteAccessPolicy, .xrayEncryption, .putEncryptionConfigAPI],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

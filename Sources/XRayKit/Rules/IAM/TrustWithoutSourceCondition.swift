@@ -3,6 +3,7 @@ struct TrustWithoutSourceCondition: LintRule {
         id: "XR212", name: "trust-without-source-condition", severity: .info,
         summary: "A task role's trust in `ecs-tasks.amazonaws.com` has no `aws:SourceAccount` or `aws:SourceArn` condition.",
         rationale: "Without them another account's tasks could be made to act with this role (the confused-deputy problem); ECS documents both conditions for task roles. Execution roles are left alone, since ECS assumes those itself.",
+        sources: [.ecsTaskRole, .confusedDeputy],
         examples: [
             RuleExample("trust.json", """
                 {"Version": "2012-10-17", "Statement": [↓{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]}

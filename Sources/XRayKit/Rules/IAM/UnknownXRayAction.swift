@@ -2,7 +2,8 @@ struct UnknownXRayAction: LintRule {
     static let description = RuleDescription(
         id: "XR203", name: "unknown-xray-action", severity: .error,
         summary: "An `xray:` action that does not exist (a typo such as `xray:PutTraceSegment`), or a wildcard that matches none.",
-        rationale: "IAM accepts a policy with a misspelled action and grants nothing for it, so the real action stays denied (facts §2.7).",
+        rationale: "IAM accepts a policy with a misspelled action and grants nothing for it, so the real action stays denied.",
+        sources: [.xrayActions],
         examples: [
             RuleExample("policy.json", """
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [↓"xray:PutTraceSegment", "xray:PutTelemetryRecords"], "Resource": "*"}]}

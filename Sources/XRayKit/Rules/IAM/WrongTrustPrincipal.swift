@@ -2,7 +2,8 @@ struct WrongTrustPrincipal: LintRule {
     static let description = RuleDescription(
         id: "XR207", name: "wrong-trust-principal", severity: .error,
         summary: "A role's trust policy does not fit its use: `ecs.amazonaws.com` for a task role, no `ec2.amazonaws.com` for an instance profile role, no `lambda.amazonaws.com` for a function's role.",
-        rationale: "A role can only be assumed by the principals its trust policy names; ECS tasks assume roles as ecs-tasks.amazonaws.com (ecs.amazonaws.com is the ECS service itself), instances as ec2.amazonaws.com, functions as lambda.amazonaws.com (facts §2.4).",
+        rationale: "A role can only be assumed by the principals its trust policy names; ECS tasks assume roles as ecs-tasks.amazonaws.com (ecs.amazonaws.com is the ECS service itself), instances as ec2.amazonaws.com, functions as lambda.amazonaws.com.",
+        sources: [.ecsTaskRole, .beanstalkInstanceProfile],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

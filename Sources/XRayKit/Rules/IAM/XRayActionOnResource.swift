@@ -2,7 +2,8 @@ struct XRayActionOnResource: LintRule {
     static let description = RuleDescription(
         id: "XR204", name: "xray-action-on-resource", severity: .error,
         summary: "X-Ray write or sampling actions scoped to a resource other than `*`.",
-        rationale: "PutTraceSegments, PutTelemetryRecords and the GetSampling* actions support no resource-level permissions; a statement that names a resource for them matches no request and grants nothing (facts §2.3).",
+        rationale: "PutTraceSegments, PutTelemetryRecords and the GetSampling* actions support no resource-level permissions; a statement that names a resource for them matches no request and grants nothing.",
+        sources: [.xrayIAM, .xrayActions],
         examples: [
             RuleExample("policy.json", """
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["xray:PutTraceSegments"],

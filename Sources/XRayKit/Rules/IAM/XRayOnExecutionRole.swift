@@ -2,7 +2,8 @@ struct XRayOnExecutionRole: LintRule {
     static let description = RuleDescription(
         id: "XR206", name: "xray-on-execution-role", severity: .error,
         summary: "X-Ray permissions on the ECS task execution role but not on the task role.",
-        rationale: "The execution role is used by ECS itself to pull images and write logs and is not visible to containers; the agent signs with the task role, so the permissions are in the wrong place (facts §2.5).",
+        rationale: "The execution role is used by ECS itself to pull images and write logs and is not visible to containers; the agent signs with the task role, so the permissions are in the wrong place.",
+        sources: [.ecsExecutionRole, .ecsTaskRole],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

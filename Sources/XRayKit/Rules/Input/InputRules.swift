@@ -6,6 +6,7 @@ struct ParseError: LintRule {
         id: "XR001", name: "parse-error", severity: .error,
         summary: "A file cannot be parsed (JSON or YAML syntax, invalid UTF-8, binary content, nesting deeper than 200 levels).",
         rationale: "A file nobody can parse is a setup nobody can apply; the location says where the parser stopped. Never a crash: every input gets a finding or nothing.",
+        sources: [.repository("xrayctl README: Linting", "README.md#linting")],
         examples: [
             RuleExample("taskdef.json", "{\n  \"family\": \"api\",\n  \"containerDefinitions\" ↓[\n}\n"),
             RuleExample("taskdef.json", "{\"family\": \"api\", \"containerDefinitions\": []}\n"),
@@ -19,6 +20,7 @@ struct UnrecognisedFile: LintRule {
         id: "XR002", name: "unrecognised-file", severity: .warning,
         summary: "A file named explicitly on the command line is not a kind xrayctl lints.",
         rationale: "Kinds are detected from content; a file you asked for that matches none was probably not the file you meant (files a folder walk passes over are counted in the summary, listed with --verbose and in JSON's skipped).",
+        sources: [.repository("xrayctl README: Linting", "README.md#linting")],
         examples: [
             RuleExample("notes.yaml", "↓title: release notes\nitems: [a, b]\n"),
             RuleExample("taskdef.json", "{\"family\": \"api\", \"containerDefinitions\": []}\n"),
@@ -32,6 +34,7 @@ struct DuplicateKey: LintRule {
         id: "XR003", name: "duplicate-key", severity: .error,
         summary: "A mapping has the same key twice.",
         rationale: "JSON and YAML parsers disagree on duplicates: most keep the last value silently, some reject the file, so what AWS applies may not be what you read.",
+        sources: [.yamlDuplicateKeys, .jsonDuplicateNames],
         examples: [
             RuleExample("taskdef.json", "{\n  \"family\": \"api\",\n  ↓\"family\": \"web\",\n  \"containerDefinitions\": []\n}\n"),
             RuleExample("cfg.yaml", "Version: 2\nRegion: us-east-1\n↓Region: us-west-2\n"),
@@ -46,6 +49,7 @@ struct InvalidSuppression: LintRule {
         id: "XR005", name: "invalid-suppression", severity: .warning,
         summary: "An `# xrayctl:disable` comment that suppresses nothing: no `=`, or a rule ID that does not exist.",
         rationale: "A suppression that is silently ignored leaves the finding it was written for in place, or worse, makes a reader believe a finding is handled. The form is `# xrayctl:disable=XR104[,XR105]` on the finding's line or the line above.",
+        sources: [.repository("xrayctl README: Linting", "README.md#linting")],
         examples: [
             RuleExample("cfg.yaml", "Version: 2\n# ↓xrayctl:disable XR509\nNoVerifySSL: true\n"),
             RuleExample("cfg.yaml", "Version: 2\n# ↓xrayctl:disable=XR590\nRegion: us-east-1\n"),

@@ -2,7 +2,8 @@ struct InvalidModel: LintRule {
     static let description = RuleDescription(
         id: "XR004", name: "invalid-model", severity: .error,
         summary: "An xrayctl model (`xray.yaml`) that `xrayctl generate` would reject, or warn about.",
-        rationale: "Linting a project should catch a broken model before generation does; the finding is the generator's own located message (spec/model.md).",
+        rationale: "Linting a project should catch a broken model before generation does; the finding is the generator's own located message.",
+        sources: [.repository("xrayctl README: The model", "README.md#the-model")],
         examples: [
             RuleExample("xray.yaml", "version: 1\nproject: shop\nregion: us-east-1\nservices:\n  - name: api\n    platform: ecs-fargate\n    image: nginx:1.27\n    ↓prot: 80\n"),
             RuleExample("xray.yaml", "version: 1\nproject: shop\nregion: us-east-1\nservices:\n  - name: api\n    platform: ecs-fargate\n    image: nginx:1.27\n    port: 80\n"),

@@ -4,7 +4,8 @@ struct XRayEndOfSupport: LintRule {
     static let description = RuleDescription(
         id: "XR805", name: "xray-end-of-support", severity: .info,
         summary: "The X-Ray daemon image (or an X-Ray SDK) is in use: in maintenance mode since 2026-02-25, end of support on 2027-02-25 (a warning from that day).",
-        rationale: "AWS recommends the ADOT collector or the CloudWatch agent; both receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so applications need no change (facts §8). Migrate with `xrayctl instrument --agent adot`, or `agent.kind: adot` in xray.yaml.",
+        rationale: "AWS recommends the ADOT collector or the CloudWatch agent; both receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so applications need no change. Migrate with `xrayctl instrument --agent adot`, or `agent.kind: adot` in xray.yaml.",
+        sources: [.endOfSupport, .migration],
         examples: [
             RuleExample("taskdef.json", "{\"family\": \"api\", \"containerDefinitions\": [{\"name\": \"xray-daemon\", \"image\": ↓\"public.ecr.aws/xray/aws-xray-daemon:3.6.6\", \"memoryReservation\": 256}]}\n"),
             RuleExample("taskdef.json", "{\"family\": \"api\", \"containerDefinitions\": [{\"name\": \"collector\", \"image\": \"public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0\", \"memoryReservation\": 256}]}\n"),

@@ -2,7 +2,8 @@ struct InvalidLocalSamplingFile: LintRule {
     static let description = RuleDescription(
         id: "XR609", name: "invalid-local-sampling-file", severity: .error,
         summary: "A local rules file with a version other than 1/2, `service_name` in version 2 or `host` in version 1, a default rule with matchers, or a custom rule missing `host`/`http_method`/`url_path`.",
-        rationale: "The SDKs refuse such a file ('All non-default rules must have values for url_path, host, and http_method', 'Manifest version … not supported') and sample with their built-in default instead (facts §6.5, §9 #23).",
+        rationale: "The SDKs refuse such a file ('All non-default rules must have values for url_path, host, and http_method', 'Manifest version … not supported') and sample with their built-in default instead.",
+        sources: [.javaSDKConfiguration, .pythonSDKLocalRules],
         examples: [
             RuleExample("sampling-rules.json", """
                 {"version": 2, "default": {"fixed_target": 1, "rate": 0.05},

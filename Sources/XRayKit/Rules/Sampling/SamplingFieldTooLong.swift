@@ -2,7 +2,8 @@ struct SamplingFieldTooLong: LintRule {
     static let description = RuleDescription(
         id: "XR608", name: "sampling-field-too-long", severity: .error,
         summary: "A field over its length limit (`ServiceName`/`ServiceType`/`Host` 64, `HTTPMethod` 10, `URLPath` 128, `ResourceARN` 500).",
-        rationale: "CreateSamplingRule rejects longer values (facts §6.2).",
+        rationale: "CreateSamplingRule rejects longer values.",
+        sources: [.samplingRuleAPI, .xrayQuotas],
         examples: [
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": \"api\", \"Priority\": 1, \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": ↓\"GET,POST,PUT\", \"URLPath\": \"*\", \"Version\": 1}}\n"),
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": \"api\", \"Priority\": 1, \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"GET\", \"URLPath\": \"*\", \"Version\": 1}}\n"),

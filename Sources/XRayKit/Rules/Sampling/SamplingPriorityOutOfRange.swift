@@ -2,7 +2,8 @@ struct SamplingPriorityOutOfRange: LintRule {
     static let description = RuleDescription(
         id: "XR601", name: "sampling-priority-out-of-range", severity: .error,
         summary: "A custom rule's `Priority` is outside 1–9999 (10000 belongs to `Default`).",
-        rationale: "X-Ray rejects other priorities for custom rules with InvalidRequestException; 10000 is the Default rule's and cannot be taken (facts §6.1, §6.2; terraform-provider-aws #23409).",
+        rationale: "X-Ray rejects other priorities for custom rules with InvalidRequestException; 10000 is the Default rule's and cannot be taken.",
+        sources: [.samplingRules, .samplingRuleAPI, .xrayQuotas, .issue("hashicorp/terraform-provider-aws", 23409)],
         examples: [
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": \"api\", \"Priority\": ↓10000, \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}\n"),
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": \"api\", \"Priority\": 9999, \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}\n"),

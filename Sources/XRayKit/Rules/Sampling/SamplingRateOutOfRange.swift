@@ -2,7 +2,8 @@ struct SamplingRateOutOfRange: LintRule {
     static let description = RuleDescription(
         id: "XR602", name: "sampling-rate-out-of-range", severity: .error,
         summary: "`FixedRate` / `rate` is outside 0–1 (a value above 1 is almost always a percentage).",
-        rationale: "The API and the SDK files take a fraction from 0 to 1; the console shows a percentage, which is how 5 ends up where 0.05 was meant (facts §6.2).",
+        rationale: "The API and the SDK files take a fraction from 0 to 1; the console shows a percentage, which is how 5 ends up where 0.05 was meant.",
+        sources: [.samplingRuleAPI, .xrayQuotas],
         examples: [
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": \"api\", \"Priority\": 10, \"FixedRate\": ↓5, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}\n"),
             RuleExample("local.json", "{\"version\": 2, \"default\": {\"fixed_target\": 1, \"rate\": ↓-0.1}, \"rules\": []}\n"),

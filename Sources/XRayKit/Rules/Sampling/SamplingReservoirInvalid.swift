@@ -2,7 +2,8 @@ struct SamplingReservoirInvalid: LintRule {
     static let description = RuleDescription(
         id: "XR603", name: "sampling-reservoir-invalid", severity: .error,
         summary: "`ReservoirSize` / `fixed_target` is negative or not a whole number.",
-        rationale: "The reservoir is a count of traces per second; the API and the SDKs reject anything but a whole number from 0 (facts §6.2, §6.5).",
+        rationale: "The reservoir is a count of traces per second; the API and the SDKs reject anything but a whole number from 0.",
+        sources: [.samplingRuleAPI, .xrayQuotas, .javaSDKConfiguration, .pythonSDKLocalRules],
         examples: [
             RuleExample("local.json", "{\"version\": 2, \"default\": {\"fixed_target\": ↓1.5, \"rate\": 0.05}, \"rules\": []}\n"),
             RuleExample("local.json", "{\"version\": 2, \"default\": {\"fixed_target\": 0, \"rate\": 0.05}, \"rules\": []}\n"),

@@ -2,7 +2,8 @@ struct SamplingRuleIgnoredBySDK: LintRule {
     static let description = RuleDescription(
         id: "XR605", name: "sampling-rule-ignored-by-sdk", severity: .warning,
         summary: "A rule the X-Ray SDKs ignore: `ResourceARN` other than `*`, non-empty `Attributes`, or `Version` other than 1.",
-        rationale: "'The SDK can only use rules with Resource ARN set to *' and 'ignores rules that specify attributes': such a rule applies to API Gateway and other services but never to instrumented code (facts §6.3, §9 #22).",
+        rationale: "'The SDK can only use rules with Resource ARN set to *' and 'ignores rules that specify attributes': such a rule applies to API Gateway and other services but never to instrumented code.",
+        sources: [.samplingRules, .pythonSDKSamplingRule, .pythonSDKConnector],
         examples: [
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": \"api\", \"Priority\": 1, \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": ↓\"arn:aws:ecs:us-east-1:123456789012:service/api\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}\n"),
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": \"api\", \"Priority\": 1, \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}\n"),

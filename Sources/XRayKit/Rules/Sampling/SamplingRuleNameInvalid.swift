@@ -2,7 +2,8 @@ struct SamplingRuleNameInvalid: LintRule {
     static let description = RuleDescription(
         id: "XR604", name: "sampling-rule-name-invalid", severity: .error,
         summary: "A rule name is empty, over 32 characters, or a custom rule is named `Default`.",
-        rationale: "RuleName is 1 to 32 characters, and Default is the built-in rule that can only be updated, never created (facts §6.1, §6.2).",
+        rationale: "RuleName is 1 to 32 characters, and Default is the built-in rule that can only be updated, never created.",
+        sources: [.samplingRules, .samplingRuleAPI, .xrayQuotas],
         examples: [
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": ↓\"Default\", \"Priority\": 1, \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}\n"),
             RuleExample("rule.json", "{\"SamplingRule\": {\"RuleName\": ↓\"checkout-service-payments-and-refunds\", \"Priority\": 1, \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"*\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}\n"),

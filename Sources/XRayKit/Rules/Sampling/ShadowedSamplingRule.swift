@@ -2,7 +2,8 @@ struct ShadowedSamplingRule: LintRule {
     static let description = RuleDescription(
         id: "XR606", name: "shadowed-sampling-rule", severity: .warning,
         summary: "A rule that can never apply because an earlier rule (by priority, then name) matches every request it matches.",
-        rationale: "The SDKs try rules in order and stop at the first match; a rule whose every matcher is contained in an earlier rule's is dead. Decided exactly by wildcard-pattern containment over all five matchers (facts §6.3).",
+        rationale: "The SDKs try rules in order and stop at the first match; a rule whose every matcher is contained in an earlier rule's is dead. Decided exactly by wildcard-pattern containment over all five matchers.",
+        sources: [.samplingRules, .pythonSDKSamplingRule],
         examples: [
             RuleExample("rules.json", """
                 [{"SamplingRule": {"RuleName": "all-api", "Priority": 1, "FixedRate": 0.1, "ReservoirSize": 1, "ResourceARN": "*", "ServiceName": "api*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "*", "Version": 1}},

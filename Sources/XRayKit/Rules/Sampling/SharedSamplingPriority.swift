@@ -2,7 +2,8 @@ struct SharedSamplingPriority: LintRule {
     static let description = RuleDescription(
         id: "XR610", name: "shared-sampling-priority", severity: .info,
         summary: "Two rules share a priority, so their order depends on their names.",
-        rationale: "Rules with equal priority are tried in name order; renaming one silently changes which applies (facts §6.3).",
+        rationale: "Rules with equal priority are tried in name order; renaming one silently changes which applies.",
+        sources: [.samplingRules, .pythonSDKSamplingRule],
         examples: [
             RuleExample("rules.json", """
                 [{"SamplingRule": {"RuleName": "a", "Priority": 5, "FixedRate": 0.1, "ReservoirSize": 1, "ResourceARN": "*", "ServiceName": "a", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "*", "Version": 1}},

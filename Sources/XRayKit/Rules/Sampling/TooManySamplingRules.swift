@@ -2,7 +2,8 @@ struct TooManySamplingRules: LintRule {
     static let description = RuleDescription(
         id: "XR607", name: "too-many-sampling-rules", severity: .warning,
         summary: "More than 25 custom rules (the default quota per region).",
-        rationale: "X-Ray allows 25 custom sampling rules per region unless the quota (L-8C0C998A) is raised; the 26th CreateSamplingRule call fails (facts §6.2).",
+        rationale: "X-Ray allows 25 custom sampling rules per region unless the quota (L-8C0C998A) is raised; the 26th CreateSamplingRule call fails.",
+        sources: [.samplingRuleAPI, .xrayQuotas],
         examples: [
             RuleExample("rules.json", "↓[" + (1...26).map { "{\"SamplingRule\": {\"RuleName\": \"r\($0)\", \"Priority\": \($0), \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"s\($0)\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}" }.joined(separator: ",\n") + "]\n"),
             RuleExample("rules.json", "[" + (1...25).map { "{\"SamplingRule\": {\"RuleName\": \"r\($0)\", \"Priority\": \($0), \"FixedRate\": 0.1, \"ReservoirSize\": 1, \"ResourceARN\": \"*\", \"ServiceName\": \"s\($0)\", \"ServiceType\": \"*\", \"Host\": \"*\", \"HTTPMethod\": \"*\", \"URLPath\": \"*\", \"Version\": 1}}" }.joined(separator: ",\n") + "]\n"),

@@ -2,7 +2,8 @@ struct SegmentMissingFields: LintRule {
     static let description = RuleDescription(
         id: "XR701", name: "segment-missing-fields", severity: .error,
         summary: "A segment lacks `name`, `id`, `trace_id` or `start_time`, or its `id` is not 16 hex digits or its `trace_id` not `1-8hex-24hex`.",
-        rationale: "The daemon forwards such a document and X-Ray rejects it in PutTraceSegments' UnprocessedTraceSegments, so the trace is lost (facts §7).",
+        rationale: "The daemon forwards such a document and X-Ray rejects it in PutTraceSegments' UnprocessedTraceSegments, so the trace is lost.",
+        sources: [.segmentDocuments],
         examples: [
             RuleExample("segment.json", "{\"name\": \"api\", \"id\": \"70de5b6f19ff9a0a\", \"trace_id\": ↓\"4efaaf4d1e8720b39541901950019ee5\", \"start_time\": 1478293361.271, \"end_time\": 1478293361.449}\n"),
             RuleExample("segment.json", "↓{\"name\": \"api\", \"trace_id\": \"1-581cf771-a006649127e371903a2de979\", \"start_time\": 1478293361.271, \"end_time\": 1478293361.449}\n"),

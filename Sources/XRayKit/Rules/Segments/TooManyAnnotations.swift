@@ -2,7 +2,8 @@ struct TooManyAnnotations: LintRule {
     static let description = RuleDescription(
         id: "XR704", name: "too-many-annotations", severity: .warning,
         summary: "More than 50 annotations in one document.",
-        rationale: "X-Ray indexes at most 50 annotations per trace; the rest cannot be searched (facts §7).",
+        rationale: "X-Ray indexes at most 50 annotations per trace; the rest cannot be searched.",
+        sources: [.segmentDocuments],
         examples: [
             RuleExample("segment.json", "{\"name\": \"api\", \"id\": \"70de5b6f19ff9a0a\", \"trace_id\": \"1-581cf771-a006649127e371903a2de979\", \"start_time\": 1.0, \"end_time\": 2.0, \"annotations\": {"
                         + (1...51).map { "\($0 == 51 ? "↓" : "")\"a\($0)\": \($0)" }.joined(separator: ", ") + "}}\n"),

@@ -2,7 +2,8 @@ struct UnsearchableAnnotations: LintRule {
     static let description = RuleDescription(
         id: "XR703", name: "unsearchable-annotations", severity: .warning,
         summary: "Annotation keys outside `[A-Za-z0-9_]`, or annotation values that are not a string, number or boolean.",
-        rationale: "Filter expressions can only use such keys, and the SDKs drop other annotations with a warning; use metadata for structured values (facts §7).",
+        rationale: "Filter expressions can only use such keys, and the SDKs drop other annotations with a warning; use metadata for structured values.",
+        sources: [.segmentDocuments],
         examples: [
             RuleExample("segment.json", "{\"name\": \"api\", \"id\": \"70de5b6f19ff9a0a\", \"trace_id\": \"1-581cf771-a006649127e371903a2de979\", \"start_time\": 1.0, \"end_time\": 2.0, \"annotations\": {↓\"user-id\": \"42\"}}\n"),
             RuleExample("segment.json", "{\"name\": \"api\", \"id\": \"70de5b6f19ff9a0a\", \"trace_id\": \"1-581cf771-a006649127e371903a2de979\", \"start_time\": 1.0, \"end_time\": 2.0, \"annotations\": {\"user_id\": \"42\", \"retries\": 2}}\n"),

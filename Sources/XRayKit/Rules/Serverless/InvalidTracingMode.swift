@@ -2,7 +2,8 @@ struct InvalidTracingMode: LintRule {
     static let description = RuleDescription(
         id: "XR401", name: "invalid-tracing-mode", severity: .error,
         summary: "`TracingConfig.Mode` / SAM `Tracing` is not exactly `Active` or `PassThrough`.",
-        rationale: "Lambda accepts only Active and PassThrough (case-sensitive); CloudFormation fails the deployment on anything else (facts §5).",
+        rationale: "Lambda accepts only Active and PassThrough (case-sensitive); CloudFormation fails the deployment on anything else.",
+        sources: [.lambdaTracingConfigAPI, .samFunctionTracing, .lambdaXRay],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

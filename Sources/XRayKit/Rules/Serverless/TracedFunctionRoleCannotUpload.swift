@@ -2,7 +2,8 @@ struct TracedFunctionRoleCannotUpload: LintRule {
     static let description = RuleDescription(
         id: "XR402", name: "traced-function-role-cannot-upload", severity: .error,
         summary: "A function with active tracing whose execution role lacks `xray:PutTraceSegments`/`PutTelemetryRecords`.",
-        rationale: "Lambda runs the daemon with the function's execution role; without the write actions the function's subsegments never arrive (facts §2.3, §5, §9 #17). A SAM function without its own Role is fine: SAM adds the X-Ray policy to the role it creates.",
+        rationale: "Lambda runs the daemon with the function's execution role; without the write actions the function's subsegments never arrive. A SAM function without its own Role is fine: SAM adds the X-Ray policy to the role it creates.",
+        sources: [.xrayIAM, .xrayActions, .lambdaXRay, .xrayWithAPIGateway],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

@@ -2,7 +2,8 @@ struct TracedStateMachineRole: LintRule {
     static let description = RuleDescription(
         id: "XR407", name: "traced-state-machine-role", severity: .error,
         summary: "A state machine with tracing enabled whose role lacks X-Ray write and sampling permissions.",
-        rationale: "Step Functions sends traces and reads sampling rules with the state machine's role; without the actions traces are lost and AccessDenied on xray:GetSamplingRules raises false security alarms (users.md #24; facts §2.3).",
+        rationale: "Step Functions sends traces and reads sampling rules with the state machine's role; without the actions traces are lost and AccessDenied on xray:GetSamplingRules raises false security alarms.",
+        sources: [.stepFunctionsXRay, .issue("DataBiosphere/azul", 6614), .xrayActions],
         examples: [
             RuleExample("template.yaml", """
                 Resources:

@@ -2,7 +2,8 @@ struct TracingAsEnvironmentVariable: LintRule {
     static let description = RuleDescription(
         id: "XR408", name: "tracing-as-environment-variable", severity: .error,
         summary: "A Serverless Framework service sets `Tracing`/`tracing` under `environment:`, where it is an environment variable, not a setting: the function is not traced.",
-        rationale: "The Serverless Framework turns on active tracing with provider.tracing.lambda or a function's tracing (true, Active or PassThrough); a key under environment only becomes an environment variable of the function, which Lambda ignores for tracing (Serverless Framework documentation, \"AWS - Functions\", tracing; seen in public services).",
+        rationale: "The Serverless Framework turns on active tracing with provider.tracing.lambda or a function's tracing (true, Active or PassThrough); a key under environment only becomes an environment variable of the function, which Lambda ignores for tracing.",
+        sources: [.serverlessFunctions],
         examples: [
             RuleExample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  environment:\n    ↓Tracing: Active\nfunctions:\n  create:\n    handler: create.main\n"),
             RuleExample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  tracing:\n    lambda: true\nfunctions:\n  create:\n    handler: create.main\n"),

@@ -2,7 +2,8 @@ struct TracingOnHTTPAPI: LintRule {
     static let description = RuleDescription(
         id: "XR404", name: "tracing-on-http-api", severity: .error,
         summary: "Tracing requested on an HTTP API (`AWS::ApiGatewayV2::*`, `AWS::Serverless::HttpApi`).",
-        rationale: "'X-Ray only supports tracing for REST APIs': HTTP APIs have no tracing setting, so the property is rejected or does nothing (facts §5, §9 #27; aws-cdk #25467).",
+        rationale: "'X-Ray only supports tracing for REST APIs': HTTP APIs have no tracing setting, so the property is rejected or does nothing.",
+        sources: [.lambdaXRay, .xrayWithAPIGateway, .apiGatewayStageAPI, .issue("aws/aws-cdk", 25467)],
         examples: [
             RuleExample("template.yaml", """
                 Transform: AWS::Serverless-2016-10-31

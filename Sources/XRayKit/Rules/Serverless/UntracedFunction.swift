@@ -2,7 +2,8 @@ struct UntracedFunction: LintRule {
     static let description = RuleDescription(
         id: "XR403", name: "untraced-function", severity: .info,
         summary: "A function runs without active tracing in a template where other resources are traced.",
-        rationale: "A trace stops at the first untraced function: its work and everything it calls go missing from the service map (facts §5).",
+        rationale: "A trace stops at the first untraced function: its work and everything it calls go missing from the service map.",
+        sources: [.lambdaXRay, .lambdaTracingConfigAPI],
         examples: [
             RuleExample("template.yaml", """
                 Transform: AWS::Serverless-2016-10-31

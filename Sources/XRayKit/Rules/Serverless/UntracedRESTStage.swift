@@ -2,7 +2,8 @@ struct UntracedRESTStage: LintRule {
     static let description = RuleDescription(
         id: "XR405", name: "untraced-rest-stage", severity: .info,
         summary: "A REST API stage without `TracingEnabled` in front of traced functions.",
-        rationale: "Without stage tracing the trace starts at the function, so API Gateway's latency and errors are not in it (facts §5; aws-sam-cli #3850).",
+        rationale: "Without stage tracing the trace starts at the function, so API Gateway's latency and errors are not in it.",
+        sources: [.xrayWithAPIGateway, .apiGatewayStageAPI, .issue("aws/aws-sam-cli", 3850)],
         examples: [
             RuleExample("template.yaml", """
                 Transform: AWS::Serverless-2016-10-31

@@ -1,0 +1,129 @@
+/// A public document that shows what a rule rests on: an AWS documentation page, an API reference, the
+/// source file that implements the behaviour, or the issue where users met it. Rule pages and SARIF list
+/// them, so a user can check a finding without trusting xrayctl.
+public struct RuleSource: Sendable, Hashable {
+    public var title: String
+    /// An `https://` address, or a path inside this repository for xrayctl's own behaviour.
+    public var url: String
+
+    public init(_ title: String, _ url: String) {
+        self.title = title
+        self.url = url
+    }
+}
+
+// AWS documentation. Named once here so every rule cites the same page the same way.
+extension RuleSource {
+    private static func xrayGuide(_ title: String, _ page: String) -> RuleSource {
+        RuleSource("AWS X-Ray Developer Guide: \(title)", "https://docs.aws.amazon.com/xray/latest/devguide/\(page).html")
+    }
+
+    static let daemonGuide = xrayGuide("The AWS X-Ray daemon", "xray-daemon")
+    static let daemonConfiguration = xrayGuide("Configuring the AWS X-Ray daemon", "xray-daemon-configuration")
+    static let daemonOnECS = xrayGuide("Running the X-Ray daemon on Amazon ECS", "xray-daemon-ecs")
+    static let daemonOnBeanstalk = xrayGuide("Running the X-Ray daemon on AWS Elastic Beanstalk", "xray-daemon-beanstalk")
+    static let xrayIAM = xrayGuide("How AWS X-Ray works with IAM", "security_iam_service-with-iam")
+    static let xrayEncryption = xrayGuide("Configuring sampling, groups, and encryption settings with the X-Ray API", "xray-api-configuration")
+    static let samplingAPI = xrayGuide("Using sampling rules with the X-Ray API", "xray-api-sampling")
+    static let samplingRules = xrayGuide("Configuring sampling rules", "xray-console-sampling")
+    static let segmentDocuments = xrayGuide("AWS X-Ray segment documents", "xray-api-segmentdocuments")
+    static let sendingData = xrayGuide("Sending trace data to AWS X-Ray", "xray-api-sendingdata")
+    static let pythonSDKConfiguration = xrayGuide("Configuring the X-Ray SDK for Python", "xray-sdk-python-configuration")
+    static let javaSDKConfiguration = xrayGuide("Configuring the X-Ray SDK for Java", "xray-sdk-java-configuration")
+    static let xrayWithLambda = xrayGuide("AWS Lambda and AWS X-Ray", "xray-services-lambda")
+    static let xrayWithAPIGateway = xrayGuide("Amazon API Gateway active tracing support for AWS X-Ray", "xray-services-apigateway")
+    static let xrayTroubleshooting = xrayGuide("Troubleshooting AWS X-Ray", "xray-troubleshooting")
+    static let endOfSupport = xrayGuide("AWS X-Ray SDKs and daemon end of support", "xray-daemon-eos")
+    static let migration = xrayGuide("Migrating from X-Ray instrumentation to OpenTelemetry", "xray-sdk-migration")
+
+    static let xrayQuotas = RuleSource("AWS General Reference: AWS X-Ray endpoints and quotas",
+                                       "https://docs.aws.amazon.com/general/latest/gr/xray.html")
+    static let xrayActions = RuleSource("Service Authorization Reference: Actions, resources, and condition keys for AWS X-Ray",
+                                        "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html")
+    static let daemonWriteAccessPolicy = RuleSource("AWS managed policy reference: AWSXRayDaemonWriteAccess",
+                                                    "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSXRayDaemonWriteAccess.html")
+    static let samplingRuleAPI = RuleSource("AWS X-Ray API Reference: SamplingRule",
+                                            "https://docs.aws.amazon.com/xray/latest/api/API_SamplingRule.html")
+    static let putEncryptionConfigAPI = RuleSource("AWS X-Ray API Reference: PutEncryptionConfig",
+                                                   "https://docs.aws.amazon.com/xray/latest/api/API_PutEncryptionConfig.html")
+    static let xrayPricing = RuleSource("AWS X-Ray pricing", "https://aws.amazon.com/xray/pricing/")
+
+    private static func ecsGuide(_ title: String, _ page: String) -> RuleSource {
+        RuleSource("Amazon ECS Developer Guide: \(title)", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/\(page).html")
+    }
+
+    static let ecsTaskRole = ecsGuide("Amazon ECS task IAM role", "task-iam-roles")
+    static let ecsExecutionRole = ecsGuide("Amazon ECS task execution IAM role", "task_execution_IAM_role")
+    static let ecsTaskDefinitionParameters = ecsGuide("Amazon ECS task definition parameters", "task_definition_parameters")
+    static let ecsFargateTaskSizes = ecsGuide("Amazon ECS task definition parameters for Fargate", "fargate-tasks-services")
+    static let ecsEnvironment = ecsGuide("Environment variables that Amazon ECS sets", "ecs-environment-variables")
+    static let ecsPortMappingAPI = RuleSource("Amazon ECS API Reference: PortMapping",
+                                              "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html")
+    static let ecsContainerDefinitionAPI = RuleSource("Amazon ECS API Reference: ContainerDefinition",
+                                                      "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html")
+    static let ecsCreateServiceAPI = RuleSource("Amazon ECS API Reference: CreateService (schedulingStrategy)",
+                                                "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html")
+
+    private static func beanstalkGuide(_ title: String, _ page: String) -> RuleSource {
+        RuleSource("AWS Elastic Beanstalk Developer Guide: \(title)", "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/\(page).html")
+    }
+
+    static let beanstalkXRay = beanstalkGuide("Configuring AWS X-Ray debugging", "environment-configuration-debugging")
+    static let beanstalkOptions = beanstalkGuide("General options for all environments", "command-options-general")
+    static let beanstalkEbextensions = beanstalkGuide("Advanced environment customization with configuration files", "ebextensions")
+    static let beanstalkLinuxCustomization = beanstalkGuide("Customizing software on Linux servers", "customize-containers-ec2")
+    static let beanstalkInstanceProfile = beanstalkGuide("Managing Elastic Beanstalk instance profiles", "iam-instanceprofile")
+
+    static let lambdaXRay = RuleSource("AWS Lambda Developer Guide: Visualize Lambda function invocations using AWS X-Ray",
+                                       "https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html")
+    static let lambdaEnvironment = RuleSource("AWS Lambda Developer Guide: Defined runtime environment variables",
+                                              "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html")
+    static let lambdaTracingConfigAPI = RuleSource("AWS Lambda API Reference: TracingConfig",
+                                                   "https://docs.aws.amazon.com/lambda/latest/dg/API_TracingConfig.html")
+    static let stepFunctionsXRay = RuleSource("AWS Step Functions Developer Guide: Trace Step Functions request data in AWS X-Ray",
+                                              "https://docs.aws.amazon.com/step-functions/latest/dg/concepts-xray-tracing.html")
+    static let apiGatewayStageAPI = RuleSource("Amazon API Gateway REST API Reference: Stage (tracingEnabled)",
+                                               "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html")
+    static let samFunctionTracing = RuleSource("AWS SAM resource AWS::Serverless::Function: Tracing",
+                                               "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html")
+    static let serverlessFunctions = RuleSource("Serverless Framework documentation: AWS Lambda functions (tracing)",
+                                                "https://www.serverless.com/framework/docs/providers/aws/guide/functions")
+
+    static let iamGrammar = RuleSource("IAM User Guide: Grammar of the IAM JSON policy language",
+                                       "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html")
+    static let iamEvaluation = RuleSource("IAM User Guide: Policy evaluation logic",
+                                          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html")
+    static let confusedDeputy = RuleSource("IAM User Guide: The confused deputy problem",
+                                           "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html")
+    static let yamlDuplicateKeys = RuleSource("YAML 1.2.2 specification: mappings (keys are unique)", "https://yaml.org/spec/1.2.2/#mapping")
+    static let jsonDuplicateNames = RuleSource("RFC 8259 §4: object names SHOULD be unique", "https://www.rfc-editor.org/rfc/rfc8259#section-4")
+}
+
+// Source files and issues: the code that shows a behaviour, and where users met it.
+extension RuleSource {
+    private static func github(_ repository: String, _ path: String) -> RuleSource {
+        RuleSource("\(repository): \(path)", "https://github.com/\(repository)/blob/HEAD/\(path)")
+    }
+
+    static let daemonReadme = github("aws/aws-xray-daemon", "README.md")
+    static let daemonConfigCode = github("aws/aws-xray-daemon", "pkg/cfg/cfg.go")
+    static let daemonChangelog = github("aws/aws-xray-daemon", "CHANGELOG.md")
+    static let daemonDockerfile = github("aws/aws-xray-daemon", "Dockerfile")
+    static let daemonMain = github("aws/aws-xray-daemon", "cmd/tracing/daemon.go")
+    static let daemonSegmentHeader = github("aws/aws-xray-daemon", "pkg/tracesegment/tracesegment.go")
+    static let pythonSDKDaemonConfig = github("aws/aws-xray-sdk-python", "aws_xray_sdk/core/daemon_config.py")
+    static let pythonSDKSamplingRule = github("aws/aws-xray-sdk-python", "aws_xray_sdk/core/sampling/sampling_rule.py")
+    static let pythonSDKLocalRules = github("aws/aws-xray-sdk-python", "aws_xray_sdk/core/sampling/local/sampling_rule.py")
+    static let pythonSDKConnector = github("aws/aws-xray-sdk-python", "aws_xray_sdk/core/sampling/connector.py")
+    static let cloudWatchAgentXRayReceiver = github("aws/amazon-cloudwatch-agent", "translator/translate/otel/receiver/awsxray/translator.go")
+    static let otelXRayReceiver = github("open-telemetry/opentelemetry-collector-contrib", "receiver/awsxrayreceiver/README.md")
+
+    static func issue(_ repository: String, _ number: Int) -> RuleSource {
+        RuleSource("\(repository) #\(number)", "https://github.com/\(repository)/issues/\(number)")
+    }
+
+    static func daemonIssue(_ number: Int) -> RuleSource { issue("aws/aws-xray-daemon", number) }
+
+    /// xrayctl's own behaviour, documented in this repository.
+    static func repository(_ title: String, _ path: String) -> RuleSource { RuleSource(title, path) }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+/// `docs/rules/` is printed from the catalogue, and every rule rests on documents a user can open.
+@Suite struct RuleDocsTests {
+    @Test func rulePagesAreFresh() throws {
+        let folder = TestSupport.path("docs/rules")
+        let expected = RuleDocs.pages(RuleCatalog.descriptions)
+        if TestSupport.recording {
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, page) in expected { try Data(page.utf8).write(to: folder.appendingPathComponent(name)) }
+            return
+        }
+        let present = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        #expect(present == Set(expected.keys), "docs/rules is stale: run XRAYCTL_RECORD=1 swift test")
+        for (name, page) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(TestSupport.read(folder.appendingPathComponent(name)) == page, "docs/rules/\(name) is stale: run XRAYCTL_RECORD=1 swift test")
+        }
+    }
+
+    @Test func everyRuleCitesPublicSources() throws {
+        for description in RuleCatalog.descriptions {
+            #expect(!description.sources.isEmpty, "\(description.id) cites no source")
+            for source in description.sources where !source.url.hasPrefix("https://") {
+                // xrayctl's own behaviour: a file of this repository (an anchor may follow).
+                let path = String(source.url.split(separator: "#")[0])
+                #expect(FileManager.default.fileExists(atPath: TestSupport.path(path).path), "\(description.id): \(source.url)")
+            }
+            // The documents the project was built from are not the user's; rationales must not point there.
+            for reference in ["facts §", "users.md", "spec/", "§"] {
+                #expect(!description.rationale.contains(reference), "\(description.id) cites '\(reference)'")
+            }
+        }
+    }
+
+    /// A page says what the rule reports and how to fix it, from running the rule on its example.
+    @Test func pageShowsTheFindingAndFix() throws {
+        let page = RuleDocs.markdownPage(try #require(RuleCatalog.rule("XR102")).description)
+        #expect(page.contains("## What xrayctl reports"))
+        #expect(page.contains("XR102 the agent container 'xray-daemon' does not expose container port 2000/udp"))
+        #expect(page.contains("**Fix:** Add {\"containerPort\": 2000, \"protocol\": \"udp\"} to its portMappings"))
+        #expect(page.contains("- [AWS X-Ray Developer Guide: The AWS X-Ray daemon](https://docs.aws.amazon.com/xray/latest/devguide/xray-daemon.html)"))
+    }
+
+    @Test func sarifLinksEachRuleToItsPage() throws {
+        let sarif = SARIFReporter.render(LintReport(findings: [], fileCount: 0))
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.count == RuleCatalog.all.count)
+        for rule in rules {
+            let id = try #require(rule["id"] as? String)
+            #expect(rule["helpUri"] as? String == "\(XRayKit.repositoryURL)/blob/main/docs/rules/\(id).md")
+            #expect(((rule["help"] as? [String: Any])?["markdown"] as? String)?.contains("https://") == true)
+        }
+    }
+}
