@@ -7,7 +7,7 @@ final class CatalogueXCTests: XCTestCase {
     func testEveryRuleIsInTheSARIFDriver() throws {
         let sarif = SARIFReporter.render(LintReport(findings: [], fileCount: 0))
         for description in RuleCatalog.descriptions {
-            XCTAssertTrue(sarif.contains("\"id\" : \"\(description.id)\""), "\(description.id) missing from tool.driver.rules")
+            XCTAssertTrue(sarif.contains("\"id\": \"\(description.id)\""), "\(description.id) missing from tool.driver.rules")
         }
     }
 

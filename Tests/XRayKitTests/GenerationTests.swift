@@ -194,6 +194,6 @@ import Testing
         let local = try json(files["sampling/local-rules.json"])
         #expect((local["rules"] as? [[String: Any]])?.map { $0["description"] as? String } == ["shop-a", "shop-b"])
         #expect((local["default"] as? [String: Any])?["fixed_target"] as? Int == 2)
-        #expect(files["sampling/default-rule.json"]?.contains("\"RuleName\" : \"Default\"") == true)
+        #expect(files["sampling/default-rule.json"]?.contains("\"RuleName\": \"Default\"") == true)
     }
 }

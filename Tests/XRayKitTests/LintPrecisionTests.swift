@@ -284,7 +284,7 @@ import Testing
         #expect(gathered.documents.count == 1)
         #expect(gathered.skipped == [folder.appendingPathComponent("ns.yaml").path])
         let json = JSONReporter.render(LintReport(findings: [], fileCount: 1, skipped: gathered.skipped))
-        #expect(json.contains("\"skipped\" : [\n    \"\(folder.appendingPathComponent("ns.yaml").path)\""))
+        #expect(json.contains("\"skipped\": [\n    \"\(folder.appendingPathComponent("ns.yaml").path)\""))
     }
 }
 

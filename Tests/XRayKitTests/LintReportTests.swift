@@ -77,7 +77,7 @@ import Testing
         let binary = try #require(TestSupport.xrayctl)
         let result = try TestSupport.run(binary, ["lint", "-", "--format", "json"], stdin: "Version: 2\nSocket:\n  BufferSizeKB: 64\n")
         #expect(result.status == 1)
-        #expect(result.stdout.contains("\"file\" : \"-\""))
+        #expect(result.stdout.contains("\"file\": \"-\""))
         #expect(result.stdout.contains("\"XR502\""))
     }
 

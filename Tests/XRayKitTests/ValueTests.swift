@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import XRayKit
 
@@ -72,5 +73,43 @@ import Testing
         #expect(Naming.prefixed("scorekeep", "scorekeep-api") == "scorekeep-api")
         #expect(Naming.prefixed("shop", "api") == "shop-api")
         #expect(Naming.prefixed("shop", "shopping") == "shop-shopping")
+    }
+}
+
+/// Generated JSON is laid out as AWS's documentation and `aws --output json` print it.
+@Suite struct CanonicalJSONTests {
+    @Test func layoutMatchesTheAWSCLI() {
+        let value: JSONValue = ["b": ["c": "x:{,}\"]", "d": [1, 2]], "a": [], "e": [:], "f": ["\\"]]
+        #expect(CanonicalJSON.encode(value) == """
+            {
+              "a": [],
+              "b": {
+                "c": "x:{,}\\"]",
+                "d": [
+                  1,
+                  2
+                ]
+              },
+              "e": {},
+              "f": [
+                "\\\\"
+              ]
+            }
+
+            """)
+    }
+
+    /// Strings full of structure characters and escapes survive the re-indentation unchanged.
+    @Test func reindentingKeepsTheValue() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("{}[],:\"\\ aé\n\t/")
+        for _ in 0..<200 {
+            func text() -> String { String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) }
+            let value: JSONValue = .object([text(): .array([.string(text()), .object([text(): .string(text())]), .array([])]), "n": .int(3)])
+            let pretty = CanonicalJSON.encode(value)
+            let decoded = try JSONSerialization.jsonObject(with: Data(pretty.utf8)) as? NSDictionary
+            let original = try JSONSerialization.jsonObject(with: Data(CanonicalJSON.compact(value).utf8)) as? NSDictionary
+            #expect(decoded != nil && decoded == original, "\(pretty)")
+        }
     }
 }

@@ -224,9 +224,7 @@ public struct ArtifactWriter {
     }
 
     private func encode(_ manifest: Manifest) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(manifest)) ?? Data()) + Data("\n".utf8)
+        Data(CanonicalJSON.encode(manifest).utf8)
     }
 
     private func makeManifest(_ files: [GeneratedFile]) -> Manifest {
