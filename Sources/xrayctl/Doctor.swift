@@ -47,11 +47,9 @@ extension XRayCtl {
                 let path = config ?? LintConfigFile.find(from: dir)
                 file = try path.flatMap { try LintConfigFile.load(path: $0) }
             } catch let diagnostic as Diagnostic {
-                printError(diagnostic.description)
-                throw ExitCode(2)
+                throw CLIFailure.unusable(diagnostic.description)
             } catch {
-                printError("\(error)")
-                throw ExitCode(2)
+                throw CLIFailure.unusable("\(error)")
             }
             let lintOptions = LintOptions(disabled: Set((file?.disable ?? []).map { $0.uppercased() }),
                                           enabledOnly: file?.enableOnly.map { Set($0.map { $0.uppercased() }) })
@@ -60,7 +58,7 @@ extension XRayCtl {
                                          today: XRayCtl.Lint.today(), lintOptions: lintOptions)
             let report = await Doctor.run(options)
             print(format == .text ? Doctor.text(report) : format.render(report.lintReport), terminator: "")
-            if report.lintReport.fails(at: failOn) { throw ExitCode(1) }
+            if report.lintReport.fails(at: failOn) { throw CLIFailure.findings }
         }
     }
 }

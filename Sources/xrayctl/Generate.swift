@@ -66,7 +66,7 @@ extension XRayCtl.Generate {
                         drift.forEach { print("\(out): \($0)") }
                         // What would change, to review like any other diff.
                         print(try writer.diffs(files), terminator: "")
-                        throw ExitCode(1)
+                        throw CLIFailure.findings
                     }
                     if !quiet { print("\(out) is up to date") }
                     return
@@ -77,8 +77,7 @@ extension XRayCtl.Generate {
                 report.removed.forEach { print("removed \(out)/\($0) (no longer generated)") }
                 if report.written.isEmpty && report.removed.isEmpty { print("\(out) is up to date") }
             } catch let error as ArtifactWriter.WriteError {
-                printError(error.description)
-                throw ExitCode(2)
+                throw CLIFailure.unusable(error.description)
             }
         }
     }
@@ -87,23 +86,16 @@ extension XRayCtl.Generate {
 /// Reads and validates a model, printing located diagnostics; exits 2 when it cannot be used.
 func loadModel(_ path: String) throws -> XRayModel {
     guard let data = FileManager.default.contents(atPath: path) else {
-        printError("\(path):1:1: error: cannot read the model (no such file, or not readable); run 'xrayctl init' to create one")
-        throw ExitCode(2)
+        throw CLIFailure.unusable("\(path):1:1: error: cannot read the model (no such file, or not readable); run 'xrayctl init' to create one")
     }
     guard let text = TextDecoding.decodeMarked(data) ?? String(data: data, encoding: .utf8) else {
-        printError("\(path):1:1: error: the model is not UTF-8 text")
-        throw ExitCode(2)
+        throw CLIFailure.unusable("\(path):1:1: error: the model is not UTF-8 text")
     }
     do {
         let result = try ModelDecoder.decode(text, file: path)
         result.warnings.forEach { printError($0.description) }
         return result.model
     } catch {
-        error.diagnostics.forEach { printError($0.description) }
-        throw ExitCode(2)
+        throw CLIFailure.unusable(error.diagnostics.map(\.description))
     }
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

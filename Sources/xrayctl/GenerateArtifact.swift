@@ -72,10 +72,7 @@ extension SingleArtifact {
         do {
             Swift.print(try render(request), terminator: "")
         } catch {
-            for diagnostic in error.diagnostics where diagnostic.severity == .error {
-                printError("error: " + Self.namingFlags(diagnostic.message))
-            }
-            throw ExitCode(64)
+            throw CLIFailure.usage(error.diagnostics.filter { $0.severity == .error }.map { "error: " + Self.namingFlags($0.message) })
         }
     }
 

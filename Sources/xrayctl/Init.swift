@@ -38,14 +38,12 @@ extension XRayCtl {
                 return
             }
             if FileManager.default.fileExists(atPath: output) && !force {
-                printError("\(output) exists; use --force to overwrite it")
-                throw ExitCode(2)
+                throw CLIFailure.unusable("\(output) exists; use --force to overwrite it")
             }
             do {
                 try Data(entry.contents.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                printError("\(output): cannot write: \(error.localizedDescription)")
-                throw ExitCode(2)
+                throw CLIFailure.unusable("\(output): cannot write: \(error.localizedDescription)")
             }
             print("wrote \(output) from template \(entry.name); next: xrayctl generate \(output)")
         }

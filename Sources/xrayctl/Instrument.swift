@@ -43,8 +43,7 @@ extension XRayCtl {
             do {
                 result = try Instrumenter.instrument(path: file, data: data, options: .init(mode: mode, agent: agent, region: region))
             } catch {
-                printError(error.description)
-                throw ExitCode(2)
+                throw CLIFailure.unusable(error.description)
             }
             result.changes.forEach { printError("changed: \($0)") }
             result.warnings.forEach { printError("warning: \($0)") }
@@ -57,8 +56,7 @@ extension XRayCtl {
             if inPlace && (result.changes.isEmpty || Data(result.text.utf8) == data) { return }
             // In place, a rewrite must not take more than the edit with it.
             if inPlace, let loss = result.inPlaceLoss {
-                printError("\(file):1:1: error: rewriting this YAML file in place would lose \(loss); write the result with -o FILE and merge the change by hand")
-                throw ExitCode(2)
+                throw CLIFailure.unusable("\(file):1:1: error: rewriting this YAML file in place would lose \(loss); write the result with -o FILE and merge the change by hand")
             }
             do {
                 if inPlace {
@@ -67,11 +65,9 @@ extension XRayCtl {
                     try Data(result.text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
                 }
             } catch let problem as WriteProblem {
-                printError("\(target):1:1: error: \(problem.message)")
-                throw ExitCode(2)
+                throw CLIFailure.unusable("\(target):1:1: error: \(problem.message)")
             } catch {
-                printError("\(target):1:1: error: cannot write: \(error.localizedDescription)")
-                throw ExitCode(2)
+                throw CLIFailure.unusable("\(target):1:1: error: cannot write: \(error.localizedDescription)")
             }
         }
     }

@@ -82,16 +82,14 @@ extension XRayCtl {
             do {
                 config = try LintConfigFile.load(path: self.config)
             } catch {
-                printError(error.description)
-                throw ExitCode(2)
+                throw CLIFailure.unusable(error.description)
             }
             let documents: [SourceDocument]
             let skipped: [String]
             do {
                 (documents, skipped) = try FileCollector.gather(paths)
             } catch {
-                printError(error.description)
-                throw ExitCode(2)
+                throw CLIFailure.unusable(error.description)
             }
             let enabled = Self.ids(enableOnly).isEmpty ? config?.enableOnly.map { Set($0.map { $0.uppercased() }) } : Set(Self.ids(enableOnly))
             let options = LintOptions(disabled: Set(Self.ids(disable) + (config?.disable ?? []).map { $0.uppercased() }),
@@ -104,13 +102,12 @@ extension XRayCtl {
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
                 } catch {
-                    printError("\(output):1:1: error: cannot write the report: \(error.localizedDescription)")
-                    throw ExitCode(2)
+                    throw CLIFailure.unusable("\(output):1:1: error: cannot write the report: \(error.localizedDescription)")
                 }
             } else {
                 print(text, terminator: "")
             }
-            if report.fails(at: failOn ?? config?.failOn ?? .error) { throw ExitCode(1) }
+            if report.fails(at: failOn ?? config?.failOn ?? .error) { throw CLIFailure.findings }
         }
     }
 }

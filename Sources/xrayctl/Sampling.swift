@@ -15,8 +15,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json
 /// Reads a file for a sampling command; exits 2 with a located message when it cannot.
 func readInput(_ path: String) throws -> Data {
     guard let data = FileManager.default.contents(atPath: path) else {
-        printError("\(path):1:1: error: cannot read this file (no such file, or not readable)")
-        throw ExitCode(2)
+        throw CLIFailure.unusable("\(path):1:1: error: cannot read this file (no such file, or not readable)")
     }
     return data
 }
@@ -34,8 +33,7 @@ func loadRules(_ path: String) throws -> SamplingRuleSet {
         }
         return set
     } catch let error as DiagnosticsError {
-        error.diagnostics.forEach { printError($0.description) }
-        throw ExitCode(2)
+        throw CLIFailure.unusable(error.diagnostics.map(\.description))
     }
 }
 
@@ -62,8 +60,7 @@ extension XRayCtl.Sampling {
                 do {
                     list = try SamplingInput.requests(path: requests, text: String(decoding: try readInput(requests), as: UTF8.self))
                 } catch let error as DiagnosticsError {
-                    error.diagnostics.forEach { printError($0.description) }
-                    throw ExitCode(2)
+                    throw CLIFailure.unusable(error.diagnostics.map(\.description))
                 }
             }
             for request in list {
@@ -112,8 +109,7 @@ extension XRayCtl.Sampling {
             do {
                 entries = try SamplingInput.traffic(path: traffic, text: String(decoding: try readInput(traffic), as: UTF8.self))
             } catch let error as DiagnosticsError {
-                error.diagnostics.forEach { printError($0.description) }
-                throw ExitCode(2)
+                throw CLIFailure.unusable(error.diagnostics.map(\.description))
             }
             let pricing = SamplingSimulator.Pricing(pricePerMillion: pricePerMillion, freeTraces: freeTraces)
             let result = SamplingSimulator.simulate(set, traffic: entries, hosts: hosts, days: days, pricing: pricing)

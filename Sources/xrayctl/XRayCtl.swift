@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import XRayKit
 
 @main
@@ -13,4 +14,31 @@ struct XRayCtl: AsyncParsableCommand {
         version: XRayKit.versionLine,
         subcommands: [Init.self, Generate.self, Lint.self, DoctorCommand.self, Sampling.self, Instrument.self, Rules.self, Schema.self]
     )
+
+    /// The one place a run ends: subcommands throw `CLIFailure` (or argument-parser's errors and
+    /// help requests), and this prints it and picks the exit code.
+    static func main() async {
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+            status = 0
+        } catch let failure as CLIFailure {
+            failure.lines.forEach(printError)
+            status = failure.code
+        } catch {
+            let code = exitCode(for: error)
+            let message = HelpLayout.wrapUsage(fullMessage(for: error))
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((message + "\n").utf8))
+            }
+            status = code.rawValue
+        }
+        Foundation.exit(status)
+    }
 }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct CLITests {
     let work = TestSupport.temporaryDirectory()
 
-    func xrayctl(_ arguments: String...) throws -> TestSupport.ProcessResult {
+    func xrayctl(_ arguments: String...) throws -> TestSupport.ProcessResult { try xrayctl(arguments) }
+
+    func xrayctl(_ arguments: [String]) throws -> TestSupport.ProcessResult {
         let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
         return try TestSupport.run(binary, arguments, in: work)
     }
@@ -155,6 +157,25 @@ import Testing
                 #expect(described, "\(artifact.rawValue): \(line) has no help")
             }
         }
+    }
+
+    /// Every command's help fits 100 columns, the usage line included (argument-parser prints it
+    /// unwrapped; the root command wraps it), and the commands are found by walking the help itself.
+    @Test func everyHelpFitsOneHundredColumns() throws {
+        var pending: [[String]] = [[]], visited = 0
+        while let path = pending.popLast() {
+            let help = try xrayctl(path + ["--help"]).stdout
+            visited += 1
+            for line in help.split(separator: "\n") {
+                #expect(line.count <= 100, "xrayctl \(path.joined(separator: " ")) --help: \(line)")
+            }
+            let commands = help.components(separatedBy: "SUBCOMMANDS:").dropFirst().first ?? ""
+            for line in commands.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                let name = String(line.dropFirst(2).prefix { $0 != " " })
+                if !name.isEmpty, name != "See", name != "help" { pending.append(path + [name]) }
+            }
+        }
+        #expect(visited >= 20)
     }
 
     @Test func rulesCommand() throws {
