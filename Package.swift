@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "XRayKitTests",
-            dependencies: ["XRayKit"],
+            // xrayctl too: the CLI tests run the binary, so `swift test` must build it first.
+            dependencies: ["XRayKit", "xrayctl"],
             // Golden files, fixtures and the Python helpers are data the tests read, not sources.
             exclude: ["Conformance", "Golden", "Fixtures"]
         ),

@@ -44,11 +44,12 @@ extension XRayCtl.Sampling {
 
         @Option(help: "Sampling rules in any format the linter reads.")
         var rules: String
-        @Option var service: String?
-        @Option(name: .customLong("service-type")) var serviceType: String?
-        @Option var host: String?
-        @Option var method: String?
-        @Option var path: String?
+        @Option(help: "The request's service name (the segment's name).") var service: String?
+        @Option(name: .customLong("service-type"), help: "The origin, such as AWS::ECS::Container or AWS::EC2::Instance.")
+        var serviceType: String?
+        @Option(help: "The request's Host header.") var host: String?
+        @Option(help: "The HTTP method, such as GET.") var method: String?
+        @Option(help: "The URL path, such as /health.") var path: String?
         @Option(help: "JSON Lines of requests ({service, service_type, host, method, path}), one per line.")
         var requests: String?
         @Option(name: [.short, .long], help: "Output format.") var format: OutputFormat = .text

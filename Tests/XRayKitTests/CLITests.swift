@@ -161,13 +161,21 @@ import Testing
 
     /// Every command's help fits 100 columns, the usage line included (argument-parser prints it
     /// unwrapped; the root command wraps it), and the commands are found by walking the help itself.
-    @Test func everyHelpFitsOneHundredColumns() throws {
+    @Test func everyHelpFitsOneHundredColumnsAndDescribesEveryOption() throws {
         var pending: [[String]] = [[]], visited = 0
         while let path = pending.popLast() {
             let help = try xrayctl(path + ["--help"]).stdout
             visited += 1
             for line in help.split(separator: "\n") {
                 #expect(line.count <= 100, "xrayctl \(path.joined(separator: " ")) --help: \(line)")
+            }
+            // Every option says what it does: text on its line (after the name) or on the next, indented.
+            let options = (help.components(separatedBy: "OPTIONS:").dropFirst().first ?? "").split(separator: "\n").map(String.init)
+            for (index, line) in options.enumerated() where line.hasPrefix("  -") {
+                // Words after the names and the value placeholder; or a long name with its text below.
+                let besideName = !line.split(separator: " ").drop { $0.hasPrefix("-") || $0.hasPrefix("<") || $0.hasSuffix(",") }.isEmpty
+                let described = besideName || (index + 1 < options.count && options[index + 1].hasPrefix("        "))
+                #expect(described, "xrayctl \(path.joined(separator: " ")): \(line) has no help")
             }
             let commands = help.components(separatedBy: "SUBCOMMANDS:").dropFirst().first ?? ""
             for line in commands.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
