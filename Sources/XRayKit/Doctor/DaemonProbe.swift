@@ -85,8 +85,8 @@ public enum DaemonProbe {
         let anchor = SourceLocation(file: "daemon \(text)", line: 1, column: 1)
         guard case .success(let address) = DaemonAddress.parse(text) else {
             if case .failure(let problem) = DaemonAddress.parse(text) {
-                return ([Finding(rule: "XR105", severity: .error, message: "the daemon address '\(text)' from \(source) \(MalformedDaemonAddress.explain(problem)); the SDKs refuse it",
-                                 location: anchor, pointer: "", fix: "Use host:port, or 'tcp:host:port udp:host:port'")], [])
+                return ([MalformedDaemonAddress.finding(at: anchor, "the daemon address '\(text)' from \(source) \(MalformedDaemonAddress.explain(problem)); the SDKs refuse it",
+                                                        fix: "Use host:port, or 'tcp:host:port udp:host:port'")], [])
             }
             return ([], [])
         }
@@ -116,24 +116,17 @@ public enum DaemonProbe {
         if case .failed(let reason) = udp {
             // Nothing was sent (the host does not resolve, the socket cannot connect): no other
             // verdict about the daemon can be true.
-            findings.append(Finding(rule: "XR803", severity: .error,
-                                    message: "cannot send segments to \(address.udpHost):\(address.udpPort): \(reason)",
-                                    location: anchor, pointer: "",
-                                    fix: "Use an address that resolves where the application runs (an IP, a resolvable name, or the agent's container name where links or service discovery provide it)"))
+            findings.append(NothingListens.finding(at: anchor, "cannot send segments to \(address.udpHost):\(address.udpPort): \(reason)",
+                                                   fix: "Use an address that resolves where the application runs (an IP, a resolvable name, or the agent's container name where links or service discovery provide it)"))
         } else if udp == .refused && !proxyAnswers {
-            findings.append(Finding(rule: "XR803", severity: .error,
-                                    message: "nothing listens at \(text): UDP \(address.udpPort) is unreachable and the TCP sampling proxy \(tcp == .refused ? "refuses the connection" : "does not answer")",
-                                    location: anchor, pointer: "",
-                                    fix: "Start the daemon (or collector) there, or point AWS_XRAY_DAEMON_ADDRESS at where it runs; in containers it must bind 0.0.0.0:2000"))
+            findings.append(NothingListens.finding(at: anchor, "nothing listens at \(text): UDP \(address.udpPort) is unreachable and the TCP sampling proxy \(tcp == .refused ? "refuses the connection" : "does not answer")",
+                                                   fix: "Start the daemon (or collector) there, or point AWS_XRAY_DAEMON_ADDRESS at where it runs; in containers it must bind 0.0.0.0:2000"))
         } else if udp == .refused {
-            findings.append(Finding(rule: "XR803", severity: .error,
-                                    message: "UDP \(address.udpHost):\(address.udpPort) is unreachable although the TCP proxy answers: segments are lost",
-                                    location: anchor, pointer: "", fix: "Publish or bind the daemon's UDP port (-b 0.0.0.0:2000, 2000/udp)"))
+            findings.append(NothingListens.finding(at: anchor, "UDP \(address.udpHost):\(address.udpPort) is unreachable although the TCP proxy answers: segments are lost",
+                                                   fix: "Publish or bind the daemon's UDP port (-b 0.0.0.0:2000, 2000/udp)"))
         } else if !proxyAnswers {
-            findings.append(Finding(rule: "XR804", severity: .warning,
-                                    message: "segments can be sent to \(address.udpHost):\(address.udpPort), but the sampling proxy at \(address.tcpHost):\(address.tcpPort) \(tcp == .refused ? "refuses the connection" : "does not answer"); the SDKs fall back to local sampling rules",
-                                    location: anchor, pointer: "",
-                                    fix: "Let the daemon listen on TCP too (-t 0.0.0.0:2000) and publish 2000/tcp, or set 'tcp:HOST:PORT udp:HOST:PORT'"))
+            findings.append(SamplingProxyUnreachable.finding(at: anchor, "segments can be sent to \(address.udpHost):\(address.udpPort), but the sampling proxy at \(address.tcpHost):\(address.tcpPort) \(tcp == .refused ? "refuses the connection" : "does not answer"); the SDKs fall back to local sampling rules",
+                                                             fix: "Let the daemon listen on TCP too (-t 0.0.0.0:2000) and publish 2000/tcp, or set 'tcp:HOST:PORT udp:HOST:PORT'"))
         }
         return (findings, notes)
     }

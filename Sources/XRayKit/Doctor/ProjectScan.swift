@@ -66,12 +66,11 @@ public enum ProjectScan {
             let exists = FileManager.default.fileExists(atPath: folder)
             // Lambda traces each invocation itself: code without an SDK still sends traces.
             if exists && service.platform == .lambda { return nil }
-            return Finding(rule: "XR801", severity: .error,
-                           message: exists
-                               ? "service '\(service.name)' is traced, but \(source) has no dependency manifest xrayctl knows, so no X-Ray SDK or OpenTelemetry dependency is in sight"
-                               : "service '\(service.name)' names source \(source), which does not exist",
-                           location: service.location, pointer: "",
-                           fix: exists ? "Add the X-Ray SDK or OpenTelemetry for \(service.language ?? "the service's language") to \(source)" : "Fix the service's source path")
+            return MissingInstrumentation.finding(
+                at: service.location,
+                exists ? "service '\(service.name)' is traced, but \(source) has no dependency manifest xrayctl knows, so no X-Ray SDK or OpenTelemetry dependency is in sight"
+                       : "service '\(service.name)' names source \(source), which does not exist",
+                fix: exists ? "Add the X-Ray SDK or OpenTelemetry for \(service.language ?? "the service's language") to \(source)" : "Fix the service's source path")
         }
     }
 
@@ -117,22 +116,21 @@ public enum ProjectScan {
             // A CDK or Serverless Framework project describes infrastructure; it is not a traced service.
             guard !openTelemetry, !infrastructure else { return [] }
             if isLambda {
-                return [Finding(rule: "XR801", severity: .info,
-                                message: "the \(application.language) function in \(application.folder) has no X-Ray SDK or OpenTelemetry: Lambda's active tracing records each invocation, but calls the function makes appear only as the function's own time",
-                                location: anchor, pointer: "",
-                                fix: "For subsegments of the calls it makes (AWS SDK, HTTP, SQL), add OpenTelemetry (the ADOT Lambda layer) or the X-Ray SDK")]
+                return [MissingInstrumentation.finding(
+                    at: anchor,
+                    "the \(application.language) function in \(application.folder) has no X-Ray SDK or OpenTelemetry: Lambda's active tracing records each invocation, but calls the function makes appear only as the function's own time",
+                    fix: "For subsegments of the calls it makes (AWS SDK, HTTP, SQL), add OpenTelemetry (the ADOT Lambda layer) or the X-Ray SDK",
+                    severity: .info)]
             }
-            return [Finding(rule: "XR801", severity: .error,
-                            message: "the \(application.language) application in \(application.folder) depends on neither the X-Ray SDK nor OpenTelemetry, so it sends no traces",
-                            location: anchor, pointer: "",
-                            fix: "Add OpenTelemetry (ADOT) instrumentation, the recommended path, or the X-Ray SDK for \(application.language)")]
+            return [MissingInstrumentation.finding(
+                at: anchor, "the \(application.language) application in \(application.folder) depends on neither the X-Ray SDK nor OpenTelemetry, so it sends no traces",
+                fix: "Add OpenTelemetry (ADOT) instrumentation, the recommended path, or the X-Ray SDK for \(application.language)")]
         }
         var findings = [XRayEndOfSupport.sdkFinding(at: sdk, language: application.language, today: today)]
         if !isWired(signature, under: application.folder) {
-            findings.append(Finding(rule: "XR802", severity: .warning,
-                                    message: "the X-Ray SDK is a dependency of the \(application.language) application in \(application.folder), but no code creates segments or installs it (\(signature.wiring.prefix(3).joined(separator: ", ")), …)",
-                                    location: sdk, pointer: "",
-                                    fix: wiringFix(application.language)))
+            findings.append(SDKNotWiredIn.finding(
+                at: sdk, "the X-Ray SDK is a dependency of the \(application.language) application in \(application.folder), but no code creates segments or installs it (\(signature.wiring.prefix(3).joined(separator: ", ")), …)",
+                fix: wiringFix(application.language)))
         }
         return findings
     }

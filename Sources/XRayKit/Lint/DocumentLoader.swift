@@ -17,7 +17,7 @@ public enum DocumentLoader {
     public static func loadAll(path: String, data: Data) -> [SourceDocument] {
         func unreadable(_ location: SourceLocation, _ message: String) -> [SourceDocument] {
             [SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [
-                Finding(rule: "XR001", severity: .error, message: message, location: location, pointer: "", fix: nil),
+                ParseError.finding(at: location, message),
             ])]
         }
         // A file of another language is no kind xrayctl lints (XR002 when named), never a parse error.
@@ -59,9 +59,8 @@ public enum DocumentLoader {
         func duplicate(_ key: String, at location: SourceLocation) {
             var location = location
             location.line += lineOffset
-            duplicates.append(Finding(rule: "XR003", severity: .error,
-                                      message: "duplicate key '\(key)': most parsers keep only the last value, some reject the file",
-                                      location: location, pointer: "", fix: "Remove one of the two '\(key)' entries"))
+            duplicates.append(DuplicateKey.finding(at: location, "duplicate key '\(key)': most parsers keep only the last value, some reject the file",
+                                                   fix: "Remove one of the two '\(key)' entries"))
         }
         let options = YAMLLoader.Options(cloudFormationTags: true)
         // Every repeated key is found in one pass and renamed in place, so the rest of the file is
@@ -90,8 +89,7 @@ public enum DocumentLoader {
                 }
                 var location = diagnostic.location
                 location.line += lineOffset
-                document.loadFindings.append(Finding(rule: "XR001", severity: .error, message: diagnostic.message,
-                                                     location: location, pointer: "", fix: nil))
+                document.loadFindings.append(ParseError.finding(at: location, diagnostic.message))
                 break
             }
         }
@@ -100,9 +98,8 @@ public enum DocumentLoader {
         // stumbled over it with a message of its own.
         if path.lowercased().hasSuffix(".json"), lineOffset == 0, !text.isEmpty,
            let problem = StrictJSON.problem(in: text, path: path) {
-            document.loadFindings.removeAll { $0.rule == "XR001" }
-            document.loadFindings.append(Finding(rule: "XR001", severity: .error, message: problem.message,
-                                                 location: problem.location, pointer: "", fix: nil))
+            document.loadFindings.removeAll { $0.rule == ParseError.description.id }
+            document.loadFindings.append(ParseError.finding(at: problem.location, problem.message))
         }
         document.kind = KindDetector.detect(document.root, path: path)
         return [document] + others.map { root in

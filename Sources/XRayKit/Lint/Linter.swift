@@ -23,13 +23,7 @@ public enum Linter {
     public static func lint(_ documents: [SourceDocument], options: LintOptions = LintOptions()) -> [Finding] {
         let run = LintRun(documents: documents, today: options.today)
         var findings = documents.flatMap(\.loadFindings)
-        for document in documents where document.explicitlyNamed && document.kind == .unknown && document.loadFindings.isEmpty {
-            findings.append(Finding(rule: "XR002", severity: .warning,
-                                    message: document.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                                        ? "the file is empty" : "not a kind of file xrayctl lints (see 'xrayctl rules' for the kinds it reads)",
-                                    location: SourceLocation(file: document.path, line: 1, column: 1), pointer: "", fix: nil))
-        }
-        for rule in RuleCatalog.all where options.isEnabled(rule.description.id) {
+        for rule in RuleCatalog.lintRules where options.isEnabled(rule.description.id) {
             findings += rule.check(run)
         }
         let suppressions = Suppressions(documents)

@@ -8,7 +8,11 @@ public struct RuleDescription: Sendable {
 
     public var id: String
     public var name: String
+    /// The severity findings have unless the rule says otherwise for one.
     public var severity: Severity
+    /// Every severity the rule may report (its default among them): some rules say less when they
+    /// cannot prove a problem (info), or more on Fargate than on EC2.
+    public var severities: Set<Severity>
     /// One sentence: what triggers the rule.
     public var summary: String
     /// Why it matters, in prose; what it rests on is in `sources`.
@@ -18,11 +22,12 @@ public struct RuleDescription: Sendable {
     public var examples: [RuleExample]
     public var layer: Layer
 
-    public init(id: String, name: String, severity: Severity, summary: String, rationale: String,
-                sources: [RuleSource], examples: [RuleExample], layer: Layer = .lint) {
+    public init(id: String, name: String, severity: Severity, also otherSeverities: Set<Severity> = [], summary: String,
+                rationale: String, sources: [RuleSource], examples: [RuleExample], layer: Layer = .lint) {
         self.id = id
         self.name = name
         self.severity = severity
+        self.severities = otherSeverities.union([severity])
         self.summary = summary
         self.rationale = rationale
         self.sources = sources

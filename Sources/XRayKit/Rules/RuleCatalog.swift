@@ -1,31 +1,61 @@
-/// Every rule, in ID order. `xrayctl rules` and the README's table are printed from this list.
+/// Every rule, by area and in ID order. `xrayctl rules`, the rule pages and the README's table are
+/// printed from this list, and the linter runs the `LintRule`s in it.
 public enum RuleCatalog {
-    public static let all: [any LintRule] = [
-        ParseError(), UnrecognisedFile(), DuplicateKey(), InvalidModel(), InvalidSuppression(),
-        LinksOutsideBridge(), AgentMissingUDPPort(), HostPortMismatch(), UnreachableDaemonAddress(),
-        MalformedDaemonAddress(), BridgeAppWithoutAgentRoute(), AgentTaskWithoutTaskRole(), InvalidFargateTask(),
-        DaemonServiceOnFargate(), UnpinnedAgentImage(), ShellHealthCheckOnScratchImage(), AgentWithoutMemory(),
-        AgentBoundToLoopback(), DaemonServiceDynamicHostPort(), DaemonServiceWithoutTCP(), AddressWithoutAgent(),
-        AccessKeysInEnvironment(), DaemonWithoutBufferLimit(), CollectorWithoutXRayReceiver(), SidecarStaticHostPort(), ContainersExceedTask(),
-        AgentRoleCannotUpload(), AgentRoleCannotSample(), UnknownXRayAction(), XRayActionOnResource(),
-        OverbroadXRayGrant(), XRayOnExecutionRole(), WrongTrustPrincipal(), DenyRemovesXRay(), ConditionalXRayGrant(),
-        CrossAccountRoleBroken(), MalformedPolicy(), TrustWithoutSourceCondition(),
-        InvalidXRayEnabled(), MisspelledBeanstalkOption(), EbextensionsWithoutConfigSuffix(),
-        XRayOnMulticontainerDocker(), InvalidEmbeddedDaemonConfig(), InstanceProfileCannotUpload(), UnknownEbextensionsKey(),
-        InvalidTracingMode(), TracedFunctionRoleCannotUpload(), UntracedFunction(), TracingOnHTTPAPI(),
-        UntracedRESTStage(), ReservedLambdaVariable(), TracedStateMachineRole(), TracingAsEnvironmentVariable(),
-        DaemonConfigVersion(), UnknownDaemonConfigKey(), DaemonConfigVersionOne(), DaemonBufferTooSmall(),
-        InvalidDaemonSocketAddress(), InvalidDaemonLogLevel(), InvalidDaemonARN(), ProxyAddressWithoutScheme(),
-        DaemonSkipsTLSVerification(), UnknownDaemonRegion(),
-        SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),
-        SamplingRuleIgnoredBySDK(), ShadowedSamplingRule(), TooManySamplingRules(), SamplingFieldTooLong(),
-        InvalidLocalSamplingFile(), SharedSamplingPriority(),
-        SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge(),
-        MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
-        CannotPutTraceSegments(), NoCredentialsOrRegion(),
+    /// What a block of IDs is about: XR1nn are ECS, XR5nn the daemon's configuration, and so on.
+    public enum Area: Int, Sendable, CaseIterable {
+        case input = 0, ecs, iam, beanstalk, serverless, daemonConfig, sampling, segments, doctor
+    }
+
+    public static let areas: [(area: Area, rules: [any Rule])] = [
+        (.input, [ParseError(), UnrecognisedFile(), DuplicateKey(), InvalidModel(), InvalidSuppression()]),
+        (.ecs, [
+            LinksOutsideBridge(), AgentMissingUDPPort(), HostPortMismatch(), UnreachableDaemonAddress(),
+            MalformedDaemonAddress(), BridgeAppWithoutAgentRoute(), AgentTaskWithoutTaskRole(), InvalidFargateTask(),
+            DaemonServiceOnFargate(), UnpinnedAgentImage(), ShellHealthCheckOnScratchImage(), AgentWithoutMemory(),
+            AgentBoundToLoopback(), DaemonServiceDynamicHostPort(), DaemonServiceWithoutTCP(), AddressWithoutAgent(),
+            AccessKeysInEnvironment(), DaemonWithoutBufferLimit(), CollectorWithoutXRayReceiver(), SidecarStaticHostPort(),
+            ContainersExceedTask(),
+        ]),
+        (.iam, [
+            AgentRoleCannotUpload(), AgentRoleCannotSample(), UnknownXRayAction(), XRayActionOnResource(),
+            OverbroadXRayGrant(), XRayOnExecutionRole(), WrongTrustPrincipal(), DenyRemovesXRay(), ConditionalXRayGrant(),
+            CrossAccountRoleBroken(), MalformedPolicy(), TrustWithoutSourceCondition(),
+        ]),
+        (.beanstalk, [
+            InvalidXRayEnabled(), MisspelledBeanstalkOption(), EbextensionsWithoutConfigSuffix(),
+            XRayOnMulticontainerDocker(), InvalidEmbeddedDaemonConfig(), InstanceProfileCannotUpload(), UnknownEbextensionsKey(),
+        ]),
+        (.serverless, [
+            InvalidTracingMode(), TracedFunctionRoleCannotUpload(), UntracedFunction(), TracingOnHTTPAPI(),
+            UntracedRESTStage(), ReservedLambdaVariable(), TracedStateMachineRole(), TracingAsEnvironmentVariable(),
+        ]),
+        (.daemonConfig, [
+            DaemonConfigVersion(), UnknownDaemonConfigKey(), DaemonConfigVersionOne(), DaemonBufferTooSmall(),
+            InvalidDaemonSocketAddress(), InvalidDaemonLogLevel(), InvalidDaemonARN(), ProxyAddressWithoutScheme(),
+            DaemonSkipsTLSVerification(), UnknownDaemonRegion(),
+        ]),
+        (.sampling, [
+            SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),
+            SamplingRuleIgnoredBySDK(), ShadowedSamplingRule(), TooManySamplingRules(), SamplingFieldTooLong(),
+            InvalidLocalSamplingFile(), SharedSamplingPriority(),
+        ]),
+        (.segments, [SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge()]),
+        (.doctor, [
+            MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
+            CannotPutTraceSegments(), NoCredentialsOrRegion(),
+        ]),
     ]
 
-    public static func rule(_ id: String) -> (any LintRule)? {
+    public static let all: [any Rule] = areas.flatMap(\.rules)
+
+    /// The rules a lint run checks; the others report from the loader or from doctor.
+    public static let lintRules: [any LintRule] = all.compactMap { $0 as? any LintRule }
+
+    public static func rules(in area: Area) -> [any Rule] {
+        areas.first { $0.area == area }?.rules ?? []
+    }
+
+    public static func rule(_ id: String) -> (any Rule)? {
         all.first { $0.description.id.caseInsensitiveCompare(id) == .orderedSame }
     }
 

@@ -11,8 +11,9 @@ public enum AccountChecks {
         public var today: Date
     }
 
-    static func finding(_ rule: String, _ severity: Severity, _ file: String, _ message: String, fix: String? = nil) -> Finding {
-        Finding(rule: rule, severity: severity, message: message, location: SourceLocation(file: file, line: 1, column: 1), pointer: "", fix: fix)
+    /// A finding of `rule` about an AWS answer (`file` names the call, such as aws:iam:GetRole).
+    static func finding<R: Rule>(_ rule: R.Type, _ severity: Severity, _ file: String, _ message: String, fix: String? = nil) -> Finding {
+        R.finding(at: SourceLocation(file: file, line: 1, column: 1), message, fix: fix, severity: severity)
     }
 
     public static func run(_ options: Options) async -> (findings: [Finding], notes: [String]) {
@@ -22,13 +23,13 @@ public enum AccountChecks {
         guard let credentials, let region else {
             let missing = credentials == nil && region == nil ? "neither credentials nor a region" : credentials == nil ? "no credentials" : "no region"
             let incomplete = credentials == nil ? resolver.incompleteProfile().map { "; \($0)" } ?? "" : ""
-            return ([finding("XR807", .error, "aws", "\(missing) could be resolved (environment, shared config and credentials files for profile '\(resolver.profile)', ECS container credentials\(resolver.metadataDisabled ? "" : ", EC2 instance metadata"))\(incomplete)",
+            return ([finding(NoCredentialsOrRegion.self, .error, "aws", "\(missing) could be resolved (environment, shared config and credentials files for profile '\(resolver.profile)', ECS container credentials\(resolver.metadataDisabled ? "" : ", EC2 instance metadata"))\(incomplete)",
                              fix: region == nil ? "Set AWS_REGION (the daemon needs it too: -n or Region)" : "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run where a role is attached")], [])
         }
         // The region becomes part of every endpoint's host name: anything but a region code
         // (`us east 1`, `evil.example#`) could break the URL or send signed calls elsewhere.
         guard Region.isWellFormed(region) else {
-            return ([finding("XR807", .error, "aws", "the region '\(region)' is not an AWS region code (such as us-east-1); it comes from AWS_REGION, AWS_DEFAULT_REGION or the config file's region for profile '\(resolver.profile)'",
+            return ([finding(NoCredentialsOrRegion.self, .error, "aws", "the region '\(region)' is not an AWS region code (such as us-east-1); it comes from AWS_REGION, AWS_DEFAULT_REGION or the config file's region for profile '\(resolver.profile)'",
                              fix: "Set AWS_REGION to a region code\(Suggestion.didYouMean(region, in: Region.known))")], [])
         }
         let (findings, notes) = await checks(credentials: credentials, region: region, options: options)
@@ -65,7 +66,7 @@ public enum AccountChecks {
                 findings += Linter.lint([document], options: LintOptions(enabledOnly: samplingRules, today: options.today))
             }
         } catch where error.isAccessDenied {
-            findings.append(finding("XR202", .warning, "aws:xray:GetSamplingRules",
+            findings.append(finding(AgentRoleCannotSample.self, .warning, "aws:xray:GetSamplingRules",
                                     "these credentials cannot read the sampling rules (\(error)); an agent using them falls back to local rules",
                                     fix: "Allow xray:GetSamplingRules and xray:GetSamplingTargets (AWSXRayDaemonWriteAccess)"))
         } catch {
@@ -97,7 +98,7 @@ public enum AccountChecks {
             let answer = try await client.xray("/TraceSegments", body: body)
             if let rejected = answer?["UnprocessedTraceSegments"]?.items?.first {
                 let code = rejected["ErrorCode"]?.text ?? "?", message = rejected["Message"]?.text ?? ""
-                return [finding("XR806", .error, file, "X-Ray accepted the call but rejected the test segment: \(code) \(message)")]
+                return [finding(CannotPutTraceSegments.self, .error, file, "X-Ray accepted the call but rejected the test segment: \(code) \(message)")]
             }
             return []
         } catch {
@@ -116,7 +117,7 @@ public enum AccountChecks {
             default:
                 fix = "See the error above"
             }
-            return [finding("XR806", .error, file, "PutTraceSegments with these credentials failed: \(error)", fix: fix)]
+            return [finding(CannotPutTraceSegments.self, .error, file, "PutTraceSegments with these credentials failed: \(error)", fix: fix)]
         }
     }
 }
@@ -161,7 +162,7 @@ enum RoleCheck {
             }
             notes.append("role \(name): \(inline.all("member").count) inline and \(attached.all("PolicyArn").count) attached polic(ies)")
         } catch {
-            return ([AccountChecks.finding("XR201", .info, file, "cannot read role \(name): \(error)",
+            return ([AccountChecks.finding(AgentRoleCannotUpload.self, .info, file, "cannot read role \(name): \(error)",
                                            fix: "Allow iam:GetRole, iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy and iam:GetPolicyVersion to check it")], notes)
         }
         var findings: [Finding] = []
@@ -170,18 +171,18 @@ enum RoleCheck {
         }
         let upload = XRayActions.upload.map { ($0, decision($0)) }
         if upload.contains(where: { if case .denied = $0.1 { return true }; return false }) {
-            findings.append(AccountChecks.finding("XR208", .error, file, "an explicit Deny in role \(name) removes the X-Ray write actions"))
+            findings.append(AccountChecks.finding(DenyRemovesXRay.self, .error, file, "an explicit Deny in role \(name) removes the X-Ray write actions"))
         } else if case let missing = upload.filter({ $0.1 == .notGranted }).map(\.0), !missing.isEmpty {
-            findings.append(AccountChecks.finding("XR201", .error, file, "role \(name) does not allow \(missing.joined(separator: " and "))",
+            findings.append(AccountChecks.finding(AgentRoleCannotUpload.self, .error, file, "role \(name) does not allow \(missing.joined(separator: " and "))",
                                                   fix: "Attach AWSXRayDaemonWriteAccess to \(name)"))
         } else if upload.contains(where: { $0.1 == .conditional }) {
-            findings.append(AccountChecks.finding("XR209", .info, file, "role \(name) allows the X-Ray write actions only under a condition"))
+            findings.append(AccountChecks.finding(ConditionalXRayGrant.self, .info, file, "role \(name) allows the X-Ray write actions only under a condition"))
         } else if upload.contains(where: { $0.1 == .unknown }) {
-            findings.append(AccountChecks.finding("XR201", .info, file, "cannot tell whether role \(name) allows the X-Ray write actions: a policy could not be read"))
+            findings.append(AccountChecks.finding(AgentRoleCannotUpload.self, .info, file, "cannot tell whether role \(name) allows the X-Ray write actions: a policy could not be read"))
         }
         let sampling = XRayActions.sampling.filter { decision($0) == .notGranted }
         if !sampling.isEmpty {
-            findings.append(AccountChecks.finding("XR202", .warning, file, "role \(name) does not allow \(sampling.joined(separator: " and ")); agents using it ignore centralized sampling rules",
+            findings.append(AccountChecks.finding(AgentRoleCannotSample.self, .warning, file, "role \(name) does not allow \(sampling.joined(separator: " and ")); agents using it ignore centralized sampling rules",
                                                   fix: "Attach AWSXRayDaemonWriteAccess to \(name)"))
         }
         return (findings, notes)

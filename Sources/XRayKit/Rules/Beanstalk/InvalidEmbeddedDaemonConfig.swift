@@ -1,6 +1,6 @@
 struct InvalidEmbeddedDaemonConfig: LintRule {
     static let description = RuleDescription(
-        id: "XR305", name: "invalid-embedded-daemon-config", severity: .error,
+        id: "XR305", name: "invalid-embedded-daemon-config", severity: .error, also: [.warning],
         summary: "A daemon config written through `.ebextensions` `files:` is itself invalid (any XR5xx finding inside it, located in the .config file).",
         rationale: "Elastic Beanstalk writes the file verbatim to /etc/amazon/xray/cfg.yaml; a config without Version: 2 makes the daemon exit at start — aws-xray-daemon #50. Each finding keeps the severity of the XR5xx rule behind it (Version: 1 is a warning).",
         sources: [.beanstalkXRay, .daemonOnBeanstalk, .daemonConfiguration, .daemonConfigCode],
@@ -31,7 +31,7 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
         ])
 
     static let path = "/etc/amazon/xray/cfg.yaml"
-    static let daemonRules: [any LintRule] = RuleCatalog.all.filter { $0.description.id.hasPrefix("XR5") }
+    static let daemonRules: [any LintRule] = RuleCatalog.rules(in: .daemonConfig).compactMap { $0 as? any LintRule }
 
     func check(_ run: LintRun) -> [Finding] {
         run.beanstalkConfigs.flatMap { config -> [Finding] in
@@ -40,9 +40,8 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
             let inner = LintRun(documents: [embedded], today: run.today)
             let findings = embedded.loadFindings + Self.daemonRules.flatMap { $0.check(inner) }
             return findings.map { inner in
-                Finding(rule: Self.description.id, severity: inner.severity,
-                        message: "in the daemon config written to \(Self.path): \(inner.message) [\(inner.rule)]",
-                        location: inner.location, pointer: content.pointer, fix: inner.fix)
+                Self.finding(at: inner.location, pointer: content.pointer,
+                             "in the daemon config written to \(Self.path): \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
             }
         }
     }

@@ -1,6 +1,6 @@
 struct UnknownEbextensionsKey: LintRule {
     static let description = RuleDescription(
-        id: "XR307", name: "unknown-ebextensions-key", severity: .error,
+        id: "XR307", name: "unknown-ebextensions-key", severity: .error, also: [.warning],
         summary: "An `.ebextensions` file has a top-level key Elastic Beanstalk does not know (`de.option_settings`, `option_setting`), so it ignores the whole file; a key that differs only in case is a warning.",
         rationale: "Elastic Beanstalk ignores a configuration file that contains a validation error such as an invalid key, and processes none of its other keys, so XRayEnabled in that file never takes effect. The documented keys are option_settings, packages, groups, users, sources, files, commands, services, container_commands and Resources (with Outputs). Whether Elastic Beanstalk accepts another spelling of a documented key's case is not documented.",
         sources: [.beanstalkLinuxCustomization],

@@ -1,9 +1,9 @@
 // XR801 and XR802 are found by ProjectScan over a project's application code; these values
 // describe them, and their examples run through the scan in DoctorProjectTests.
 
-struct MissingInstrumentation: LintRule {
+struct MissingInstrumentation: Rule {
     static let description = RuleDescription(
-        id: "XR801", name: "missing-instrumentation", severity: .error,
+        id: "XR801", name: "missing-instrumentation", severity: .error, also: [.info],
         summary: "An application's code has no X-Ray SDK or OpenTelemetry dependency (Java Maven/Gradle, Python requirements/pyproject/Pipfile, Node package.json, Go go.mod, .NET csproj, Ruby Gemfile).",
         rationale: "The daemon, the roles and the sampling rules only carry traces that the code creates; an application with neither the X-Ray SDK nor OpenTelemetry sends nothing, and everything else looks fine.",
         sources: [.migration, .xrayTroubleshooting],
@@ -13,10 +13,9 @@ struct MissingInstrumentation: LintRule {
         ],
         layer: .project)
 
-    func check(_ run: LintRun) -> [Finding] { [] }
 }
 
-struct SDKNotWiredIn: LintRule {
+struct SDKNotWiredIn: Rule {
     static let description = RuleDescription(
         id: "XR802", name: "sdk-not-wired-in", severity: .warning,
         summary: "The X-Ray SDK is a dependency, but no code wires it in (Express openSegment/closeSegment, Flask/Django middleware, Java servlet filter or AWSXRay.beginSegment, Go xray.Handler, .NET AWSXRayRecorder/UseXRay, Ruby Rack middleware).",
@@ -29,5 +28,4 @@ struct SDKNotWiredIn: LintRule {
         ],
         layer: .project)
 
-    func check(_ run: LintRun) -> [Finding] { [] }
 }

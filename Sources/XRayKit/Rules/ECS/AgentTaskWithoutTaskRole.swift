@@ -1,6 +1,6 @@
 struct AgentTaskWithoutTaskRole: LintRule {
     static let description = RuleDescription(
-        id: "XR107", name: "agent-task-without-task-role", severity: .error,
+        id: "XR107", name: "agent-task-without-task-role", severity: .error, also: [.warning],
         summary: "A task with an X-Ray agent has no `taskRoleArn` (an error on Fargate, a warning on EC2).",
         rationale: "The agent signs uploads with the task role. Fargate has no other credentials, so every upload fails; on EC2 the agent falls back to the instance role, which then needs X-Ray access and gives it to every task on the host.",
         sources: [.ecsExecutionRole, .ecsTaskRole],

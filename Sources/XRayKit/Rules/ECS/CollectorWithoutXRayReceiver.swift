@@ -1,6 +1,6 @@
 struct CollectorWithoutXRayReceiver: LintRule {
     static let description = RuleDescription(
-        id: "XR120", name: "collector-without-xray-receiver", severity: .warning,
+        id: "XR120", name: "collector-without-xray-receiver", severity: .warning, also: [.info],
         summary: "An ADOT collector sidecar whose configuration has no `awsxray` receiver (such as the bundled `ecs-xray.yaml`, which takes OTLP only).",
         rationale: "X-Ray SDKs send segments over UDP to port 2000; only the collector's awsxray receiver listens there (and serves the sampling proxy). The bundled ecs-xray.yaml receives OTLP only, so X-Ray SDK apps lose every segment, and console sampling rules are ignored.",
         sources: [.otelXRayReceiver, .cloudWatchAgentXRayReceiver, .issue("aws-observability/aws-otel-collector", 2698), .issue("aws-observability/aws-otel-collector", 529)],

@@ -1,6 +1,6 @@
 struct AgentRoleCannotUpload: LintRule {
     static let description = RuleDescription(
-        id: "XR201", name: "agent-role-cannot-upload", severity: .error,
+        id: "XR201", name: "agent-role-cannot-upload", severity: .error, also: [.info],
         summary: "The role the agent actually uses does not allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords`.",
         rationale: "The agent uploads with its task role; without the two write actions every batch fails with AccessDeniedException and no trace arrives. An attached policy xrayctl cannot read makes the result unknown: reported as info, never as an error.",
         sources: [.xrayIAM, .xrayActions, .issue("aws-samples/aws-microservices-deploy-options", 136), .daemonWriteAccessPolicy],

@@ -1,7 +1,9 @@
-// The input rules are reported while files load (DocumentLoader) and by the engine (XR002);
-// these values describe them for the catalogue, and their examples test that path.
+import Foundation
 
-struct ParseError: LintRule {
+// XR001 and XR003 are found while a file loads: the loader reports them through these types
+// (`ParseError.finding`), since nothing else can be read from a file that does not parse.
+
+struct ParseError: Rule {
     static let description = RuleDescription(
         id: "XR001", name: "parse-error", severity: .error,
         summary: "A file cannot be parsed (JSON or YAML syntax, invalid UTF-8, binary content, nesting deeper than 200 levels).",
@@ -12,7 +14,6 @@ struct ParseError: LintRule {
             RuleExample("taskdef.json", "{\"family\": \"api\", \"containerDefinitions\": []}\n"),
         ])
 
-    func check(_ run: LintRun) -> [Finding] { [] }
 }
 
 struct UnrecognisedFile: LintRule {
@@ -26,10 +27,16 @@ struct UnrecognisedFile: LintRule {
             RuleExample("taskdef.json", "{\"family\": \"api\", \"containerDefinitions\": []}\n"),
         ])
 
-    func check(_ run: LintRun) -> [Finding] { [] }
+    func check(_ run: LintRun) -> [Finding] {
+        run.documents.filter { $0.explicitlyNamed && $0.kind == .unknown && $0.loadFindings.isEmpty }.map { document in
+            Self.finding(at: SourceLocation(file: document.path, line: 1, column: 1),
+                         document.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                             ? "the file is empty" : "not a kind of file xrayctl lints (see 'xrayctl rules' for the kinds it reads)")
+        }
+    }
 }
 
-struct DuplicateKey: LintRule {
+struct DuplicateKey: Rule {
     static let description = RuleDescription(
         id: "XR003", name: "duplicate-key", severity: .error,
         summary: "A mapping has the same key twice.",
@@ -41,7 +48,6 @@ struct DuplicateKey: LintRule {
             RuleExample("cfg.yaml", "Version: 2\nRegion: us-east-1\n"),
         ])
 
-    func check(_ run: LintRun) -> [Finding] { [] }
 }
 
 struct InvalidSuppression: LintRule {

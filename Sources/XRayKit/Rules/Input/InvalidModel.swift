@@ -1,6 +1,6 @@
 struct InvalidModel: LintRule {
     static let description = RuleDescription(
-        id: "XR004", name: "invalid-model", severity: .error,
+        id: "XR004", name: "invalid-model", severity: .error, also: [.warning],
         summary: "An xrayctl model (`xray.yaml`) that `xrayctl generate` would reject, or warn about.",
         rationale: "Linting a project should catch a broken model before generation does; the finding is the generator's own located message.",
         sources: [.repository("xrayctl README: The model", "README.md#the-model")],
@@ -20,8 +20,7 @@ struct InvalidModel: LintRule {
                 diagnostics = []
             }
             return diagnostics.map { diagnostic in
-                Finding(rule: Self.description.id, severity: diagnostic.severity == .error ? .error : .warning,
-                        message: diagnostic.message, location: diagnostic.location, pointer: "", fix: nil)
+                Self.finding(at: diagnostic.location, diagnostic.message, severity: diagnostic.severity == .error ? .error : .warning)
             }
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 struct XRayEndOfSupport: LintRule {
     static let description = RuleDescription(
-        id: "XR805", name: "xray-end-of-support", severity: .info,
+        id: "XR805", name: "xray-end-of-support", severity: .info, also: [.warning],
         summary: "The X-Ray daemon image (or an X-Ray SDK) is in use: in maintenance mode since 2026-02-25, end of support on 2027-02-25 (a warning from that day).",
         rationale: "AWS recommends the ADOT collector or the CloudWatch agent; both receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so applications need no change. Migrate with `xrayctl instrument --agent adot`, or `agent.kind: adot` in xray.yaml.",
         sources: [.endOfSupport, .migration],
@@ -17,10 +17,10 @@ struct XRayEndOfSupport: LintRule {
     /// The doctor's project scan reports SDK dependencies the same way.
     static func sdkFinding(at location: SourceLocation, language: String, today: Date) -> Finding {
         let ended = today >= endOfSupport
-        return Finding(rule: description.id, severity: ended ? .warning : .info,
-                       message: "the X-Ray SDK for \(language) \(ended ? "reached end of support on 2027-02-25" : "is in maintenance mode and reaches end of support on 2027-02-25")",
-                       location: location, pointer: "",
-                       fix: "Migrate to OpenTelemetry with the AWS Distro for OpenTelemetry (ADOT); the collector also accepts X-Ray SDK segments meanwhile")
+        return finding(at: location,
+                       "the X-Ray SDK for \(language) \(ended ? "reached end of support on 2027-02-25" : "is in maintenance mode and reaches end of support on 2027-02-25")",
+                       fix: "Migrate to OpenTelemetry with the AWS Distro for OpenTelemetry (ADOT); the collector also accepts X-Ray SDK segments meanwhile",
+                       severity: ended ? .warning : .info)
     }
 
     func check(_ run: LintRun) -> [Finding] {

@@ -1,6 +1,6 @@
 struct ShadowedSamplingRule: LintRule {
     static let description = RuleDescription(
-        id: "XR606", name: "shadowed-sampling-rule", severity: .warning,
+        id: "XR606", name: "shadowed-sampling-rule", severity: .warning, also: [.info],
         summary: "A rule that can never apply because an earlier rule (by priority, then name) matches every request it matches.",
         rationale: "The SDKs try rules in order and stop at the first match; a rule whose every matcher is contained in an earlier rule's is dead. Decided exactly by wildcard-pattern containment over all five matchers.",
         sources: [.samplingRules, .pythonSDKSamplingRule],

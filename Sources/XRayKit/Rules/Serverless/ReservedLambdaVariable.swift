@@ -1,6 +1,6 @@
 struct ReservedLambdaVariable: LintRule {
     static let description = RuleDescription(
-        id: "XR406", name: "reserved-lambda-variable", severity: .error,
+        id: "XR406", name: "reserved-lambda-variable", severity: .error, also: [.warning],
         summary: "A function sets the reserved `_X_AMZN_TRACE_ID` (error: Lambda rejects it) or overrides `AWS_XRAY_DAEMON_ADDRESS` (warning: Lambda runs the daemon at its own address).",
         rationale: "Lambda sets both itself: _X_AMZN_TRACE_ID is reserved, and AWS_XRAY_DAEMON_ADDRESS points at the daemon Lambda runs for the invocation; an override usually sends segments nowhere.",
         sources: [.lambdaEnvironment, .lambdaXRay],

@@ -1,6 +1,6 @@
 struct TracedFunctionRoleCannotUpload: LintRule {
     static let description = RuleDescription(
-        id: "XR402", name: "traced-function-role-cannot-upload", severity: .error,
+        id: "XR402", name: "traced-function-role-cannot-upload", severity: .error, also: [.info],
         summary: "A function with active tracing whose execution role lacks `xray:PutTraceSegments`/`PutTelemetryRecords`.",
         rationale: "Lambda runs the daemon with the function's execution role; without the write actions the function's subsegments never arrive. A SAM function without its own Role is fine: SAM adds the X-Ray policy to the role it creates.",
         sources: [.xrayIAM, .xrayActions, .lambdaXRay, .xrayWithAPIGateway],
