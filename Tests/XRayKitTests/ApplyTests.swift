@@ -6,7 +6,7 @@ import Testing
 /// `aws` command with the real AWS CLI against a moto server, and `aws cloudformation deploy` of the
 /// template plus the remaining steps; the end state is then checked through the API
 /// (Conformance/apply_readme.py). A deliberately broken setup must be caught, so the check can fail.
-@Suite(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+@Suite(.tags(.slow), PythonTools.available)
 struct ApplyTests {
     @Test func everyReadmeAppliesAndLeavesTheStateItPromises() async throws {
         try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))

@@ -3,7 +3,8 @@ import Testing
 @testable import XRayKit
 
 @Suite struct ArtifactWriterTests {
-    let directory = TestSupport.temporaryDirectory()
+    let folder = TestSupport.TemporaryFolder()
+    var directory: URL { folder.url }
     var writer: ArtifactWriter { ArtifactWriter(directory: directory) }
 
     func contents(_ path: String) -> String? { TestSupport.read(directory.appendingPathComponent(path)) }

@@ -4,7 +4,8 @@ import Testing
 
 /// The executable end to end: exit codes, messages, and what lands on disk.
 @Suite struct CLITests {
-    let work = TestSupport.temporaryDirectory()
+    let folder = TestSupport.TemporaryFolder()
+    var work: URL { folder.url }
 
     func xrayctl(_ arguments: String...) throws -> TestSupport.ProcessResult { try xrayctl(arguments) }
 

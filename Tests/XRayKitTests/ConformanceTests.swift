@@ -4,7 +4,7 @@ import Testing
 
 /// Every generated artifact is accepted by AWS's own validators (botocore's request validator,
 /// moto's IAM policy grammar, Parliament), run through Conformance/validate.py.
-@Suite(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+@Suite(.tags(.slow), PythonTools.available)
 struct ConformanceTests {
     @Test func everyGeneratedArtifactPassesAWSValidators() throws {
         try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))

@@ -47,7 +47,7 @@ final class MotoAccount: @unchecked Sendable {
     }
 }
 
-@Suite(.serialized, .enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+@Suite(.serialized, .tags(.slow), PythonTools.available)
 struct DoctorAWSTests {
     /// A clean environment: no real credentials, no instance metadata, an empty home.
     static func environment(_ extra: [String: String]) -> [String: String] {
@@ -79,6 +79,7 @@ struct DoctorAWSTests {
 
         // Credentials from a shared credentials file and profile, region from the config file.
         let home = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
         try FileManager.default.createDirectory(at: home.appendingPathComponent(".aws"), withIntermediateDirectories: true)
         try Data("[tracing]\naws_access_key_id = \(account.permitted.0)\naws_secret_access_key = \(account.permitted.1)\n".utf8)
             .write(to: home.appendingPathComponent(".aws/credentials"))
@@ -128,7 +129,7 @@ struct DoctorAWSTests {
 
 /// The signature is AWS's own algorithm: it matches botocore's SigV4Auth byte for byte.
 @Suite struct SigV4Tests {
-    @Test(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+    @Test(.tags(.slow), PythonTools.available)
     func matchesBotocore() throws {
         try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
         let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",

@@ -3,7 +3,7 @@ import Testing
 @testable import XRayKit
 
 /// What wires xrayctl into other tools, validated by those tools' own checkers.
-@Suite(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+@Suite(.tags(.slow), PythonTools.available)
 struct EcosystemTests {
     func python(_ arguments: [String]) throws -> TestSupport.ProcessResult {
         try TestSupport.run(try #require(TestSupport.which("python3")), arguments, in: TestSupport.repoRoot)

@@ -3,7 +3,7 @@ import Testing
 @testable import XRayKit
 
 /// Every example, template and fixture model generates exactly its committed output.
-/// Re-record with `XRAYCTL_RECORD=1 swift test` and review the diff.
+/// Re-record with `XRAYCTL_RECORD=golden swift test` and review the diff.
 @Suite struct GoldenTests {
     /// Where a model's expected output lives: `examples/NAME/generated`, or under Tests/…/Golden.
     static func goldenDirectory(for name: String) -> URL {
@@ -22,15 +22,15 @@ import Testing
         _ = try ArtifactWriter(directory: actual).write(files, force: false)
 
         let golden = Self.goldenDirectory(for: name)
-        if TestSupport.recording {
+        let recorded = try TestSupport.record(.golden, "the output of \(name)") {
             try? FileManager.default.removeItem(at: golden)
             try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: actual, to: golden)
-            return
         }
+        guard !recorded else { return }
         let expectedPaths = TestSupport.files(under: golden)
-        #expect(TestSupport.files(under: actual) == expectedPaths, "file list differs from \(golden.path); re-record with XRAYCTL_RECORD=1")
-        #expect(!expectedPaths.isEmpty, "no golden files for \(name); record them with XRAYCTL_RECORD=1 swift test")
+        #expect(TestSupport.files(under: actual) == expectedPaths, "file list differs from \(golden.path); re-record with XRAYCTL_RECORD=golden")
+        #expect(!expectedPaths.isEmpty, "no golden files for \(name); record them with XRAYCTL_RECORD=golden swift test")
         for path in expectedPaths {
             let expected = TestSupport.read(golden.appendingPathComponent(path))
             let produced = TestSupport.read(actual.appendingPathComponent(path))

@@ -375,7 +375,9 @@ import Testing
     }
 
     static func doctorEnvironment(_ extra: [String: String]) -> [String: String] {
-        ["HOME": TestSupport.temporaryDirectory().path, "AWS_EC2_METADATA_DISABLED": "true"].merging(extra) { _, new in new }
+        // A home with no ~/.aws: a path that does not exist, so nothing is left behind.
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("xrayctl-no-home-\(UUID().uuidString)")
+        return ["HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true"].merging(extra) { _, new in new }
     }
 
     @Test(arguments: ["us east 1", "a%zz", "evil.example#", "us-east-1.evil.example"])

@@ -94,7 +94,7 @@ import Testing
         #expect((object["summary"] as? [String: Int]) == ["files": 1, "errors": 3, "warnings": 2, "infos": 0])
     }
 
-    @Test(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+    @Test(.tags(.slow), PythonTools.available)
     func sarifValidatesAgainstTheSchema() throws {
         try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
         let work = TestSupport.temporaryDirectory()

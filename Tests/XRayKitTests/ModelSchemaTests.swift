@@ -13,7 +13,7 @@ import Testing
     }
 
     /// jsonschema accepts every template, example and fixture, and rejects unknown keys anywhere.
-    @Test(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+    @Test(.tags(.slow), PythonTools.available)
     func schemaAcceptsEveryModelAndRejectsUnknownKeys() throws {
         try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
         let work = TestSupport.temporaryDirectory()

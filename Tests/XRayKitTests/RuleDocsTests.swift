@@ -7,16 +7,16 @@ import Testing
     @Test func rulePagesAreFresh() throws {
         let folder = TestSupport.path("docs/rules")
         let expected = RuleDocs.pages(RuleCatalog.descriptions)
-        if TestSupport.recording {
+        let recorded = try TestSupport.record(.docs, "docs/rules") {
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for (name, page) in expected { try Data(page.utf8).write(to: folder.appendingPathComponent(name)) }
-            return
         }
+        guard !recorded else { return }
         let present = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-        #expect(present == Set(expected.keys), "docs/rules is stale: run XRAYCTL_RECORD=1 swift test")
+        #expect(present == Set(expected.keys), "docs/rules is stale: run XRAYCTL_RECORD=docs swift test")
         for (name, page) in expected.sorted(by: { $0.key < $1.key }) {
-            #expect(TestSupport.read(folder.appendingPathComponent(name)) == page, "docs/rules/\(name) is stale: run XRAYCTL_RECORD=1 swift test")
+            #expect(TestSupport.read(folder.appendingPathComponent(name)) == page, "docs/rules/\(name) is stale: run XRAYCTL_RECORD=docs swift test")
         }
     }
 

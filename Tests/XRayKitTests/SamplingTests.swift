@@ -55,7 +55,7 @@ import Testing
         return request
     }
 
-    @Test(.enabled(if: PythonTools.enabled, Comment(rawValue: PythonTools.missing ?? "")))
+    @Test(.tags(.slow), PythonTools.available)
     func matcherAgreesWithTheXRaySDK() throws {
         try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
         var generator = Generator(state: 1729)

@@ -14,12 +14,9 @@ import Testing
     @Test func embeddedTemplatesAreFresh() throws {
         let source = Templates.embeddedSource(try Self.templateFiles())
         let path = TestSupport.path("Sources/XRayKit/Templates/EmbeddedTemplates.swift")
-        if TestSupport.recording {
-            try Data(source.utf8).write(to: path)
-            return
-        }
+        guard try !TestSupport.record(.templates, "EmbeddedTemplates.swift", write: { try Data(source.utf8).write(to: path) }) else { return }
         #expect(TestSupport.read(path) == source,
-                "EmbeddedTemplates.swift is stale: run XRAYCTL_RECORD=1 swift test to regenerate it from templates/")
+                "EmbeddedTemplates.swift is stale: run XRAYCTL_RECORD=templates swift test to regenerate it from templates/")
     }
 
     @Test func everyTemplateIsEmbeddedWithItsSummary() throws {

@@ -88,7 +88,7 @@ public enum RuleDocs {
     public static func pages(_ descriptions: [RuleDescription]) -> [String: String] {
         var pages = Dictionary(uniqueKeysWithValues: descriptions.map { ("\($0.id).md", markdownPage($0)) })
         var index = ["# xrayctl rules", "", "Generated from the rule catalogue by `xrayctl rules --format markdown ID`;"
-                     + " `XRAYCTL_RECORD=1 swift test` refreshes these pages.", "",
+                     + " `XRAYCTL_RECORD=docs swift test` refreshes these pages.", "",
                      "| ID | name | severity | triggers when |", "|---|---|---|---|"]
         index += descriptions.map {
             "| [\($0.id)](\($0.id).md) | \($0.name) | \($0.severity.rawValue) | \($0.summary.replacingOccurrences(of: "|", with: "\\|")) |"

@@ -1,4 +1,4 @@
-// Generated from templates/*.yaml by TemplateTests (XRAYCTL_RECORD=1 swift test). Do not edit.
+// Generated from templates/*.yaml by TemplateTests (XRAYCTL_RECORD=templates swift test). Do not edit.
 enum EmbeddedTemplates {
     static let files: [(name: String, contents: String)] = [
         (name: "api-gateway", contents: #"""

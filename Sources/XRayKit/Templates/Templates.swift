@@ -2,7 +2,7 @@ import Foundation
 
 /// The starter models behind `xrayctl init`. Their text lives in `templates/` at the top of the
 /// repository and is embedded in `EmbeddedTemplates.swift` so the binary needs no files at run time;
-/// a test fails when the two differ and re-records with XRAYCTL_RECORD=1.
+/// a test fails when the two differ and re-records with XRAYCTL_RECORD=templates.
 public enum Templates {
     public struct Template: Sendable {
         public var name: String
@@ -28,7 +28,7 @@ extension Templates {
     /// The Swift source of `EmbeddedTemplates.swift` for these template files (name, contents).
     public static func embeddedSource(_ files: [(name: String, contents: String)]) -> String {
         var source = """
-            // Generated from templates/*.yaml by TemplateTests (XRAYCTL_RECORD=1 swift test). Do not edit.
+            // Generated from templates/*.yaml by TemplateTests (XRAYCTL_RECORD=templates swift test). Do not edit.
             enum EmbeddedTemplates {
                 static let files: [(name: String, contents: String)] = [
 

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// AWS's own validators, reached through python3. When python3 or a package is missing the
 /// conformance tests are skipped with the reason, except in CI, where they fail.
@@ -17,6 +18,15 @@ enum PythonTools {
     /// Enabled when the tools are there, or in CI (where the test then fails on their absence).
     static var enabled: Bool { missing == nil || TestSupport.inCI }
 
+    /// The trait of every test that runs AWS's validators or moto (with `.tags(.slow)`): skipped,
+    /// with the reason, when the tools are missing outside CI or when XRAYCTL_FAST=1 asks for the
+    /// fast loop. CI never skips them.
+    static var available: ConditionTrait {
+        let fast = ProcessInfo.processInfo.environment["XRAYCTL_FAST"] == "1" && !TestSupport.inCI
+        return .enabled(if: enabled && !fast,
+                        Comment(rawValue: fast ? "XRAYCTL_FAST=1: slow validator tests skipped" : missing ?? ""))
+    }
+
     struct Report: Decodable {
         var checked: [String: [String]]
         var problems: [String]
@@ -33,4 +43,9 @@ enum PythonTools {
     }
 
     struct ValidatorFailure: Error, CustomStringConvertible { var message: String; var description: String { message } }
+}
+
+extension Tag {
+    /// Tests that run Python validators, moto or the AWS CLI: seconds to minutes each.
+    @Tag static var slow: Self
 }

@@ -10,26 +10,54 @@ enum TestSupport {
 
     static func path(_ relative: String) -> URL { repoRoot.appendingPathComponent(relative) }
 
-    /// Compares text with a golden file, or records it with XRAYCTL_RECORD=1.
+    /// Compares text with a golden file, or records it with XRAYCTL_RECORD=golden.
     static func expectGolden(_ text: String, at url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        if recording {
+        let recorded = try record(.golden, url.lastPathComponent, sourceLocation: sourceLocation) {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
-            return
         }
+        guard !recorded else { return }
         let expected = read(url)
-        #expect(expected != nil, "no golden file \(url.path); record it with XRAYCTL_RECORD=1 swift test", sourceLocation: sourceLocation)
-        #expect(text == expected, "\(url.lastPathComponent) differs from the golden file; re-record with XRAYCTL_RECORD=1 after checking the change", sourceLocation: sourceLocation)
+        #expect(expected != nil, "no golden file \(url.path); record it with XRAYCTL_RECORD=golden swift test", sourceLocation: sourceLocation)
+        #expect(text == expected, "\(url.lastPathComponent) differs from the golden file; re-record with XRAYCTL_RECORD=golden after checking the change", sourceLocation: sourceLocation)
     }
 
-    /// XRAYCTL_RECORD=1 re-records golden files instead of comparing with them.
-    static var recording: Bool { ProcessInfo.processInfo.environment["XRAYCTL_RECORD"] == "1" }
+    /// What `XRAYCTL_RECORD` may re-record instead of comparing: generated output (`golden`), the
+    /// README's rule table and `docs/rules` (`docs`), the templates embedded in the binary
+    /// (`templates`); a comma-separated list, or `all`.
+    enum RecordKind: String, CaseIterable { case golden, docs, templates }
+
+    static var recordRequest: Set<String> {
+        Set((ProcessInfo.processInfo.environment["XRAYCTL_RECORD"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+
+    /// Writes a file of `kind` when XRAYCTL_RECORD asks for it and returns true; the test then fails,
+    /// so a recording run is never mistaken for a green one: review the diff and run the tests again.
+    static func record(_ kind: RecordKind, _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                       write: () throws -> Void) throws -> Bool {
+        let request = recordRequest
+        let known = Set(RecordKind.allCases.map(\.rawValue) + ["all"])
+        if let unknown = request.subtracting(known).first {
+            Issue.record("XRAYCTL_RECORD=\(unknown) is not one of \(known.sorted().joined(separator: ", "))", sourceLocation: sourceLocation)
+        }
+        guard request.contains(kind.rawValue) || request.contains("all") else { return false }
+        try write()
+        Issue.record("recorded \(what) (XRAYCTL_RECORD=\(kind.rawValue)): review the diff, then run swift test without it", sourceLocation: sourceLocation)
+        return true
+    }
 
     /// CI=true turns "tool missing, skipped" into a failure: CI must run every check.
     static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xrayctl-tests-\(UUID().uuidString)")
+    /// A temporary directory that is removed when the test (the suite instance) that owns it ends.
+    final class TemporaryFolder: Sendable {
+        let url = TestSupport.temporaryDirectory()
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    static func temporaryDirectory(_ caller: String = #fileID, line: Int = #line) -> URL {
+        let tag = "\(caller.split(separator: "/").last?.split(separator: ".").first ?? "")-\(line)"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xrayctl-tests-\(tag)-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
