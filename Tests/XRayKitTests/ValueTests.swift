@@ -113,3 +113,32 @@ import Testing
         }
     }
 }
+
+/// Work spread over the cores comes back in input order, whatever the scheduling.
+@Suite struct ParallelTests {
+    @Test func mapKeepsInputOrder() {
+        let items = Array(0..<5_000)
+        // Uneven work per item, so chunks finish out of order.
+        let squares = Parallel.map(items) { item -> Int in
+            var total = 0
+            for step in 0..<(item % 97) * 50 { total &+= step }
+            return item * item + (total & 0)
+        }
+        #expect(squares == items.map { $0 * $0 })
+    }
+
+    /// Files read in parallel are reported in the order a sequential walk gives.
+    @Test func lintOfAFolderIsTheSameEveryTime() throws {
+        let folder = TestSupport.path("examples").path
+        let first = try FileCollector.gather([folder]).documents.map(\.path)
+        // In the walk's (sorted) order, several documents of one file together.
+        let order = FileCollector.walk(folder)
+        let positions = first.map { order.firstIndex(of: $0) ?? -1 }
+        #expect(!positions.isEmpty && !positions.contains(-1) && positions == positions.sorted())
+        for _ in 0..<3 {
+            let again = try FileCollector.gather([folder])
+            #expect(again.documents.map(\.path) == first)
+            #expect(Linter.lint(again.documents) == Linter.lint(try FileCollector.gather([folder]).documents))
+        }
+    }
+}

@@ -28,35 +28,62 @@ public enum FileCollector {
     /// no kind xrayctl lints), which a report names so nothing is skipped silently.
     public static func gather(_ paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
         throws(Problem) -> (documents: [SourceDocument], skipped: [String]) {
-        var documents: [SourceDocument] = []
-        var skipped: [String] = []
+        // First what to read, in order; then every file is read and parsed on all cores; then the
+        // results are put together in that same order, so the report never depends on scheduling.
+        var jobs: [Job] = []
         for path in paths {
             if path == "-" {
-                documents += DocumentLoader.loadAll(path: "-", data: stdin()).map { var document = $0; document.explicitlyNamed = true; return document }
+                jobs.append(.standardInput(stdin()))
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unreadable(path) }
-            if isDirectory.boolValue {
-                for file in walk(path) {
-                    guard let data = FileManager.default.contents(atPath: file) else { continue }
-                    // Found by walking: only what is recognised (or broken in a recognisable way) counts.
-                    let found = DocumentLoader.loadAll(path: file, data: data).filter { document in
-                        document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file)
-                    }
-                    if found.isEmpty { skipped.append(file) }
-                    documents += found
-                }
-            } else {
-                guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
-                let loaded = DocumentLoader.loadAll(path: path, data: data)
-                // A stream of documents none of which xrayctl lints is one "not a kind" finding, not one per document.
-                let relevant = loaded.filter { $0.kind != .unknown || !$0.loadFindings.isEmpty }
-                documents += (relevant.isEmpty ? [loaded[0]] : relevant).map { var document = $0; document.explicitlyNamed = true; return document }
+            jobs += isDirectory.boolValue ? walk(path).map(Job.walked) : [.named(path)]
+        }
+        var documents: [SourceDocument] = []
+        var skipped: [String] = []
+        for outcome in Parallel.map(jobs, load) {
+            switch outcome {
+            case .documents(let found): documents += found
+            case .skipped(let file): skipped.append(file)
+            case .unreadable(let path): throw .unreadable(path)
             }
         }
         guard !documents.isEmpty || !skipped.isEmpty else { throw .nothingToLint(paths) }
         return (documents, skipped)
+    }
+
+    /// A file to read: standard input, a file named on the command line, or one a folder walk found.
+    enum Job: Sendable {
+        case standardInput(Data)
+        case named(String)
+        case walked(String)
+    }
+
+    enum Outcome: Sendable {
+        case documents([SourceDocument])
+        case skipped(String)
+        case unreadable(String)
+    }
+
+    @Sendable static func load(_ job: Job) -> Outcome {
+        switch job {
+        case .standardInput(let data):
+            return .documents(DocumentLoader.loadAll(path: "-", data: data).map { var document = $0; document.explicitlyNamed = true; return document })
+        case .walked(let file):
+            guard let data = FileManager.default.contents(atPath: file) else { return .documents([]) }
+            // Found by walking: only what is recognised (or broken in a recognisable way) counts.
+            let found = DocumentLoader.loadAll(path: file, data: data).filter { document in
+                document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file)
+            }
+            return found.isEmpty ? .skipped(file) : .documents(found)
+        case .named(let path):
+            guard let data = FileManager.default.contents(atPath: path) else { return .unreadable(path) }
+            let loaded = DocumentLoader.loadAll(path: path, data: data)
+            // A stream of documents none of which xrayctl lints is one "not a kind" finding, not one per document.
+            let relevant = loaded.filter { $0.kind != .unknown || !$0.loadFindings.isEmpty }
+            return .documents((relevant.isEmpty ? [loaded[0]] : relevant).map { var document = $0; document.explicitlyNamed = true; return document })
+        }
     }
 
     /// A JSON or YAML file by its name: a syntax error in one is worth reporting even when walking.

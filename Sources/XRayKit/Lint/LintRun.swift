@@ -34,25 +34,27 @@ public struct LintRun: Sendable {
     public init(documents: [SourceDocument], today: Date = Date()) {
         self.documents = documents
         self.today = today
-        let templates = documents.filter { $0.kind == .cloudFormation }.map(TemplateView.init)
+        let templates = Parallel.map(documents.filter { $0.kind == .cloudFormation }, TemplateView.init)
         self.templates = templates
 
-        var tasks: [TaskDefinitionView] = []
+        // Where each task definition is, in file order; the views (containers, agents, their
+        // collector configurations) are then built on all cores.
+        var taskSources: [(document: SourceDocument, node: LocatedNode, template: TemplateView?, logicalID: String?, partial: Bool)] = []
         var services: [ECSServiceView] = []
         for document in documents {
             guard let root = document.root else { continue }
             switch document.kind {
             case .taskDefinition:
-                tasks.append(TaskDefinitionView(document: document, node: root["taskDefinition"] ?? root))
+                taskSources.append((document, root["taskDefinition"] ?? root, nil, nil, false))
             case .dockerrun:
-                tasks.append(TaskDefinitionView(document: document, node: root))
+                taskSources.append((document, root, nil, nil, false))
             case .containerDefinitions:
                 // Containers without their task (a Terraform container_definitions template, an
                 // exported list): the container rules apply; the task-level ones cannot know enough.
                 let list = root.items.map { _ in root } ?? LocatedNode(.sequence([root]), at: root.location, pointer: root.pointer)
                 let key = LocatedNode(.scalar(.init(text: "containerDefinitions", kind: .string, isQuoted: false)), at: root.location)
                 let wrapper = LocatedNode(.mapping([(key: key, value: list)]), at: root.location, pointer: "")
-                tasks.append(TaskDefinitionView(document: document, node: wrapper, partial: true))
+                taskSources.append((document, wrapper, nil, nil, true))
             case .ecsService:
                 let nodes = root["services"]?.items ?? [root["service"] ?? root]
                 services += nodes.map { ECSServiceView(document: document, node: $0, template: nil) }
@@ -62,8 +64,7 @@ public struct LintRun: Sendable {
         for template in templates {
             for resource in template.resources(ofType: "AWS::ECS::TaskDefinition") {
                 if let properties = resource.properties {
-                    tasks.append(TaskDefinitionView(document: template.document, node: properties, template: template,
-                                                    logicalID: resource.logicalID))
+                    taskSources.append((template.document, properties, template, resource.logicalID, false))
                 }
             }
             for resource in template.resources(ofType: "AWS::ECS::Service") {
@@ -71,6 +72,9 @@ public struct LintRun: Sendable {
                     services.append(ECSServiceView(document: template.document, node: properties, template: template))
                 }
             }
+        }
+        let tasks = Parallel.map(taskSources) {
+            TaskDefinitionView(document: $0.document, node: $0.node, template: $0.template, logicalID: $0.logicalID, partial: $0.partial)
         }
         taskDefinitions = tasks
         self.services = services
@@ -169,6 +173,8 @@ enum RoleCollector {
     static func collect(documents: [SourceDocument], templates: [TemplateView]) -> ([RoleView], [PolicyView]) {
         var roles: [RoleView] = []
         var policies: [PolicyView] = []
+        // Policies already listed, by file and pointer: a set, so the check stays linear in the files.
+        var listed = Set<String>()
 
         for template in templates {
             var templateRoles: [RoleView] = []
@@ -188,6 +194,7 @@ enum RoleCollector {
                 guard let properties = resource.properties, let document = properties["PolicyDocument"] else { continue }
                 let policy = PolicyView(document: template.document, node: document, name: properties["PolicyName"]?.text ?? resource.logicalID)
                 policies.append(policy)
+                listed.insert(policy.document.path + "#" + policy.node.pointer)
                 let targets = (properties["Roles"]?.items ?? []) + (properties["RoleName"].map { [$0] } ?? [])
                 for target in targets {
                     let ids = target.referencedLogicalIDs
@@ -199,7 +206,7 @@ enum RoleCollector {
                 }
             }
             for role in templateRoles {
-                policies += role.inlinePolicies.filter { policy in !policies.contains { $0.node.pointer == policy.node.pointer && $0.document.path == policy.document.path } }
+                policies += role.inlinePolicies.filter { listed.insert($0.document.path + "#" + $0.node.pointer).inserted }
                 if let trust = role.trust { policies.append(trust) }
             }
             roles += templateRoles

@@ -22,10 +22,9 @@ public struct LintOptions: Sendable {
 public enum Linter {
     public static func lint(_ documents: [SourceDocument], options: LintOptions = LintOptions()) -> [Finding] {
         let run = LintRun(documents: documents, today: options.today)
-        var findings = documents.flatMap(\.loadFindings)
-        for rule in RuleCatalog.lintRules where options.isEnabled(rule.description.id) {
-            findings += rule.check(run)
-        }
+        // Rules only read the run, so they run on all cores; the findings are sorted below.
+        let rules = RuleCatalog.lintRules.filter { options.isEnabled($0.description.id) }
+        let findings = documents.flatMap(\.loadFindings) + Parallel.map(rules) { $0.check(run) }.flatMap { $0 }
         let suppressions = Suppressions(documents)
         let kept = Set(findings).filter { options.isEnabled($0.rule) && !suppressions.suppresses($0) }
         return kept.sorted(by: Finding.ordered)

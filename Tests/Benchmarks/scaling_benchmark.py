@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Two measurements of how xrayctl scales, with the targets they are held to.
+
+Usage: python3 Tests/Benchmarks/scaling_benchmark.py [--files 4000] [--services 1000] [--runs 5]
+
+lint:     --files CloudFormation templates (copies of the repository's generated ones) linted on one
+          core (`taskset -c 0`) and on every core; best of --runs each. Target: at least 1.7x faster
+          on 2 cores, and byte-identical JSON output.
+generate: a model with --services ECS services written to an empty folder (the first write), wall
+          time against CPU time (user + system); best of --runs. Target: wall within 3x the CPU time,
+          which holds only if the writer does not sync every file on its own.
+"""
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lint_benchmark import ROOT, fill, templates  # noqa: E402
+
+
+def timed(command, cpu=None):
+    """Wall and CPU seconds of one run (CPU: the child's user + system time)."""
+    prefix = ["taskset", "-c", cpu] if cpu is not None else []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(prefix + command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def lint(xrayctl, work, files, runs):
+    folder = os.path.join(work, "templates")
+    fill(folder, templates(), files)
+    outputs = {}
+    best = {}
+    for label, cpu in (("one core", "0"), ("all cores", None)):
+        output = os.path.join(work, f"report-{cpu or 'all'}.json")
+        best[label] = min(timed([xrayctl, "lint", folder, "-f", "json", "-o", output], cpu)[0] for _ in range(runs))
+        with open(output, "rb") as handle:
+            outputs[label] = handle.read()
+    ratio = best["one core"] / best["all cores"]
+    same = outputs["one core"] == outputs["all cores"]
+    print(f"lint {files} templates, best of {runs}: one core {best['one core']:.2f} s, "
+          f"{os.cpu_count()} cores {best['all cores']:.2f} s, {ratio:.2f}x (target >= 1.7x on 2 cores); "
+          f"identical output: {'yes' if same else 'NO'}")
+    return same
+
+
+def model(services):
+    lines = ["version: 1", "project: bench", "region: us-east-1", "services:"]
+    for index in range(services):
+        lines.append(f"  - {{name: svc{index:04d}, platform: ecs-fargate, image: \"public.ecr.aws/nginx/nginx:1.27\", port: 8080}}")
+    return "\n".join(lines) + "\n"
+
+
+def generate(xrayctl, work, services, runs):
+    spec = os.path.join(work, "xray.yaml")
+    with open(spec, "w") as handle:
+        handle.write(model(services))
+    results = []
+    for run in range(runs):
+        out = os.path.join(work, f"out-{run}")
+        results.append(timed([xrayctl, "generate", spec, "-o", out, "-q"]))
+    wall, cpu = min(results)
+    print(f"generate {services} services (first write), best of {runs}: wall {wall:.2f} s, CPU {cpu:.2f} s, "
+          f"{wall / cpu:.1f}x its CPU time (target <= 3x)")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, default=4000)
+    parser.add_argument("--services", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if shutil.which("taskset") is None:
+        sys.exit("taskset (util-linux) is needed to pin a run to one core")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "xrayctl"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    xrayctl = os.path.join(ROOT, ".build", "release", "xrayctl")
+    with tempfile.TemporaryDirectory() as work:
+        same = lint(xrayctl, work, args.files, args.runs)
+        generate(xrayctl, work, args.services, args.runs)
+    sys.exit(0 if same else 1)
+
+
+if __name__ == "__main__":
+    main()
