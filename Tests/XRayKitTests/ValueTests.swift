@@ -142,3 +142,28 @@ import Testing
         }
     }
 }
+
+/// The template is built from typed artifacts encoded as trees; the tree must say exactly what
+/// the JSON files say.
+@Suite struct JSONTreeEncoderTests {
+    @Test func treesMatchTheJSONFilesForEveryModel() throws {
+        var checked = 0
+        for model in TestSupport.allModels {
+            let decoded = try ModelDecoder.decode(TestSupport.read(model.url) ?? "", file: model.name).model
+            let context = GenerationContext(model: decoded)
+            for service in decoded.services {
+                let output = Generator.platformOutput(service, context)
+                for task in output.taskDefinitions {
+                    #expect(CanonicalJSON.compact(JSONTreeEncoder.encode(task.definition)) == CanonicalJSON.compact(task.definition))
+                    checked += 1
+                }
+                for role in output.roles {
+                    if let trust = role.trust { #expect(CanonicalJSON.compact(JSONTreeEncoder.encode(trust)) == CanonicalJSON.compact(trust)) }
+                    if let policy = role.inlinePolicy { #expect(CanonicalJSON.compact(JSONTreeEncoder.encode(policy)) == CanonicalJSON.compact(policy)) }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 40)
+    }
+}

@@ -20,7 +20,7 @@ struct CloudFormationGenerator {
                     resources.append((id, resource("AWS::IAM::RolePolicy", [
                         ("RoleName", .string(role.name)),
                         ("PolicyName", .string("xray")),
-                        ("PolicyDocument", json(CanonicalJSON.encode(policy))),
+                        ("PolicyDocument", tree(policy)),
                     ])))
                 }
                 continue
@@ -30,11 +30,11 @@ struct CloudFormationGenerator {
             var properties: [(String, YAMLValue)] = [
                 ("RoleName", .string(role.name)),
                 ("Description", .string(String(role.purpose.prefix(1000)))),
-                ("AssumeRolePolicyDocument", json(CanonicalJSON.encode(trust))),
+                ("AssumeRolePolicyDocument", tree(trust)),
             ]
             if let policy = role.inlinePolicy {
                 properties.append(("Policies", .list([.map([("PolicyName", .string("xray")),
-                                                           ("PolicyDocument", json(CanonicalJSON.encode(policy)))])])))
+                                                           ("PolicyDocument", tree(policy))])])))
             }
             if !role.managedPolicyARNs.isEmpty {
                 properties.append(("ManagedPolicyArns", .list(role.managedPolicyARNs.map(substituted))))
@@ -60,8 +60,8 @@ struct CloudFormationGenerator {
 
         var taskIDs: [String: String] = [:]
         for task in output.taskDefinitions {
-            let id = ids.make(task.family, "TaskDefinition")
-            taskIDs[task.family] = id
+            let id = ids.make(task.definition.family, "TaskDefinition")
+            taskIDs[task.definition.family] = id
             resources.append((id, resource("AWS::ECS::TaskDefinition", taskProperties(task, roleIDs: roleIDs))))
             outputs.append((id + "Arn", .map([("Value", ref(id))])))
         }
@@ -85,7 +85,7 @@ struct CloudFormationGenerator {
         // Rules belong to the accounts whose X-Ray the agents read them from; this template is deployed in the model's own.
         for rule in output.samplingRules where context.samplingAccounts.contains(where: { $0 == nil }) {
             resources.append((ids.make(rule.SamplingRule.RuleName, "SamplingRule"), resource("AWS::XRay::SamplingRule", [
-                ("SamplingRule", json(CanonicalJSON.encode(rule.SamplingRule))),
+                ("SamplingRule", tree(rule.SamplingRule)),
             ])))
         }
 
@@ -109,14 +109,13 @@ struct CloudFormationGenerator {
         return (YAMLWriter.render(.map(template)), holds)
     }
 
-    /// ECS's API and CloudFormation name the same fields in camelCase and PascalCase; role ARNs of
-    /// roles in this template become references so CloudFormation creates the roles first.
-    private func taskProperties(_ task: TaskDefinition, roleIDs: [String: String]) -> [(String, YAMLValue)] {
-        guard case .map(let pairs) = json(CanonicalJSON.encode(task), pascalCase: true) else { return [] }
+    /// ECS's API and CloudFormation name the same fields in camelCase and PascalCase; the roles
+    /// this template creates are referenced by logical ID, so CloudFormation creates them first.
+    private func taskProperties(_ task: PlannedTask, roleIDs: [String: String]) -> [(String, YAMLValue)] {
+        guard case .map(let pairs) = tree(task.definition, pascalCase: true) else { return [] }
         return pairs.map { key, value in
-            let original = key == "TaskRoleArn" ? task.taskRoleArn : key == "ExecutionRoleArn" ? task.executionRoleArn : nil
-            guard let arn = original, let name = arn.components(separatedBy: ":role/").last,
-                  let id = roleIDs[name], arn == context.roleARN(name) else { return (key, value) }
+            let role = key == "TaskRoleArn" ? task.taskRole : key == "ExecutionRoleArn" ? task.executionRole : nil
+            guard let role, let id = roleIDs[role] else { return (key, value) }
             return (key, getAtt(id, "Arn"))
         }
     }
@@ -131,11 +130,9 @@ struct CloudFormationGenerator {
         .map([("Fn::GetAtt", .list([.string(id), .string(attribute)]))])
     }
 
-    /// Canonical JSON read back (JSON is YAML) into a YAML value, keeping its key order and types.
-    /// Strings naming the account placeholder become `Fn::Sub` with `${AWS::AccountId}`.
-    private func json(_ text: String, pascalCase: Bool = false) -> YAMLValue {
-        guard let node = try? YAMLLoader.load(text, file: "generated.json") else { return .map([]) }
-        return convert(node, pascalCase: pascalCase)
+    /// A typed artifact as template content: its encoded tree, keys sorted as in the JSON files.
+    private func tree<T: Encodable>(_ value: T, pascalCase: Bool = false) -> YAMLValue {
+        convert(JSONTreeEncoder.encode(value), pascalCase: pascalCase)
     }
 
     /// A string as the template should hold it: ARNs take their partition from `AWS::Partition`
@@ -150,25 +147,22 @@ struct CloudFormationGenerator {
         return .map([("Fn::Sub", .string(sub))])
     }
 
-    private func convert(_ node: LocatedNode, pascalCase: Bool) -> YAMLValue {
-        switch node.value {
-        case .mapping(let pairs):
-            return .map(pairs.map { pair in
-                let key = pair.key.scalar?.text ?? ""
+    /// Strings go through `substituted` (partition and account become pseudo parameters); a whole
+    /// double is written as an integer, as in the JSON files.
+    private func convert(_ value: JSONValue, pascalCase: Bool) -> YAMLValue {
+        switch value {
+        case .object(let members):
+            return .map(members.sorted { $0.key < $1.key }.map { key, member in
                 // A log driver's options are the driver's own names (`awslogs-group`), kept as written.
                 let inner = pascalCase && key != "options"
-                return (pascalCase ? key.prefix(1).uppercased() + key.dropFirst() : key, convert(pair.value, pascalCase: inner))
+                return (pascalCase ? key.prefix(1).uppercased() + key.dropFirst() : key, convert(member, pascalCase: inner))
             })
-        case .sequence(let items):
-            return .list(items.map { convert($0, pascalCase: pascalCase) })
-        case .scalar(let scalar):
-            switch scalar.kind {
-            case .int: return .int(Int(scalar.text) ?? 0)
-            case .float: return .double(Double(scalar.text) ?? 0)
-            case .bool: return .bool(scalar.text == "true")
-            case .null, .string:
-                return substituted(scalar.text)
-            }
+        case .array(let items): return .list(items.map { convert($0, pascalCase: pascalCase) })
+        case .string(let text): return substituted(text)
+        case .int(let number): return .int(number)
+        case .double(let number): return number.rounded() == number && abs(number) < 1e15 ? .int(Int(number)) : .double(number)
+        case .bool(let flag): return .bool(flag)
+        case .null: return .string("null")
         }
     }
 }

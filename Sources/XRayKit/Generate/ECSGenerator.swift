@@ -45,7 +45,8 @@ struct ECSGenerator {
         let path = "\(service.name)/task-definition.json"
         output.add(path, CanonicalJSON.encode(task), "task definition with the app and its tracing wiring (RegisterTaskDefinition input)")
         output.steps.append(.registerTaskDefinition(path: path))
-        output.taskDefinitions.append(task)
+        output.taskDefinitions.append(PlannedTask(definition: task, taskRole: ecs.taskRole == .generate ? taskRoleName : nil,
+                                                  executionRole: ecs.executionRole == .generate ? executionRoleName : nil))
 
         if ecs.taskRole == .generate {
             // The agent in the task signs its uploads with the task role, never the execution role (facts §2.5).
@@ -130,7 +131,7 @@ struct ECSGenerator {
         output.add("xray-daemon/service.json", CanonicalJSON.encode(service), "the DAEMON service that runs one agent on every container instance (CreateService input)")
         output.steps.append(.registerTaskDefinition(path: "xray-daemon/task-definition.json"))
         output.steps.append(.createService(path: "xray-daemon/service.json"))
-        output.taskDefinitions.append(task)
+        output.taskDefinitions.append(PlannedTask(definition: task, taskRole: roleName))
         output.daemonService = service
         output.agentRoles.append(roleName)
         output.roles.append(taskRole(name: roleName, purpose: "task role of the \(agentName) DAEMON service: one agent per container instance uploads traces with it",

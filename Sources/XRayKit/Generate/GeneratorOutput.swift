@@ -8,7 +8,7 @@ struct GeneratorOutput {
     /// Roles an agent signs with; a cross-account target role must trust them.
     var agentRoles: [String] = []
     /// Typed artifacts the CloudFormation template is built from.
-    var taskDefinitions: [TaskDefinition] = []
+    var taskDefinitions: [PlannedTask] = []
     var daemonService: CreateServiceInput?
     var samplingRules: [CreateSamplingRuleInput] = []
     /// CloudWatch Logs groups the containers write to, created before the tasks run.
@@ -29,4 +29,12 @@ struct GeneratorOutput {
     mutating func add(_ path: String, _ contents: String, _ summary: String) {
         files.append(GeneratedFile(path, contents, summary: summary))
     }
+}
+
+/// A task definition with the roles this setup creates for it, by name (nil: an existing role or
+/// none), so the template can reference them instead of reading names back out of ARNs.
+struct PlannedTask {
+    var definition: TaskDefinition
+    var taskRole: String?
+    var executionRole: String?
 }
