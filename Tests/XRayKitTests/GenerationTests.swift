@@ -197,3 +197,39 @@ import Testing
         #expect(files["sampling/default-rule.json"]?.contains("\"RuleName\": \"Default\"") == true)
     }
 }
+
+/// A single artifact from flags is asked of the one generator that makes it; it must be exactly
+/// the file a whole generation of the same small model writes.
+@Suite struct SingleArtifactTests {
+    @Test func eachArtifactEqualsTheModelsFile() throws {
+        func request(_ service: [String: String], roleFor: String = "agent", agent: [String: String] = [:]) -> SingleArtifact.Request {
+            var request = SingleArtifact.Request()
+            request.account = "123456789012"
+            request.service = service
+            request.roleFor = roleFor
+            request.agent = agent
+            request.rule = ["name": "health", "priority": "1", "reservoir": "0", "rate": "0.5", "path": "/health"]
+            return request
+        }
+        let cases: [(SingleArtifact, SingleArtifact.Request, String)] = [
+            (.taskDefinition, request(["name": "api", "platform": "ecs-fargate", "image": "nginx:1.27", "port": "8080"], agent: ["kind": "adot"]), "api/task-definition.json"),
+            (.taskDefinition, request(["name": "web", "platform": "ecs-ec2-sidecar", "image": "nginx:1.27", "memory_reservation": "256"]), "web/task-definition.json"),
+            (.daemonService, request([:]), "xray-daemon/service.json"),
+            (.policy, request(["name": "api"]), "iam/api-task-role.policy.json"),
+            (.policy, request(["name": "fn"], roleFor: "lambda"), "iam/fn-execution-role.policy.json"),
+            (.trustPolicy, request(["name": "api"]), "iam/api-task-role.trust.json"),
+            (.trustPolicy, request(["name": "box"], roleFor: "ec2"), "iam/box-instance-role.trust.json"),
+            (.daemonConfig, request([:], agent: ["buffer_mb": "16", "cross_account_role": "arn:aws:iam::999988887777:role/w"]), "xray-daemon/cfg.yaml"),
+            (.samplingRules, request([:]), "sampling/rules.json"),
+            (.lambdaTracing, request(["name": "fn"]), "fn/lambda-tracing.json"),
+            (.ebextensions, request(["name": "web", "log_level": "warn"]), "web/.ebextensions/xray-daemon.config"),
+        ]
+        for (artifact, request, path) in cases {
+            let model = try ModelDecoder.decode(LocatedNode(artifact.modelTree(request).0, at: SourceLocation(file: "flags", line: 1, column: 1))).model
+            let file = try #require(Generator.generate(model).first { $0.path == path }, "\(artifact) \(path)")
+            #expect(try artifact.render(request) == file.contents, "\(artifact.rawValue)")
+        }
+        // An agent without cfg.yaml has no daemon-config to print.
+        #expect(throws: DiagnosticsError.self) { try SingleArtifact.daemonConfig.render(request([:], agent: ["kind": "adot"])) }
+    }
+}

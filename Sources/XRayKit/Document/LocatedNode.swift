@@ -130,3 +130,26 @@ extension LocatedNode {
         return nil
     }
 }
+
+extension LocatedNode {
+    /// A value built in code as a located tree, every node at `location` (there is no text to point
+    /// into), with pointers; so code-built documents go through the same readers as files.
+    public init(_ value: YAMLValue, at location: SourceLocation, pointer: String = "") {
+        func scalar(_ text: String, _ kind: Scalar.Kind) -> Value { .scalar(Scalar(text: text, kind: kind, isQuoted: kind == .string)) }
+        switch value {
+        case .string(let text), .block(let text): self.init(scalar(text, .string), at: location, pointer: pointer)
+        case .int(let number): self.init(scalar(String(number), .int), at: location, pointer: pointer)
+        case .double(let number): self.init(scalar(String(number), .float), at: location, pointer: pointer)
+        case .bool(let flag): self.init(scalar(flag ? "true" : "false", .bool), at: location, pointer: pointer)
+        case .null: self.init(scalar("null", .null), at: location, pointer: pointer)
+        case .list(let items):
+            self.init(.sequence(items.enumerated().map { LocatedNode($1, at: location, pointer: "\(pointer)/\($0)") }),
+                      at: location, pointer: pointer)
+        case .map(let pairs):
+            self.init(.mapping(pairs.map { key, member in
+                (key: LocatedNode(scalar(key, .string), at: location),
+                 value: LocatedNode(member, at: location, pointer: "\(pointer)/\(key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))"))
+            }), at: location, pointer: pointer)
+        }
+    }
+}

@@ -8,7 +8,19 @@ struct AgentContainer {
         case daemonService
     }
 
-    let context: GenerationContext
+    let agent: AgentSpec
+    /// Written into the container when known; `xrayctl instrument` may not know it, and the agent
+    /// then uses the region ECS sets in every task (facts §3.7).
+    let region: String?
+
+    init(agent: AgentSpec, region: String?) {
+        self.agent = agent
+        self.region = region
+    }
+
+    init(context: GenerationContext) {
+        self.init(agent: context.model.agent, region: context.model.region)
+    }
 
     static let otlpPorts = [4317, 4318]
 
@@ -22,22 +34,20 @@ struct AgentContainer {
     }
 
     func container(_ placement: Placement) -> ContainerDefinition {
-        let agent = context.model.agent
         var container = ContainerDefinition(name: Self.name(for: agent.kind), image: agent.image.description)
         container.cpu = agent.cpu
         container.memoryReservation = agent.memoryReservation
         container.portMappings = portMappings(placement)
         // ECS sets AWS_REGION in every task (facts §3.7); writing it keeps the task definition
         // self-explanatory and works on hosts where the agent reads no task metadata.
-        // (`xrayctl instrument` may not know the region; it then relies on the one ECS sets.)
-        var environment = context.model.region.isEmpty ? [] : [KeyValuePair(name: "AWS_REGION", value: context.model.region)]
+        var environment = region.map { [KeyValuePair(name: "AWS_REGION", value: $0)] } ?? []
         switch agent.kind {
         case .xrayDaemon:
             container.command = daemonFlags(placement)
         case .adot:
-            environment.append(KeyValuePair(name: "AOT_CONFIG_CONTENT", value: CollectorConfig.adot(context.model)))
+            environment.append(KeyValuePair(name: "AOT_CONFIG_CONTENT", value: CollectorConfig.adot(region: region)))
         case .cloudwatchAgent:
-            environment.append(KeyValuePair(name: "CW_CONFIG_CONTENT", value: CollectorConfig.cloudwatchAgent(context.model)))
+            environment.append(KeyValuePair(name: "CW_CONFIG_CONTENT", value: CollectorConfig.cloudwatchAgent(region: region)))
         }
         container.environment = environment
         return container
@@ -45,7 +55,6 @@ struct AgentContainer {
 
     /// Flags appended to the image's entrypoint, which already binds 0.0.0.0:2000 for UDP and TCP (facts §1.1).
     private func daemonFlags(_ placement: Placement) -> [String] {
-        let agent = context.model.agent
         // Short flags, as in AWS's documentation: -m buffer MB, -l log level, -o local mode, -r role (facts §1.4).
         var flags = ["-m", String(agent.bufferMB), "-l", agent.logLevel]
         if case .sidecar(_, fargate: true) = placement {
@@ -60,7 +69,7 @@ struct AgentContainer {
 
     private func portMappings(_ placement: Placement) -> [PortMapping] {
         let protocols: [(port: Int, protocol: String)]
-        let extra = context.model.agent.kind == .xrayDaemon ? [] : Self.otlpPorts.map { ($0, "tcp") }
+        let extra = agent.kind == .xrayDaemon ? [] : Self.otlpPorts.map { ($0, "tcp") }
         switch placement {
         case .sidecar(let mode, _):
             // In a task the app reaches the agent directly; only UDP must be declared (facts §3.1).

@@ -2,8 +2,9 @@
 /// 2000/udp, proxy sampling on 2000/tcp and accept OTLP, and export traces to X-Ray only, so they
 /// need no permissions beyond X-Ray's.
 enum CollectorConfig {
-    /// ADOT collector configuration, passed inline through `AOT_CONFIG_CONTENT`.
-    static func adot(_ model: XRayModel) -> String {
+    /// ADOT collector configuration, passed inline through `AOT_CONFIG_CONTENT`. Without a region
+    /// the exporter uses the one ECS sets in the task (`xrayctl instrument` may not know it).
+    static func adot(region: String?) -> String {
         """
         receivers:
           awsxray:
@@ -22,7 +23,7 @@ enum CollectorConfig {
             timeout: 1s
             send_batch_size: 50
         exporters:
-          awsxray:\(model.region.isEmpty ? " {}" : "\n    region: \(model.region)")
+          awsxray:\(region.map { "\n    region: \($0)" } ?? " {}")
         service:
           pipelines:
             traces:
@@ -47,9 +48,9 @@ enum CollectorConfig {
     /// CloudWatch agent configuration, passed inline through `CW_CONFIG_CONTENT`.
     /// In a container it listens on all interfaces (other containers send to it); on a host,
     /// on loopback only.
-    static func cloudwatchAgent(_ model: XRayModel, bind host: String = "0.0.0.0") -> String {
+    static func cloudwatchAgent(region: String?, bind host: String = "0.0.0.0") -> String {
         let config = CloudWatchAgentConfig(
-            agent: .init(region: model.region.isEmpty ? nil : model.region),
+            agent: .init(region: region),
             traces: .init(traces_collected: .init(
                 xray: .init(bind_address: "\(host):2000", tcp_proxy: .init(bind_address: "\(host):2000")),
                 otlp: .init(grpc_endpoint: "\(host):4317", http_endpoint: "\(host):4318"))))

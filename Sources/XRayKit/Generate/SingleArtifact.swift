@@ -1,5 +1,6 @@
 /// `xrayctl generate ARTIFACT [flags]`: one artifact from flags alone, without a model file.
-/// The flags become a small model, which goes through the same validation and generators.
+/// The flags become a small model tree, which goes through the same validation, and the one
+/// generator that makes the artifact is asked for it.
 public enum SingleArtifact: String, CaseIterable, Sendable {
     case ebextensions
     case taskDefinition = "task-definition"
@@ -32,6 +33,17 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
                                            "buffer_mb", "priority", "reservoir", "rate"]
 
     public func render(_ request: Request) throws(DiagnosticsError) -> String {
+        let (tree, name) = modelTree(request)
+        // The flags as a model tree (no YAML text in between), read and validated like a file.
+        let typed = try ModelDecoder.decode(LocatedNode(tree, at: SourceLocation(file: "flags", line: 1, column: 1))).model
+        guard let text = artifact(typed, roleFor: request.roleFor, prefixed: Naming.prefixed(request.project ?? name, name)) else {
+            throw DiagnosticsError([.error(at: SourceLocation(file: "flags", line: 1, column: 1), "these flags produce no \(rawValue)")])
+        }
+        return text
+    }
+
+    /// The model the flags describe (in the model's key names), and the service's name.
+    func modelTree(_ request: Request) -> (YAMLValue, String) {
         var service = request.service
         service["name"] = service["name"] ?? "app"
         switch self {
@@ -62,27 +74,35 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
         if !request.agent.isEmpty { model.append(("agent", Self.map(request.agent))) }
         if self == .samplingRules { model.append(("sampling", .map([("rules", .list([Self.map(request.rule)]))]))) }
         model.append(("services", .list([Self.map(service)])))
-        let text = YAMLWriter.render(.map(model))
-        let files = Generator.generate(try ModelDecoder.decode(text, file: "flags").model)
-        let name = service["name"]!
-        let prefixed = Naming.prefixed(request.project ?? name, name)
-        let path: String
+        return (.map(model), service["name"]!)
+    }
+
+    /// The one artifact, asked of the generator that makes it.
+    private func artifact(_ model: XRayModel, roleFor: String, prefixed: String) -> String? {
+        let context = GenerationContext(model: model)
+        let service = model.services[0]
         switch self {
-        case .taskDefinition: path = "\(name)/task-definition.json"
-        case .daemonService: path = "xray-daemon/service.json"
-        case .daemonConfig: path = "xray-daemon/cfg.yaml"
-        case .samplingRules: path = "sampling/rules.json"
-        case .ebextensions: path = "\(name)/.ebextensions/xray-daemon.config"
-        case .lambdaTracing: path = "\(name)/lambda-tracing.json"
+        case .daemonConfig:
+            // Only the X-Ray daemon reads cfg.yaml; the other agents have configurations of their own.
+            return model.agent.kind == .xrayDaemon ? DaemonConfigFile.render(DaemonConfigFile.settings(for: model)) : nil
+        case .samplingRules:
+            return model.sampling.map { CanonicalJSON.encode(SamplingGenerator(context: context).generate($0).samplingRules) }
+        default: break
+        }
+        let output = Generator.platformOutput(service, context)
+        switch self {
+        case .taskDefinition: return output.taskDefinitions.first.map { CanonicalJSON.encode($0.definition) }
+        case .daemonService: return output.daemonService.map(CanonicalJSON.encode)
         case .policy, .trustPolicy:
-            let role = request.roleFor == "lambda" ? prefixed + Naming.executionRoleSuffix
-                : request.roleFor == "ec2" ? prefixed + "-instance-role" : prefixed + Naming.taskRoleSuffix
-            path = "iam/\(role).\(self == .policy ? "policy" : "trust").json"
+            let name = roleFor == "lambda" ? prefixed + Naming.executionRoleSuffix
+                : roleFor == "ec2" ? prefixed + "-instance-role" : prefixed + Naming.taskRoleSuffix
+            guard let role = RoleMerging.merge(output.roles).first(where: { $0.name == name }) else { return nil }
+            return self == .policy ? role.inlinePolicy.map(CanonicalJSON.encode) : role.trust.map(CanonicalJSON.encode)
+        // The one file of its kind that generator writes.
+        case .ebextensions: return output.files.first { $0.path.hasSuffix(".ebextensions/xray-daemon.config") }?.contents
+        case .lambdaTracing: return output.files.first { $0.path.hasSuffix("/lambda-tracing.json") }?.contents
+        case .daemonConfig, .samplingRules: return nil
         }
-        guard let file = files.first(where: { $0.path == path }) else {
-            throw DiagnosticsError([.error(at: SourceLocation(file: "flags", line: 1, column: 1), "these flags produce no \(rawValue)")])
-        }
-        return file.contents
     }
 
     /// Flag values as model values: numbers where the model wants numbers, `a=b` pairs as a mapping.

@@ -213,9 +213,7 @@ public enum Instrumenter {
         func agentContainer(mode: ECSServiceSpec.NetworkMode, fargate: Bool, pascal: Bool) -> EditableTree {
             let agent = AgentSpec(kind: options.agent, image: ImageReference(options.agent.defaultImage)!, cpu: 32,
                                   memoryReservation: 256, bufferMB: 24, logLevel: "info", crossAccountRole: nil)
-            let model = XRayModel(project: "x", region: options.region ?? "", account: nil, partition: .aws, cluster: nil,
-                                  agent: agent, encryption: nil, sampling: nil, services: [])
-            let container = AgentContainer(context: GenerationContext(model: model)).container(.sidecar(mode, fargate: fargate))
+            let container = AgentContainer(agent: agent, region: options.region).container(.sidecar(mode, fargate: fargate))
             let tree = EditableTree.from(container)
             return pascal ? tree.pascalCased : tree
         }

@@ -22,6 +22,11 @@ public enum ModelDecoder {
         } catch {
             throw DiagnosticsError([.error(at: SourceLocation(file: file, line: 1, column: 1), "\(error)")])
         }
+        return try decode(root)
+    }
+
+    /// A model already in tree form (built from flags, say): the same reading and validation.
+    public static func decode(_ root: LocatedNode) throws(DiagnosticsError) -> Result {
         let reader = NodeReader()
         let model = ModelReader(reader).model(root)
         let errors = reader.diagnostics.filter { $0.severity == .error }
