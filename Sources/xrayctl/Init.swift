@@ -17,6 +17,17 @@ extension XRayCtl {
         @Flag(help: "Overwrite the output file if it exists.")
         var force = false
 
+        /// The template name is checked before anything runs, as a flag error (exit 64).
+        func validate() throws {
+            guard template != "list", Templates.named(template) == nil else { return }
+            let names = Templates.all.map(\.name)
+            // A part of a name ("fargate") finds the names it is part of, where spelling distance does not.
+            let containing = names.filter { $0.contains(template.lowercased()) }
+            let suggestion = containing.isEmpty ? Suggestion.didYouMean(template, in: names)
+                : "; did you mean \(containing.map { "'\($0)'" }.joined(separator: " or "))?"
+            throw ValidationError("no template '\(template)'\(suggestion); run 'xrayctl init --template list'")
+        }
+
         func run() throws {
             if template == "list" {
                 let width = Templates.all.map(\.name.count).max() ?? 0
@@ -25,14 +36,8 @@ extension XRayCtl {
                 }
                 return
             }
-            guard let entry = Templates.named(template) else {
-                let names = Templates.all.map(\.name)
-                // A part of a name ("fargate") finds the names it is part of, where spelling distance does not.
-                let containing = names.filter { $0.contains(template.lowercased()) }
-                let suggestion = containing.isEmpty ? Suggestion.didYouMean(template, in: names)
-                    : "; did you mean \(containing.map { "'\($0)'" }.joined(separator: " or "))?"
-                throw ValidationError("no template '\(template)'\(suggestion); run 'xrayctl init --template list'")
-            }
+            // validate() has checked the name.
+            guard let entry = Templates.named(template) else { return }
             if output == "-" {
                 print(entry.contents, terminator: "")
                 return

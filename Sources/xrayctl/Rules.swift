@@ -14,14 +14,15 @@ extension XRayCtl {
         @Option(name: [.short, .long], help: "Output format.")
         var format: Format = .text
 
-        func run() throws {
-            var descriptions = RuleCatalog.descriptions
-            if let id {
-                guard let rule = RuleCatalog.rule(id) else {
-                    throw ValidationError("no rule '\(id)'\(Suggestion.didYouMean(id.uppercased(), in: descriptions.map(\.id)))")
-                }
-                descriptions = [rule.description]
+        func validate() throws {
+            if let id, RuleCatalog.rule(id) == nil {
+                throw ValidationError("no rule '\(id)'\(Suggestion.didYouMean(id.uppercased(), in: RuleCatalog.descriptions.map(\.id)))")
             }
+        }
+
+        func run() throws {
+            // validate() has checked the ID.
+            let descriptions = id.flatMap(RuleCatalog.rule).map { [$0.description] } ?? RuleCatalog.descriptions
             switch format {
             case .text: print(RuleDocs.text(descriptions, detailed: id != nil), terminator: "")
             case .json: print(RuleDocs.json(descriptions), terminator: "")
