@@ -116,6 +116,12 @@ import Testing
              line: 8, column: 20, message: "function_name must be a string, found a list"),
         Case(name: "service name too long for roles", yaml: "version: 1\nproject: a-rather-long-project\nregion: us-east-1\nservices:\n  - name: an-extremely-long-service-name-for-role\n    platform: lambda\n    function_name: f\n",
              line: 5, column: 11, message: "exceeds IAM's 64 characters"),
+        Case(name: "OTLP export with the daemon", yaml: header + "traces:\n  export: otlp\n  transaction_search: {}\n" + "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n",
+             line: 6, column: 11, message: "traces export otlp needs an agent that sends OTLP: set agent kind to adot or cloudwatch-agent"),
+        Case(name: "indexing above 100%", yaml: header + "traces:\n  transaction_search: {indexing_percentage: 150}\n" + "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n",
+             line: 6, column: 45, message: "transaction_search indexing_percentage must be between 0"),
+        Case(name: "unknown export", yaml: header + "traces:\n  export: otel\n" + "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n",
+             line: 6, column: 11, message: "traces export must be one of"),
     ]
 
     @Test(arguments: cases)
@@ -153,6 +159,18 @@ import Testing
         let warnings = result.warnings.map(\.description)
         #expect(warnings.contains { $0.hasPrefix("m.yaml:3:9: warning: 'xx-mars-1' is not a region this xrayctl knows") })
         #expect(warnings.contains { $0.hasPrefix("m.yaml:5:10: warning: agent image 'amazon/aws-xray-daemon' is not pinned") })
+    }
+
+    /// OTLP to X-Ray without Transaction Search in the model: accepted (it may be on in the account),
+    /// with a warning that says spans are dropped otherwise.
+    @Test func otlpWithoutTransactionSearchWarns() throws {
+        let yaml = Self.header + "agent: {kind: adot}\ntraces:\n  export: otlp\nservices:\n  - name: fn\n    platform: lambda\n    function_name: f\n"
+        let result = try ModelDecoder.decode(yaml, file: "m.yaml")
+        #expect(result.model.traces.export == .otlp && result.model.traces.transactionSearch == nil)
+        #expect(result.warnings.map(\.description).contains { $0.hasPrefix("m.yaml:7:11: warning: X-Ray's OTLP endpoint drops every span") })
+        // `transaction_search:` with nothing under it turns it on with 1% indexed.
+        let on = try ModelDecoder.decode(Self.header + "traces:\n  transaction_search:\nservices:\n  - name: fn\n    platform: lambda\n    function_name: f\n", file: "m.yaml")
+        #expect(on.model.traces.transactionSearch?.indexingPercentage == 1)
     }
 
     @Test func emptyModelIsAnError() {

@@ -26,3 +26,18 @@ public struct EncryptionConfigInput: Encodable, Hashable, Sendable {
     public var KeyId: String
     public var `Type` = "KMS"
 }
+
+/// X-Ray `UpdateTraceSegmentDestination` input: `CloudWatchLogs` turns Transaction Search on.
+public struct TraceSegmentDestinationInput: Encodable, Hashable, Sendable {
+    public var Destination = "CloudWatchLogs"
+}
+
+/// X-Ray `UpdateIndexingRule` input for the `Default` rule: the share of spans indexed.
+public struct IndexingRuleInput: Encodable, Hashable, Sendable {
+    public struct IndexingRule: Encodable, Hashable, Sendable { public var Probabilistic: Probabilistic }
+    public struct Probabilistic: Encodable, Hashable, Sendable { public var DesiredSamplingPercentage: Double }
+    public var Name = "Default"
+    public var Rule: IndexingRule
+
+    public init(percentage: Double) { Rule = IndexingRule(Probabilistic: Probabilistic(DesiredSamplingPercentage: percentage)) }
+}

@@ -12,14 +12,20 @@ struct AgentContainer {
     /// Written into the container when known; `xrayctl instrument` may not know it, and the agent
     /// then uses the region ECS sets in every task (facts §3.7).
     let region: String?
+    /// Where the collectors send traces (the daemon has one way only).
+    let export: TracesSpec.Export
+    let partition: Partition
 
-    init(agent: AgentSpec, region: String?) {
+    init(agent: AgentSpec, region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws) {
         self.agent = agent
         self.region = region
+        self.export = export
+        self.partition = partition
     }
 
     init(context: GenerationContext) {
-        self.init(agent: context.model.agent, region: context.model.region)
+        self.init(agent: context.model.agent, region: context.model.region, export: context.model.traces.export,
+                  partition: context.model.partition)
     }
 
     static let otlpPorts = [4317, 4318]
@@ -45,9 +51,9 @@ struct AgentContainer {
         case .xrayDaemon:
             container.command = daemonFlags(placement)
         case .adot:
-            environment.append(KeyValuePair(name: "AOT_CONFIG_CONTENT", value: CollectorConfig.adot(region: region)))
+            environment.append(KeyValuePair(name: "AOT_CONFIG_CONTENT", value: CollectorConfig.adot(region: region, export: export, partition: partition)))
         case .cloudwatchAgent:
-            environment.append(KeyValuePair(name: "CW_CONFIG_CONTENT", value: CollectorConfig.cloudwatchAgent(region: region)))
+            environment.append(KeyValuePair(name: "CW_CONFIG_CONTENT", value: CollectorConfig.cloudwatchAgent(region: region, export: export)))
         }
         container.environment = environment
         return container

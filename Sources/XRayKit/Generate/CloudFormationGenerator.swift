@@ -89,6 +89,21 @@ struct CloudFormationGenerator {
             ])))
         }
 
+        // Transaction Search in the model's own account: the logs resource policy first, then the setting.
+        if let search = output.transactionSearch, context.traceAccounts.contains(where: { $0 == nil }) {
+            let generator = TransactionSearchGenerator(context: context)
+            let document = generator.resourcePolicy(partition: "${AWS::Partition}", region: "${AWS::Region}", account: "${AWS::AccountId}")
+            let policyID = ids.make("TransactionSearchLogs", "ResourcePolicy")
+            resources.append((policyID, resource("AWS::Logs::ResourcePolicy", [
+                ("PolicyName", .string(generator.policyName)),
+                ("PolicyDocument", .map([("Fn::Sub", .string(CanonicalJSON.compact(document)))])),
+            ])))
+            let percentage = search.indexingPercentage
+            resources.append((ids.make("TransactionSearch", "Config"), resource("AWS::XRay::TransactionSearchConfig", [
+                ("IndexingPercentage", percentage.rounded() == percentage ? .int(Int(percentage)) : .double(percentage)),
+            ], dependsOn: [policyID])))
+        }
+
         guard !resources.isEmpty else { return nil }
         let types = Set(resources.compactMap { resource -> String? in
             if case .map(let pairs) = resource.1, case .string(let type)? = pairs.first(where: { $0.0 == "Type" })?.1 { return type }
@@ -97,7 +112,9 @@ struct CloudFormationGenerator {
         let words: [(String, String)] = [("AWS::IAM::Role", "roles"), ("AWS::IAM::RolePolicy", "policies on existing roles"),
                                          ("AWS::IAM::InstanceProfile", "instance profiles"), ("AWS::Logs::LogGroup", "log groups"),
                                          ("AWS::ECS::TaskDefinition", "task definitions"), ("AWS::ECS::Service", "the DAEMON service"),
-                                         ("AWS::XRay::SamplingRule", "sampling rules")]
+                                         ("AWS::XRay::SamplingRule", "sampling rules"),
+                                         ("AWS::Logs::ResourcePolicy", "the logs resource policy X-Ray writes spans with"),
+                                         ("AWS::XRay::TransactionSearchConfig", "Transaction Search")]
         let holds = words.filter { types.contains($0.0) }.map(\.1)
         var template: [(String, YAMLValue)] = [
             ("AWSTemplateFormatVersion", .string("2010-09-09")),
@@ -120,8 +137,10 @@ struct CloudFormationGenerator {
         }
     }
 
-    private func resource(_ type: String, _ properties: [(String, YAMLValue)]) -> YAMLValue {
-        .map([("Type", .string(type)), ("Properties", .map(properties))])
+    private func resource(_ type: String, _ properties: [(String, YAMLValue)], dependsOn: [String] = []) -> YAMLValue {
+        var pairs: [(String, YAMLValue)] = [("Type", .string(type))]
+        if !dependsOn.isEmpty { pairs.append(("DependsOn", .list(dependsOn.map(YAMLValue.string)))) }
+        return .map(pairs + [("Properties", .map(properties))])
     }
 
     private func ref(_ id: String) -> YAMLValue { .map([("Ref", .string(id))]) }

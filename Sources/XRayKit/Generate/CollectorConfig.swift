@@ -4,39 +4,76 @@
 enum CollectorConfig {
     /// ADOT collector configuration, passed inline through `AOT_CONFIG_CONTENT`. Without a region
     /// the exporter uses the one ECS sets in the task (`xrayctl instrument` may not know it).
-    static func adot(region: String?) -> String {
-        """
-        receivers:
-          awsxray:
-            endpoint: 0.0.0.0:2000
-            transport: udp
-            proxy_server:
-              endpoint: 0.0.0.0:2000
-          otlp:
-            protocols:
-              grpc:
-                endpoint: 0.0.0.0:4317
-              http:
-                endpoint: 0.0.0.0:4318
-        processors:
-          batch/traces:
-            timeout: 1s
-            send_batch_size: 50
-        exporters:
-          awsxray:\(region.map { "\n    region: \($0)" } ?? " {}")
-        service:
-          pipelines:
-            traces:
-              receivers: [awsxray, otlp]
-              processors: [batch/traces]
-              exporters: [awsxray]
+    /// With OTLP export, traces go to X-Ray's OTLP endpoint through `otlphttp` signed by the
+    /// `sigv4auth` extension (ADOT marks the `awsxray` exporter deprecated; facts §10); the
+    /// `awsxray` receiver stays, so X-Ray SDK apps keep working.
+    static func adot(region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws) -> String {
+        let receivers = """
+            receivers:
+              awsxray:
+                endpoint: 0.0.0.0:2000
+                transport: udp
+                proxy_server:
+                  endpoint: 0.0.0.0:2000
+              otlp:
+                protocols:
+                  grpc:
+                    endpoint: 0.0.0.0:4317
+                  http:
+                    endpoint: 0.0.0.0:4318
+            processors:
+              batch/traces:
+                timeout: 1s
+                send_batch_size: 50
 
-        """
+            """
+        guard export == .otlp, let region else {
+            return """
+                \(receivers)exporters:
+                  awsxray:\(region.map { "\n    region: \($0)" } ?? " {}")
+                service:
+                  pipelines:
+                    traces:
+                      receivers: [awsxray, otlp]
+                      processors: [batch/traces]
+                      exporters: [awsxray]
+
+                """
+        }
+        return """
+            extensions:
+              sigv4auth:
+                region: \(region)
+                service: xray
+            \(receivers)exporters:
+              otlphttp:
+                traces_endpoint: \(otlpTracesEndpoint(region: region, partition: partition))
+                compression: gzip
+                auth:
+                  authenticator: sigv4auth
+            service:
+              extensions: [sigv4auth]
+              pipelines:
+                traces:
+                  receivers: [awsxray, otlp]
+                  processors: [batch/traces]
+                  exporters: [otlphttp]
+
+            """
+    }
+
+    /// X-Ray's OTLP traces endpoint in a region (HTTP only; facts §10).
+    static func otlpTracesEndpoint(region: String, partition: Partition) -> String {
+        "https://xray.\(region).\(partition.dnsSuffix)/v1/traces"
     }
 
     struct CloudWatchAgentConfig: Encodable {
         struct Agent: Encodable { var region: String? }
-        struct Traces: Encodable { var traces_collected: Collected }
+        struct Traces: Encodable {
+            var traces_collected: Collected
+            /// Spans in OTLP form, as Transaction Search stores them (with span events; facts §10).
+            var transit_spans_in_otlp_format: Bool?
+        }
         struct Collected: Encodable { var xray: XRay; var otlp: OTLP }
         struct XRay: Encodable { var bind_address: String; var tcp_proxy: Proxy }
         struct Proxy: Encodable { var bind_address: String }
@@ -48,12 +85,13 @@ enum CollectorConfig {
     /// CloudWatch agent configuration, passed inline through `CW_CONFIG_CONTENT`.
     /// In a container it listens on all interfaces (other containers send to it); on a host,
     /// on loopback only.
-    static func cloudwatchAgent(region: String?, bind host: String = "0.0.0.0") -> String {
+    static func cloudwatchAgent(region: String?, bind host: String = "0.0.0.0", export: TracesSpec.Export = .xrayAPI) -> String {
         let config = CloudWatchAgentConfig(
             agent: .init(region: region),
             traces: .init(traces_collected: .init(
                 xray: .init(bind_address: "\(host):2000", tcp_proxy: .init(bind_address: "\(host):2000")),
-                otlp: .init(grpc_endpoint: "\(host):4317", http_endpoint: "\(host):4318"))))
+                otlp: .init(grpc_endpoint: "\(host):4317", http_endpoint: "\(host):4318")),
+                transit_spans_in_otlp_format: export == .otlp ? true : nil))
         return CanonicalJSON.compact(config)
     }
 }

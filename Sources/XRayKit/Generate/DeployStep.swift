@@ -9,6 +9,8 @@ enum DeployStep: Hashable {
     case createSamplingRules(path: String, account: String?)
     case updateDefaultSamplingRule(path: String, account: String?)
     case putEncryptionConfig(path: String, account: String?)
+    /// The logs resource policy, the segment destination (waiting until it is active), the indexing rule.
+    case enableTransactionSearch(policyPath: String, policyName: String, account: String?)
     case updateFunctionConfiguration(path: String)
     case addPolicyToFunctionRole(function: String, policyPath: String)
     case updateStage(path: String)
@@ -20,7 +22,7 @@ enum DeployStep: Hashable {
     var order: Int {
         switch self {
         case .createRole(let role): return role.otherAccount == nil ? 0 : 1
-        case .mergeKeyPolicy, .createLogGroup: return 2
+        case .mergeKeyPolicy, .createLogGroup, .enableTransactionSearch: return 2
         case .registerTaskDefinition: return 3
         case .createService: return 4
         case .createSamplingRules: return 5
@@ -37,7 +39,7 @@ enum DeployStep: Hashable {
     var inCloudFormation: Bool {
         switch self {
         case .createRole(let role): return role.otherAccount == nil
-        case .createSamplingRules(_, let account): return account == nil
+        case .createSamplingRules(_, let account), .enableTransactionSearch(_, _, let account): return account == nil
         case .createLogGroup, .registerTaskDefinition, .createService: return true
         case .mergeKeyPolicy, .updateDefaultSamplingRule, .putEncryptionConfig, .updateFunctionConfiguration,
              .addPolicyToFunctionRole, .updateStage, .deployBeanstalk, .launchInstance: return false
@@ -84,6 +86,14 @@ enum DeployStep: Hashable {
             return Self.inAccount(account) + ["aws xray update-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
         case .putEncryptionConfig(let path, let account):
             return Self.inAccount(account) + ["aws xray put-encryption-config\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
+        case .enableTransactionSearch(let policyPath, let policyName, let account):
+            let profile = Self.profile(account)
+            return Self.inAccount(account) + [
+                "aws logs put-resource-policy\(profile) --region \(region) --policy-name \(q(policyName)) --policy-document \(q("file://" + policyPath))",
+                "aws xray update-trace-segment-destination\(profile) --region \(region) --cli-input-json \(q("file://" + TransactionSearchGenerator.destinationPath))",
+                "until [ \"$(aws xray get-trace-segment-destination\(profile) --region \(region) --query Status --output text)\" = ACTIVE ]; do sleep 10; done",
+                "aws xray update-indexing-rule\(profile) --region \(region) --cli-input-json \(q("file://" + TransactionSearchGenerator.indexingPath))",
+            ]
         case .updateFunctionConfiguration(let path):
             return ["aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + path))"]
         case .addPolicyToFunctionRole(let function, let policyPath):

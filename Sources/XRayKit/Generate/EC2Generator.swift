@@ -153,7 +153,7 @@ enum UserDataScript {
                 fi
                 """
         }
-        let config = CollectorConfig.cloudwatchAgent(region: model.region, bind: "127.0.0.1")
+        let config = CollectorConfig.cloudwatchAgent(region: model.region, bind: "127.0.0.1", export: model.traces.export)
         let path = "/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json"
         return """
             \(install)

@@ -90,7 +90,10 @@ struct ECSGenerator {
         if let address = daemonAddress(service.platform, ecs.networkMode, agentName: agentName) {
             environment["AWS_XRAY_DAEMON_ADDRESS"] = "\(address):\(ModelReader.agentPort)"
             if context.model.agent.kind != .xrayDaemon {
-                environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://\(address):4317"
+                // The agent's OTLP gRPC receiver; the protocol is named so SDKs that default to
+                // http/protobuf (on 4318) do not send HTTP to the gRPC port.
+                environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = environment["OTEL_EXPORTER_OTLP_ENDPOINT"] ?? "http://\(address):4317"
+                environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = environment["OTEL_EXPORTER_OTLP_PROTOCOL"] ?? "grpc"
             }
         }
         if !environment.isEmpty {

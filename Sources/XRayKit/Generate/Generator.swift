@@ -23,6 +23,9 @@ public enum Generator {
         if let encryption = model.encryption {
             output.append(EncryptionGenerator(context: context).generate(encryption))
         }
+        if let search = model.traces.transactionSearch {
+            output.append(TransactionSearchGenerator(context: context).generate(search))
+        }
         // The daemon's own config file, for the platforms that run this daemon (ECS passes the same
         // settings as flags; EC2's user data writes it); Beanstalk, Lambda and API Gateway bring their own.
         if model.agent.kind == .xrayDaemon && model.services.contains(where: { $0.platform.isECS || $0.platform == .ec2 }) {

@@ -13,6 +13,8 @@ struct GeneratorOutput {
     var samplingRules: [CreateSamplingRuleInput] = []
     /// CloudWatch Logs groups the containers write to, created before the tasks run.
     var logGroups: [String] = []
+    /// Transaction Search, turned on by this setup (the template holds it for the model's account).
+    var transactionSearch: TransactionSearchSpec?
 
     mutating func append(_ other: GeneratorOutput) {
         files += other.files
@@ -24,6 +26,7 @@ struct GeneratorOutput {
         daemonService = daemonService ?? other.daemonService
         samplingRules += other.samplingRules
         logGroups += other.logGroups.filter { !logGroups.contains($0) }
+        transactionSearch = transactionSearch ?? other.transactionSearch
     }
 
     mutating func add(_ path: String, _ contents: String, _ summary: String) {

@@ -15,7 +15,17 @@ enum IAMPolicies {
     /// The permissions of the role an agent signs with: X-Ray write and sampling access or, with a
     /// cross-account role, only the right to assume that role (the daemon then uploads with it; facts §1.8).
     static func agentPermissions(_ context: GenerationContext) -> PolicyDocument {
-        PolicyDocument([context.model.agent.crossAccountRole.map(assumeRole) ?? xrayWrite])
+        var statements = [context.model.agent.crossAccountRole.map(assumeRole) ?? xrayWrite]
+        if context.model.traces.export == .otlp && context.model.agent.kind != .xrayDaemon {
+            statements.append(otlpSpans)
+        }
+        return PolicyDocument(statements)
+    }
+
+    /// Sending to X-Ray's OTLP endpoint: AWS's pages name AWSXrayWriteOnlyAccess (the write actions
+    /// above); `xray:PutSpans` is the action behind the endpoint and is granted as a precaution (facts §10).
+    static var otlpSpans: PolicyDocument.Statement {
+        .init(sid: "XRayOTLPSpans", action: "xray:PutSpans", resource: "*")
     }
 
     /// What a Lambda execution role needs for active tracing: Lambda runs the daemon and makes

@@ -42,7 +42,12 @@ enum OutputReadme {
             lines.append("- Bridge-mode apps reach the per-instance agent at the Docker bridge gateway `\(ECSGenerator.bridgeGatewayAddress)`, the default on ECS-optimized AMIs. If your instances use another bridge subnet, change `AWS_XRAY_DAEMON_ADDRESS`.")
         }
         if model.agent.kind != .xrayDaemon {
-            lines.append("- The \(model.agent.kind.rawValue) gets its configuration inline through the `\(model.agent.kind == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT")` environment variable: it receives X-Ray segments on 2000/udp, serves sampling on 2000/tcp, accepts OTLP on 4317/4318, and exports traces to X-Ray only, so its role needs X-Ray permissions only.")
+            let destination = model.traces.export == .otlp
+                ? (model.agent.kind == .adot
+                    ? "sends traces to X-Ray's OTLP endpoint `\(CollectorConfig.otlpTracesEndpoint(region: model.region, partition: model.partition))` (otlphttp, signed by the sigv4auth extension), which accepts spans only while Transaction Search is on"
+                    : "sends spans to X-Ray in OTLP form (`transit_spans_in_otlp_format`), as Transaction Search stores them")
+                : "exports traces to X-Ray only"
+            lines.append("- The \(model.agent.kind.rawValue) gets its configuration inline through the `\(model.agent.kind == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT")` environment variable: it receives X-Ray segments on 2000/udp, serves sampling on 2000/tcp, accepts OTLP on 4317/4318, and \(destination), so its role needs X-Ray permissions only.")
         }
         if model.agent.kind == .xrayDaemon {
             lines.append("- The X-Ray daemon and SDKs are in maintenance mode since 2026-02-25 and reach end of support on 2027-02-25. To move to the ADOT collector or the CloudWatch agent, set `agent.kind: adot` or `agent.kind: cloudwatch-agent` in the model and generate again: they receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so the applications need no change.")
@@ -69,6 +74,9 @@ enum OutputReadme {
         if platforms.contains(.lambda) { items.append("The Lambda functions the model names exist.") }
         if platforms.contains(.apiGateway) { items.append("The REST APIs and stages the model names exist.") }
         if model.encryption != nil { items.append("The KMS key exists, and you may change its key policy.") }
+        if model.traces.transactionSearch != nil {
+            items.append("Permission to turn on Transaction Search: `\(TransactionSearchGenerator.permissionsPath)` lists the actions.")
+        }
         return items
     }
 }

@@ -6,7 +6,7 @@ struct ModelReader {
     init(_ reader: NodeReader) { self.reader = reader }
 
     static let topLevelKeys = ["version", "project", "region", "account", "partition", "cluster",
-                               "agent", "encryption", "sampling", "logs", "services"]
+                               "agent", "encryption", "sampling", "logs", "services", "traces"]
 
     func model(_ root: LocatedNode) -> XRayModel? {
         guard let fields = reader.fields(root, "the model", keys: Self.topLevelKeys) else { return nil }
@@ -34,11 +34,12 @@ struct ModelReader {
             .flatMap { self.services($0, project: projectName ?? "", partition: partition, agent: agentSpec) }
 
         let logsSpec = fields["logs"].flatMap(self.logs) ?? LogsSpec()
+        let tracesSpec = fields["traces"].flatMap { self.traces($0, agent: agentSpec, agentNode: fields["agent"]) } ?? TracesSpec()
 
         guard let projectName, let regionCode, let agentSpec, let serviceSpecs else { return nil }
         return XRayModel(project: projectName, region: regionCode, account: accountID, partition: partition,
                          cluster: cluster, agent: agentSpec, encryption: encryptionSpec, sampling: samplingSpec,
-                         logs: logsSpec, services: serviceSpecs)
+                         logs: logsSpec, services: serviceSpecs, traces: tracesSpec)
     }
 
     static let logsKeys = ["driver", "retention_days", "group_prefix", "router_image"]

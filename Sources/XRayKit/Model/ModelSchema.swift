@@ -76,6 +76,16 @@ public enum ModelSchema {
                 ]),
             ],
             "services": ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/service"]],
+            "traces": [
+                "type": "object", "additionalProperties": false,
+                "properties": object(ModelReader.tracesKeys, [
+                    "export": choice(TracesSpec.Export.allCases.map(\.rawValue)),
+                    "transaction_search": [
+                        "type": ["object", "null"], "additionalProperties": false,
+                        "properties": ["indexing_percentage": ["type": "number", "minimum": 0, "maximum": 100]],
+                    ],
+                ]),
+            ],
         ]
     }
 

@@ -17,4 +17,7 @@ public enum Partition: String, CaseIterable, Sendable {
         if self == .awsCN && service == "ec2" { return "ec2.amazonaws.com.cn" }
         return "\(service).amazonaws.com"
     }
+
+    /// The domain of the partition's service endpoints (`xray.cn-north-1.amazonaws.com.cn`).
+    public var dnsSuffix: String { self == .awsCN ? "amazonaws.com.cn" : "amazonaws.com" }
 }

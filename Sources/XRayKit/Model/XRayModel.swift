@@ -12,6 +12,31 @@ public struct XRayModel: Sendable {
     public var sampling: SamplingSpec?
     public var logs = LogsSpec()
     public var services: [ServiceSpec]
+    /// How agents send traces, and whether Transaction Search is turned on (`traces:`).
+    public var traces = TracesSpec()
+}
+
+/// `traces:` — where the agents send traces after the X-Ray daemon's end of support.
+public struct TracesSpec: Sendable {
+    public enum Export: String, CaseIterable, Sendable {
+        /// The agents call PutTraceSegments (every agent kind).
+        case xrayAPI = "xray-api"
+        /// The agents send OTLP to `https://xray.REGION.amazonaws.com/v1/traces` (ADOT, CloudWatch agent);
+        /// X-Ray accepts it only with Transaction Search on.
+        case otlp
+    }
+
+    public var export: Export = .xrayAPI
+    /// Transaction Search: spans go to CloudWatch Logs (`aws/spans`), this percentage is indexed.
+    public var transactionSearch: TransactionSearchSpec?
+
+    public init() {}
+}
+
+public struct TransactionSearchSpec: Sendable {
+    /// The share of spans indexed as trace summaries (UpdateIndexingRule's DesiredSamplingPercentage, 0–100).
+    public var indexingPercentage: Double
+    public var location: SourceLocation?
 }
 
 /// Where ECS containers send their output (`logs:`): every container gets a log configuration

@@ -180,6 +180,33 @@ services:
     port: 8080
 
 """#),
+        (name: "ecs-fargate-otlp", contents: #"""
+# Fargate with the ADOT collector sending OTLP to X-Ray's OTLP endpoint, and Transaction Search turned on (the endpoint needs it).
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+agent:
+  kind: adot
+  image: public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0
+  cpu: 128
+  memory_reservation: 512
+
+traces:
+  export: otlp
+  transaction_search:
+    indexing_percentage: 1
+
+services:
+  - name: api
+    platform: ecs-fargate
+    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-api:1.0.0
+    cpu: 384
+    memory_reservation: 512
+    port: 8080
+
+"""#),
         (name: "elastic-beanstalk", contents: #"""
 # Elastic Beanstalk: turns on the daemon Beanstalk runs on each instance, with a custom log level.
 version: 1

@@ -91,6 +91,8 @@ class XRayStub(BaseHTTPRequestHandler):
     records = []  # (account, operation, input, problems)
     rules = {}  # account -> {rule name: rule}
     encryption = {}  # account -> key
+    destinations = {}  # account -> trace segment destination (Transaction Search)
+    indexing = {}  # account -> indexing percentage
 
     def log_message(self, *args):
         pass
@@ -118,6 +120,15 @@ class XRayStub(BaseHTTPRequestHandler):
             update = data.get("SamplingRuleUpdate", {})
             XRayStub.rules.setdefault(account, {}).setdefault(update.get("RuleName"), {}).update(update)
             answer = {"SamplingRuleRecord": {"SamplingRule": update}}
+        elif operation == "UpdateTraceSegmentDestination":
+            # Real X-Ray answers PENDING first; the README's loop then waits for ACTIVE.
+            XRayStub.destinations[account] = data.get("Destination")
+            answer = {"Destination": data.get("Destination"), "Status": "PENDING"}
+        elif operation == "GetTraceSegmentDestination":
+            answer = {"Destination": XRayStub.destinations.get(account, "XRay"), "Status": "ACTIVE"}
+        elif operation == "UpdateIndexingRule":
+            XRayStub.indexing[account] = data["Rule"]["Probabilistic"]["DesiredSamplingPercentage"]
+            answer = {"IndexingRule": {"Name": data.get("Name"), "Rule": data.get("Rule")}}
         elif operation == "PutEncryptionConfig":
             XRayStub.encryption[account] = data.get("KeyId")
             answer = {"EncryptionConfig": {"KeyId": data.get("KeyId"), "Status": "ACTIVE", "Type": data.get("Type")}}
@@ -344,6 +355,22 @@ class Run:
                 traces.add(self.local)
             if not traces <= accounts:
                 self.problems.append(f"{label}: encryption set in {sorted(accounts)}, traces land in {sorted(traces)}")
+        search = (self.model.get("traces") or {}).get("transaction_search", False)
+        if search is not False:
+            traces = {agent_account} if agents else set()
+            if self.services("lambda") or self.services("api-gateway"):
+                traces.add(self.local)
+            # The stack's AWS::XRay::TransactionSearchConfig is not something moto's CloudFormation keeps.
+            expected = traces - ({self.local} if via_stack else set())
+            on = {a for a, d in XRayStub.destinations.items() if d == "CloudWatchLogs"}
+            indexed = set(XRayStub.indexing)
+            if not expected <= on or not expected <= indexed:
+                self.problems.append(f"{label}: Transaction Search on in {sorted(on)}, indexed in {sorted(indexed)}; traces land in {sorted(expected)}")
+            for account in expected:
+                logs = self.client("logs", account)
+                names = [p["policyName"] for p in logs.describe_resource_policies()["resourcePolicies"]]
+                if not any(n.endswith("-xray-transaction-search") for n in names):
+                    self.problems.append(f"{label}: no logs resource policy for X-Ray in account {account} ({names})")
 
     def partitioned(self, document, via_stack):
         # moto's CloudFormation resolves AWS::Partition to "aws" in every region (cloudformation/parsing.py);
@@ -411,6 +438,8 @@ def reset(moto_url):
     XRayStub.records.clear()
     XRayStub.rules.clear()
     XRayStub.encryption.clear()
+    XRayStub.destinations.clear()
+    XRayStub.indexing.clear()
     _next_key_id.clear()
 
 

@@ -178,6 +178,22 @@ def check_file(relative, text, full_path):
         role = name[: -len(".policy.json")]
         problems = check_api_input("iam", "PutRolePolicy", {"RoleName": role, "PolicyName": "xray", "PolicyDocument": text})
         return ["botocore iam.PutRolePolicy", "moto policy grammar", "parliament"], problems + check_policy(text, trust=False)
+    if folder == "transaction-search" and name == "segment-destination.json":
+        return ["botocore xray.UpdateTraceSegmentDestination"], check_api_input("xray", "UpdateTraceSegmentDestination", data)
+    if folder == "transaction-search" and name == "indexing-rule.json":
+        return ["botocore xray.UpdateIndexingRule"], check_api_input("xray", "UpdateIndexingRule", data)
+    if folder == "transaction-search" and name.startswith("logs-resource-policy"):
+        problems = check_api_input("logs", "PutResourcePolicy", {"policyName": "xray-transaction-search", "policyDocument": text})
+        # A resource policy: X-Ray is the principal, on the two span log groups only (facts §10).
+        for statement in data.get("Statement", []):
+            if statement.get("Principal") != {"Service": "xray.amazonaws.com"}:
+                problems.append(f"the principal must be the X-Ray service, found {statement.get('Principal')}")
+            if not all(":log-group:" in arn for arn in statement.get("Resource", [])):
+                problems.append("every resource must be a log group")
+        return ["botocore logs.PutResourcePolicy"], problems
+    if folder == "transaction-search" and name == "enable-permissions.json":
+        problems = check_api_input("iam", "CreatePolicy", {"PolicyName": "transaction-search", "PolicyDocument": text})
+        return ["botocore iam.CreatePolicy", "moto policy grammar", "parliament"], problems + check_policy(text, trust=False)
     if name == "role-policy.json":
         # The permission added to a Lambda function's current role (its name is looked up when applied).
         problems = check_api_input("iam", "PutRolePolicy", {"RoleName": "function-role", "PolicyName": "xray", "PolicyDocument": text})
