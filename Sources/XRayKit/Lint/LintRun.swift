@@ -25,6 +25,8 @@ public struct LintRun: Sendable {
     let daemonConfigs: [LocatedNode]
     let daemonFlagSets: [DaemonFlags]
     let segmentDocuments: [(document: SourceDocument, entities: [SegmentEntity])]
+    /// Collector configurations: files, and inline ones in ADOT containers.
+    let collectorConfigs: [CollectorConfigView]
     /// Whether a DAEMON service of this run runs an agent.
     let hasDaemonAgentService: Bool
     private let roleIndex: RoleIndex
@@ -96,6 +98,7 @@ public struct LintRun: Sendable {
         daemonConfigs = Self.daemonConfigs(documents)
         daemonFlagSets = Self.daemonFlagSets(tasks)
         segmentDocuments = Self.segmentDocuments(documents)
+        collectorConfigs = CollectorConfigView.all(documents: documents, tasks: tasks)
         // Candidates per service: tasks of its template, or tasks whose family it names.
         let tasksByTemplate = Dictionary(grouping: tasks.filter { $0.template != nil }, by: { $0.document.path })
         let tasksByFamily = Dictionary(grouping: tasks, by: { $0.family ?? "" })

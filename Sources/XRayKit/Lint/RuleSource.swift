@@ -127,3 +127,23 @@ extension RuleSource {
     /// xrayctl's own behaviour, documented in this repository.
     static func repository(_ title: String, _ path: String) -> RuleSource { RuleSource(title, path) }
 }
+
+// The OpenTelemetry collector and ADOT.
+extension RuleSource {
+    static let adotReleases = RuleSource("aws-observability/aws-otel-collector: releases",
+                                         "https://github.com/aws-observability/aws-otel-collector/releases")
+    static let otelLocalhostDefault = RuleSource("OpenTelemetry Collector: security best practices (localhost as the default host)",
+                                                 "https://opentelemetry.io/docs/security/config-best-practices/")
+    static let otelCollectorConfiguration = RuleSource("OpenTelemetry Collector: configuration (components and pipelines)",
+                                                       "https://opentelemetry.io/docs/collector/configuration/")
+    static let adotXRayExporter = RuleSource("AWS Distro for OpenTelemetry: the AWS X-Ray exporter (deprecated in favour of the OTLP endpoint)",
+                                             "https://aws-otel.github.io/docs/getting-started/x-ray")
+    static let xrayOTLPEndpoint = RuleSource("Amazon CloudWatch User Guide: OTLP endpoints (traces: HTTP only, SigV4)",
+                                             "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLPEndpoint.html")
+    static let transactionSearch = RuleSource("Amazon CloudWatch User Guide: Transaction Search",
+                                              "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Transaction-Search.html")
+    static let otelExporterEnvironment = RuleSource("OpenTelemetry: OTLP exporter configuration (OTEL_EXPORTER_OTLP_PROTOCOL and ports)",
+                                                    "https://opentelemetry.io/docs/languages/sdk-configuration/otlp-exporter/")
+    static let adotLambda = RuleSource("AWS Lambda Developer Guide: instrumenting with the AWS Distro for OpenTelemetry layer",
+                                       "https://docs.aws.amazon.com/lambda/latest/dg/python-tracing.html")
+}

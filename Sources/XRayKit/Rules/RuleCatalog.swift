@@ -1,7 +1,8 @@
 /// Every rule, by area and in ID order. `xrayctl rules`, the rule pages and the README's table are
 /// printed from this list, and the linter runs the `LintRule`s in it.
 public enum RuleCatalog {
-    /// What a block of IDs is about: XR1nn are ECS, XR5nn the daemon's configuration, and so on.
+    /// What a block of IDs is about: XR1nn are ECS, XR5nn the agents' configuration (the daemon's
+    /// cfg.yaml from XR501, collector configurations from XR511), and so on.
     public enum Area: Int, Sendable, CaseIterable {
         case input = 0, ecs, iam, beanstalk, serverless, daemonConfig, sampling, segments, doctor
     }
@@ -14,12 +15,12 @@ public enum RuleCatalog {
             DaemonServiceOnFargate(), UnpinnedAgentImage(), ShellHealthCheckOnScratchImage(), AgentWithoutMemory(),
             AgentBoundToLoopback(), DaemonServiceDynamicHostPort(), DaemonServiceWithoutTCP(), AddressWithoutAgent(),
             AccessKeysInEnvironment(), DaemonWithoutBufferLimit(), CollectorWithoutXRayReceiver(), SidecarStaticHostPort(),
-            ContainersExceedTask(),
+            ContainersExceedTask(), OTLPProtocolPortMismatch(),
         ]),
         (.iam, [
             AgentRoleCannotUpload(), AgentRoleCannotSample(), UnknownXRayAction(), XRayActionOnResource(),
             OverbroadXRayGrant(), XRayOnExecutionRole(), WrongTrustPrincipal(), DenyRemovesXRay(), ConditionalXRayGrant(),
-            CrossAccountRoleBroken(), MalformedPolicy(), TrustWithoutSourceCondition(),
+            CrossAccountRoleBroken(), MalformedPolicy(), TrustWithoutSourceCondition(), TransactionSearchWithoutLogsPolicy(),
         ]),
         (.beanstalk, [
             InvalidXRayEnabled(), MisspelledBeanstalkOption(), EbextensionsWithoutConfigSuffix(),
@@ -28,11 +29,14 @@ public enum RuleCatalog {
         (.serverless, [
             InvalidTracingMode(), TracedFunctionRoleCannotUpload(), UntracedFunction(), TracingOnHTTPAPI(),
             UntracedRESTStage(), ReservedLambdaVariable(), TracedStateMachineRole(), TracingAsEnvironmentVariable(),
+            ADOTLayerWithoutWrapper(),
         ]),
         (.daemonConfig, [
             DaemonConfigVersion(), UnknownDaemonConfigKey(), DaemonConfigVersionOne(), DaemonBufferTooSmall(),
             InvalidDaemonSocketAddress(), InvalidDaemonLogLevel(), InvalidDaemonARN(), ProxyAddressWithoutScheme(),
             DaemonSkipsTLSVerification(), UnknownDaemonRegion(),
+            CollectorReceiverOnLoopback(), CollectorWithoutTracesPipeline(), CollectorUndefinedComponent(),
+            DeprecatedXRayExporter(), OTLPToXRayMisconfigured(), RemovedCollectorComponent(),
         ]),
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),

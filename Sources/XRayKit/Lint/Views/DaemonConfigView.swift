@@ -81,7 +81,7 @@ enum EmbeddedDocument {
 
     /// The indentation of a block scalar's content: the leading spaces of its first non-blank line
     /// after line `indicatorLine` (1-based, the line holding `|` or `>`).
-    private static func blockIndent(below indicatorLine: Int, in lines: [Substring]) -> Int {
+    static func blockIndent(below indicatorLine: Int, in lines: [Substring]) -> Int {
         lines.dropFirst(indicatorLine).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { $0.prefix { $0 == " " }.count } ?? 0
     }

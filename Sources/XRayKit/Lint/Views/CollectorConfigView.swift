@@ -1,0 +1,70 @@
+import Foundation
+
+/// An OpenTelemetry/ADOT collector configuration: a file of its own, or inline in a task
+/// definition's `AOT_CONFIG_CONTENT` (located inside the task definition's string). Components are
+/// named `type` or `type/name`; pipelines refer to them by that ID.
+struct CollectorConfigView {
+    let document: SourceDocument
+    let root: LocatedNode
+    /// For an inline configuration: the collector's container and its task, which say who must
+    /// reach its receivers; nil for a file on its own, where that is not known.
+    let container: ContainerView?
+    let task: TaskDefinitionView?
+
+    /// The components of one section (`receivers`, `processors`, `exporters`, `connectors`, `extensions`), by ID.
+    func components(_ section: String) -> [(id: String, key: LocatedNode, value: LocatedNode)] {
+        (root[section]?.pairs ?? []).compactMap { pair in pair.key.text.map { ($0, pair.key, pair.value) } }
+    }
+
+    /// `service.pipelines`, by name (`traces`, `traces/xray`, `metrics`, …).
+    var pipelines: [(name: String, key: LocatedNode, value: LocatedNode)] {
+        (root["service"]?["pipelines"]?.pairs ?? []).compactMap { pair in pair.key.text.map { ($0, pair.key, pair.value) } }
+    }
+
+    var tracePipelines: [(name: String, key: LocatedNode, value: LocatedNode)] {
+        pipelines.filter { $0.name == "traces" || $0.name.hasPrefix("traces/") }
+    }
+
+    /// The component's type: `otlphttp/xray` → `otlphttp`.
+    static func type(_ id: String) -> String { String(id.split(separator: "/").first ?? "") }
+
+    /// The collector's version from its image tag (`v0.49.0` → (0, 49)), when the image says it.
+    var collectorVersion: (major: Int, minor: Int)? {
+        guard let tag = container?.image.flatMap(ImageReference.init)?.tag else { return nil }
+        let parts = tag.drop { $0 == "v" }.split(separator: ".").compactMap { Int($0) }
+        return parts.count >= 2 ? (parts[0], parts[1]) : nil
+    }
+
+    /// Every collector configuration of a run: the files, and the inline ones of ADOT containers.
+    static func all(documents: [SourceDocument], tasks: [TaskDefinitionView]) -> [CollectorConfigView] {
+        let files = documents.filter { $0.kind == .collectorConfig }.compactMap { document in
+            document.root.map { CollectorConfigView(document: document, root: $0, container: nil, task: nil) }
+        }
+        let inline = tasks.flatMap { task in
+            task.containers.filter { $0.imageKind == .adot }.compactMap { container -> CollectorConfigView? in
+                guard let value = container.variable("AOT_CONFIG_CONTENT")?.value,
+                      let root = EmbeddedDocument.yaml(value, in: task.document) else { return nil }
+                return CollectorConfigView(document: task.document, root: root, container: container, task: task)
+            }
+        }
+        return files + inline
+    }
+}
+
+extension EmbeddedDocument {
+    /// A YAML mapping written as a string (a collector configuration in an environment variable):
+    /// located line by line when the string is a block scalar, at the string itself when it is a
+    /// quoted (JSON) string, whose escapes hide the lines. nil when it is not a mapping.
+    static func yaml(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
+        guard let scalar = content.scalar, scalar.kind == .string, let text = content.text, text.contains(":"),
+              let tree = try? YAMLLoader.load(text, file: document.path), tree.pairs != nil else { return nil }
+        let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = lines.indices.contains(content.location.line - 1) ? lines[content.location.line - 1] : ""
+        let indicator = line.dropFirst(max(content.location.column - 1, 0)).first
+        if indicator == "|" || indicator == ">" {
+            let first = content.location.line
+            return tree.shifted(byLines: first, columns: blockIndent(below: first, in: lines), pointerPrefix: content.pointer + "#")
+        }
+        return tree.relocated(to: content.location, pointerPrefix: content.pointer + "#")
+    }
+}

@@ -1,0 +1,168 @@
+struct CollectorWithoutTracesPipeline: LintRule {
+    static let description = RuleDescription(
+        id: "XR512", name: "collector-without-traces-pipeline", severity: .error, also: [.info],
+        summary: "A collector beside traced apps has no traces pipeline, or its traces pipeline lacks the otlp receiver the apps send OTLP to.",
+        rationale: "A collector exports only what a pipeline carries: without a traces pipeline every span it receives is dropped, and a traces pipeline without the otlp receiver drops OpenTelemetry apps' spans, with no error on either side. A configuration file alone may serve metrics only, so there it is said as info.",
+        sources: [.otelCollectorConfiguration, .issue("aws-observability/aws-otel-collector", 2585)],
+        examples: [
+            RuleExample("taskdef.json", #"""
+                {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+                  {"name": "api", "image": "api:1", "environment": [{"name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": "http://localhost:4317"}]},
+                  {"name": "aws-otel-collector", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0",
+                   "environment": [{"name": "AOT_CONFIG_CONTENT", "value": ↓"receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n  awsemf: {}\nservice:\n  pipelines:\n    metrics:\n      receivers: [otlp]\n      exporters: [awsemf]\n"}]}]}
+
+                """#),
+            RuleExample("collector.yaml", """
+                receivers:
+                  awsxray:
+                    endpoint: 0.0.0.0:2000
+                    transport: udp
+                exporters:
+                  awsxray: {}
+                service:
+                  pipelines:
+                    traces:
+                      receivers: [awsxray]
+                      exporters: [awsxray]
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.collectorConfigs.compactMap { config -> Finding? in
+            guard let service = config.root["service"], let pipelines = service["pipelines"] else { return nil }
+            let traces = config.tracePipelines
+            guard let task = config.task else {
+                guard traces.isEmpty else { return nil }
+                return finding(service.keyNode("pipelines") ?? pipelines, "this collector has no traces pipeline: it exports no traces",
+                               fix: "If apps send traces here, add service.pipelines.traces with their receivers and an exporter", severity: .info)
+            }
+            let otlpApps = task.apps.filter { app in
+                app.environment.contains { $0.name.hasPrefix("OTEL_EXPORTER_OTLP") && $0.name.contains("ENDPOINT") }
+            }
+            if traces.isEmpty {
+                guard !task.apps.isEmpty else { return nil }
+                return finding(service.keyNode("pipelines") ?? pipelines,
+                               "the collector's configuration has no traces pipeline: the spans and segments the task's apps send are dropped",
+                               fix: "Add service.pipelines.traces with the awsxray and otlp receivers and an exporter to X-Ray")
+            }
+            let receivers = traces.flatMap { $0.value["receivers"]?.items?.compactMap(\.text) ?? [] }
+            guard !otlpApps.isEmpty, !receivers.contains(where: { CollectorConfigView.type($0) == "otlp" }) else { return nil }
+            return finding(traces[0].value.keyNode("receivers") ?? traces[0].key,
+                           "\(otlpApps.compactMap(\.name).joined(separator: ", ")) send OTLP, but no traces pipeline has the otlp receiver: their spans are dropped",
+                           fix: "Add otlp to the traces pipeline's receivers")
+        }
+    }
+}
+
+struct CollectorUndefinedComponent: LintRule {
+    static let description = RuleDescription(
+        id: "XR513", name: "collector-undefined-component", severity: .error, also: [.info],
+        summary: "A collector pipeline (or `service.extensions`) names a component that is not defined, or a component is defined but used by no pipeline.",
+        rationale: "The collector refuses to start when a pipeline references a receiver, processor, exporter or extension that its section does not define (IDs are type or type/name and must match exactly), so nothing is received at all. A component that no pipeline uses is ignored: usually a leftover, or a pipeline entry forgotten; said as info.",
+        sources: [.otelCollectorConfiguration],
+        examples: [
+            RuleExample("collector.yaml", """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc:
+                        endpoint: 0.0.0.0:4317
+                exporters:
+                  otlphttp/xray:
+                    traces_endpoint: https://xray.us-east-1.amazonaws.com/v1/traces
+                    auth:
+                      authenticator: sigv4auth
+                extensions:
+                  sigv4auth:
+                    region: us-east-1
+                    service: xray
+                service:
+                  extensions: [sigv4auth]
+                  pipelines:
+                    traces:
+                      receivers: [otlp]
+                      exporters: [↓otlphttp]
+
+                """),
+            RuleExample("collector.yaml", """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc:
+                        endpoint: 0.0.0.0:4317
+                processors:
+                  ↓batch: {}
+                exporters:
+                  awsxray: {}
+                service:
+                  pipelines:
+                    traces:
+                      receivers: [otlp]
+                      exporters: [awsxray]
+
+                """),
+            RuleExample("collector.yaml", """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc:
+                        endpoint: 0.0.0.0:4317
+                processors:
+                  batch/traces: {}
+                exporters:
+                  awsxray: {}
+                service:
+                  pipelines:
+                    traces:
+                      receivers: [otlp]
+                      processors: [batch/traces]
+                      exporters: [awsxray]
+
+                """),
+        ])
+
+    /// Pipeline keys and the section each names components of; connectors serve as receivers and exporters.
+    static let roles = [("receivers", ["receivers", "connectors"]), ("processors", ["processors"]), ("exporters", ["exporters", "connectors"])]
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.collectorConfigs.flatMap { config -> [Finding] in
+            guard config.root["service"] != nil else { return [] }
+            var findings: [Finding] = []
+            var used = Set<String>()
+            for pipeline in config.pipelines {
+                for (key, sections) in Self.roles {
+                    for reference in pipeline.value[key]?.items ?? [] {
+                        guard let id = reference.text else { continue }
+                        used.insert(sections[0] + "#" + id)
+                        if sections.contains(where: { section in config.components(section).contains { $0.id == id } }) {
+                            if sections.count > 1 { used.insert("connectors#" + id) }
+                            continue
+                        }
+                        findings.append(finding(reference, "pipeline \(pipeline.name) uses \(key.dropLast()) '\(id)', which is not defined under \(sections[0]): the collector will not start\(Suggestion.didYouMean(id, in: sections.flatMap { config.components($0).map(\.id) }))",
+                                                fix: "Define \(sections[0]).\(id), or name one that is defined"))
+                    }
+                }
+            }
+            for reference in config.root["service"]?["extensions"]?.items ?? [] {
+                guard let id = reference.text else { continue }
+                used.insert("extensions#" + id)
+                if !config.components("extensions").contains(where: { $0.id == id }) {
+                    findings.append(finding(reference, "service.extensions names '\(id)', which is not defined under extensions: the collector will not start",
+                                            fix: "Define extensions.\(id)"))
+                }
+            }
+            // A configuration that names what is not there is the problem to fix first (the unused
+            // component is often the one meant, and the error's did-you-mean names it).
+            guard findings.isEmpty else { return findings }
+            for section in ["receivers", "processors", "exporters", "connectors", "extensions"] {
+                for component in config.components(section) where !used.contains(section + "#" + component.id) {
+                    let place = section == "extensions" ? "service.extensions" : "any pipeline"
+                    findings.append(finding(component.key, "\(section.dropLast()) '\(component.id)' is defined but not used by \(place), so the collector ignores it",
+                                            fix: "Add it to \(place), or remove it", severity: .info))
+                }
+            }
+            return findings
+        }
+    }
+}
