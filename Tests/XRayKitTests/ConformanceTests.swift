@@ -26,7 +26,7 @@ struct ConformanceTests {
                          "botocore xray.CreateSamplingRule", "botocore xray.UpdateSamplingRule",
                          "aws_xray_sdk LocalSampler", "botocore kms.PutKeyPolicy",
                          "botocore xray.UpdateTraceSegmentDestination", "botocore xray.UpdateIndexingRule",
-                         "botocore logs.PutResourcePolicy", "botocore iam.CreatePolicy"] {
+                         "botocore logs.PutResourcePolicy", "botocore iam.CreatePolicy", "CloudWatch agent schema"] {
             #expect(validators.contains(expected), "no artifact was checked by \(expected)")
         }
     }
@@ -86,6 +86,9 @@ struct ConformanceTests {
             ("sampling/local-rules.json", #"{"version": 2, "default": {"fixed_target": 1, "rate": 0.05}, "rules": [{"service_name": "*", "http_method": "*", "url_path": "*", "fixed_target": 1, "rate": 0.1}]}"#),
             ("sampling/rules.json", #"[{"SamplingRule": {"RuleName": "r", "Priority": 1}}]"#),
             ("fn/lambda-tracing.json", #"{"FunctionName": "f", "TracingConfig": {"Mode": "On"}}"#),
+            ("cw/task-definition.json", #"{"family": "x", "containerDefinitions": [{"name": "cloudwatch-agent", "image": "b", "environment": [{"name": "CW_CONFIG_CONTENT", "value": "{\"traces\": {\"traces_collected\": {\"xray\": {\"bind_adress\": \"0.0.0.0:2000\"}}}}"}]}]}"#),
+            ("transaction-search/indexing-rule.json", #"{"Name": "Default", "Rule": {"Probabilistic": {"DesiredSamplingPercentage": "all"}}}"#),
+            ("transaction-search/logs-resource-policy.json", #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "logs.amazonaws.com"}, "Action": "logs:PutLogEvents", "Resource": "*"}]}"#),
         ]
         for (path, text) in broken {
             let url = root.appendingPathComponent(path)
@@ -99,5 +102,6 @@ struct ConformanceTests {
         #expect(report.problems.contains { $0.contains("overlay") }, "enum values are checked")
         #expect(report.problems.contains { $0.contains("EVERYWHERE") }, "enum values are checked")
         #expect(report.problems.contains { $0.contains("'On'") }, "Lambda's tracing mode enum is checked")
+        #expect(report.problems.contains { $0.contains("bind_adress") }, "the CloudWatch agent's own schema is checked")
     }
 }

@@ -19,6 +19,22 @@ from botocore.validate import ParamValidator
 from moto.iam.policy_validation import IAMPolicyDocumentValidator, IAMTrustPolicyDocumentValidator
 from parliament import analyze_policy_string
 from aws_xray_sdk.core.sampling.local.sampler import LocalSampler
+import jsonschema
+
+# The CloudWatch agent's own configuration schema (aws/amazon-cloudwatch-agent, MIT; Fixtures/cloudwatch-agent).
+CWA_SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "cloudwatch-agent", "schema.json")
+with open(CWA_SCHEMA_PATH, encoding="utf-8") as _schema:
+    CWA_SCHEMA = json.load(_schema)
+
+
+def check_cloudwatch_agent_config(text):
+    """The agent rejects the whole file when it does not match its schema."""
+    try:
+        config = json.loads(text)
+    except ValueError as error:
+        return [f"CloudWatch agent config is not JSON: {error}"]
+    validator = jsonschema.Draft4Validator(CWA_SCHEMA)
+    return [f"CloudWatch agent schema: {'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(config)]
 
 SESSION = botocore.session.get_session()
 
@@ -139,7 +155,13 @@ def check_file(relative, text, full_path):
         problems = [f"bash -n: {result.stderr.strip()}"] if result.returncode else []
         if not text.startswith("#!/bin/bash\n"):
             problems.append("user data must start with #!/bin/bash")
-        return ["bash -n"], problems
+        validators = ["bash -n"]
+        # The CloudWatch agent's file, written by a here-document.
+        if "amazon-cloudwatch-agent.json.xrayctl <<'XRAYCTL_CONFIG'" in text:
+            config = text.split("<<'XRAYCTL_CONFIG'\n", 1)[1].split("\nXRAYCTL_CONFIG", 1)[0]
+            problems += check_cloudwatch_agent_config(config)
+            validators.append("CloudWatch agent schema")
+        return validators, problems
     if name == "cfg.yaml":
         return ["daemon config keys"], check_daemon_config(text)
     if folder == ".ebextensions" and name.endswith(".config"):
@@ -167,7 +189,14 @@ def check_file(relative, text, full_path):
                      if f.issue != "RESOURCE_STAR"]
         return ["botocore kms.PutKeyPolicy", "parliament"], problems
     if name == "task-definition.json":
-        return ["botocore ecs.RegisterTaskDefinition"], check_api_input("ecs", "RegisterTaskDefinition", data)
+        problems = check_api_input("ecs", "RegisterTaskDefinition", data)
+        validators = ["botocore ecs.RegisterTaskDefinition"]
+        for container in data.get("containerDefinitions", []):
+            for variable in container.get("environment", []):
+                if variable.get("name") == "CW_CONFIG_CONTENT":
+                    problems += check_cloudwatch_agent_config(variable.get("value", ""))
+                    validators.append("CloudWatch agent schema")
+        return validators, problems
     if folder == "xray-daemon" and name == "service.json":
         return ["botocore ecs.CreateService"], check_api_input("ecs", "CreateService", data)
     if folder == "iam" and name.endswith(".trust.json"):
