@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import XRayKit
 
+extension TracesSpec.Export: ExpressibleByArgument {}
+
 extension XRayCtl {
     struct DoctorCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -10,7 +12,8 @@ extension XRayCtl {
             discussion: """
                 Sends a real test segment to the daemon address over UDP and calls its TCP sampling proxy. \
                 With --aws it resolves credentials and region like the AWS CLI, sends a test segment with \
-                PutTraceSegments, and reads the account's sampling rules and encryption setting; with --role \
+                PutTraceSegments, and reads the account's sampling rules, encryption setting and Transaction \
+                Search (the trace segment destination, indexing rules and CloudWatch Logs resource policies); with --role \
                 it evaluates that role's policies. AWS_EC2_METADATA_DISABLED=true skips instance metadata.
                 """)
 
@@ -26,6 +29,8 @@ extension XRayCtl {
         var endpointURL: String?
         @Option(help: "With --aws: a role name or ARN whose policies to evaluate.")
         var role: String?
+        @Option(help: "How the agents send traces: otlp checks that Transaction Search is on (default: the project's xray.yaml, else xray-api).")
+        var export: TracesSpec.Export?
         @Option(name: [.short, .long], help: "Output format.") var format: ReportFormat = .text
         @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.") var failOn: Severity = .error
         @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from --dir up to the repository root).")
@@ -55,7 +60,7 @@ extension XRayCtl {
                                           enabledOnly: file?.enableOnly.map { Set($0.map { $0.uppercased() }) })
             let options = Doctor.Options(directory: dir, daemonAddress: daemonAddress, timeout: timeout, aws: aws,
                                          endpoint: endpointURL.flatMap(URL.init(string:)), role: role,
-                                         today: XRayCtl.Lint.today(), lintOptions: lintOptions)
+                                         today: XRayCtl.Lint.today(), lintOptions: lintOptions, export: export)
             let report = await Doctor.run(options)
             print(format == .text ? Doctor.text(report) : format.render(report.lintReport), terminator: "")
             if report.lintReport.fails(at: failOn) { throw CLIFailure.findings }

@@ -14,7 +14,8 @@ import Testing
         }
         guard !recorded else { return }
         let present = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-        #expect(present == Set(expected.keys), "docs/rules is stale: run XRAYCTL_RECORD=docs swift test")
+        let missing = Set(expected.keys).subtracting(present).sorted(), extra = present.subtracting(expected.keys).sorted()
+        #expect(missing.isEmpty && extra.isEmpty, "docs/rules is stale (missing \(missing), extra \(extra)): run XRAYCTL_RECORD=docs swift test")
         for (name, page) in expected.sorted(by: { $0.key < $1.key }) {
             #expect(TestSupport.read(folder.appendingPathComponent(name)) == page, "docs/rules/\(name) is stale: run XRAYCTL_RECORD=docs swift test")
         }

@@ -80,7 +80,8 @@ public enum DaemonProbe {
     }
 
     /// Runs both probes and turns the outcome into findings (XR105, XR803, XR804), plus notes.
-    public static func run(flag: String?, environment: [String: String], timeout: Double) async -> (findings: [Finding], notes: [String]) {
+    public static func run(flag: String?, environment: [String: String], timeout: Double,
+                           otlpPorts: (grpc: Int, http: Int) = (4317, 4318)) async -> (findings: [Finding], notes: [String]) {
         let (text, source) = address(flag: flag, environment: environment)
         let anchor = SourceLocation(file: "daemon \(text)", line: 1, column: 1)
         guard case .success(let address) = DaemonAddress.parse(text) else {
@@ -111,6 +112,8 @@ public enum DaemonProbe {
         case .timedOut: notes.append("TCP \(address.tcpHost):\(address.tcpPort): no answer within \(timeout) s")
         case .failed(let reason): notes.append("TCP \(address.tcpHost):\(address.tcpPort): \(reason)")
         }
+        // An ADOT collector or CloudWatch agent at the same host also takes OTLP.
+        notes += await OTLPProbe.notes(host: address.tcpHost, ports: otlpPorts, timeout: timeout)
         var findings: [Finding] = []
         let proxyAnswers: Bool = { if case .answered = tcp { return true }; return false }()
         if case .failed(let reason) = udp {

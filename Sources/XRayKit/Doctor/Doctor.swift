@@ -12,10 +12,12 @@ public enum Doctor {
         public var environment: [String: String]
         public var today: Date
         public var lintOptions: LintOptions
+        /// How the project's agents send traces; nil: what the project's xray.yaml says (else the X-Ray API).
+        public var export: TracesSpec.Export?
 
         public init(directory: String = ".", daemonAddress: String? = nil, timeout: Double = 3, aws: Bool = false,
                     endpoint: URL? = nil, role: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-                    today: Date = Date(), lintOptions: LintOptions = LintOptions()) {
+                    today: Date = Date(), lintOptions: LintOptions = LintOptions(), export: TracesSpec.Export? = nil) {
             self.directory = directory
             self.daemonAddress = daemonAddress
             self.timeout = timeout
@@ -25,6 +27,7 @@ public enum Doctor {
             self.environment = environment
             self.today = today
             self.lintOptions = lintOptions
+            self.export = export
         }
     }
 
@@ -50,8 +53,9 @@ public enum Doctor {
         let probe = await DaemonProbe.run(flag: options.daemonAddress, environment: options.environment, timeout: options.timeout)
         layers.append(Layer(name: "local daemon", findings: probe.findings.filter { options.lintOptions.isEnabled($0.rule) }, notes: probe.notes))
         if options.aws {
+            let export = options.export ?? ProjectScan.projectModel(options.directory)?.traces.export ?? .xrayAPI
             let account = await AccountChecks.run(.init(environment: options.environment, endpoint: options.endpoint, role: options.role,
-                                                        timeout: options.timeout, today: options.today))
+                                                        timeout: options.timeout, today: options.today, sendsOTLP: export == .otlp))
             layers.append(Layer(name: "AWS account", findings: account.findings.filter { options.lintOptions.isEnabled($0.rule) }, notes: account.notes))
         }
         return Report(layers: layers, files: project.files)

@@ -46,7 +46,7 @@ public enum RuleCatalog {
         (.segments, [SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge()]),
         (.doctor, [
             MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
-            CannotPutTraceSegments(), NoCredentialsOrRegion(),
+            CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(),
         ]),
     ]
 

@@ -39,12 +39,13 @@ public struct AWSClient: Sendable {
         return (url, service == "iam" && !region.hasPrefix("cn-") ? "us-east-1" : region)
     }
 
-    func send(service: String, method: String = "POST", path: String, contentType: String, body: Data) async throws(Failure) -> Response {
+    func send(service: String, method: String = "POST", path: String, contentType: String, body: Data,
+              headers extra: [String: String] = [:]) async throws(Failure) -> Response {
         guard let (base, signingRegion) = endpoint(service) else {
             throw Failure(code: "BadRegion", message: "'\(region)' is not an AWS region code")
         }
         guard let url = URL(string: path, relativeTo: base)?.absoluteURL else { throw Failure(code: "BadEndpoint", message: "\(base)\(path)") }
-        let signed = SigV4.sign(.init(method: method, url: url, headers: ["Content-Type": contentType], body: body),
+        let signed = SigV4.sign(.init(method: method, url: url, headers: extra.merging(["Content-Type": contentType]) { _, new in new }, body: body),
                                 credentials: credentials, region: signingRegion, service: service)
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = method
@@ -75,6 +76,17 @@ public struct AWSClient: Sendable {
         guard let node = try? YAMLLoader.load(response.text, file: "xray\(path)"), node.pairs != nil,
               response.text.drop(while: \.isWhitespace).first == "{" else {
             throw Failure(code: "UnreadableAnswer", message: "HTTP \(response.status) with a body that is not X-Ray's JSON (\(response.body.count) bytes)")
+        }
+        return node
+    }
+
+    /// A JSON 1.1 call (CloudWatch Logs: `X-Amz-Target: Logs_20140328.Operation`); the parsed answer.
+    public func json(_ service: String, target: String, body: String = "{}") async throws(Failure) -> LocatedNode? {
+        let response = try await send(service: service, path: "/", contentType: "application/x-amz-json-1.1", body: Data(body.utf8),
+                                      headers: ["X-Amz-Target": target])
+        guard response.ok else { throw Self.failure(response) }
+        guard let node = try? YAMLLoader.load(response.text, file: "\(service):\(target)"), node.pairs != nil else {
+            throw Failure(code: "UnreadableAnswer", message: "HTTP \(response.status) with a body that is not JSON (\(response.body.count) bytes)")
         }
         return node
     }

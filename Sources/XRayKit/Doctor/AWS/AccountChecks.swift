@@ -9,6 +9,9 @@ public enum AccountChecks {
         public var role: String?
         public var timeout: Double
         public var today: Date
+        /// The project sends traces to X-Ray's OTLP endpoint (its model's `traces.export: otlp`, or
+        /// `doctor --export otlp`), which needs Transaction Search on.
+        public var sendsOTLP = false
     }
 
     /// A finding of `rule` about an AWS answer (`file` names the call, such as aws:iam:GetRole).
@@ -62,7 +65,7 @@ public enum AccountChecks {
             notes.append("xray:GetSamplingRules: \(records) rule(s)")
             if let answer {
                 let document = SourceDocument(path: "aws:xray:GetSamplingRules", text: "", root: answer, kind: .samplingRules, loadFindings: [])
-                let samplingRules = Set(RuleCatalog.descriptions.map(\.id).filter { $0.hasPrefix("XR6") })
+                let samplingRules = Set(RuleCatalog.rules(in: .sampling).map(\.description.id))
                 findings += Linter.lint([document], options: LintOptions(enabledOnly: samplingRules, today: options.today))
             }
         } catch where error.isAccessDenied {
@@ -80,6 +83,10 @@ public enum AccountChecks {
         } catch {
             notes.append("xray:GetEncryptionConfig failed: \(error)")
         }
+
+        let search = await TransactionSearchCheck.run(client, sendsOTLP: options.sendsOTLP)
+        findings += search.findings
+        notes += search.notes
 
         if let role = options.role {
             let (roleFindings, roleNotes) = await RoleCheck.run(role, client: client)

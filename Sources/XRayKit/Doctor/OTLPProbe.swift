@@ -1,0 +1,44 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The OTLP receivers an ADOT collector or CloudWatch agent opens beside X-Ray's 2000: an empty
+/// `POST /v1/traces` on the HTTP port (a collector answers it), and a connection on the gRPC port
+/// (anything but "refused" means something listens; doctor does not speak gRPC).
+enum OTLPProbe {
+    static let defaultPorts = (grpc: 4317, http: 4318)
+
+    static func notes(host: String, ports: (grpc: Int, http: Int) = defaultPorts, timeout: Double) async -> [String] {
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        var notes: [String] = []
+        if let url = URL(string: "http://\(bracketed):\(ports.http)/v1/traces") {
+            var request = URLRequest(url: url, timeoutInterval: timeout)
+            request.httpMethod = "POST"
+            request.httpBody = Data("{}".utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            let text: String
+            switch await HTTP.send(request, timeout: timeout) {
+            case .response(let status, _): text = "POST /v1/traces answered HTTP \(status)"
+            case .timedOut: text = "no answer within \(timeout) s"
+            case .failed(.cannotConnectToHost, _): text = refused
+            case .failed(_, let reason): text = reason
+            }
+            notes.append("OTLP HTTP \(host):\(ports.http): \(text)")
+        }
+        if let url = URL(string: "http://\(bracketed):\(ports.grpc)/") {
+            var request = URLRequest(url: url, timeoutInterval: timeout)
+            request.httpMethod = "POST"
+            // Only "refused" says nothing is there: a gRPC server answers HTTP/1.1 with an error or closes.
+            let listens: Bool
+            switch await HTTP.send(request, timeout: timeout) {
+            case .failed(.cannotConnectToHost, _): listens = false
+            case .response, .timedOut, .failed: listens = true
+            }
+            notes.append("OTLP gRPC \(host):\(ports.grpc): \(listens ? "accepts connections" : refused)")
+        }
+        return notes
+    }
+
+    static let refused = "connection refused (no OTLP receiver there; the X-Ray daemon has none)"
+}
