@@ -27,6 +27,9 @@ extension XRayCtl {
         @Option(help: "Region for the agent's configuration (default: the one ECS sets in every task).")
         var region: String?
 
+        @Option(help: "How the agent sends traces: otlp sends to X-Ray's OTLP endpoint (adot or cloudwatch-agent; adot needs --region).")
+        var export: TracesSpec.Export = .xrayAPI
+
         @Flag(name: .customLong("in-place"), help: "Rewrite the file.")
         var inPlace = false
 
@@ -35,13 +38,19 @@ extension XRayCtl {
 
         func validate() throws {
             if inPlace && output != nil { throw ValidationError("use --in-place or --output, not both") }
+            if export == .otlp && agent == .xrayDaemon {
+                throw ValidationError("--export otlp needs --agent adot or --agent cloudwatch-agent: the X-Ray daemon only calls PutTraceSegments")
+            }
+            if export == .otlp && agent == .adot && region == nil {
+                throw ValidationError("--export otlp with --agent adot needs --region: the collector's OTLP endpoint is https://xray.REGION.amazonaws.com/v1/traces")
+            }
         }
 
         func run() throws {
             let data = try readInput(file)
             let result: Instrumenter.Result
             do {
-                result = try Instrumenter.instrument(path: file, data: data, options: .init(mode: mode, agent: agent, region: region))
+                result = try Instrumenter.instrument(path: file, data: data, options: .init(mode: mode, agent: agent, region: region, export: export))
             } catch {
                 throw CLIFailure.unusable(error.description)
             }

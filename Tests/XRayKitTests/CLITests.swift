@@ -127,6 +127,18 @@ import Testing
         #expect(try xrayctl("instrument", "missing.json").status == 2)
     }
 
+    /// OTLP export needs an agent that speaks it, and ADOT needs the region for the endpoint.
+    @Test func instrumentOTLPNeedsAnOTLPAgentAndARegion() throws {
+        try Data(#"{"family": "a", "containerDefinitions": [{"name": "a", "image": "a:1", "memoryReservation": 128}]}"#.utf8)
+            .write(to: work.appendingPathComponent("task.json"))
+        let daemon = try xrayctl("instrument", "task.json", "--export", "otlp")
+        #expect(daemon.status == 64 && daemon.stderr.contains("--export otlp needs --agent adot or --agent cloudwatch-agent"))
+        let noRegion = try xrayctl("instrument", "task.json", "--agent", "adot", "--export", "otlp")
+        #expect(noRegion.status == 64 && noRegion.stderr.contains("needs --region"))
+        let ok = try xrayctl("instrument", "task.json", "--agent", "adot", "--export", "otlp", "--region", "us-east-2")
+        #expect(ok.status == 0 && ok.stdout.contains("https://xray.us-east-2.amazonaws.com/v1/traces"))
+    }
+
     @Test func singleArtifactFromFlags() throws {
         let task = try xrayctl("generate", "task-definition", "--platform", "ecs-ec2-sidecar", "--name", "api", "--image", "nginx:1.27",
                                "--port", "8080", "--memory-reservation", "256")

@@ -33,6 +33,31 @@ import Testing
         try expectCleanAndStable(result, path: "task.json")
     }
 
+    /// `--agent adot --export otlp`: from the daemon, or from an ADOT collector on the awsxray
+    /// exporter, to the same task sending OTLP to X-Ray; again, nothing changes.
+    @Test func migratesToOTLP() throws {
+        let otlp = Instrumenter.Options(agent: .adot, region: "eu-west-1", export: .otlp)
+        let fromDaemon = try instrument(try instrument(Self.bridgeTask).text, path: "task.json", otlp)
+        let fromADOT = try instrument(try instrument(Self.bridgeTask, path: "task.json", .init(agent: .adot)).text, path: "task.json", otlp)
+        for result in [fromDaemon, fromADOT] {
+            let config = try #require(result.text.range(of: #""AOT_CONFIG_CONTENT""#).map { String(result.text[$0.upperBound...].prefix(1500)) })
+            #expect(config.contains("traces_endpoint: https://xray.eu-west-1.amazonaws.com/v1/traces"))
+            #expect(config.contains("authenticator: sigv4auth") && config.contains("exporters: [otlphttp]"))
+            #expect(result.warnings.contains { $0.contains("unless Transaction Search is on") })
+            try expectCleanAndStable(result, path: "task.json", otlp)
+        }
+        #expect(fromADOT.changes.contains { $0.contains("now sends OTLP to X-Ray") })
+        // The two routes give the same containers and variables (an added variable may sit elsewhere in the list).
+        func variables(_ text: String) throws -> [String: [String: String]] {
+            let task = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let containers = try #require(task["containerDefinitions"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: containers.map { container in
+                (container["name"] as? String ?? "", Dictionary(uniqueKeysWithValues: ((container["environment"] as? [[String: String]]) ?? []).map { ($0["name"] ?? "", $0["value"] ?? "") }))
+            })
+        }
+        #expect(try variables(fromDaemon.text) == variables(fromADOT.text))
+    }
+
     @Test func awsvpcNeedsNoLinksAndWarnsWithoutATaskRole() throws {
         let text = #"{"family": "api", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "512", "memory": "1024", "containerDefinitions": [{"name": "api", "image": "api:1", "links": ["xray"], "environment": [{"name": "AWS_XRAY_DAEMON_ADDRESS", "value": "xray:2000"}]}, {"name": "xray", "image": "amazon/aws-xray-daemon:3.6.6"}]}"#
         let result = try instrument(text, .init(agent: .adot, region: "eu-west-1"))

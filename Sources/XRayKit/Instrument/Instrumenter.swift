@@ -11,10 +11,13 @@ public enum Instrumenter {
         public var agent: AgentSpec.Kind = .xrayDaemon
         /// Written into the agent's configuration when known; otherwise the region ECS sets is used.
         public var region: String?
-        public init(mode: Mode = .sidecar, agent: AgentSpec.Kind = .xrayDaemon, region: String? = nil) {
+        /// `otlp`: the collector sends to X-Ray's OTLP endpoint (ADOT needs `region` for its URL).
+        public var export: TracesSpec.Export
+        public init(mode: Mode = .sidecar, agent: AgentSpec.Kind = .xrayDaemon, region: String? = nil, export: TracesSpec.Export = .xrayAPI) {
             self.mode = mode
             self.agent = agent
             self.region = region
+            self.export = export
         }
     }
 
@@ -123,7 +126,11 @@ public enum Instrumenter {
             case .sidecar:
                 let replacement = agentContainer(mode: mode, fargate: fargate, pascal: pascal)
                 if let index = existing.first, kind(containers[index]) == options.agent {
-                    break
+                    // The right agent already: with OTLP export its configuration must say so too.
+                    if options.export == .otlp, let updated = withConfiguration(of: replacement, in: containers[index], key: key) {
+                        containers[index] = updated
+                        changes.append("\(label): the \(options.agent.rawValue) container '\(name(containers[index]) ?? "agent")' now sends OTLP to X-Ray (its inline configuration was replaced)")
+                    }
                 } else if let index = existing.first {
                     let old = name(containers[index]) ?? "agent", oldKind = kind(containers[index])?.rawValue ?? "agent"
                     oldNames.append(old)
@@ -187,7 +194,31 @@ public enum Instrumenter {
             if options.mode == .daemon {
                 warnings.append("\(label) now sends to the host's agent: run it as a DAEMON service (platform ecs-ec2-daemon in xrayctl generate)")
             }
+            if options.export == .otlp && options.mode == .sidecar {
+                warnings.append("\(label) sends OTLP to X-Ray, which drops spans unless Transaction Search is on in the account (xrayctl doctor --aws --export otlp checks; traces.transaction_search in xray.yaml turns it on)")
+            }
             return task
+        }
+
+        /// The agent's inline configuration (AOT_CONFIG_CONTENT, CW_CONFIG_CONTENT) and its region
+        /// (AWS_REGION) set to what `replacement` carries; nil when they are that already.
+        func withConfiguration(of replacement: EditableTree, in container: EditableTree, key: (String) -> String) -> EditableTree? {
+            var environment = container[key("environment")]?.items ?? []
+            var changed = false
+            for variable in [options.agent == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT", "AWS_REGION"] {
+                guard let wanted = replacement[key("environment")]?.items?.first(where: { $0[key("name")]?.text == variable }) else { continue }
+                if let index = environment.firstIndex(where: { $0[key("name")]?.text == variable }) {
+                    guard environment[index][key("value")]?.text != wanted[key("value")]?.text else { continue }
+                    environment[index] = wanted
+                } else {
+                    environment.append(wanted)
+                }
+                changed = true
+            }
+            guard changed else { return nil }
+            var container = container
+            container[key("environment")] = .list(environment)
+            return container
         }
 
         /// On Fargate the task size must hold every container: when the agent makes the containers
@@ -213,7 +244,9 @@ public enum Instrumenter {
         func agentContainer(mode: ECSServiceSpec.NetworkMode, fargate: Bool, pascal: Bool) -> EditableTree {
             let agent = AgentSpec(kind: options.agent, image: ImageReference(options.agent.defaultImage)!, cpu: 32,
                                   memoryReservation: 256, bufferMB: 24, logLevel: "info", crossAccountRole: nil)
-            let container = AgentContainer(agent: agent, region: options.region).container(.sidecar(mode, fargate: fargate))
+            let container = AgentContainer(agent: agent, region: options.region, export: options.export,
+                                           partition: options.region.map(Partition.of(region:)) ?? .aws)
+                .container(.sidecar(mode, fargate: fargate))
             let tree = EditableTree.from(container)
             return pascal ? tree.pascalCased : tree
         }

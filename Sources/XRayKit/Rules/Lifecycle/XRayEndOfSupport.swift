@@ -29,7 +29,7 @@ struct XRayEndOfSupport: LintRule {
             guard let image = agent.node.field("image") else { return nil }
             let phase = ended ? "reached end of support on 2027-02-25" : "is in maintenance mode and reaches end of support on 2027-02-25"
             return finding(image, "the X-Ray daemon \(phase)",
-                           fix: "Migrate to the ADOT collector or the CloudWatch agent: xrayctl instrument --agent adot (or agent.kind: adot in xray.yaml)",
+                           fix: "Migrate to the ADOT collector sending OTLP to X-Ray: xrayctl instrument FILE --agent adot --export otlp --region REGION, with Transaction Search on (in xray.yaml: agent.kind: adot and traces: {export: otlp, transaction_search: {}})",
                            severity: ended ? .warning : .info)
         }
     }
