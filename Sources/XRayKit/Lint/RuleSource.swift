@@ -144,6 +144,8 @@ extension RuleSource {
                                               "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Transaction-Search.html")
     static let otelExporterEnvironment = RuleSource("OpenTelemetry: OTLP exporter configuration (OTEL_EXPORTER_OTLP_PROTOCOL and ports)",
                                                     "https://opentelemetry.io/docs/languages/sdk-configuration/otlp-exporter/")
+    static let cloudWatchAgentTraces = RuleSource("Amazon CloudWatch User Guide: the CloudWatch agent configuration file, traces section",
+                                                  "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Agent-Configuration-File-Details.html")
     static let adotLambda = RuleSource("AWS Lambda Developer Guide: instrumenting with the AWS Distro for OpenTelemetry layer",
                                        "https://docs.aws.amazon.com/lambda/latest/dg/python-tracing.html")
 }

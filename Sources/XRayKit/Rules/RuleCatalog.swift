@@ -36,7 +36,7 @@ public enum RuleCatalog {
             InvalidDaemonSocketAddress(), InvalidDaemonLogLevel(), InvalidDaemonARN(), ProxyAddressWithoutScheme(),
             DaemonSkipsTLSVerification(), UnknownDaemonRegion(),
             CollectorReceiverOnLoopback(), CollectorWithoutTracesPipeline(), CollectorUndefinedComponent(),
-            DeprecatedXRayExporter(), OTLPToXRayMisconfigured(), RemovedCollectorComponent(),
+            DeprecatedXRayExporter(), OTLPToXRayMisconfigured(), RemovedCollectorComponent(), CloudWatchAgentOnLoopback(),
         ]),
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),
