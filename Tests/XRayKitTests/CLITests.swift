@@ -106,7 +106,7 @@ import Testing
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("did you mean 'ecs-fargate'"))
         // Part of a name finds the templates it belongs to.
-        #expect(try xrayctl("init", "--template", "fargate").stderr.contains("did you mean 'ecs-fargate' or 'ecs-fargate-adot' or 'ecs-fargate-otlp'?"))
+        #expect(try xrayctl("init", "--template", "fargate").stderr.contains("did you mean 'ecs-fargate' or 'ecs-fargate-adot' or 'ecs-fargate-application-signals' or 'ecs-fargate-otlp'?"))
         // '-' is standard output, not a file named '-'.
         let printed = try xrayctl("init", "--template", "lambda", "-o", "-")
         #expect(printed.stdout == Templates.named("lambda")?.contents)

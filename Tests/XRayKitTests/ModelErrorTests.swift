@@ -120,6 +120,10 @@ import Testing
              line: 6, column: 11, message: "traces export otlp needs an agent that sends OTLP: set agent kind to adot or cloudwatch-agent"),
         Case(name: "indexing above 100%", yaml: header + "traces:\n  transaction_search: {indexing_percentage: 150}\n" + "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n",
              line: 6, column: 45, message: "transaction_search indexing_percentage must be between 0"),
+        Case(name: "Application Signals with the daemon", yaml: header + "application_signals: true\n" + "services:\n  - name: api\n    platform: ecs-fargate\n    image: api:1\n",
+             line: 5, column: 22, message: "Application Signals on ECS runs through the CloudWatch agent"),
+        Case(name: "Application Signals sidecar in bridge mode", yaml: header + "agent: {kind: cloudwatch-agent}\napplication_signals: true\n" + "services:\n  - name: api\n    platform: ecs-ec2-sidecar\n    image: api:1\n    memory_reservation: 128\n",
+             line: 8, column: 5, message: "Application Signals sidecars run in awsvpc mode"),
         Case(name: "unknown export", yaml: header + "traces:\n  export: otel\n" + "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n",
              line: 6, column: 11, message: "traces export must be one of"),
     ]

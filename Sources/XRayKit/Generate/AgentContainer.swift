@@ -15,17 +15,23 @@ struct AgentContainer {
     /// Where the collectors send traces (the daemon has one way only).
     let export: TracesSpec.Export
     let partition: Partition
+    /// The CloudWatch agent also receives Application Signals (on 4316).
+    let applicationSignals: Bool
 
-    init(agent: AgentSpec, region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws) {
+    static let applicationSignalsPort = 4316
+
+    init(agent: AgentSpec, region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws,
+         applicationSignals: Bool = false) {
         self.agent = agent
         self.region = region
         self.export = export
         self.partition = partition
+        self.applicationSignals = applicationSignals && agent.kind == .cloudwatchAgent
     }
 
     init(context: GenerationContext) {
         self.init(agent: context.model.agent, region: context.model.region, export: context.model.traces.export,
-                  partition: context.model.partition)
+                  partition: context.model.partition, applicationSignals: context.model.applicationSignals)
     }
 
     static let otlpPorts = [4317, 4318]
@@ -53,7 +59,7 @@ struct AgentContainer {
         case .adot:
             environment.append(KeyValuePair(name: "AOT_CONFIG_CONTENT", value: CollectorConfig.adot(region: region, export: export, partition: partition)))
         case .cloudwatchAgent:
-            environment.append(KeyValuePair(name: "CW_CONFIG_CONTENT", value: CollectorConfig.cloudwatchAgent(region: region, export: export)))
+            environment.append(KeyValuePair(name: "CW_CONFIG_CONTENT", value: CollectorConfig.cloudwatchAgent(region: region, export: export, applicationSignals: applicationSignals)))
         }
         container.environment = environment
         return container
@@ -75,7 +81,8 @@ struct AgentContainer {
 
     private func portMappings(_ placement: Placement) -> [PortMapping] {
         let protocols: [(port: Int, protocol: String)]
-        let extra = agent.kind == .xrayDaemon ? [] : Self.otlpPorts.map { ($0, "tcp") }
+        let extra = (agent.kind == .xrayDaemon ? [] : Self.otlpPorts.map { ($0, "tcp") })
+            + (applicationSignals ? [(Self.applicationSignalsPort, "tcp")] : [])
         switch placement {
         case .sidecar(let mode, _):
             // In a task the app reaches the agent directly; only UDP must be declared (facts §3.1).

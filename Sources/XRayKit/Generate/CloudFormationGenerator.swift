@@ -89,6 +89,10 @@ struct CloudFormationGenerator {
             ])))
         }
 
+        if output.applicationSignals {
+            resources.append((ids.make("ApplicationSignals", "Discovery"), .map([("Type", .string("AWS::ApplicationSignals::Discovery"))])))
+        }
+
         // Transaction Search in the model's own account: the logs resource policy first, then the setting.
         if let search = output.transactionSearch, context.traceAccounts.contains(where: { $0 == nil }) {
             let generator = TransactionSearchGenerator(context: context)
@@ -114,7 +118,8 @@ struct CloudFormationGenerator {
                                          ("AWS::ECS::TaskDefinition", "task definitions"), ("AWS::ECS::Service", "the DAEMON service"),
                                          ("AWS::XRay::SamplingRule", "sampling rules"),
                                          ("AWS::Logs::ResourcePolicy", "the logs resource policy X-Ray writes spans with"),
-                                         ("AWS::XRay::TransactionSearchConfig", "Transaction Search")]
+                                         ("AWS::XRay::TransactionSearchConfig", "Transaction Search"),
+                                         ("AWS::ApplicationSignals::Discovery", "Application Signals' account setup")]
         let holds = words.filter { types.contains($0.0) }.map(\.1)
         var template: [(String, YAMLValue)] = [
             ("AWSTemplateFormatVersion", .string("2010-09-09")),

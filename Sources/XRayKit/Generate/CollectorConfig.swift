@@ -74,24 +74,38 @@ enum CollectorConfig {
             /// Spans in OTLP form, as Transaction Search stores them (with span events; facts §10).
             var transit_spans_in_otlp_format: Bool?
         }
-        struct Collected: Encodable { var xray: XRay; var otlp: OTLP }
+        struct Collected: Encodable {
+            var xray: XRay
+            var otlp: OTLP
+            /// Application Signals' receiver (4316, traces and metrics from the ADOT SDKs).
+            var application_signals: Empty?
+        }
+        struct Empty: Encodable {}
+        /// Application Signals' metrics go to CloudWatch Logs as embedded metrics.
+        struct Logs: Encodable { var metrics_collected: Metrics }
+        struct Metrics: Encodable { var application_signals: Empty }
         struct XRay: Encodable { var bind_address: String; var tcp_proxy: Proxy }
         struct Proxy: Encodable { var bind_address: String }
         struct OTLP: Encodable { var grpc_endpoint: String; var http_endpoint: String }
         var agent: Agent
         var traces: Traces
+        var logs: Logs?
     }
 
     /// CloudWatch agent configuration, passed inline through `CW_CONFIG_CONTENT`.
     /// In a container it listens on all interfaces (other containers send to it); on a host,
     /// on loopback only.
-    static func cloudwatchAgent(region: String?, bind host: String = "0.0.0.0", export: TracesSpec.Export = .xrayAPI) -> String {
+    /// With Application Signals, the two sections AWS's ECS setup adds (facts §10).
+    static func cloudwatchAgent(region: String?, bind host: String = "0.0.0.0", export: TracesSpec.Export = .xrayAPI,
+                                applicationSignals: Bool = false) -> String {
         let config = CloudWatchAgentConfig(
             agent: .init(region: region),
             traces: .init(traces_collected: .init(
                 xray: .init(bind_address: "\(host):2000", tcp_proxy: .init(bind_address: "\(host):2000")),
-                otlp: .init(grpc_endpoint: "\(host):4317", http_endpoint: "\(host):4318")),
-                transit_spans_in_otlp_format: export == .otlp ? true : nil))
+                otlp: .init(grpc_endpoint: "\(host):4317", http_endpoint: "\(host):4318"),
+                application_signals: applicationSignals ? CloudWatchAgentConfig.Empty() : nil),
+                transit_spans_in_otlp_format: export == .otlp ? true : nil),
+            logs: applicationSignals ? .init(metrics_collected: .init(application_signals: CloudWatchAgentConfig.Empty())) : nil)
         return CanonicalJSON.compact(config)
     }
 }

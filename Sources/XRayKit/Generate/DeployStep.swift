@@ -11,6 +11,8 @@ enum DeployStep: Hashable {
     case putEncryptionConfig(path: String, account: String?)
     /// The logs resource policy, the segment destination (waiting until it is active), the indexing rule.
     case enableTransactionSearch(policyPath: String, policyName: String, account: String?)
+    /// Application Signals' one-time account setup (its service-linked role).
+    case startApplicationSignalsDiscovery
     case updateFunctionConfiguration(path: String)
     case addPolicyToFunctionRole(function: String, policyPath: String)
     case updateStage(path: String)
@@ -22,7 +24,7 @@ enum DeployStep: Hashable {
     var order: Int {
         switch self {
         case .createRole(let role): return role.otherAccount == nil ? 0 : 1
-        case .mergeKeyPolicy, .createLogGroup, .enableTransactionSearch: return 2
+        case .mergeKeyPolicy, .createLogGroup, .enableTransactionSearch, .startApplicationSignalsDiscovery: return 2
         case .registerTaskDefinition: return 3
         case .createService: return 4
         case .createSamplingRules: return 5
@@ -40,7 +42,7 @@ enum DeployStep: Hashable {
         switch self {
         case .createRole(let role): return role.otherAccount == nil
         case .createSamplingRules(_, let account), .enableTransactionSearch(_, _, let account): return account == nil
-        case .createLogGroup, .registerTaskDefinition, .createService: return true
+        case .createLogGroup, .registerTaskDefinition, .createService, .startApplicationSignalsDiscovery: return true
         case .mergeKeyPolicy, .updateDefaultSamplingRule, .putEncryptionConfig, .updateFunctionConfiguration,
              .addPolicyToFunctionRole, .updateStage, .deployBeanstalk, .launchInstance: return false
         }
@@ -86,6 +88,8 @@ enum DeployStep: Hashable {
             return Self.inAccount(account) + ["aws xray update-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
         case .putEncryptionConfig(let path, let account):
             return Self.inAccount(account) + ["aws xray put-encryption-config\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
+        case .startApplicationSignalsDiscovery:
+            return ["aws application-signals start-discovery --region \(region)"]
         case .enableTransactionSearch(let policyPath, let policyName, let account):
             let profile = Self.profile(account)
             return Self.inAccount(account) + [

@@ -146,9 +146,12 @@ struct ECSGenerator {
         if context.model.logs.driver == .firelens {
             permissions.statements.append(IAMPolicies.firelensLogs(group: logGroup, context))
         }
+        // Application Signals: the agent writes metrics and spans with CloudWatchAgentServerPolicy (AWS's ECS setup).
+        let managed = context.model.applicationSignals && context.model.agent.kind == .cloudwatchAgent
+            ? [IAMPolicies.cloudWatchAgentServerPolicy(context.partition)] : []
         return RolePlan(name: name, purpose: purpose,
                         trust: IAMPolicies.trust("ecs-tasks", context, ecsTaskGuard: true),
-                        inlinePolicy: permissions)
+                        inlinePolicy: permissions, managedPolicyARNs: managed)
     }
 
     /// Every container of a task with its log configuration (`logs:` in the model): awslogs into

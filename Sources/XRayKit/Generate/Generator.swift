@@ -23,6 +23,11 @@ public enum Generator {
         if let encryption = model.encryption {
             output.append(EncryptionGenerator(context: context).generate(encryption))
         }
+        if model.applicationSignals && model.services.contains(where: { $0.platform.isECS }) {
+            output.steps.append(.startApplicationSignalsDiscovery)
+            output.applicationSignals = true
+            output.notes.append("Application Signals: the CloudWatch agent receives it on 4316 (its role has CloudWatchAgentServerPolicy), and `start-discovery` (or the template's AWS::ApplicationSignals::Discovery) sets the account up once. The apps must run the AWS Distro for OpenTelemetry SDK agent of their language, sending to http://localhost:4316 (sidecar) or the instance's agent (DAEMON service): see \"Enable your applications on Amazon ECS\" in the Amazon CloudWatch User Guide.")
+        }
         if let search = model.traces.transactionSearch {
             output.append(TransactionSearchGenerator(context: context).generate(search))
         }

@@ -15,6 +15,8 @@ struct GeneratorOutput {
     var logGroups: [String] = []
     /// Transaction Search, turned on by this setup (the template holds it for the model's account).
     var transactionSearch: TransactionSearchSpec?
+    /// Application Signals' account setup (the template holds AWS::ApplicationSignals::Discovery).
+    var applicationSignals = false
 
     mutating func append(_ other: GeneratorOutput) {
         files += other.files
@@ -27,6 +29,7 @@ struct GeneratorOutput {
         samplingRules += other.samplingRules
         logGroups += other.logGroups.filter { !logGroups.contains($0) }
         transactionSearch = transactionSearch ?? other.transactionSearch
+        applicationSignals = applicationSignals || other.applicationSignals
     }
 
     mutating func add(_ path: String, _ contents: String, _ summary: String) {

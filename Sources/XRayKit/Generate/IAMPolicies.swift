@@ -50,6 +50,11 @@ enum IAMPolicies {
         "arn:\(partition):iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
     }
 
+    /// What the CloudWatch agent needs for Application Signals (metrics, logs, traces).
+    static func cloudWatchAgentServerPolicy(_ partition: String) -> String {
+        "arn:\(partition):iam::aws:policy/CloudWatchAgentServerPolicy"
+    }
+
     /// The managed policy ECS needs on an execution role to pull private ECR images and write logs.
     static func ecsTaskExecutionPolicy(_ partition: String) -> String {
         "arn:\(partition):iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"

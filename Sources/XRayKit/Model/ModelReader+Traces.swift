@@ -24,4 +24,28 @@ extension ModelReader {
         }
         return spec
     }
+
+    /// `application_signals: true`: ECS services get it through the CloudWatch agent (facts §10),
+    /// as a sidecar in awsvpc mode or as the DAEMON service on EC2.
+    func applicationSignals(_ node: LocatedNode, agent: AgentSpec?, services: [ServiceSpec]) -> Bool {
+        guard let scalar = node.scalar, scalar.kind == .bool else {
+            reader.error(node, "application_signals must be true or false, found \(node.typeName)")
+            return false
+        }
+        guard scalar.text.lowercased() == "true" else { return false }
+        let ecs = services.filter { $0.platform.isECS }
+        if !ecs.isEmpty, let agent, agent.kind != .cloudwatchAgent {
+            reader.error(node, "Application Signals on ECS runs through the CloudWatch agent: set agent kind to cloudwatch-agent (it is \(agent.kind.rawValue))")
+        }
+        for service in ecs where service.platform != .ecsEC2Daemon {
+            if case .ecs(let spec) = service.target, spec.networkMode != .awsvpc {
+                reader.error(at: service.location, "Application Signals sidecars run in awsvpc mode; service '\(service.name)' uses \(spec.networkMode.rawValue) (use network_mode: awsvpc, or platform ecs-ec2-daemon)")
+            }
+        }
+        let others = services.filter { !$0.platform.isECS }.map(\.name)
+        if !others.isEmpty {
+            reader.warning(node, "application_signals covers the ECS services; \(others.joined(separator: ", ")) get X-Ray tracing only (Lambda needs the AWS OpenTelemetry distro layer, which this version does not add)")
+        }
+        return true
+    }
 }

@@ -6,7 +6,8 @@ struct ModelReader {
     init(_ reader: NodeReader) { self.reader = reader }
 
     static let topLevelKeys = ["version", "project", "region", "account", "partition", "cluster",
-                               "agent", "encryption", "sampling", "logs", "services", "traces"]
+                               "agent", "encryption", "sampling", "logs", "services", "traces",
+                               "application_signals"]
 
     func model(_ root: LocatedNode) -> XRayModel? {
         guard let fields = reader.fields(root, "the model", keys: Self.topLevelKeys) else { return nil }
@@ -36,10 +37,12 @@ struct ModelReader {
         let logsSpec = fields["logs"].flatMap(self.logs) ?? LogsSpec()
         let tracesSpec = fields["traces"].flatMap { self.traces($0, agent: agentSpec, agentNode: fields["agent"]) } ?? TracesSpec()
 
+        let signals = fields["application_signals"].map { applicationSignals($0, agent: agentSpec, services: serviceSpecs ?? []) } ?? false
+
         guard let projectName, let regionCode, let agentSpec, let serviceSpecs else { return nil }
         return XRayModel(project: projectName, region: regionCode, account: accountID, partition: partition,
                          cluster: cluster, agent: agentSpec, encryption: encryptionSpec, sampling: samplingSpec,
-                         logs: logsSpec, services: serviceSpecs, traces: tracesSpec)
+                         logs: logsSpec, services: serviceSpecs, traces: tracesSpec, applicationSignals: signals)
     }
 
     static let logsKeys = ["driver", "retention_days", "group_prefix", "router_image"]

@@ -76,6 +76,7 @@ public enum ModelSchema {
                 ]),
             ],
             "services": ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/service"]],
+            "application_signals": ["type": "boolean"],
             "traces": [
                 "type": "object", "additionalProperties": false,
                 "properties": object(ModelReader.tracesKeys, [

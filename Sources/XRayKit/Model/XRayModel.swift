@@ -14,6 +14,8 @@ public struct XRayModel: Sendable {
     public var services: [ServiceSpec]
     /// How agents send traces, and whether Transaction Search is turned on (`traces:`).
     public var traces = TracesSpec()
+    /// CloudWatch Application Signals through the CloudWatch agent (ECS services).
+    public var applicationSignals = false
 }
 
 /// `traces:` — where the agents send traces after the X-Ray daemon's end of support.

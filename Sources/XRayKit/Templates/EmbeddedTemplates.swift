@@ -180,6 +180,34 @@ services:
     port: 8080
 
 """#),
+        (name: "ecs-fargate-application-signals", contents: #"""
+# Fargate with the CloudWatch agent as the sidecar for CloudWatch Application Signals, sending spans in OTLP form with Transaction Search on.
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+agent:
+  kind: cloudwatch-agent
+  image: public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300064.0b1337
+  cpu: 128
+  memory_reservation: 512
+
+application_signals: true
+
+traces:
+  export: otlp
+  transaction_search: {}
+
+services:
+  - name: api
+    platform: ecs-fargate
+    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-api:1.0.0
+    cpu: 384
+    memory_reservation: 512
+    port: 8080
+
+"""#),
         (name: "ecs-fargate-otlp", contents: #"""
 # Fargate with the ADOT collector sending OTLP to X-Ray's OTLP endpoint, and Transaction Search turned on (the endpoint needs it).
 version: 1

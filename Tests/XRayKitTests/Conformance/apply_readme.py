@@ -93,15 +93,31 @@ class XRayStub(BaseHTTPRequestHandler):
     encryption = {}  # account -> key
     destinations = {}  # account -> trace segment destination (Transaction Search)
     indexing = {}  # account -> indexing percentage
+    discovery = set()  # accounts where Application Signals' StartDiscovery ran
 
     def log_message(self, *args):
         pass
 
+    def account_of(self):
+        access_key = re.search(r"Credential=([^/]+)/", self.headers.get("Authorization", ""))
+        return get_account_id_from(access_key.group(1)) if access_key else "unsigned"
+
+    def answer(self, answer):
+        payload = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.path.split("?")[0] == "/start-discovery":
+            # Application Signals' StartDiscovery (moto has no application-signals): no input, empty answer.
+            XRayStub.discovery.add(self.account_of())
+            return self.answer({})
         operation = OPERATIONS.get(self.path.split("?")[0])
-        access_key = re.search(r"Credential=([^/]+)/", self.headers.get("Authorization", ""))
-        account = get_account_id_from(access_key.group(1)) if access_key else "unsigned"
+        account = self.account_of()
         data = json.loads(body or b"{}")
         problems = []
         if operation is None:
@@ -132,12 +148,7 @@ class XRayStub(BaseHTTPRequestHandler):
         elif operation == "PutEncryptionConfig":
             XRayStub.encryption[account] = data.get("KeyId")
             answer = {"EncryptionConfig": {"KeyId": data.get("KeyId"), "Status": "ACTIVE", "Type": data.get("Type")}}
-        payload = json.dumps(answer).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
+        self.answer(answer)
 
 
 # --- one model ---------------------------------------------------------------------------------
@@ -250,6 +261,7 @@ class Run:
 
     def run_script(self, text, label):
         env = dict(os.environ, AWS_ENDPOINT_URL=self.moto_url, AWS_ENDPOINT_URL_XRAY=self.stub_url,
+                   AWS_ENDPOINT_URL_APPLICATION_SIGNALS=self.stub_url,
                    AWS_SHARED_CREDENTIALS_FILE=os.path.join(self.home, "credentials"),
                    AWS_CONFIG_FILE=os.path.join(self.home, "config"), HOME=self.home, AWS_PAGER="")
         for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION"]:
@@ -355,6 +367,9 @@ class Run:
                 traces.add(self.local)
             if not traces <= accounts:
                 self.problems.append(f"{label}: encryption set in {sorted(accounts)}, traces land in {sorted(traces)}")
+        if self.model.get("application_signals") and not via_stack and any(
+                s["platform"].startswith("ecs-") for s in self.model["services"]) and self.local not in XRayStub.discovery:
+            self.problems.append(f"{label}: Application Signals' start-discovery did not run in {self.local}")
         search = (self.model.get("traces") or {}).get("transaction_search", False)
         if search is not False:
             traces = {agent_account} if agents else set()
@@ -440,6 +455,7 @@ def reset(moto_url):
     XRayStub.encryption.clear()
     XRayStub.destinations.clear()
     XRayStub.indexing.clear()
+    XRayStub.discovery.clear()
     _next_key_id.clear()
 
 
