@@ -124,6 +124,10 @@ import Testing
              line: 5, column: 22, message: "Application Signals on ECS runs through the CloudWatch agent"),
         Case(name: "Application Signals sidecar in bridge mode", yaml: header + "agent: {kind: cloudwatch-agent}\napplication_signals: true\n" + "services:\n  - name: api\n    platform: ecs-ec2-sidecar\n    image: api:1\n    memory_reservation: 128\n",
              line: 8, column: 5, message: "Application Signals sidecars run in awsvpc mode"),
+        Case(name: "ADOT without its layer", yaml: header + "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n    instrumentation: adot\n",
+             line: 9, column: 22, message: "instrumentation adot needs adot_layer"),
+        Case(name: "ADOT layer without a version", yaml: header + "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n    instrumentation: adot\n    adot_layer: arn:aws:lambda:us-east-1:615299751070:layer:AWSOpenTelemetryDistroPython\n",
+             line: 10, column: 17, message: "adot_layer must be a layer version ARN"),
         Case(name: "unknown export", yaml: header + "traces:\n  export: otel\n" + "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n",
              line: 6, column: 11, message: "traces export must be one of"),
     ]

@@ -41,3 +41,12 @@ public struct IndexingRuleInput: Encodable, Hashable, Sendable {
 
     public init(percentage: Double) { Rule = IndexingRule(Probabilistic: Probabilistic(DesiredSamplingPercentage: percentage)) }
 }
+
+/// What `instrumentation: adot` adds to a function: the layer and its wrapper. Not an API input on
+/// its own; the README's step merges it into the function's current configuration.
+public struct ADOTLayerAddition: Encodable, Hashable, Sendable {
+    public static let wrapper = "/opt/otel-instrument"
+    public struct Variables: Encodable, Hashable, Sendable { public var Variables = ["AWS_LAMBDA_EXEC_WRAPPER": ADOTLayerAddition.wrapper] }
+    public var Layers: [String]
+    public var Environment = Variables()
+}

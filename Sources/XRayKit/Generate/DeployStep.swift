@@ -1,3 +1,5 @@
+import Foundation
+
 /// One action that applies generated files, rendered as shell commands in the output README.
 enum DeployStep: Hashable {
     case createRole(RolePlan)
@@ -15,6 +17,9 @@ enum DeployStep: Hashable {
     case startApplicationSignalsDiscovery
     case updateFunctionConfiguration(path: String)
     case addPolicyToFunctionRole(function: String, policyPath: String)
+    /// The ADOT layer merged into the function's layers and variables; `policy`: a managed policy
+    /// for the function's current role (Application Signals), looked up when applied.
+    case addADOTLayer(function: String, path: String, policy: String?)
     case updateStage(path: String)
     case deployBeanstalk(service: String)
     case launchInstance(path: String, instanceProfile: String?)
@@ -30,7 +35,7 @@ enum DeployStep: Hashable {
         case .createSamplingRules: return 5
         case .updateDefaultSamplingRule: return 6
         case .putEncryptionConfig: return 7
-        case .updateFunctionConfiguration, .addPolicyToFunctionRole: return 8
+        case .updateFunctionConfiguration, .addPolicyToFunctionRole, .addADOTLayer: return 8
         case .updateStage: return 9
         case .deployBeanstalk: return 10
         case .launchInstance: return 11
@@ -44,7 +49,7 @@ enum DeployStep: Hashable {
         case .createSamplingRules(_, let account), .enableTransactionSearch(_, _, let account): return account == nil
         case .createLogGroup, .registerTaskDefinition, .createService, .startApplicationSignalsDiscovery: return true
         case .mergeKeyPolicy, .updateDefaultSamplingRule, .putEncryptionConfig, .updateFunctionConfiguration,
-             .addPolicyToFunctionRole, .updateStage, .deployBeanstalk, .launchInstance: return false
+             .addPolicyToFunctionRole, .addADOTLayer, .updateStage, .deployBeanstalk, .launchInstance: return false
         }
     }
 
@@ -104,6 +109,19 @@ enum DeployStep: Hashable {
             // The role's name is the last part of its ARN (a role may have a path).
             return ["ROLE_NAME=$(aws lambda get-function-configuration --region \(region) --function-name \(q(function)) --query Role --output text | awk -F/ '{print $NF}')",
                     "aws iam put-role-policy --role-name \"$ROLE_NAME\" --policy-name xray --policy-document \(q("file://" + policyPath))"]
+        case .addADOTLayer(let function, let path, let policy):
+            let current = (path as NSString).deletingLastPathComponent + "/current-configuration.json"
+            let update = (path as NSString).deletingLastPathComponent + "/lambda-adot-update.json"
+            // One update at a time: Lambda refuses a change while the previous one is in progress.
+            var commands = ["aws lambda wait function-updated --region \(region) --function-name \(q(function))",
+                            "aws lambda get-function-configuration --region \(region) --function-name \(q(function)) --output json > \(q(current))",
+                            Self.mergeLayer + " \(q(current)) \(q(path)) \(q(function)) > \(q(update))",
+                            "aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + update))"]
+            if let policy {
+                commands += ["ROLE_NAME=$(aws lambda get-function-configuration --region \(region) --function-name \(q(function)) --query Role --output text | awk -F/ '{print $NF}')",
+                             "aws iam attach-role-policy --role-name \"$ROLE_NAME\" --policy-arn \(q(policy))"]
+            }
+            return commands
         case .updateStage(let path):
             return ["aws apigateway update-stage --region \(region) --cli-input-json \(q("file://" + path))"]
         case .deployBeanstalk(let service):
@@ -114,6 +132,10 @@ enum DeployStep: Hashable {
             return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data \(q("file://" + path))"]
         }
     }
+
+    /// Merges the ADOT addition into a function's current configuration: its other layers stay
+    /// (an older version of the same layer goes), its variables stay (the wrapper is set).
+    static let mergeLayer = #"python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); a=json.load(open(sys.argv[2])); n=lambda arn: arn.rsplit(":", 1)[0]; add=a["Layers"]; layers=[l["Arn"] for l in c.get("Layers", []) if n(l["Arn"]) not in {n(x) for x in add}] + add; v=dict((c.get("Environment") or {}).get("Variables") or {}); v.update(a["Environment"]["Variables"]); print(json.dumps({"FunctionName": sys.argv[3], "Layers": layers, "Environment": {"Variables": v}}))'"#
 
     /// ` --profile ACCOUNT_N` for a step in another account.
     static func profile(_ account: String?) -> String {

@@ -55,6 +55,11 @@ enum IAMPolicies {
         "arn:\(partition):iam::aws:policy/CloudWatchAgentServerPolicy"
     }
 
+    /// What a Lambda function's role needs for Application Signals (facts §10).
+    static func lambdaApplicationSignalsPolicy(_ partition: String) -> String {
+        "arn:\(partition):iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy"
+    }
+
     /// The managed policy ECS needs on an execution role to pull private ECR images and write logs.
     static func ecsTaskExecutionPolicy(_ partition: String) -> String {
         "arn:\(partition):iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"

@@ -35,6 +35,30 @@ struct ServerlessGenerator {
         let path = "\(service.name)/lambda-tracing.json"
         output.add(path, CanonicalJSON.encode(input), "turns on active tracing for \(spec.functionName) (UpdateFunctionConfiguration input)")
         output.steps.append(.updateFunctionConfiguration(path: path))
+        if spec.instrumentation == .adot, let layer = spec.adotLayer {
+            output.append(adot(service, spec, layer: layer))
+            // Application Signals: generated and named roles get its policy where they are created
+            // (a kept role, looked up when applied, in the layer's step).
+            if context.model.applicationSignals {
+                for index in output.roles.indices {
+                    output.roles[index].managedPolicyARNs.append(IAMPolicies.lambdaApplicationSignalsPolicy(context.partition))
+                }
+            }
+        }
+        return output
+    }
+
+    /// The AWS OpenTelemetry distro layer and its wrapper (facts §10). UpdateFunctionConfiguration
+    /// replaces a function's layers and variables as a whole, so the file holds only what is added
+    /// and the README merges it into what the function has (keeping every other layer and variable).
+    func adot(_ service: ServiceSpec, _ spec: LambdaServiceSpec, layer: String) -> GeneratorOutput {
+        var output = GeneratorOutput()
+        let path = "\(service.name)/lambda-adot.json"
+        output.add(path, CanonicalJSON.encode(ADOTLayerAddition(Layers: [layer])),
+                   "the AWS OpenTelemetry layer and its wrapper, merged into \(spec.functionName)'s current layers and variables by the README's step")
+        let policy = context.model.applicationSignals ? IAMPolicies.lambdaApplicationSignalsPolicy(context.partition) : nil
+        output.steps.append(.addADOTLayer(function: spec.functionName, path: path, policy: spec.role == .keep ? policy : nil))
+        output.notes.append("`\(service.name)` runs through the AWS OpenTelemetry layer `\(layer)` (AWS_LAMBDA_EXEC_WRAPPER=\(ADOTLayerAddition.wrapper)); the README's step keeps the function's other layers and variables, replacing only an older version of the same layer.")
         return output
     }
 

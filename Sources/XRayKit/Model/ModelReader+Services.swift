@@ -7,7 +7,7 @@ extension ModelReader {
         .ecsEC2Sidecar: ecsKeys.filter { !$0.hasPrefix("task_") || $0 == "task_role" },
         .ecsFargate: ecsKeys,
         .elasticBeanstalk: ["instance_profile", "eb_platform", "daemon_config"],
-        .lambda: ["function_name", "role"],
+        .lambda: ["function_name", "role", "instrumentation", "adot_layer"],
         .apiGateway: ["rest_api_id", "stage", "api_type"],
         .ec2: ["os", "instance_role"],
     ]
@@ -118,7 +118,30 @@ extension ModelReader {
         // The function keeps its own role unless the model asks for a new one: a generated role
         // replaces the current one and with it every permission the function had.
         let role = roleChoice(fields["role"], "role", partition: partition, default: .keep, allowNone: false, allowKeep: true)
-        return LambdaServiceSpec(functionName: name, role: role)
+        var spec = LambdaServiceSpec(functionName: name, role: role)
+        if let node = fields["instrumentation"],
+           let text = reader.choice(node, "instrumentation", from: LambdaServiceSpec.Instrumentation.allCases.map(\.rawValue)) {
+            spec.instrumentation = LambdaServiceSpec.Instrumentation(rawValue: text)!
+        }
+        if let node = fields["adot_layer"], let text = reader.string(node, "adot_layer") {
+            // arn:PARTITION:lambda:REGION:ACCOUNT:layer:NAME:VERSION, in the function's region.
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count != 8 || parts[0] != "arn" || parts[2] != "lambda" || parts[5] != "layer" || Int(parts[7]) == nil
+                || !ARN.isAccountID(String(parts[4])) || parts[6].isEmpty {
+                reader.error(node, "adot_layer must be a layer version ARN such as arn:aws:lambda:us-east-1:615299751070:layer:AWSOpenTelemetryDistroPython:VERSION (the version the layer's documentation lists), found '\(text)'")
+            } else if parts[1] != Substring(partition.rawValue) {
+                reader.error(node, "adot_layer is in partition '\(parts[1])' but the model is in '\(partition.rawValue)'")
+            } else {
+                spec.adotLayer = text
+            }
+        }
+        if spec.instrumentation == .adot && spec.adotLayer == nil && fields["adot_layer"] == nil {
+            reader.error(fields["instrumentation"] ?? node, "instrumentation adot needs adot_layer: the layer version ARN to use (xrayctl does not pick a version)")
+        }
+        if spec.instrumentation != .adot, let layerNode = fields["adot_layer"] {
+            reader.warning(layerNode, "adot_layer is used only with instrumentation: adot")
+        }
+        return spec
     }
 
     private func apiGateway(_ fields: NodeReader.Fields) -> APIGatewayServiceSpec? {

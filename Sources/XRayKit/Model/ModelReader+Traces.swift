@@ -42,9 +42,14 @@ extension ModelReader {
                 reader.error(at: service.location, "Application Signals sidecars run in awsvpc mode; service '\(service.name)' uses \(spec.networkMode.rawValue) (use network_mode: awsvpc, or platform ecs-ec2-daemon)")
             }
         }
-        let others = services.filter { !$0.platform.isECS }.map(\.name)
+        // Lambda functions take part through the AWS OpenTelemetry layer (instrumentation: adot).
+        let others = services.filter { service in
+            if service.platform.isECS { return false }
+            if case .lambda(let spec) = service.target { return spec.instrumentation != .adot }
+            return true
+        }.map(\.name)
         if !others.isEmpty {
-            reader.warning(node, "application_signals covers the ECS services; \(others.joined(separator: ", ")) get X-Ray tracing only (Lambda needs the AWS OpenTelemetry distro layer, which this version does not add)")
+            reader.warning(node, "application_signals covers ECS services and Lambda functions with instrumentation: adot; \(others.joined(separator: ", ")) get X-Ray tracing only")
         }
         return true
     }

@@ -151,6 +151,8 @@ public enum ModelSchema {
             ],
             "function_name": text,
             "role": functionRoleChoice,
+            "instrumentation": choice(LambdaServiceSpec.Instrumentation.allCases.map(\.rawValue)),
+            "adot_layer": ["type": "string", "pattern": "^arn:[^:]+:lambda:[a-z0-9-]+:[0-9]{12}:layer:[A-Za-z0-9_-]+:[0-9]+$"],
             "rest_api_id": ["type": "string", "pattern": "^[a-z0-9]{10}$"],
             "stage": text,
             "api_type": ["const": "rest"],

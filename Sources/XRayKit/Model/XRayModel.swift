@@ -189,8 +189,18 @@ public struct BeanstalkServiceSpec: Sendable {
 }
 
 public struct LambdaServiceSpec: Sendable {
+    public enum Instrumentation: String, CaseIterable, Sendable {
+        /// Active tracing (TracingConfig), with the X-Ray SDK in the code if any.
+        case xraySDK = "xray-sdk"
+        /// The AWS OpenTelemetry distro layer and its wrapper (Application Signals), plus active tracing.
+        case adot
+    }
+
     public var functionName: String
     public var role: RoleChoice
+    public var instrumentation: Instrumentation = .xraySDK
+    /// The distro layer version the model names (`adot_layer`); xrayctl never picks a version itself.
+    public var adotLayer: String?
 }
 
 public struct APIGatewayServiceSpec: Sendable {

@@ -70,6 +70,20 @@ def _update_configuration_with_tracing(self, config_updates):
 
 lambda_models.LambdaFunction.update_configuration = _update_configuration_with_tracing
 
+_get_layers_data = lambda_models.LambdaFunction._get_layers_data
+
+
+def _get_layers_data_across_accounts(self, layers_versions_arns):
+    # The Lambda developer guide ("Adding layers to functions") lets a function use a layer version
+    # another account shares, such as AWS's own AWSOpenTelemetryDistro layers; moto 5.2.1 looks every
+    # layer up in the function's own account. Layers of other accounts are taken as they are named.
+    own = [arn for arn in layers_versions_arns if arn.split(":")[4] == self.account_id]
+    data = _get_layers_data(self, own) if own else []
+    return data + [{"Arn": arn, "CodeSize": 0} for arn in layers_versions_arns if arn not in own]
+
+
+lambda_models.LambdaFunction._get_layers_data = _get_layers_data_across_accounts
+
 # moto makes random key IDs; the models name fixed ones. The next key created takes this ID.
 _next_key_id = []
 _generate_key_id = kms_models.generate_key_id
@@ -221,8 +235,9 @@ class Run:
             code = io.BytesIO()
             with zipfile.ZipFile(code, "w") as z:
                 z.writestr("index.py", "def handler(event, context):\n    return event\n")
+            # A variable of its own, which adding the ADOT layer must keep.
             self.client("lambda").create_function(FunctionName=name, Runtime="python3.12", Role=arn, Handler="index.handler",
-                                                  Code={"ZipFile": code.getvalue()})
+                                                  Code={"ZipFile": code.getvalue()}, Environment={"Variables": {"APP_SETTING": "kept"}})
             self.function_roles[name] = arn
         apigateway = self.client("apigateway")
         for service in self.services("api-gateway"):
@@ -334,6 +349,19 @@ class Run:
                 self.problems.append(f"{label}: function {name}'s role may not upload traces")
             if "s3:GetObject" not in actions and service.get("role", "keep") != "generate":
                 self.problems.append(f"{label}: function {name}'s role lost its own permissions")
+            if service.get("instrumentation") == "adot":
+                layers = [layer["Arn"] for layer in configuration.get("Layers", [])]
+                variables = (configuration.get("Environment") or {}).get("Variables") or {}
+                if service["adot_layer"] not in layers:
+                    self.problems.append(f"{label}: function {name} lacks the ADOT layer ({layers})")
+                if variables.get("AWS_LAMBDA_EXEC_WRAPPER") != "/opt/otel-instrument" or variables.get("APP_SETTING") != "kept":
+                    self.problems.append(f"{label}: function {name}'s variables are {variables}")
+                attached = [p["PolicyName"] for p in iam.list_attached_role_policies(RoleName=role_name)["AttachedPolicies"]]
+                # moto 5.2.1's CloudFormation creates AWS::IAM::Role without its ManagedPolicyArns
+                # (iam/models.py Role.create_from_cloudformation_json): a stack-made role is not judged on them.
+                stack_made = via_stack and service.get("role") == "generate"
+                if self.model.get("application_signals") and not stack_made and "CloudWatchLambdaApplicationSignalsExecutionRolePolicy" not in attached:
+                    self.problems.append(f"{label}: function {name}'s role lacks the Application Signals policy ({attached})")
         apigateway = self.client("apigateway")
         for service in self.services("api-gateway"):
             stage = apigateway.get_stage(restApiId=service["rest_api_id"], stageName=service["stage"])

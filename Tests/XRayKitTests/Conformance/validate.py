@@ -168,6 +168,13 @@ def check_file(relative, text, full_path):
         return ["ebextensions structure"], check_ebextensions(text)
     if name == "lambda-tracing.json":
         return ["botocore lambda.UpdateFunctionConfiguration"], check_api_input("lambda", "UpdateFunctionConfiguration", data)
+    if name == "lambda-adot.json":
+        # A partial, merged into the function's configuration when applied: the merged input must be valid.
+        merged = {"FunctionName": "f", "Layers": data.get("Layers"), "Environment": data.get("Environment")}
+        problems = check_api_input("lambda", "UpdateFunctionConfiguration", merged)
+        if data.get("Environment", {}).get("Variables", {}).get("AWS_LAMBDA_EXEC_WRAPPER") != "/opt/otel-instrument":
+            problems.append("the AWS OpenTelemetry distro layer needs AWS_LAMBDA_EXEC_WRAPPER=/opt/otel-instrument")
+        return ["botocore lambda.UpdateFunctionConfiguration"], problems
     if name == "apigateway-stage-patch.json":
         return ["botocore apigateway.UpdateStage"], check_api_input("apigateway", "UpdateStage", data)
     if name == "encryption.json":
