@@ -146,6 +146,8 @@ extension RuleSource {
                                                     "https://opentelemetry.io/docs/languages/sdk-configuration/otlp-exporter/")
     static let cloudWatchAgentTraces = RuleSource("Amazon CloudWatch User Guide: the CloudWatch agent configuration file, traces section",
                                                   "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Agent-Configuration-File-Details.html")
+    static let cloudWatchAgentSchema = RuleSource("aws/amazon-cloudwatch-agent: translator/config/schema.json",
+                                                  "https://github.com/aws/amazon-cloudwatch-agent/blob/HEAD/translator/config/schema.json")
     static let adotLambda = RuleSource("AWS Lambda Developer Guide: instrumenting with the AWS Distro for OpenTelemetry layer",
                                        "https://docs.aws.amazon.com/lambda/latest/dg/python-tracing.html")
 }

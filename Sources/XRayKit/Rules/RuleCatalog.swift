@@ -37,6 +37,7 @@ public enum RuleCatalog {
             DaemonSkipsTLSVerification(), UnknownDaemonRegion(),
             CollectorReceiverOnLoopback(), CollectorWithoutTracesPipeline(), CollectorUndefinedComponent(),
             DeprecatedXRayExporter(), OTLPToXRayMisconfigured(), RemovedCollectorComponent(), CloudWatchAgentOnLoopback(),
+            CloudWatchAgentUnknownTraceKey(),
         ]),
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),

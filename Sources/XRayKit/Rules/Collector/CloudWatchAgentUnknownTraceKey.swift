@@ -1,0 +1,50 @@
+struct CloudWatchAgentUnknownTraceKey: LintRule {
+    static let description = RuleDescription(
+        id: "XR518", name: "cloudwatch-agent-unknown-trace-key", severity: .error,
+        summary: "A CloudWatch agent configuration (`CW_CONFIG_CONTENT`) has a key its `traces` section does not define, or a section in the wrong place.",
+        rationale: "The agent checks its configuration against its JSON schema, whose traces section allows no other keys (at traces, traces_collected, xray, tcp_proxy and otlp), and rejects the whole file on a mismatch: the agent does not start and no trace, metric or log is collected. The key lists here are the schema's (aws/amazon-cloudwatch-agent translator/config/schema.json).",
+        sources: [.cloudWatchAgentSchema, .cloudWatchAgentTraces],
+        examples: [
+            RuleExample("taskdef.json", #"""
+                {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+                  {"name": "api", "image": "api:1"},
+                  {"name": "cloudwatch-agent", "image": "public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300064.0b1337",
+                   "environment": [{"name": "CW_CONFIG_CONTENT", "value": ↓"{\"traces\": {\"traces_collected\": {\"xray\": {\"bind_adress\": \"0.0.0.0:2000\"}}}}"}]}]}
+
+                """#),
+            RuleExample("taskdef.json", #"""
+                {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+                  {"name": "api", "image": "api:1"},
+                  {"name": "cloudwatch-agent", "image": "public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300064.0b1337",
+                   "environment": [{"name": "CW_CONFIG_CONTENT", "value": "{\"traces\": {\"traces_collected\": {\"xray\": {\"bind_address\": \"0.0.0.0:2000\"}, \"application_signals\": {}}}, \"logs\": {\"metrics_collected\": {\"application_signals\": {}}}}"}]}]}
+
+                """#),
+        ])
+
+    /// The keys the schema allows at each level of `traces` (additionalProperties false there).
+    static let allowed: [(path: [String], keys: [String])] = [
+        (["traces"], ["traces_collected", "concurrency", "buffer_size_mb", "resource_arn", "local_mode", "insecure", "credentials",
+                      "proxy_override", "endpoint_override", "region_override", "transit_spans_in_otlp_format"]),
+        (["traces", "traces_collected"], ["app_signals", "application_signals", "xray", "otlp"]),
+        (["traces", "traces_collected", "xray"], ["bind_address", "tcp_proxy"]),
+        (["traces", "traces_collected", "xray", "tcp_proxy"], ["bind_address"]),
+        (["traces", "traces_collected", "otlp"], ["grpc_endpoint", "http_endpoint", "tls", "service.name", "deployment.environment"]),
+    ]
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.taskDefinitions.flatMap { task in
+            task.containers.filter { $0.imageKind == .cloudwatchAgent }.flatMap { agent -> [Finding] in
+                guard let value = agent.variable("CW_CONFIG_CONTENT")?.value,
+                      let config = EmbeddedDocument.json(value, in: task.document) else { return [] }
+                return Self.allowed.flatMap { path, keys -> [Finding] in
+                    guard let section = path.reduce(Optional(config), { $0?[$1] }), let pairs = section.pairs else { return [] }
+                    return pairs.compactMap { pair -> Finding? in
+                        guard let key = pair.key.text, !keys.contains(key) else { return nil }
+                        return finding(pair.key, "the CloudWatch agent's schema allows no '\(key)' under \(path.joined(separator: ".")), so the agent rejects the whole configuration\(Suggestion.didYouMean(key, in: keys))",
+                                       fix: "Use one of \(keys.joined(separator: ", ")), or move the key where the schema has it")
+                    }
+                }
+            }
+        }
+    }
+}
