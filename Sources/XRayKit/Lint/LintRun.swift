@@ -27,6 +27,8 @@ public struct LintRun: Sendable {
     let segmentDocuments: [(document: SourceDocument, entities: [SegmentEntity])]
     /// Collector configurations: files, and inline ones in ADOT containers.
     let collectorConfigs: [CollectorConfigView]
+    /// CloudWatch agent configurations: files, and inline ones in CloudWatch agent containers.
+    let cloudWatchAgentConfigs: [CloudWatchAgentConfigView]
     /// Whether a DAEMON service of this run runs an agent.
     let hasDaemonAgentService: Bool
     private let roleIndex: RoleIndex
@@ -99,6 +101,7 @@ public struct LintRun: Sendable {
         daemonFlagSets = Self.daemonFlagSets(tasks)
         segmentDocuments = Self.segmentDocuments(documents)
         collectorConfigs = CollectorConfigView.all(documents: documents, tasks: tasks)
+        cloudWatchAgentConfigs = CloudWatchAgentConfigView.all(documents: documents, tasks: tasks)
         // Candidates per service: tasks of its template, or tasks whose family it names.
         let tasksByTemplate = Dictionary(grouping: tasks.filter { $0.template != nil }, by: { $0.document.path })
         let tasksByFamily = Dictionary(grouping: tasks, by: { $0.family ?? "" })

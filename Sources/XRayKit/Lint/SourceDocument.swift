@@ -14,6 +14,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case model = "xrayctl model (xray.yaml)"
     case containerDefinitions = "ECS container definitions (a task's list, or one container)"
     case collectorConfig = "OpenTelemetry/ADOT collector configuration"
+    case cloudwatchAgentConfig = "CloudWatch agent configuration"
     case serverlessFramework = "Serverless Framework service (serverless.yml)"
     case unknown = "unrecognised"
 }
@@ -74,6 +75,8 @@ enum KindDetector {
         if isContainerDefinition(root) && (root["portMappings"] != nil || root["essential"] != nil || root["environment"] != nil
             || root["memory"] != nil || root["memoryReservation"] != nil || root["command"] != nil) { return .containerDefinitions }
         if root["receivers"]?.pairs != nil && (root["exporters"] != nil || root["service"]?["pipelines"] != nil) { return .collectorConfig }
+        if root["traces"]?["traces_collected"] != nil || root["metrics"]?["metrics_collected"] != nil
+            || root["logs"]?["logs_collected"] != nil || root["logs"]?["metrics_collected"] != nil { return .cloudwatchAgentConfig }
         if root["service"] != nil, let provider = root["provider"], provider["name"]?.text == "aws" || root["functions"] != nil {
             return .serverlessFramework
         }

@@ -68,3 +68,26 @@ extension EmbeddedDocument {
         return tree.relocated(to: content.location, pointerPrefix: content.pointer + "#")
     }
 }
+
+/// A CloudWatch agent configuration: a JSON file of its own, or inline in a task definition's
+/// `CW_CONFIG_CONTENT` (located at that string: JSON escapes hide its lines).
+struct CloudWatchAgentConfigView {
+    let document: SourceDocument
+    let root: LocatedNode
+    /// For an inline configuration: its task, which says who must reach the agent.
+    let task: TaskDefinitionView?
+
+    static func all(documents: [SourceDocument], tasks: [TaskDefinitionView]) -> [CloudWatchAgentConfigView] {
+        let files = documents.filter { $0.kind == .cloudwatchAgentConfig }.compactMap { document in
+            document.root.map { CloudWatchAgentConfigView(document: document, root: $0, task: nil) }
+        }
+        let inline = tasks.flatMap { task in
+            task.containers.filter { $0.imageKind == .cloudwatchAgent }.compactMap { agent -> CloudWatchAgentConfigView? in
+                guard let value = agent.variable("CW_CONFIG_CONTENT")?.value,
+                      let root = EmbeddedDocument.json(value, in: task.document) else { return nil }
+                return CloudWatchAgentConfigView(document: task.document, root: root, task: task)
+            }
+        }
+        return files + inline
+    }
+}

@@ -35,23 +35,20 @@ struct CloudWatchAgentOnLoopback: LintRule {
                            (section: "otlp", path: ["http_endpoint"], default: "127.0.0.1:4318", what: "OTLP over HTTP")]
 
     func check(_ run: LintRun) -> [Finding] {
-        run.taskDefinitions.flatMap { task -> [Finding] in
-            guard task.networkMode == "bridge" || !run.daemonServices(running: task).isEmpty else { return [] }
-            return task.containers.filter { $0.imageKind == .cloudwatchAgent }.compactMap { agent -> Finding? in
-                guard let value = agent.variable("CW_CONFIG_CONTENT")?.value,
-                      let config = EmbeddedDocument.json(value, in: task.document),
-                      let collected = config["traces"]?["traces_collected"] else { return nil }
-                let loopback = Self.settings.compactMap { setting -> String? in
-                    guard let section = collected[setting.section] else { return nil }
-                    let node = setting.path.reduce(Optional(section)) { $0?[$1] }
-                    let address = node?.text ?? setting.default
-                    let host = CollectorReceiverOnLoopback.host(address)
-                    return CollectorReceiverOnLoopback.loopbackHosts.contains(host) ? "\(setting.what) on \(address)\(node == nil ? " (the default)" : "")" : nil
-                }
-                guard !loopback.isEmpty else { return nil }
-                return finding(value, "the CloudWatch agent receives \(loopback.joined(separator: ", ")): no other container or task reaches it",
-                               fix: "Set bind_address (and tcp_proxy.bind_address, grpc_endpoint, http_endpoint) to 0.0.0.0 with the same ports")
+        run.cloudWatchAgentConfigs.compactMap { config -> Finding? in
+            // A file alone: who sends to it is not known (on a host, loopback is the point).
+            guard let task = config.task, task.networkMode == "bridge" || !run.daemonServices(running: task).isEmpty,
+                  let collected = config.root["traces"]?["traces_collected"] else { return nil }
+            let loopback = Self.settings.compactMap { setting -> String? in
+                guard let section = collected[setting.section] else { return nil }
+                let node = setting.path.reduce(Optional(section)) { $0?[$1] }
+                let address = node?.text ?? setting.default
+                let host = CollectorReceiverOnLoopback.host(address)
+                return CollectorReceiverOnLoopback.loopbackHosts.contains(host) ? "\(setting.what) on \(address)\(node == nil ? " (the default)" : "")" : nil
             }
+            guard !loopback.isEmpty else { return nil }
+            return finding(config.root, "the CloudWatch agent receives \(loopback.joined(separator: ", ")): no other container or task reaches it",
+                           fix: "Set bind_address (and tcp_proxy.bind_address, grpc_endpoint, http_endpoint) to 0.0.0.0 with the same ports")
         }
     }
 }

@@ -1,10 +1,15 @@
 struct CloudWatchAgentUnknownTraceKey: LintRule {
     static let description = RuleDescription(
         id: "XR518", name: "cloudwatch-agent-unknown-trace-key", severity: .error,
-        summary: "A CloudWatch agent configuration (`CW_CONFIG_CONTENT`) has a key its `traces` section does not define, or a section in the wrong place.",
+        summary: "A CloudWatch agent configuration (a file, or `CW_CONFIG_CONTENT`) has a key its `traces` section does not define, or a section in the wrong place.",
         rationale: "The agent checks its configuration against its JSON schema, whose traces section allows no other keys (at traces, traces_collected, xray, tcp_proxy and otlp), and rejects the whole file on a mismatch: the agent does not start and no trace, metric or log is collected. The key lists here are the schema's (aws/amazon-cloudwatch-agent translator/config/schema.json).",
         sources: [.cloudWatchAgentSchema, .cloudWatchAgentTraces],
         examples: [
+            RuleExample("amazon-cloudwatch-agent.json", """
+                {"traces": {"traces_collected": {"xray": {}},
+                            ↓"otlp": {"grpc_endpoint": "127.0.0.1:4317"}}}
+
+                """),
             RuleExample("taskdef.json", #"""
                 {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
                   {"name": "api", "image": "api:1"},
@@ -32,17 +37,13 @@ struct CloudWatchAgentUnknownTraceKey: LintRule {
     ]
 
     func check(_ run: LintRun) -> [Finding] {
-        run.taskDefinitions.flatMap { task in
-            task.containers.filter { $0.imageKind == .cloudwatchAgent }.flatMap { agent -> [Finding] in
-                guard let value = agent.variable("CW_CONFIG_CONTENT")?.value,
-                      let config = EmbeddedDocument.json(value, in: task.document) else { return [] }
-                return Self.allowed.flatMap { path, keys -> [Finding] in
-                    guard let section = path.reduce(Optional(config), { $0?[$1] }), let pairs = section.pairs else { return [] }
-                    return pairs.compactMap { pair -> Finding? in
-                        guard let key = pair.key.text, !keys.contains(key) else { return nil }
-                        return finding(pair.key, "the CloudWatch agent's schema allows no '\(key)' under \(path.joined(separator: ".")), so the agent rejects the whole configuration\(Suggestion.didYouMean(key, in: keys))",
-                                       fix: "Use one of \(keys.joined(separator: ", ")), or move the key where the schema has it")
-                    }
+        run.cloudWatchAgentConfigs.flatMap { config in
+            Self.allowed.flatMap { path, keys -> [Finding] in
+                guard let section = path.reduce(Optional(config.root), { $0?[$1] }), let pairs = section.pairs else { return [] }
+                return pairs.compactMap { pair -> Finding? in
+                    guard let key = pair.key.text, !keys.contains(key) else { return nil }
+                    return finding(pair.key, "the CloudWatch agent's schema allows no '\(key)' under \(path.joined(separator: ".")), so the agent rejects the whole configuration\(Suggestion.didYouMean(key, in: keys))",
+                                   fix: "Use one of \(keys.joined(separator: ", ")), or move the key where the schema has it")
                 }
             }
         }
