@@ -36,28 +36,7 @@ struct ConformanceTests {
         try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        func request(_ service: [String: String], roleFor: String = "agent", agent: [String: String] = [:]) -> SingleArtifact.Request {
-            var request = SingleArtifact.Request()
-            request.account = "123456789012"
-            request.service = service
-            request.roleFor = roleFor
-            request.agent = agent
-            request.rule = ["name": "health", "priority": "1", "reservoir": "0", "rate": "0", "path": "/health"]
-            return request
-        }
-        let cases: [(SingleArtifact, SingleArtifact.Request, String)] = [
-            (.taskDefinition, request(["name": "api", "platform": "ecs-fargate", "image": "nginx:1.27", "port": "8080"], agent: ["kind": "adot"]), "api/task-definition.json"),
-            (.taskDefinition, request(["name": "web", "platform": "ecs-ec2-sidecar", "image": "nginx:1.27", "memory_reservation": "256"]), "web/task-definition.json"),
-            (.daemonService, request([:]), "xray-daemon/service.json"),
-            (.policy, request(["name": "api"]), "iam/api-task.policy.json"),
-            (.policy, request(["name": "fn"], roleFor: "lambda"), "iam/fn-execution.policy.json"),
-            (.trustPolicy, request(["name": "api"]), "iam/api-task.trust.json"),
-            (.trustPolicy, request(["name": "box"], roleFor: "ec2"), "iam/box-instance.trust.json"),
-            (.daemonConfig, request([:], agent: ["buffer_mb": "16", "cross_account_role": "arn:aws:iam::999988887777:role/w"]), "xray-daemon/cfg.yaml"),
-            (.samplingRules, request([:]), "sampling/rules.json"),
-            (.lambdaTracing, request(["name": "fn"]), "fn/lambda-tracing.json"),
-            (.ebextensions, request(["name": "web", "log_level": "warn"]), "web/.ebextensions/xray-daemon.config"),
-        ]
+        let cases = SingleArtifactTests.cases
         for (artifact, request, path) in cases {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

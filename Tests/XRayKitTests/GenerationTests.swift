@@ -201,7 +201,9 @@ import Testing
 /// A single artifact from flags is asked of the one generator that makes it; it must be exactly
 /// the file a whole generation of the same small model writes.
 @Suite struct SingleArtifactTests {
-    @Test func eachArtifactEqualsTheModelsFile() throws {
+    /// One request per artifact, and the path the whole generation writes it to (the conformance
+    /// test feeds the same requests to AWS's validators).
+    static var cases: [(SingleArtifact, SingleArtifact.Request, String)] {
         func request(_ service: [String: String], roleFor: String = "agent", agent: [String: String] = [:]) -> SingleArtifact.Request {
             var request = SingleArtifact.Request()
             request.account = "123456789012"
@@ -211,7 +213,7 @@ import Testing
             request.rule = ["name": "health", "priority": "1", "reservoir": "0", "rate": "0.5", "path": "/health"]
             return request
         }
-        let cases: [(SingleArtifact, SingleArtifact.Request, String)] = [
+        return [
             (.taskDefinition, request(["name": "api", "platform": "ecs-fargate", "image": "nginx:1.27", "port": "8080"], agent: ["kind": "adot"]), "api/task-definition.json"),
             (.taskDefinition, request(["name": "web", "platform": "ecs-ec2-sidecar", "image": "nginx:1.27", "memory_reservation": "256"]), "web/task-definition.json"),
             (.daemonService, request([:]), "xray-daemon/service.json"),
@@ -224,12 +226,17 @@ import Testing
             (.lambdaTracing, request(["name": "fn"]), "fn/lambda-tracing.json"),
             (.ebextensions, request(["name": "web", "log_level": "warn"]), "web/.ebextensions/xray-daemon.config"),
         ]
-        for (artifact, request, path) in cases {
+    }
+
+    @Test func eachArtifactEqualsTheModelsFile() throws {
+        for (artifact, request, path) in Self.cases {
             let model = try ModelDecoder.decode(LocatedNode(artifact.modelTree(request).0, at: SourceLocation(file: "flags", line: 1, column: 1))).model
             let file = try #require(Generator.generate(model).first { $0.path == path }, "\(artifact) \(path)")
             #expect(try artifact.render(request) == file.contents, "\(artifact.rawValue)")
         }
         // An agent without cfg.yaml has no daemon-config to print.
-        #expect(throws: DiagnosticsError.self) { try SingleArtifact.daemonConfig.render(request([:], agent: ["kind": "adot"])) }
+        var adot = SingleArtifact.Request()
+        adot.agent = ["kind": "adot"]
+        #expect(throws: DiagnosticsError.self) { try SingleArtifact.daemonConfig.render(adot) }
     }
 }

@@ -30,7 +30,8 @@ struct TransactionSearchGenerator {
                    "what the person or pipeline that turns Transaction Search on needs (an IAM policy)")
         output.transactionSearch = spec
         output.notes.append("Transaction Search is account-wide: it stores every span in the CloudWatch Logs group `aws/spans` (billed as CloudWatch Logs) and indexes \(Self.percent(spec.indexingPercentage)) of them (1% is free). The steps wait until `get-trace-segment-destination` says `ACTIVE`; X-Ray's OTLP endpoint drops spans until then.")
-        if context.samplingAccounts.contains(where: { $0 == nil }) || context.traceAccounts.contains(where: { $0 == nil }) {
+        // The template holds it for the model's own account.
+        if context.traceAccounts.contains(where: { $0 == nil }) {
             output.notes.append("CloudFormation (`AWS::XRay::TransactionSearchConfig`) can turn Transaction Search on only while it is off; if it is on already, deploy the stack without that resource or leave the setting to the CLI steps.")
         }
         return output

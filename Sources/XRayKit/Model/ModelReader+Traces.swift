@@ -2,7 +2,7 @@
 extension ModelReader {
     static let tracesKeys = ["export", "transaction_search"]
 
-    func traces(_ node: LocatedNode, agent: AgentSpec?, agentNode: LocatedNode?) -> TracesSpec? {
+    func traces(_ node: LocatedNode, agent: AgentSpec?) -> TracesSpec? {
         guard let fields = reader.fields(node, "traces", keys: Self.tracesKeys) else { return nil }
         var spec = TracesSpec()
         if let exportNode = fields["export"],

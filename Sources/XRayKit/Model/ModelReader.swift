@@ -35,7 +35,7 @@ struct ModelReader {
             .flatMap { self.services($0, project: projectName ?? "", partition: partition, agent: agentSpec) }
 
         let logsSpec = fields["logs"].flatMap(self.logs) ?? LogsSpec()
-        let tracesSpec = fields["traces"].flatMap { self.traces($0, agent: agentSpec, agentNode: fields["agent"]) } ?? TracesSpec()
+        let tracesSpec = fields["traces"].flatMap { self.traces($0, agent: agentSpec) } ?? TracesSpec()
 
         let signals = fields["application_signals"].map { applicationSignals($0, agent: agentSpec, services: serviceSpecs ?? []) } ?? false
 

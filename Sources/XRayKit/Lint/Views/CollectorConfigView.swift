@@ -52,20 +52,12 @@ struct CollectorConfigView {
 }
 
 extension EmbeddedDocument {
-    /// A YAML mapping written as a string (a collector configuration in an environment variable):
-    /// located line by line when the string is a block scalar, at the string itself when it is a
-    /// quoted (JSON) string, whose escapes hide the lines. nil when it is not a mapping.
+    /// A YAML mapping written as a string (a collector configuration in an environment variable),
+    /// located as `located(_:writtenAt:in:)` says; nil when it is not a mapping.
     static func yaml(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
         guard let scalar = content.scalar, scalar.kind == .string, let text = content.text, text.contains(":"),
               let tree = try? YAMLLoader.load(text, file: document.path), tree.pairs != nil else { return nil }
-        let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = lines.indices.contains(content.location.line - 1) ? lines[content.location.line - 1] : ""
-        let indicator = line.dropFirst(max(content.location.column - 1, 0)).first
-        if indicator == "|" || indicator == ">" {
-            let first = content.location.line
-            return tree.shifted(byLines: first, columns: blockIndent(below: first, in: lines), pointerPrefix: content.pointer + "#")
-        }
-        return tree.relocated(to: content.location, pointerPrefix: content.pointer + "#")
+        return located(tree, writtenAt: content, in: document)
     }
 }
 

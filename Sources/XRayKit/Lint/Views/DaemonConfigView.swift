@@ -68,6 +68,12 @@ enum EmbeddedDocument {
         guard let scalar = content.scalar, scalar.kind == .string, let text = content.text,
               text.drop(while: \.isWhitespace).first == "{",
               let tree = try? YAMLLoader.load(text, file: document.path), tree.pairs != nil else { return nil }
+        return located(tree, writtenAt: content, in: document)
+    }
+
+    /// A tree parsed out of a string, placed in the file: line by line when the string is a block
+    /// scalar (`|`, `>`), at the string itself otherwise (quotes and escapes hide its lines).
+    static func located(_ tree: LocatedNode, writtenAt content: LocatedNode, in document: SourceDocument) -> LocatedNode {
         let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = lines.indices.contains(content.location.line - 1) ? lines[content.location.line - 1] : ""
         let indicator = line.dropFirst(max(content.location.column - 1, 0)).first
@@ -81,7 +87,7 @@ enum EmbeddedDocument {
 
     /// The indentation of a block scalar's content: the leading spaces of its first non-blank line
     /// after line `indicatorLine` (1-based, the line holding `|` or `>`).
-    static func blockIndent(below indicatorLine: Int, in lines: [Substring]) -> Int {
+    private static func blockIndent(below indicatorLine: Int, in lines: [Substring]) -> Int {
         lines.dropFirst(indicatorLine).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { $0.prefix { $0 == " " }.count } ?? 0
     }
