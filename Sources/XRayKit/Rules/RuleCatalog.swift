@@ -37,7 +37,7 @@ public enum RuleCatalog {
             DaemonSkipsTLSVerification(), UnknownDaemonRegion(),
             CollectorReceiverOnLoopback(), CollectorWithoutTracesPipeline(), CollectorUndefinedComponent(),
             DeprecatedXRayExporter(), OTLPToXRayMisconfigured(), RemovedCollectorComponent(), CloudWatchAgentOnLoopback(),
-            CloudWatchAgentUnknownTraceKey(),
+            CloudWatchAgentUnknownKey(),
         ]),
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),

@@ -26,28 +26,37 @@ final class LoopbackListener: @unchecked Sendable {
     var requests: [String] { lock.lock(); defer { lock.unlock() }; return _requests }
 
     init(tcp behaviour: TCPBehaviour) throws {
-        let udpSocket = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        // UDP takes a free port from the system, then TCP binds the same number, which another
+        // socket (a client's ephemeral port, say) may hold already: then both close and it tries again.
+        var udpSocket: Int32 = -1, tcpSocket: Int32 = -1
         var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(udpSocket, $0, length) }
-        }
-        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(udpSocket, $0, &length) }
-        }
-        var tcpSocket: Int32 = -1
-        if !behaviour.isNone {
+        var attempts = 0
+        while true {
+            attempts += 1
+            (udpSocket, tcpSocket) = (socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0), -1)
+            address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = 0
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(udpSocket, $0, length) }
+            }
+            guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
+            _ = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(udpSocket, $0, &length) }
+            }
+            if behaviour.isNone { break }
             tcpSocket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var reuse: Int32 = 1
             setsockopt(tcpSocket, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
             let listening = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(tcpSocket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
-            guard listening == 0, listen(tcpSocket, 4) == 0 else { throw POSIXError(.EADDRINUSE) }
+            if listening == 0, listen(tcpSocket, 4) == 0 { break }
+            close(tcpSocket)
+            close(udpSocket)
+            guard attempts < 50 else { throw POSIXError(.EADDRINUSE) }
         }
         udp = udpSocket
         tcp = tcpSocket
@@ -55,7 +64,7 @@ final class LoopbackListener: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
-                let count = recv(udpSocket, &buffer, buffer.count, 0)
+                let count = recv(self.udp, &buffer, buffer.count, 0)
                 if count <= 0 { return }
                 lock.lock(); _datagrams.append(Data(buffer[0..<count])); lock.unlock()
             }

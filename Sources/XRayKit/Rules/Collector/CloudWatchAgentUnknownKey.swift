@@ -1,13 +1,18 @@
-struct CloudWatchAgentUnknownTraceKey: LintRule {
+struct CloudWatchAgentUnknownKey: LintRule {
     static let description = RuleDescription(
-        id: "XR518", name: "cloudwatch-agent-unknown-trace-key", severity: .error,
-        summary: "A CloudWatch agent configuration (a file, or `CW_CONFIG_CONTENT`) has a key its `traces` section does not define, or a section in the wrong place.",
-        rationale: "The agent checks its configuration against its JSON schema, whose traces section allows no other keys (at traces, traces_collected, xray, tcp_proxy and otlp), and rejects the whole file on a mismatch: the agent does not start and no trace, metric or log is collected. The key lists here are the schema's (aws/amazon-cloudwatch-agent translator/config/schema.json).",
+        id: "XR518", name: "cloudwatch-agent-unknown-key", severity: .error,
+        summary: "A CloudWatch agent configuration (a file, or `CW_CONFIG_CONTENT`) has a key its schema does not allow in `traces` (and below), `logs`, `logs.logs_collected` or `metrics`: a section in the wrong place, or a misspelling.",
+        rationale: "The agent checks its configuration against its JSON schema, which allows no other keys in these sections, and rejects the whole file on a mismatch: the agent does not start and no trace, metric or log is collected. The key lists here are the schema's (aws/amazon-cloudwatch-agent translator/config/schema.json) for the sections tracing setups write; the sections the schema leaves open (the top level, agent, logs.metrics_collected) are not judged.",
         sources: [.cloudWatchAgentSchema, .cloudWatchAgentTraces],
         examples: [
             RuleExample("amazon-cloudwatch-agent.json", """
                 {"traces": {"traces_collected": {"xray": {}},
                             ↓"otlp": {"grpc_endpoint": "127.0.0.1:4317"}}}
+
+                """),
+            RuleExample("amazon-cloudwatch-agent.json", """
+                {"logs": {"logs_collected": {"files": {"collect_list": []}},
+                          ↓"application_signals": {}}}
 
                 """),
             RuleExample("taskdef.json", #"""
@@ -34,6 +39,11 @@ struct CloudWatchAgentUnknownTraceKey: LintRule {
         (["traces", "traces_collected", "xray"], ["bind_address", "tcp_proxy"]),
         (["traces", "traces_collected", "xray", "tcp_proxy"], ["bind_address"]),
         (["traces", "traces_collected", "otlp"], ["grpc_endpoint", "http_endpoint", "tls", "service.name", "deployment.environment"]),
+        (["logs"], ["logs_collected", "metrics_collected", "log_stream_name", "force_flush_interval", "credentials", "endpoint_override",
+                    "service.name", "deployment.environment", "concurrency"]),
+        (["logs", "logs_collected"], ["files", "windows_events", "journald", "application_signals"]),
+        (["metrics"], ["namespace", "aggregation_dimensions", "append_dimensions", "metrics_destinations", "metrics_collected",
+                       "force_flush_interval", "credentials", "endpoint_override", "service.name", "deployment.environment"]),
     ]
 
     func check(_ run: LintRun) -> [Finding] {
