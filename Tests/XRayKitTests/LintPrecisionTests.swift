@@ -135,6 +135,21 @@ import Testing
         #expect(standalone.map { "\($0.rule) \($0.severity)" }.sorted() == ["XR120 info", "XR511 info", "XR514 info"])
     }
 
+    /// A metrics-only collector beside apps that do not trace is a setup of its own: info, never an error.
+    @Test func aMetricsOnlyCollectorBesideUntracedAppsIsNoError() {
+        let metricsOnly = "receivers:\n  awsecscontainermetrics: {}\nexporters:\n  awsemf: {}\nservice:\n  pipelines:\n    metrics:\n      receivers: [awsecscontainermetrics]\n      exporters: [awsemf]\n"
+        let task = { (appEnvironment: String) in """
+            {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+              {"name": "api", "image": "api:1"\(appEnvironment)},
+              {"name": "otel", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0",
+               "environment": [{"name": "AOT_CONFIG_CONTENT", "value": \(String(reflecting: metricsOnly))}]}]}
+            """ }
+        let untraced = lint([("taskdef.json", task(""))]).filter { $0.rule == "XR512" }
+        #expect(untraced.map(\.severity) == [.info], "\(untraced.map(\.message))")
+        let traced = lint([("taskdef.json", task(#", "environment": [{"name": "OTEL_SERVICE_NAME", "value": "api"}]"#))]).filter { $0.rule == "XR512" }
+        #expect(traced.map(\.severity) == [.error], "\(traced.map(\.message))")
+    }
+
     // MARK: host ports, Fargate, functions off the request path, SAM's Disabled
 
     @Test func udpMappingsMatterOnlyThroughTheHost() {

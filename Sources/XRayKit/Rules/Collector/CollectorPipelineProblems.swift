@@ -2,7 +2,7 @@ struct CollectorWithoutTracesPipeline: LintRule {
     static let description = RuleDescription(
         id: "XR512", name: "collector-without-traces-pipeline", severity: .error, also: [.info],
         summary: "A collector beside traced apps has no traces pipeline, or its traces pipeline lacks the otlp receiver the apps send OTLP to.",
-        rationale: "A collector exports only what a pipeline carries: without a traces pipeline every span it receives is dropped, and a traces pipeline without the otlp receiver drops OpenTelemetry apps' spans, with no error on either side. A configuration file alone may serve metrics only, so there it is said as info.",
+        rationale: "A collector exports only what a pipeline carries: without a traces pipeline every span it receives is dropped, and a traces pipeline without the otlp receiver drops OpenTelemetry apps' spans, with no error on either side. A collector may serve metrics only: a file alone, or one beside apps with no X-Ray or OpenTelemetry settings, is said as info.",
         sources: [.otelCollectorConfiguration, .issue("aws-observability/aws-otel-collector", 2585)],
         examples: [
             RuleExample("taskdef.json", #"""
@@ -41,10 +41,15 @@ struct CollectorWithoutTracesPipeline: LintRule {
                 app.environment.contains { $0.name.hasPrefix("OTEL_EXPORTER_OTLP") && $0.name.contains("ENDPOINT") }
             }
             if traces.isEmpty {
+                // Only apps that show they trace (X-Ray or OpenTelemetry settings) make it certain: a
+                // metrics-only collector beside untraced apps is a setup of its own.
+                let tracing = task.apps.filter { app in app.environment.contains { $0.name.hasPrefix("AWS_XRAY_") || $0.name.hasPrefix("OTEL_") } }
                 guard !task.apps.isEmpty else { return nil }
                 return finding(service.keyNode("pipelines") ?? pipelines,
-                               "the collector's configuration has no traces pipeline: the spans and segments the task's apps send are dropped",
-                               fix: "Add service.pipelines.traces with the awsxray and otlp receivers and an exporter to X-Ray")
+                               tracing.isEmpty ? "the collector's configuration has no traces pipeline: it exports no traces"
+                                               : "the collector's configuration has no traces pipeline: the spans and segments \(tracing.compactMap(\.name).joined(separator: ", ")) send are dropped",
+                               fix: "Add service.pipelines.traces with the awsxray and otlp receivers and an exporter to X-Ray",
+                               severity: tracing.isEmpty ? .info : .error)
             }
             let receivers = traces.flatMap { $0.value["receivers"]?.items?.compactMap(\.text) ?? [] }
             guard !otlpApps.isEmpty, !receivers.contains(where: { CollectorConfigView.type($0) == "otlp" }) else { return nil }

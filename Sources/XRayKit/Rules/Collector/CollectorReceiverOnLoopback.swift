@@ -61,7 +61,13 @@ struct CollectorReceiverOnLoopback: LintRule {
             if let task = config.task {
                 let servesOthers = task.networkMode == "bridge" || !run.daemonServices(running: task).isEmpty
                 guard servesOthers else { return [] }
-                severity = .error
+                // Certain when apps show they send to it (a link, X-Ray or OpenTelemetry settings, or a
+                // DAEMON service, which exists to serve other tasks); a collector of its own is said as info.
+                let name = config.container?.name ?? ""
+                let senders = task.apps.contains { app in
+                    app.links.contains(name) || app.environment.contains { $0.name.hasPrefix("AWS_XRAY_") || $0.name.hasPrefix("OTEL_") }
+                }
+                severity = senders || !run.daemonServices(running: task).isEmpty ? .error : .info
             } else {
                 severity = .info
             }
