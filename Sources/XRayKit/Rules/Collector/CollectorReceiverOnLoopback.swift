@@ -2,7 +2,7 @@ struct CollectorReceiverOnLoopback: LintRule {
     static let description = RuleDescription(
         id: "XR511", name: "collector-receiver-on-loopback", severity: .error, also: [.info],
         summary: "A collector receiver listens on localhost (written, or by omitting `endpoint`, the default since ADOT 0.41) where other containers or tasks must reach it.",
-        rationale: "A receiver bound to loopback accepts only its own network namespace. In a bridge-mode task each container has its own loopback, and a DAEMON service's collector serves other tasks, so their spans never arrive; in awsvpc and host mode the task shares one namespace and loopback works. Since ADOT 0.41 (collector 0.104) receivers default to localhost when endpoint is omitted. In a configuration file alone, who sends to it is not known: reported as info.",
+        rationale: "A receiver bound to loopback accepts only its own network namespace. In a bridge-mode task each container has its own loopback, and a DAEMON service's collector serves other tasks, so their spans never arrive; in awsvpc and host mode the task shares one namespace and loopback works. Since ADOT 0.41 (collector 0.104) receivers default to localhost when endpoint is omitted. It is an error when the task's apps show they send to the collector (a link to it, X-Ray or OpenTelemetry settings) or it runs as a DAEMON service; otherwise, and in a configuration file alone, who sends to it is not known: reported as info.",
         sources: [.issue("aws-observability/aws-otel-collector", 2510), .otelLocalhostDefault, .adotReleases],
         examples: [
             RuleExample("taskdef.json", #"""
