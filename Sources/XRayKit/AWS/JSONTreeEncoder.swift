@@ -55,7 +55,7 @@ private final class Slot {
 
     func set(_ value: JSONValue) { content = .value(value) }
 
-    static func scalar<T: Encodable>(_ value: T) throws -> JSONValue? {
+    static func scalar<T: Encodable>(_ value: T) -> JSONValue? {
         switch value {
         case let text as String: return .string(text)
         case let flag as Bool: return .bool(flag)
@@ -67,7 +67,7 @@ private final class Slot {
 
     /// Any encodable value into this slot: scalars directly, everything else through its own `encode(to:)`.
     func encode<T: Encodable>(_ value: T, path: [CodingKey]) throws {
-        if let scalar = try Self.scalar(value) {
+        if let scalar = Self.scalar(value) {
             set(scalar)
         } else {
             try value.encode(to: TreeEncoder(slot: self, codingPath: path))

@@ -106,8 +106,7 @@ enum DeployStep: Hashable {
         case .updateFunctionConfiguration(let path):
             return ["aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + path))"]
         case .addPolicyToFunctionRole(let function, let policyPath):
-            // The role's name is the last part of its ARN (a role may have a path).
-            return ["ROLE_NAME=$(aws lambda get-function-configuration --region \(region) --function-name \(q(function)) --query Role --output text | awk -F/ '{print $NF}')",
+            return [Self.lookUpRoleName(function: function, region: region),
                     "aws iam put-role-policy --role-name \"$ROLE_NAME\" --policy-name xray --policy-document \(q("file://" + policyPath))"]
         case .addADOTLayer(let function, let path, let policy):
             let current = (path as NSString).deletingLastPathComponent + "/current-configuration.json"
@@ -118,7 +117,7 @@ enum DeployStep: Hashable {
                             Self.mergeLayer + " \(q(current)) \(q(path)) \(q(function)) > \(q(update))",
                             "aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + update))"]
             if let policy {
-                commands += ["ROLE_NAME=$(aws lambda get-function-configuration --region \(region) --function-name \(q(function)) --query Role --output text | awk -F/ '{print $NF}')",
+                commands += [Self.lookUpRoleName(function: function, region: region),
                              "aws iam attach-role-policy --role-name \"$ROLE_NAME\" --policy-arn \(q(policy))"]
             }
             return commands
@@ -131,6 +130,12 @@ enum DeployStep: Hashable {
             let role = profile.map { " --iam-instance-profile \(q("Name=" + $0))" } ?? ""
             return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data \(q("file://" + path))"]
         }
+    }
+
+    /// `ROLE_NAME=` the function's current role (the last part of its ARN: a role may have a path).
+    /// `region` is quoted already.
+    static func lookUpRoleName(function: String, region: String) -> String {
+        "ROLE_NAME=$(aws lambda get-function-configuration --region \(region) --function-name \(Shell.quote(function)) --query Role --output text | awk -F/ '{print $NF}')"
     }
 
     /// Merges the ADOT addition into a function's current configuration: its other layers stay

@@ -29,9 +29,8 @@ struct CollectorWithoutXRayReceiver: LintRule {
     /// A collector configuration file on its own: whether X-Ray SDK apps will send to it is not
     /// known here, so a traces pipeline without awsxray is said at info level.
     func standaloneConfigs(_ run: LintRun) -> [Finding] {
-        run.documents.filter { $0.kind == .collectorConfig }.compactMap { document in
-            guard let root = document.root, let pipelines = root["service"]?["pipelines"]?.pairs else { return nil }
-            let traces = pipelines.filter { $0.key.text?.hasPrefix("traces") == true }
+        run.collectorConfigs.filter { $0.task == nil }.compactMap { config in
+            let traces = config.pipelines.filter { $0.name.hasPrefix("traces") }
             guard let first = traces.first, !traces.contains(where: { $0.value["receivers"]?.items?.contains { $0.text?.hasPrefix("awsxray") == true } == true })
             else { return nil }
             return finding(first.key, "this collector's traces pipeline has no awsxray receiver: apps instrumented with the X-Ray SDK cannot send to it (OpenTelemetry apps can)",
