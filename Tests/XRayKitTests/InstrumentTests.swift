@@ -58,6 +58,13 @@ import Testing
         #expect(try variables(fromDaemon.text) == variables(fromADOT.text))
     }
 
+    /// The library refuses what the CLI refuses: OTLP with the daemon, or ADOT without the region.
+    @Test func otlpNeedsAnOTLPAgentAndForADOTTheRegion() {
+        #expect(throws: Instrumenter.Problem.self) { try instrument(Self.bridgeTask, path: "task.json", .init(export: .otlp)) }
+        #expect(throws: Instrumenter.Problem.self) { try instrument(Self.bridgeTask, path: "task.json", .init(agent: .adot, export: .otlp)) }
+        #expect((try? instrument(Self.bridgeTask, path: "task.json", .init(agent: .cloudwatchAgent, export: .otlp))) != nil)
+    }
+
     @Test func awsvpcNeedsNoLinksAndWarnsWithoutATaskRole() throws {
         let text = #"{"family": "api", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "512", "memory": "1024", "containerDefinitions": [{"name": "api", "image": "api:1", "links": ["xray"], "environment": [{"name": "AWS_XRAY_DAEMON_ADDRESS", "value": "xray:2000"}]}, {"name": "xray", "image": "amazon/aws-xray-daemon:3.6.6"}]}"#
         let result = try instrument(text, .init(agent: .adot, region: "eu-west-1"))

@@ -39,6 +39,10 @@ public enum Instrumenter {
     }
 
     public static func instrument(path: String, data: Data, options: Options) throws(Problem) -> Result {
+        // Without these the agent's configuration would quietly stay on the X-Ray API.
+        if options.export == .otlp, let problem = Self.otlpProblem(agent: options.agent, region: options.region) {
+            throw .unusable(.error(at: SourceLocation(file: path, line: 1, column: 1), problem))
+        }
         let document = DocumentLoader.load(path: path, data: data)
         if let problem = document.loadFindings.first {
             throw .unusable(.error(at: problem.location, problem.message))
@@ -74,6 +78,14 @@ public enum Instrumenter {
         let text = isJSON ? OrderedJSON.render(tree, indent: OrderedJSON.indentation(of: document.text)) : tree.yaml
         return Result(text: text, inPlaceLoss: isJSON ? nil : Self.formattingLoss(document.text),
                       changes: session.changes, warnings: session.warnings)
+    }
+
+    /// Why OTLP export cannot be set up with this agent (the daemon speaks only the X-Ray API; ADOT
+    /// needs the region for its endpoint), or nil. The CLI says the same about its flags.
+    public static func otlpProblem(agent: AgentSpec.Kind, region: String?) -> String? {
+        if agent == .xrayDaemon { return "OTLP export needs the adot or cloudwatch-agent agent: the X-Ray daemon only calls PutTraceSegments" }
+        if agent == .adot && region == nil { return "OTLP export with adot needs the region: the collector's OTLP endpoint is https://xray.REGION.amazonaws.com/v1/traces" }
+        return nil
     }
 
     /// What a YAML rewrite would lose: comments, and short-form tags (written back in long form).
