@@ -18,6 +18,10 @@ public indirect enum YAMLValue: Sendable, Equatable {
     }
 }
 
+extension YAMLValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+}
+
 public enum YAMLWriter {
     /// Two-space indentation, no line wrapping, and a trailing newline.
     public static func render(_ value: YAMLValue) -> String {

@@ -89,6 +89,17 @@ struct CloudFormationGenerator {
             ])))
         }
 
+        for association in output.podIdentityAssociations {
+            guard let roleID = roleIDs[association.role] else { continue }
+            resources.append((ids.make(association.cluster + "-" + association.serviceAccount, "PodIdentityAssociation"),
+                              resource("AWS::EKS::PodIdentityAssociation", [
+                                  ("ClusterName", .string(association.cluster)),
+                                  ("Namespace", .string(association.namespace)),
+                                  ("ServiceAccount", .string(association.serviceAccount)),
+                                  ("RoleArn", getAtt(roleID, "Arn")),
+                              ])))
+        }
+
         if output.applicationSignals {
             resources.append((ids.make("ApplicationSignals", "Discovery"), .map([("Type", .string("AWS::ApplicationSignals::Discovery"))])))
         }
@@ -119,7 +130,8 @@ struct CloudFormationGenerator {
                                          ("AWS::XRay::SamplingRule", "sampling rules"),
                                          ("AWS::Logs::ResourcePolicy", "the logs resource policy X-Ray writes spans with"),
                                          ("AWS::XRay::TransactionSearchConfig", "Transaction Search"),
-                                         ("AWS::ApplicationSignals::Discovery", "Application Signals' account setup")]
+                                         ("AWS::ApplicationSignals::Discovery", "Application Signals' account setup"),
+                                         ("AWS::EKS::PodIdentityAssociation", "the agent's EKS Pod Identity associations")]
         let holds = words.filter { types.contains($0.0) }.map(\.1)
         var template: [(String, YAMLValue)] = [
             ("AWSTemplateFormatVersion", .string("2010-09-09")),

@@ -23,6 +23,17 @@ enum DeployStep: Hashable {
     case updateStage(path: String)
     case deployBeanstalk(service: String)
     case launchInstance(path: String, instanceProfile: String?)
+    /// Ties the agent's ServiceAccount to its role in one cluster.
+    case associatePodIdentity(PodIdentityAssociation, roleARN: String)
+    /// The agent's manifests, then each app Deployment's patch, in one cluster. `substituteAccount`:
+    /// the manifests name the role with the account placeholder, filled in from the CLI's identity.
+    case applyKubernetes(cluster: String, manifest: String, patches: [DeploymentPatch], substituteAccount: Bool)
+
+    struct DeploymentPatch: Hashable {
+        var deployment: String
+        var namespace: String
+        var path: String
+    }
 
     /// Roles first (everything else names them), the key policy before encryption uses the key,
     /// task definitions before the service that runs one.
@@ -39,6 +50,8 @@ enum DeployStep: Hashable {
         case .updateStage: return 9
         case .deployBeanstalk: return 10
         case .launchInstance: return 11
+        case .associatePodIdentity: return 2
+        case .applyKubernetes: return 12
         }
     }
 
@@ -47,9 +60,10 @@ enum DeployStep: Hashable {
         switch self {
         case .createRole(let role): return role.otherAccount == nil
         case .createSamplingRules(_, let account), .enableTransactionSearch(_, _, let account): return account == nil
-        case .createLogGroup, .registerTaskDefinition, .createService, .startApplicationSignalsDiscovery: return true
+        case .createLogGroup, .registerTaskDefinition, .createService, .startApplicationSignalsDiscovery,
+             .associatePodIdentity: return true
         case .mergeKeyPolicy, .updateDefaultSamplingRule, .putEncryptionConfig, .updateFunctionConfiguration,
-             .addPolicyToFunctionRole, .addADOTLayer, .updateStage, .deployBeanstalk, .launchInstance: return false
+             .addPolicyToFunctionRole, .addADOTLayer, .updateStage, .deployBeanstalk, .launchInstance, .applyKubernetes: return false
         }
     }
 
@@ -129,6 +143,17 @@ enum DeployStep: Hashable {
         case .launchInstance(let path, let profile):
             let role = profile.map { " --iam-instance-profile \(q("Name=" + $0))" } ?? ""
             return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data \(q("file://" + path))"]
+        case .associatePodIdentity(let association, let roleARN):
+            return ["aws eks create-pod-identity-association --region \(region) --cluster-name \(q(association.cluster)) --namespace \(q(association.namespace)) --service-account \(q(association.serviceAccount)) --role-arn \(q(roleARN))"]
+        case .applyKubernetes(let cluster, let manifest, let patches, let substituteAccount):
+            var commands = ["aws eks update-kubeconfig --region \(region) --name \(q(cluster))"]
+            if substituteAccount {
+                commands.append("sed \"s/\(GenerationContext.accountPlaceholder)/$(aws sts get-caller-identity --query Account --output text)/\" \(q(manifest)) | kubectl apply -f -")
+            } else {
+                commands.append("kubectl apply -f \(q(manifest))")
+            }
+            commands += patches.map { "kubectl patch deployment \(q($0.deployment)) --namespace \(q($0.namespace)) --patch-file \(q($0.path))" }
+            return commands
         }
     }
 

@@ -25,7 +25,7 @@ struct GenerationContext {
 
     /// The platforms whose traces an agent uploads (and whose agent reads centralized sampling
     /// rules): with `agent.cross_account_role` they land in that role's account.
-    static func usesAgent(_ platform: Platform) -> Bool { platform.isECS || platform == .ec2 || platform == .elasticBeanstalk }
+    static func usesAgent(_ platform: Platform) -> Bool { platform.isECS || [.ec2, .elasticBeanstalk, .eks].contains(platform) }
 
     /// The other account the agents upload into, or nil when everything stays in the model's account.
     var agentAccount: String? { model.agent.crossAccountRole?.account }

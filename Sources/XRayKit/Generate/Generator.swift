@@ -11,7 +11,15 @@ public enum Generator {
         if !ecsServices.isEmpty {
             output.append(ECSGenerator(context: context).generate(ecsServices))
         }
-        for service in model.services where !service.platform.isECS {
+        let eksServices = model.services.compactMap { service -> (ServiceSpec, EKSServiceSpec)? in
+            if case .eks(let eks) = service.target { return (service, eks) }
+            return nil
+        }
+        if !eksServices.isEmpty {
+            // One DaemonSet and one role serve every EKS service.
+            output.append(EKSGenerator(context: context).generate(eksServices))
+        }
+        for service in model.services where !service.platform.isECS && service.platform != .eks {
             output.append(platformOutput(service, context))
         }
         if let target = model.agent.crossAccountRole {
@@ -78,6 +86,7 @@ public enum Generator {
         case .lambda(let spec): return ServerlessGenerator(context: context).lambda(service, spec)
         case .apiGateway(let spec): return ServerlessGenerator(context: context).apiGateway(service, spec)
         case .ec2(let spec): return EC2Generator(context: context).generate(service, spec)
+        case .eks(let spec): return EKSGenerator(context: context).generate([(service, spec)])
         }
     }
 }

@@ -17,6 +17,8 @@ struct GeneratorOutput {
     var transactionSearch: TransactionSearchSpec?
     /// Application Signals' account setup (the template holds AWS::ApplicationSignals::Discovery).
     var applicationSignals = false
+    /// EKS Pod Identity associations of the agent's ServiceAccount (the template holds them).
+    var podIdentityAssociations: [PodIdentityAssociation] = []
 
     mutating func append(_ other: GeneratorOutput) {
         files += other.files
@@ -30,6 +32,7 @@ struct GeneratorOutput {
         logGroups += other.logGroups.filter { !logGroups.contains($0) }
         transactionSearch = transactionSearch ?? other.transactionSearch
         applicationSignals = applicationSignals || other.applicationSignals
+        podIdentityAssociations += other.podIdentityAssociations
     }
 
     mutating func add(_ path: String, _ contents: String, _ summary: String) {

@@ -71,6 +71,17 @@ enum OutputReadme {
         }).first {
             items.append("An AMI of the operating system the user data expects (\(os.rawValue)); replace `AMI_ID`, for Amazon Linux 2023 with the output of `aws ssm get-parameter --region \(model.region) --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 --query Parameter.Value --output text`.")
         }
+        let eks = model.services.compactMap { service -> EKSServiceSpec? in
+            if case .eks(let spec) = service.target { return spec }
+            return nil
+        }
+        if let first = eks.first {
+            let clusters = eks.map(\.cluster).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let identity = first.identity == .irsa
+                ? "an IAM OIDC provider for each cluster (IRSA)"
+                : "the `eks-pod-identity-agent` add-on (`aws eks create-addon --cluster-name CLUSTER --addon-name eks-pod-identity-agent`)"
+            items.append("The EKS cluster\(clusters.count == 1 ? "" : "s") \(clusters.map { "`\($0)`" }.joined(separator: ", ")) with EC2 nodes (Fargate pods run no DaemonSets) and \(identity); `kubectl`; the Deployments the model names.")
+        }
         if platforms.contains(.lambda) { items.append("The Lambda functions the model names exist.") }
         if platforms.contains(.apiGateway) { items.append("The REST APIs and stages the model names exist.") }
         if model.encryption != nil { items.append("The KMS key exists, and you may change its key policy.") }

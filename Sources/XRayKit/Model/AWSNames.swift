@@ -57,6 +57,20 @@ public enum AWSNames {
     }
 
     /// An ECS cluster name, or a cluster ARN.
+    /// An EKS cluster name (CreateCluster: `^[0-9A-Za-z][A-Za-z0-9\-_]*`, 1-100 characters).
+    public static func isEKSCluster(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter || first.isNumber, text.count <= 100 else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
+    }
+
+    /// An EKS cluster's OIDC issuer without its scheme: `oidc.eks.REGION.amazonaws.com[.cn]/id/ID`.
+    public static func isOIDCProvider(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[1] == "id", !parts[2].isEmpty,
+              parts[2].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+        return parts[0].hasPrefix("oidc.eks.") && (parts[0].hasSuffix(".amazonaws.com") || parts[0].hasSuffix(".amazonaws.com.cn"))
+    }
+
     public static func isCluster(_ text: String) -> Bool {
         func isName(_ name: Substring) -> Bool {
             (1...255).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }

@@ -44,6 +44,10 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// True when the reference pins nothing: no tag (so `latest`) or `latest` itself, and no digest.
+    /// The tag's leading version numbers (`v0.49.0` → [0, 49, 0], `3.6.6` → [3, 6, 6]); nil for
+    /// tags such as `latest` that name no version.
+    public var semanticVersion: SemanticVersion? { tag.flatMap(SemanticVersion.init) }
+
     public var floats: Bool { digest == nil && (tag == nil || tag == "latest") }
 
     private static func isValidTag(_ tag: String) -> Bool {
@@ -56,4 +60,34 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
               first.isLowercase || first.isNumber, last.isLowercase || last.isNumber else { return false }
         return component.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) }
     }
+}
+
+/// The numeric part of a version tag, compared number by number (missing parts are 0).
+public struct SemanticVersion: Comparable, Sendable, ExpressibleByArrayLiteral {
+    public var parts: [Int]
+
+    public init(arrayLiteral parts: Int...) { self.parts = parts }
+
+    public init?(_ tag: String) {
+        let text = tag.hasPrefix("v") ? tag.dropFirst() : Substring(tag)
+        let numbers = text.prefix { $0.isNumber || $0 == "." }.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = numbers.first, !first.isEmpty else { return nil }
+        var parts: [Int] = []
+        for number in numbers {
+            guard let value = Int(number) else { break }
+            parts.append(value)
+        }
+        self.parts = parts
+    }
+
+    public static func < (a: SemanticVersion, b: SemanticVersion) -> Bool {
+        for index in 0..<max(a.parts.count, b.parts.count) {
+            let x = index < a.parts.count ? a.parts[index] : 0
+            let y = index < b.parts.count ? b.parts[index] : 0
+            if x != y { return x < y }
+        }
+        return false
+    }
+
+    public static func == (a: SemanticVersion, b: SemanticVersion) -> Bool { !(a < b) && !(b < a) }
 }

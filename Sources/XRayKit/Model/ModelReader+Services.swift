@@ -10,6 +10,7 @@ extension ModelReader {
         .lambda: ["function_name", "role", "instrumentation", "adot_layer"],
         .apiGateway: ["rest_api_id", "stage", "api_type"],
         .ec2: ["os", "instance_role"],
+        .eks: ["cluster", "namespace", "deployment", "container", "service_account", "identity", "oidc_provider"],
     ]
     static let ebPlatforms = ["java", "tomcat", "node", "python", "go", "dotnet", "ruby", "php", "docker",
                               "multicontainer-docker"]
@@ -27,6 +28,14 @@ extension ModelReader {
                 reader.error(at: service.location, "service name '\(service.name)' is already used at line \(first.line)")
             }
             seen[service.name] = seen[service.name] ?? service.location
+        }
+        // One DaemonSet and one ServiceAccount serve every EKS service, so one way to its role.
+        let eks = services.compactMap { service -> (ServiceSpec, EKSServiceSpec)? in
+            if case .eks(let spec) = service.target { return (service, spec) }
+            return nil
+        }
+        if let first = eks.first, let other = eks.first(where: { $0.1.identity != first.1.identity }) {
+            reader.error(at: other.0.location, "eks service '\(other.0.name)' uses identity \(other.1.identity.rawValue) but '\(first.0.name)' uses \(first.1.identity.rawValue); the agent's one ServiceAccount gets its role one way: use the same identity for every eks service")
         }
         return services.count == items.count ? services : nil
     }
@@ -77,6 +86,8 @@ extension ModelReader {
                 reader.error(platformNode, "xrayctl installs the X-Ray daemon or the CloudWatch agent on EC2 hosts, not the ADOT collector; set agent kind xray-daemon or cloudwatch-agent, or install ADOT yourself")
             }
             target = ec2(fields, partition: partition).map(ServiceSpec.Target.ec2)
+        case .eks:
+            target = eks(fields, service: name, agent: agent).map(ServiceSpec.Target.eks)
         }
         guard let name, let target else { return nil }
         return ServiceSpec(name: name, platform: platform, location: node.location, language: language,
@@ -177,5 +188,66 @@ extension ModelReader {
         }
         let role = roleChoice(fields["instance_role"], "instance_role", partition: partition, default: .generate, allowNone: true)
         return EC2ServiceSpec(os: os, instanceRole: role)
+    }
+
+    private func eks(_ fields: NodeReader.Fields, service: String?, agent: AgentSpec?) -> EKSServiceSpec? {
+        let cluster = reader.required(fields, "cluster", "an eks service").flatMap { node -> String? in
+            guard let text = reader.string(node, "cluster") else { return nil }
+            guard AWSNames.isEKSCluster(text) else {
+                reader.error(node, "cluster must be an EKS cluster name (1-100 letters, digits, - and _, starting with a letter or digit), found '\(text)'")
+                return nil
+            }
+            return text
+        }
+        let namespace = fields["namespace"].flatMap { kubernetesName($0, "namespace") } ?? "default"
+        let deployment = fields["deployment"].flatMap { kubernetesName($0, "deployment", subdomain: true) } ?? service
+        let container = fields["container"].flatMap { kubernetesName($0, "container") } ?? deployment
+        _ = fields["service_account"].flatMap { kubernetesName($0, "service_account", subdomain: true) }
+        var identity = EKSServiceSpec.Identity.podIdentity
+        if let node = fields["identity"],
+           let text = reader.choice(node, "identity", from: EKSServiceSpec.Identity.allCases.map(\.rawValue)) {
+            identity = EKSServiceSpec.Identity(rawValue: text)!
+        }
+        var provider: String?
+        if let node = fields["oidc_provider"], let text = reader.string(node, "oidc_provider") {
+            if identity != .irsa {
+                reader.warning(node, "oidc_provider is used only with identity: irsa")
+            } else if !AWSNames.isOIDCProvider(text) {
+                reader.error(node, "oidc_provider is the cluster's OIDC issuer without https:// (aws eks describe-cluster --query cluster.identity.oidc.issuer), such as oidc.eks.us-east-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE, found '\(text)'")
+            } else {
+                provider = text
+            }
+        }
+        if identity == .irsa && fields["oidc_provider"] == nil {
+            reader.error(fields["identity"]!, "identity irsa needs oidc_provider: the cluster's OIDC issuer without https:// (aws eks describe-cluster --query cluster.identity.oidc.issuer)")
+        }
+        // EKS Pod Identity credentials come from the container credentials provider, which the
+        // daemon's SDK for Go v1 lacked; 3.6.0 moved to the SDK for Go v2 (its CHANGELOG, PR #247).
+        if identity == .podIdentity, let agent, agent.kind == .xrayDaemon,
+           let version = agent.image.semanticVersion, version < [3, 6, 0] {
+            reader.error(fields["identity"] ?? fields["cluster"]!, "the X-Ray daemon \(agent.image.tag ?? "") cannot use EKS Pod Identity (it arrived with the AWS SDK for Go v2 in daemon 3.6.0); use image \(AgentSpec.Kind.xrayDaemon.defaultImage) or identity: irsa")
+        }
+        guard let cluster, let deployment, let container else { return nil }
+        return EKSServiceSpec(cluster: cluster, namespace: namespace, deployment: deployment, container: container,
+                              identity: identity, oidcProvider: provider)
+    }
+
+    /// A Kubernetes object name: a DNS label (namespaces, containers; 63 characters) or a DNS
+    /// subdomain (Deployments, ServiceAccounts; 253).
+    func kubernetesName(_ node: LocatedNode, _ what: String, subdomain: Bool = false) -> String? {
+        guard let text = reader.string(node, what) else { return nil }
+        let isLabel: (Substring) -> Bool = { label in
+            guard let first = label.first, let last = label.last, label.count <= 63 else { return false }
+            return first.isASCII && (first.isLowercase || first.isNumber) && last.isASCII && (last.isLowercase || last.isNumber)
+                && label.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        }
+        let valid = subdomain
+            ? text.count <= 253 && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isLabel)
+            : isLabel(Substring(text))
+        guard valid else {
+            reader.error(node, "\(what) must be a Kubernetes name (lowercase letters, digits and -\(subdomain ? ", dot-separated" : ""), starting and ending with a letter or digit, at most \(subdomain ? 253 : 63) characters), found '\(text)'")
+            return nil
+        }
+        return text
     }
 }

@@ -120,7 +120,7 @@ struct ModelReader {
     }
 
     static let agentKeys = ["kind", "image", "cpu", "memory_reservation", "buffer_mb", "log_level",
-                            "cross_account_role"]
+                            "cross_account_role", "namespace"]
 
     private func agent(_ node: LocatedNode?, partition: Partition) -> AgentSpec? {
         var kind = AgentSpec.Kind.xrayDaemon
@@ -152,8 +152,12 @@ struct ModelReader {
                 reader.error(roleNode, "cross_account_role is supported with the X-Ray daemon only; for \(kind.rawValue) set the role in its exporter configuration")
             }
         }
-        return AgentSpec(kind: kind, image: image, cpu: cpu, memoryReservation: memory, bufferMB: buffer,
-                         logLevel: logLevel, crossAccountRole: crossAccount, crossAccountLocation: fields["cross_account_role"]?.location)
+        var spec = AgentSpec(kind: kind, image: image, cpu: cpu, memoryReservation: memory, bufferMB: buffer,
+                             logLevel: logLevel, crossAccountRole: crossAccount, crossAccountLocation: fields["cross_account_role"]?.location)
+        if let node = fields["namespace"], let namespace = kubernetesName(node, "agent namespace") {
+            spec.namespace = namespace
+        }
+        return spec
     }
 
     private func encryption(_ node: LocatedNode) -> EncryptionSpec? {

@@ -30,6 +30,9 @@ public enum ModelSchema {
     static let roleChoice: JSONValue = ["type": "string", "pattern": "^(generate|none|arn:[^:]+:iam::[0-9]{12}:role/.+)$"]
     static let functionRoleChoice: JSONValue = ["type": "string", "pattern": "^(keep|generate|arn:[^:]+:iam::[0-9]{12}:role/.+)$"]
     static func choice(_ values: [String]) -> JSONValue { ["enum": .array(values.map { .string($0) })] }
+    static let kubernetesLabel: JSONValue = ["type": "string", "maxLength": 63, "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"]
+    static let kubernetesSubdomain: JSONValue = ["type": "string", "maxLength": 253,
+                                                 "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$"]
     static let rate: JSONValue = ["type": "number", "minimum": 0, "maximum": 1]
 
     static var topLevel: [String: JSONValue] {
@@ -50,6 +53,7 @@ public enum ModelSchema {
                     "buffer_mb": ["type": "integer", "minimum": 3],
                     "log_level": choice(AgentSpec.logLevels),
                     "cross_account_role": ["type": "string", "pattern": "^arn:[^:]+:iam::[0-9]{12}:role/.+$"],
+                    "namespace": kubernetesLabel,
                 ]),
             ],
             "encryption": [
@@ -158,6 +162,13 @@ public enum ModelSchema {
             "api_type": ["const": "rest"],
             "os": choice(EC2ServiceSpec.OperatingSystem.allCases.map(\.rawValue)),
             "instance_role": roleChoice,
+            "cluster": ["type": "string", "pattern": "^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$"],
+            "namespace": kubernetesLabel,
+            "deployment": kubernetesSubdomain,
+            "container": kubernetesLabel,
+            "service_account": kubernetesSubdomain,
+            "identity": choice(EKSServiceSpec.Identity.allCases.map(\.rawValue)),
+            "oidc_provider": ["type": "string", "pattern": "^oidc\\.eks\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/id/[A-Za-z0-9]+$"],
         ]
     }
 }

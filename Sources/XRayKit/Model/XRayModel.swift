@@ -94,6 +94,10 @@ public struct AgentSpec: Sendable {
     public var crossAccountRole: ARN?
     /// Where `cross_account_role` is written, for messages about it.
     public var crossAccountLocation: SourceLocation?
+    /// The Kubernetes namespace of the agent's DaemonSet (EKS).
+    public var namespace = AgentSpec.defaultNamespace
+
+    public static let defaultNamespace = "xray-system"
 }
 
 public struct EncryptionSpec: Sendable {
@@ -129,6 +133,7 @@ public enum Platform: String, CaseIterable, Sendable {
     case lambda
     case apiGateway = "api-gateway"
     case ec2
+    case eks
 
     public var isECS: Bool { [.ecsEC2Daemon, .ecsEC2Sidecar, .ecsFargate].contains(self) }
 }
@@ -156,6 +161,7 @@ public struct ServiceSpec: Sendable {
         case lambda(LambdaServiceSpec)
         case apiGateway(APIGatewayServiceSpec)
         case ec2(EC2ServiceSpec)
+        case eks(EKSServiceSpec)
     }
 
     public static let languages = ["java", "python", "node", "go", "dotnet", "ruby"]
@@ -218,4 +224,26 @@ public struct EC2ServiceSpec: Sendable {
     }
     public var os: OperatingSystem
     public var instanceRole: RoleChoice
+}
+
+/// An app on EKS: the agent runs once per node as a DaemonSet; the app's Deployment is patched to
+/// send to it, and the agent's ServiceAccount gets its role through Pod Identity or IRSA.
+public struct EKSServiceSpec: Sendable {
+    public enum Identity: String, CaseIterable, Sendable {
+        /// An EKS Pod Identity association (the cluster runs the eks-pod-identity-agent add-on).
+        case podIdentity = "pod-identity"
+        /// IAM roles for service accounts: the cluster's OIDC provider and a role annotation.
+        case irsa
+    }
+
+    public var cluster: String
+    /// The app's namespace.
+    public var namespace: String
+    /// The app's Deployment, which gets the patch.
+    public var deployment: String
+    /// The container in the Deployment that gets the variables (strategic merge matches it by name).
+    public var container: String
+    public var identity: Identity
+    /// `oidc.eks.REGION.amazonaws.com/id/ID`, without the scheme (IRSA only).
+    public var oidcProvider: String?
 }

@@ -235,6 +235,29 @@ services:
     port: 8080
 
 """#),
+        (name: "eks", contents: #"""
+# EKS: the X-Ray daemon once per node as a DaemonSet (namespace xray-system), its role through EKS
+# Pod Identity, and a patch for the app's Deployment that points its SDK at the daemon's Service.
+version: 1
+project: shop
+region: us-east-1
+account: "123456789012"
+
+agent:
+  kind: xray-daemon                  # or adot / cloudwatch-agent (same Service, plus OTLP on 4317/4318)
+  namespace: xray-system
+
+services:
+  - name: api
+    platform: eks
+    cluster: shop                    # the EKS cluster
+    namespace: shop                  # the app's namespace
+    deployment: api                  # the app's Deployment (gets eks/api.patch.yaml)
+    container: api                   # its container that gets the variables (default: the Deployment's name)
+    identity: pod-identity           # or irsa, with oidc_provider: oidc.eks.REGION.amazonaws.com/id/ID
+    language: node
+
+"""#),
         (name: "elastic-beanstalk", contents: #"""
 # Elastic Beanstalk: turns on the daemon Beanstalk runs on each instance, with a custom log level.
 version: 1

@@ -4,7 +4,7 @@ import Testing
 /// AWS's own validators, reached through python3. When python3 or a package is missing the
 /// conformance tests are skipped with the reason, except in CI, where they fail.
 enum PythonTools {
-    static let modules = ["botocore", "moto", "parliament", "cfnlint", "aws_xray_sdk", "yaml", "jsonschema", "awscli", "pre_commit", "check_jsonschema"]
+    static let modules = ["botocore", "moto", "parliament", "cfnlint", "aws_xray_sdk", "yaml", "jsonschema", "awscli", "pre_commit", "check_jsonschema", "kubernetes_validate"]
 
     /// nil when everything is there, else what is missing.
     static let missing: String? = {
