@@ -167,3 +167,17 @@ import Testing
         #expect(checked > 40)
     }
 }
+
+/// Image tags read as versions (XR910 and the model's Pod Identity check compare them).
+@Suite struct SemanticVersionTests {
+    @Test func readsVersionTagsAndNothingElse() {
+        #expect(SemanticVersion("v0.49.0") == [0, 49, 0])
+        #expect(SemanticVersion("3.6.6")! > [3, 6, 0])
+        #expect(SemanticVersion("3.3.14")! < [3, 6, 0])
+        #expect(SemanticVersion("3.6")! == [3, 6, 0])
+        #expect(SemanticVersion("1.300064.0b1337") == [1, 300064, 0])
+        #expect(SemanticVersion("latest") == nil)
+        #expect(SemanticVersion("02d13ce10add55081c68b6b76a19b7dfeea00dad") == nil)
+        #expect(SemanticVersion("3") == nil)
+    }
+}

@@ -29,6 +29,8 @@ public struct LintRun: Sendable {
     let collectorConfigs: [CollectorConfigView]
     /// CloudWatch agent configurations: files, and inline ones in CloudWatch agent containers.
     let cloudWatchAgentConfigs: [CloudWatchAgentConfigView]
+    /// Kubernetes objects: workloads, Services, ServiceAccounts, ConfigMaps.
+    let kubernetes: KubernetesView
     /// Whether a DAEMON service of this run runs an agent.
     let hasDaemonAgentService: Bool
     private let roleIndex: RoleIndex
@@ -102,6 +104,7 @@ public struct LintRun: Sendable {
         segmentDocuments = Self.segmentDocuments(documents)
         collectorConfigs = CollectorConfigView.all(documents: documents, tasks: tasks)
         cloudWatchAgentConfigs = CloudWatchAgentConfigView.all(documents: documents, tasks: tasks)
+        kubernetes = KubernetesView(documents: documents)
         // Candidates per service: tasks of its template, or tasks whose family it names.
         let tasksByTemplate = Dictionary(grouping: tasks.filter { $0.template != nil }, by: { $0.document.path })
         let tasksByFamily = Dictionary(grouping: tasks, by: { $0.family ?? "" })

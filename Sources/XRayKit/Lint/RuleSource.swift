@@ -118,6 +118,22 @@ extension RuleSource {
     static let cloudWatchAgentXRayReceiver = github("aws/amazon-cloudwatch-agent", "translator/translate/otel/receiver/awsxray/translator.go")
     static let otelXRayReceiver = github("open-telemetry/opentelemetry-collector-contrib", "receiver/awsxrayreceiver/README.md")
 
+    private static func eksGuide(_ title: String, _ page: String) -> RuleSource {
+        RuleSource("Amazon EKS User Guide: \(title)", "https://docs.aws.amazon.com/eks/latest/userguide/\(page).html")
+    }
+
+    static let eksIRSA = eksGuide("IAM roles for service accounts", "iam-roles-for-service-accounts")
+    static let eksIRSAAnnotation = eksGuide("Assign IAM roles to Kubernetes service accounts", "associate-service-account-role")
+    static let eksPodIdentity = eksGuide("Learn how EKS Pod Identity grants pods access to AWS services", "pod-identities")
+    static let eksPodIdentitySDKs = eksGuide("Use pod identity with the AWS SDK", "pod-id-minimum-sdk")
+    static let kubernetesDeprecations = RuleSource("Kubernetes: Deprecated API Migration Guide",
+                                                   "https://kubernetes.io/docs/reference/using-api/deprecation-guide/")
+    static let kubernetesServices = RuleSource("Kubernetes: Service (protocols and ports)",
+                                               "https://kubernetes.io/docs/concepts/services-networking/service/")
+    static let kubernetesDNS = RuleSource("Kubernetes: DNS for Services and Pods",
+                                          "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/")
+    static let xrayKubernetesSample = github("aws-samples/aws-xray-kubernetes", "xray-daemon/xray-k8s-daemonset.yaml")
+
     static func issue(_ repository: String, _ number: Int) -> RuleSource {
         RuleSource("\(repository) #\(number)", "https://github.com/\(repository)/issues/\(number)")
     }

@@ -16,6 +16,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case collectorConfig = "OpenTelemetry/ADOT collector configuration"
     case cloudwatchAgentConfig = "CloudWatch agent configuration"
     case serverlessFramework = "Serverless Framework service (serverless.yml)"
+    case kubernetes = "Kubernetes manifest"
     case unknown = "unrecognised"
 }
 
@@ -55,6 +56,10 @@ enum KindDetector {
         }
         guard root.pairs != nil else { return .unknown }
         if inEbextensions { return .ebextensions }
+        // Every Kubernetes object names its apiVersion and kind (kubectl, Helm and Kustomize output alike).
+        if root["apiVersion"]?.scalar != nil, root["kind"]?.scalar != nil, root["metadata"] != nil || root["items"] != nil {
+            return .kubernetes
+        }
         if root["Resources"]?.pairs != nil || root["AWSTemplateFormatVersion"] != nil { return .cloudFormation }
         if root["AWSEBDockerrunVersion"] != nil { return .dockerrun }
         if root["containerDefinitions"] != nil || root["taskDefinition"]?["containerDefinitions"] != nil { return .taskDefinition }

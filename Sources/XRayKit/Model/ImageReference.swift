@@ -45,7 +45,7 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
 
     /// True when the reference pins nothing: no tag (so `latest`) or `latest` itself, and no digest.
     /// The tag's leading version numbers (`v0.49.0` → [0, 49, 0], `3.6.6` → [3, 6, 6]); nil for
-    /// tags such as `latest` that name no version.
+    /// tags such as `latest` or a commit hash that name no version.
     public var semanticVersion: SemanticVersion? { tag.flatMap(SemanticVersion.init) }
 
     public var floats: Bool { digest == nil && (tag == nil || tag == "latest") }
@@ -71,7 +71,8 @@ public struct SemanticVersion: Comparable, Sendable, ExpressibleByArrayLiteral {
     public init?(_ tag: String) {
         let text = tag.hasPrefix("v") ? tag.dropFirst() : Substring(tag)
         let numbers = text.prefix { $0.isNumber || $0 == "." }.split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = numbers.first, !first.isEmpty else { return nil }
+        // At least MAJOR.MINOR: a bare number (or a commit hash's leading digits) names no version.
+        guard numbers.count >= 2, !numbers[0].isEmpty, !numbers[1].isEmpty else { return nil }
         var parts: [Int] = []
         for number in numbers {
             guard let value = Int(number) else { break }

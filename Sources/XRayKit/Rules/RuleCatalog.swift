@@ -4,7 +4,7 @@ public enum RuleCatalog {
     /// What a block of IDs is about: XR1nn are ECS, XR5nn the agents' configuration (the daemon's
     /// cfg.yaml from XR501, collector configurations from XR511), and so on.
     public enum Area: Int, Sendable, CaseIterable {
-        case input = 0, ecs, iam, beanstalk, serverless, daemonConfig, sampling, segments, doctor
+        case input = 0, ecs, iam, beanstalk, serverless, daemonConfig, sampling, segments, doctor, kubernetes
     }
 
     public static let areas: [(area: Area, rules: [any Rule])] = [
@@ -48,6 +48,12 @@ public enum RuleCatalog {
         (.doctor, [
             MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
             CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(),
+        ]),
+        (.kubernetes, [
+            KubernetesMalformedDaemonAddress(), KubernetesAddressWithoutService(), KubernetesLoopbackAddress(),
+            KubernetesAgentWithoutUDP(), KubernetesAgentBoundToLoopback(), KubernetesAgentWithoutIRSA(),
+            IRSAAnnotationIgnored(), RoleARNPlaceholder(), RemovedKubernetesAPI(), DaemonTooOldForPodIdentity(),
+            IRSATrustTooBroad(), InvalidDaemonConfigMap(),
         ]),
     ]
 

@@ -1,0 +1,207 @@
+/// The Kubernetes objects of a run (each document of a multi-document file, and the items of a
+/// `kind: List`): workloads with their pod templates, Services, ServiceAccounts and ConfigMaps.
+struct KubernetesView: Sendable {
+    struct Object: Sendable {
+        let document: SourceDocument
+        let node: LocatedNode
+        let apiVersion: String
+        let kind: String
+        let name: String?
+        /// Where the object lives; objects that name none go to `default` (kubectl's default).
+        let namespace: String
+
+        var metadata: LocatedNode? { node["metadata"] }
+        var anchor: LocatedNode { node["kind"] ?? node }
+        var label: String { "\(kind) \(namespace)/\(name ?? "?")" }
+    }
+
+    struct Container: Sendable {
+        let node: LocatedNode
+        let name: String?
+        /// Which agent the container runs, from its image or name; nil for an app.
+        let agentKind: AgentSpec.Kind?
+        let flags: DaemonFlags
+
+        struct Port: Sendable {
+            let node: LocatedNode
+            let containerPort: Int?
+            let hostPort: Int?
+            /// TCP unless written (as Kubernetes defaults it).
+            let transport: String
+        }
+
+        var image: String? { node["image"]?.literalText }
+
+        var ports: [Port] {
+            (node["ports"]?.items ?? []).map { port in
+                Port(node: port, containerPort: port["containerPort"]?.text.flatMap { Int($0) },
+                     hostPort: port["hostPort"]?.text.flatMap { Int($0) },
+                     transport: (port["protocol"]?.text ?? "TCP").uppercased())
+            }
+        }
+
+        /// `env` entries with a literal value.
+        func variable(_ name: String) -> LocatedNode? {
+            (node["env"]?.items ?? []).first { $0["name"]?.text == name }?["value"]
+        }
+
+        /// ConfigMaps the container reads through `env` (`configMapKeyRef`) or `envFrom`.
+        var configMapNames: [String] {
+            let keyRefs = (node["env"]?.items ?? []).compactMap { $0["valueFrom"]?["configMapKeyRef"]?["name"]?.text }
+            let whole = (node["envFrom"]?.items ?? []).compactMap { $0["configMapRef"]?["name"]?.text }
+            return keyRefs + whole
+        }
+    }
+
+    struct Workload: Sendable {
+        let object: Object
+        /// The pod spec: the object's own (a Pod) or its template's.
+        let podSpec: LocatedNode
+        /// The pod template's metadata (nil for a Pod, whose own metadata serves).
+        let templateMetadata: LocatedNode?
+        let containers: [Container]
+
+        var agents: [Container] { containers.filter { $0.agentKind != nil } }
+        var apps: [Container] { containers.filter { $0.agentKind == nil } }
+        var isDaemonSet: Bool { object.kind == "DaemonSet" }
+        var hostNetwork: Bool { podSpec["hostNetwork"]?.text == "true" }
+        var serviceAccountName: String {
+            podSpec["serviceAccountName"]?.text ?? podSpec["serviceAccount"]?.text ?? "default"
+        }
+        /// The pod's labels, which Services select.
+        var podLabels: [String: String] {
+            Self.strings((templateMetadata ?? object.metadata)?["labels"])
+        }
+        /// ConfigMaps the pod mounts or its containers read.
+        var configMapNames: [String] {
+            (podSpec["volumes"]?.items ?? []).compactMap { $0["configMap"]?["name"]?.text }
+                + containers.flatMap(\.configMapNames)
+        }
+
+        static func strings(_ node: LocatedNode?) -> [String: String] {
+            var values: [String: String] = [:]
+            for (key, value) in node?.pairs ?? [] {
+                if let key = key.text, let value = value.text { values[key] = value }
+            }
+            return values
+        }
+    }
+
+    struct Service: Sendable {
+        let object: Object
+        let selector: [String: String]
+
+        struct Port: Sendable {
+            let node: LocatedNode
+            let port: Int?
+            let targetPort: String?
+            let transport: String
+        }
+
+        var ports: [Port] {
+            (object.node["spec"]?["ports"]?.items ?? []).map { port in
+                Port(node: port, port: port["port"]?.text.flatMap { Int($0) }, targetPort: port["targetPort"]?.text,
+                     transport: (port["protocol"]?.text ?? "TCP").uppercased())
+            }
+        }
+
+        /// Whether the Service sends to the pods of this workload (same namespace, selector ⊆ labels).
+        func selects(_ workload: Workload) -> Bool {
+            guard !selector.isEmpty, workload.object.namespace == object.namespace else { return false }
+            let labels = workload.podLabels
+            return selector.allSatisfy { labels[$0.key] == $0.value }
+        }
+    }
+
+    let objects: [Object]
+    let workloads: [Workload]
+    let services: [Service]
+    let serviceAccounts: [Object]
+    let configMaps: [Object]
+
+    /// The workload kinds whose pods run the containers rules look at.
+    static let workloadKinds: Set<String> = ["Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Pod", "Job", "CronJob"]
+
+    /// The annotation IRSA reads, on a ServiceAccount only (EKS's pod identity webhook).
+    static let roleAnnotation = "eks.amazonaws.com/role-arn"
+
+    init(documents: [SourceDocument]) {
+        var objects: [Object] = []
+        for document in documents where document.kind == .kubernetes {
+            guard let root = document.root else { continue }
+            // `kubectl get -o yaml` of several objects is one `kind: List`.
+            let nodes = root["kind"]?.text == "List" ? (root["items"]?.items ?? []) : [root]
+            for node in nodes {
+                guard let apiVersion = node["apiVersion"]?.text, let kind = node["kind"]?.text else { continue }
+                objects.append(Object(document: document, node: node, apiVersion: apiVersion, kind: kind,
+                                      name: node["metadata"]?["name"]?.text,
+                                      namespace: node["metadata"]?["namespace"]?.text ?? "default"))
+            }
+        }
+        self.objects = objects
+        workloads = objects.compactMap(Self.workload)
+        services = objects.filter { $0.kind == "Service" && $0.apiVersion == "v1" }.map { object in
+            Service(object: object, selector: Workload.strings(object.node["spec"]?["selector"]))
+        }
+        serviceAccounts = objects.filter { $0.kind == "ServiceAccount" }
+        configMaps = objects.filter { $0.kind == "ConfigMap" }
+    }
+
+    private static func workload(_ object: Object) -> Workload? {
+        guard workloadKinds.contains(object.kind) else { return nil }
+        let template: LocatedNode?
+        switch object.kind {
+        case "Pod": template = nil
+        case "CronJob": template = object.node["spec"]?["jobTemplate"]?["spec"]?["template"]
+        default: template = object.node["spec"]?["template"]
+        }
+        guard let podSpec = object.kind == "Pod" ? object.node["spec"] : template?["spec"] else { return nil }
+        let containers = ((podSpec["containers"]?.items ?? []) + (podSpec["initContainers"]?.items ?? []).filter {
+            // A native sidecar: an init container that keeps running.
+            $0["restartPolicy"]?.text == "Always"
+        }).map { node in
+            let name = node["name"]?.text
+            return Container(node: node, name: name,
+                             agentKind: ContainerView.agentKind(of: node["image"]?.literalText) ?? ContainerView.agentKind(of: name),
+                             flags: DaemonFlags((node["command"]?.items ?? []) + (node["args"]?.items ?? [])))
+        }
+        return Workload(object: object, podSpec: podSpec, templateMetadata: template?["metadata"], containers: containers)
+    }
+
+    /// Workloads whose pods run an agent and nothing else (DaemonSets, or Deployments behind a Service):
+    /// other pods send to them.
+    var agentWorkloads: [Workload] { workloads.filter { !$0.agents.isEmpty && $0.apps.isEmpty } }
+
+    func serviceAccount(_ name: String, namespace: String) -> Object? {
+        serviceAccounts.first { $0.name == name && $0.namespace == namespace }
+    }
+
+    func configMap(_ name: String, namespace: String) -> Object? {
+        configMaps.first { $0.name == name && $0.namespace == namespace }
+    }
+
+    /// The Service an address's host names, if it is one of the linted files' (`NAME`, `NAME.NS`,
+    /// `NAME.NS.svc`, `NAME.NS.svc.cluster.local`), seen from a pod in `namespace`.
+    func service(named host: String, from namespace: String) -> (name: String, namespace: String, service: Service?)? {
+        let parts = host.lowercased().split(separator: ".").map(String.init)
+        guard let name = parts.first, Self.isServiceHost(parts) else { return nil }
+        let target = parts.count >= 2 ? parts[1] : namespace
+        return (name, target, services.first { $0.object.name == name && $0.object.namespace == target })
+    }
+
+    /// A host that is a Service name in cluster DNS form (not an IP address or another domain).
+    static func isServiceHost(_ parts: [String]) -> Bool {
+        guard let first = parts.first, !first.isEmpty, !first.allSatisfy({ $0.isNumber }) else { return false }
+        if ["localhost"].contains(first) { return false }
+        switch parts.count {
+        case 1, 2: return !parts.contains { $0.allSatisfy(\.isNumber) }
+        case 3: return parts[2] == "svc"
+        default: return Array(parts[2...]) == ["svc", "cluster", "local"]
+        }
+    }
+
+    /// Loopback hosts: the pod's own network namespace.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+}

@@ -1,0 +1,46 @@
+struct InvalidDaemonConfigMap: LintRule {
+    static let description = RuleDescription(
+        id: "XR912", name: "invalid-daemon-configmap", severity: .error, also: [.warning, .info],
+        summary: "A daemon `cfg.yaml` held in a Kubernetes ConfigMap is itself invalid (any XR5xx finding inside it, located in the manifest).",
+        rationale: "The daemon reads the mounted file with `-c` and exits on a config without `Version: 2` or with an unknown key (aws-xray-daemon #50), so the DaemonSet crash-loops. Each finding keeps the severity of the XR5xx rule behind it.",
+        sources: [.daemonConfiguration, .daemonConfigCode, .xrayKubernetesSample],
+        examples: [
+            RuleExample("configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: xray-config}
+                data:
+                  config.yaml: |
+                    ↓Socket:
+                      UDPAddress: 0.0.0.0:2000
+
+                """),
+            RuleExample("configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: xray-config}
+                data:
+                  config.yaml: |
+                    Version: 2
+                    Socket:
+                      UDPAddress: 0.0.0.0:2000
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.kubernetes.configMaps.flatMap { map -> [Finding] in
+            (map.node["data"]?.pairs ?? []).flatMap { key, value -> [Finding] in
+                guard let name = key.text, name.hasSuffix(".yaml") || name.hasSuffix(".yml"), value.text != nil,
+                      let embedded = EmbeddedDocument.parse(value, in: map.document), embedded.root.map({ KindDetector.detect($0, path: "cfg.yaml") }) == .daemonConfig
+                else { return [] }
+                let inner = LintRun(documents: [embedded], today: run.today)
+                let findings = embedded.loadFindings + InvalidEmbeddedDaemonConfig.daemonRules.flatMap { $0.check(inner) }
+                return findings.map { inner in
+                    Self.finding(at: inner.location, pointer: value.pointer,
+                                 "in the daemon config \(map.label) holds as '\(name)': \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
+                }
+            }
+        }
+    }
+}

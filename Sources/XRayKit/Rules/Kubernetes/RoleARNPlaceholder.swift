@@ -1,0 +1,38 @@
+struct RoleARNPlaceholder: LintRule {
+    static let description = RuleDescription(
+        id: "XR908", name: "role-arn-placeholder", severity: .info,
+        summary: "A ServiceAccount's `eks.amazonaws.com/role-arn` still holds a placeholder (`${AWS_ACCOUNT_ID}`, `<ACCOUNT>`, `ACCOUNT_ID`, `{{ … }}`) instead of a role ARN.",
+        rationale: "`kubectl apply` takes the text as it is; STS then refuses the web identity call for a role ARN that names no account, and the agent has no credentials. Files kept as templates for envsubst, a template engine or xrayctl's own README step are fine once rendered, so this is information: lint what you apply to be sure.",
+        sources: [.eksIRSAAnnotation],
+        examples: [
+            RuleExample("serviceaccount.yaml", """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: xray-daemon
+                  annotations:
+                    eks.amazonaws.com/role-arn: ↓arn:aws:iam::${AWS_ACCOUNT_ID}:role/xray-daemon
+
+                """),
+            RuleExample("serviceaccount.yaml", """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: xray-daemon
+                  annotations:
+                    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/xray-daemon
+
+                """),
+        ])
+
+    func check(_ run: LintRun) -> [Finding] {
+        run.kubernetes.serviceAccounts.compactMap { account in
+            guard let value = KubernetesAgentWithoutIRSA.roleAnnotation(account), let text = value.text else { return nil }
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            let accountID = parts.count > 4 ? String(parts[4]) : ""
+            guard text.contains("${") || text.contains("<") || text.contains("{{") || !ARN.isAccountID(accountID) else { return nil }
+            return finding(value, "the role ARN '\(text)' on \(account.label) holds a placeholder, not a 12-digit account: STS refuses it and the pods get no credentials",
+                           fix: "Substitute the account (and role) before applying, or lint the rendered manifests")
+        }
+    }
+}
