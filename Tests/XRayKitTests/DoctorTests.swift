@@ -15,6 +15,37 @@ import Testing
         return ProjectScan.scan(root.path, today: Date(timeIntervalSince1970: 1_795_000_000)).findings
     }
 
+    /// Kubernetes manifests are infrastructure: `doctor --dir` lints them with the rest, and an
+    /// instrumented app beside them is not reported as uninstrumented.
+    @Test func kubernetesManifestsAreLintedAsInfrastructure() throws {
+        let findings = try scan([
+            "k8s/deployment.yaml": """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api}
+                spec:
+                  selector: {matchLabels: {app: api}}
+                  template:
+                    metadata: {labels: {app: api}}
+                    spec:
+                      containers:
+                        - name: api
+                          image: api:1.0
+                          env:
+                            - {name: AWS_XRAY_DAEMON_ADDRESS, value: xray-service.default}
+
+                """,
+            "requirements.txt": "aws-xray-sdk==2.15.0\n",
+            "app.py": "from aws_xray_sdk.ext.flask.middleware import XRayMiddleware\nXRayMiddleware(app, xray_recorder)\n",
+        ])
+        let kubernetes = findings.filter { $0.rule.hasPrefix("XR9") }
+        #expect(kubernetes.map(\.rule) == ["XR901"], "\(findings.map { "\($0.rule) \($0.message)" })")
+        #expect(kubernetes.first?.location.file.hasSuffix("k8s/deployment.yaml") == true)
+        #expect(kubernetes.first?.location.line == 13)
+        // The Python app is instrumented and wired in: only the end-of-support notice speaks of it.
+        #expect(findings.filter { !$0.rule.hasPrefix("XR9") }.map(\.rule) == ["XR805"])
+    }
+
     static let apps: [(language: String, none: [String: String], dependencyOnly: [String: String], instrumented: [String: String])] = [
         ("java",
          ["pom.xml": "<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n"],

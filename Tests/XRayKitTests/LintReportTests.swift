@@ -9,7 +9,7 @@ import Testing
         return try TestSupport.run(binary, arguments, in: directory)
     }
 
-    static let brokenBlocks = ["beanstalk", "daemon", "ecs", "iam", "sampling", "segments", "serverless"]
+    static let brokenBlocks = ["beanstalk", "daemon", "ecs", "eks", "iam", "sampling", "segments", "serverless"]
 
     /// Each broken setup reports exactly what its expected report says (checked by hand when recorded).
     @Test(arguments: brokenBlocks)
@@ -21,7 +21,7 @@ import Testing
 
     @Test func everyRuleBlockIsCoveredByABrokenExample() throws {
         let reports = Self.brokenBlocks.compactMap { TestSupport.read(TestSupport.path("examples/broken/\($0)/expected-report.json")) }.joined()
-        for block in ["XR1", "XR2", "XR3", "XR4", "XR5", "XR6", "XR7"] {
+        for block in ["XR1", "XR2", "XR3", "XR4", "XR5", "XR6", "XR7", "XR9"] {
             #expect(reports.contains("\"\(block)"), "no broken example reports a \(block)xx rule")
         }
     }
