@@ -12,7 +12,7 @@ final class CatalogueXCTests: XCTestCase {
     }
 
     func testRuleIDsFollowTheCatalogueBlocks() {
-        let blocks = ["XR0", "XR1", "XR2", "XR3", "XR4", "XR5", "XR6", "XR7", "XR8"]
+        let blocks = ["XR0", "XR1", "XR2", "XR3", "XR4", "XR5", "XR6", "XR7", "XR8", "XR9"]
         for description in RuleCatalog.descriptions {
             XCTAssertTrue(blocks.contains(String(description.id.prefix(3))), description.id)
             XCTAssertEqual(description.id.count, 5, description.id)
