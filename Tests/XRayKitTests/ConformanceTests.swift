@@ -27,7 +27,7 @@ struct ConformanceTests {
                          "aws_xray_sdk LocalSampler", "botocore kms.PutKeyPolicy",
                          "botocore xray.UpdateTraceSegmentDestination", "botocore xray.UpdateIndexingRule",
                          "botocore logs.PutResourcePolicy", "botocore iam.CreatePolicy", "CloudWatch agent schema",
-                         "kubernetes-validate"] {
+                         "kubernetes-validate", "python-hcl2"] {
             #expect(validators.contains(expected), "no artifact was checked by \(expected)")
         }
     }
@@ -68,6 +68,7 @@ struct ConformanceTests {
             ("fn/lambda-tracing.json", #"{"FunctionName": "f", "TracingConfig": {"Mode": "On"}}"#),
             ("cw/task-definition.json", #"{"family": "x", "containerDefinitions": [{"name": "cloudwatch-agent", "image": "b", "environment": [{"name": "CW_CONFIG_CONTENT", "value": "{\"traces\": {\"traces_collected\": {\"xray\": {\"bind_adress\": \"0.0.0.0:2000\"}}}}"}]}]}"#),
             ("transaction-search/indexing-rule.json", #"{"Name": "Default", "Rule": {"Probabilistic": {"DesiredSamplingPercentage": "all"}}}"#),
+            ("terraform/main.tf", "resource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n"),
             ("eks/agent.yaml", "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: a}\nspec:\n  selector: {matchLabels: {a: a}}\n  template:\n    metadata: {labels: {a: a}}\n    spec:\n      containers: [{name: a, image: b, ports: [{containerPort: 2000, protocol: udp}]}]\n"),
             ("eks/api.patch.yaml", "spec:\n  template:\n    spec:\n      containers: [{name: api, env: [{name: A, valeu: b}]}]\n"),
             ("transaction-search/logs-resource-policy.json", #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "logs.amazonaws.com"}, "Action": "logs:PutLogEvents", "Resource": "*"}]}"#),

@@ -27,6 +27,54 @@ import Testing
         return Dictionary(uniqueKeysWithValues: list.map { ($0["name"]!, $0["value"]!) })
     }
 
+    /// `outputs:` chooses the whole-setup files; the provider pin follows the resources used.
+    @Test func outputsChooseTemplateAndTerraform() throws {
+        let service = "services:\n  - name: api\n    platform: ecs-fargate\n    image: public.ecr.aws/nginx/nginx:1.27\n"
+        let both = try generate(service)
+        #expect(both["cloudformation.yaml"] != nil && both["terraform/main.tf"] != nil)
+        #expect(both["terraform/versions.tf"]?.contains("version = \">= 5.31.0, < 7.0.0\"") == true)
+        let terraformOnly = try generate("outputs: [terraform]\n" + service)
+        #expect(terraformOnly["cloudformation.yaml"] == nil && terraformOnly["terraform/main.tf"] != nil)
+        #expect(terraformOnly["README.md"]?.contains("Either deploy") == false)
+        #expect(terraformOnly["README.md"]?.contains("## With Terraform") == true)
+        let neither = try generate("outputs: []\n" + service)
+        #expect(neither.keys.allSatisfy { $0 != "cloudformation.yaml" && !$0.hasPrefix("terraform/") })
+        let search = try generate("agent: {kind: adot}\ntraces: {export: otlp, transaction_search: {indexing_percentage: 5}}\n" + service)
+        #expect(search["terraform/versions.tf"]?.contains("version = \">= 6.46.0, < 7.0.0\"") == true)
+        #expect(search["terraform/main.tf"]?.contains("resource \"aws_xray_indexing_rule\"") == true)
+        #expect(search["terraform/main.tf"]?.contains("desired_sampling_percentage = 5") == true)
+    }
+
+    /// The layout `terraform fmt` leaves: single-line attributes in a run share one `=` column, a
+    /// multi-line value or a nested block stands apart, strings are escaped (`${` doubled).
+    @Test func hclIsLaidOutAsTerraformFmtLeavesIt() {
+        let text = HCLWriter.render([HCLBlock("resource", ["aws_x", "y"], [
+            .attribute("name", .string("a${b}\"c\"")),
+            .attribute("retention_in_days", .int(30)),
+            .attribute("policy", .call("jsonencode", [.object([("Version", .string("2012-10-17")), ("aws:x", .list([.int(1)]))])])),
+            .attribute("role", .expression("aws_iam_role.r.id")),
+            .block(HCLBlock("rule", [], [.attribute("x", .double(0.5))])),
+        ])])
+        #expect(text == """
+            resource "aws_x" "y" {
+              name              = "a$${b}\\"c\\""
+              retention_in_days = 30
+
+              policy = jsonencode({
+                Version = "2012-10-17"
+                "aws:x" = [1]
+              })
+
+              role = aws_iam_role.r.id
+
+              rule {
+                x = 0.5
+              }
+            }
+
+            """)
+    }
+
     @Test func bridgeSidecarLinksAndAddressesTheAgentByName() throws {
         let files = try generate("services:\n  - {name: api, platform: ecs-ec2-sidecar, image: a:1, memory_reservation: 256, port: 80}\n")
         let task = try json(files["api/task-definition.json"])

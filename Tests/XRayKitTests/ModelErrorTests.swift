@@ -58,6 +58,8 @@ import Testing
              line: 9, column: 5, message: "eks service 'web' uses identity irsa but 'api' uses pod-identity"),
         Case(name: "eks daemon too old for Pod Identity", yaml: header + "agent:\n  image: public.ecr.aws/xray/aws-xray-daemon:3.3.14\nservices:\n  - name: api\n    platform: eks\n    cluster: shop\n",
              line: 10, column: 14, message: "the X-Ray daemon 3.3.14 cannot use EKS Pod Identity (it arrived with the AWS SDK for Go v2 in daemon 3.6.0)"),
+        Case(name: "unknown output", yaml: "outputs: [pulumi]\n" + header + "services: []\n", line: 1, column: 11,
+             message: "outputs entry must be one of cloudformation, terraform; found 'pulumi'"),
         Case(name: "misspelled service key", yaml: service("ecs-ec2-sidecar", "    prot: 8080"), line: 10, column: 5,
              message: "unknown key 'prot' in a service; did you mean 'port'?"),
         Case(name: "key from another platform", yaml: service("ecs-ec2-sidecar", "    function_name: f"), line: 10, column: 5,

@@ -67,6 +67,13 @@ enum DeployStep: Hashable {
         }
     }
 
+    /// Whether `terraform/` does this step: what the template does, except Application Signals'
+    /// account setup, which has no Terraform resource xrayctl relies on.
+    var inTerraform: Bool {
+        if case .startApplicationSignalsDiscovery = self { return false }
+        return inCloudFormation
+    }
+
     /// The commands, every interpolated value quoted as one shell word (`Shell.quote`).
     func commands(region rawRegion: String) -> [String] {
         let q = Shell.quote

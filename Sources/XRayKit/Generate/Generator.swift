@@ -58,12 +58,13 @@ public enum Generator {
             }
             output.steps.append(.createRole(role))
         }
-        let template = CloudFormationGenerator(context: context).render(output)
+        let template = model.outputs.contains(.cloudformation) ? CloudFormationGenerator(context: context).render(output) : nil
         if let template {
             output.add("cloudformation.yaml", template.text, "what CloudFormation can hold of this setup, as one template: " + template.holds.joined(separator: ", "))
         }
-        var files = output.files
-        files.append(OutputReadme.render(model: model, output: output, template: template?.holds))
+        let terraform = model.outputs.contains(.terraform) ? TerraformGenerator(context: context).render(output) : nil
+        var files = output.files + (terraform?.files ?? [])
+        files.append(OutputReadme.render(model: model, output: output, template: template?.holds, terraform: terraform?.holds))
         return files.sorted { $0.path < $1.path }
     }
 

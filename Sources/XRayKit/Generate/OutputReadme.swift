@@ -1,8 +1,11 @@
 /// The README written beside the artifacts: what each file is and the commands that apply them.
 enum OutputReadme {
     /// `template`: what `cloudformation.yaml` holds, or nil when there is none.
-    static func render(model: XRayModel, output: GeneratorOutput, template: [String]?) -> GeneratedFile {
-        let files = output.files, steps = output.steps
+    static func render(model: XRayModel, output: GeneratorOutput, template: [String]?, terraform: [String]? = nil) -> GeneratedFile {
+        let steps = output.steps
+        let files = output.files + (terraform == nil ? [] : [
+            GeneratedFile("\(TerraformGenerator.folder)/", "", summary: "the same as Terraform: `versions.tf`, `variables.tf`, `main.tf`, `outputs.tf` (see \"With Terraform\" below)"),
+        ])
         var lines = [
             "# X-Ray setup for \(model.project)",
             "",
@@ -30,7 +33,9 @@ enum OutputReadme {
                 lines += ["```", "", "or apply everything with the CLI, from this directory, in this order:", "", "```sh"]
             }
         } else {
-            lines += ["Nothing here can be a CloudFormation stack (it changes resources that exist already); apply it with the CLI, from this directory, in this order:", "", "```sh"]
+            lines += [model.outputs.contains(.cloudformation)
+                ? "Nothing here can be a CloudFormation stack (it changes resources that exist already); apply it with the CLI, from this directory, in this order:"
+                : "Apply it with the CLI, from this directory, in this order:", "", "```sh"]
         }
         lines += ordered.flatMap { $0.commands(region: model.region) }
         lines += ["```", "", "## Notes", ""]
@@ -51,6 +56,15 @@ enum OutputReadme {
         }
         if model.agent.kind == .xrayDaemon {
             lines.append("- The X-Ray daemon and SDKs are in maintenance mode since 2026-02-25 and reach end of support on 2027-02-25. To move to the ADOT collector or the CloudWatch agent, set `agent.kind: adot` or `agent.kind: cloudwatch-agent` in the model and generate again: they receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so the applications need no change.")
+        }
+        if let terraform {
+            let remaining = steps.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+                .filter { !$0.inTerraform }
+            lines += ["", "## With Terraform", "",
+                      "`terraform/` holds \(terraform.joined(separator: ", ")): what the template holds, for a Terraform user. From `terraform/`, run `terraform init` and `terraform apply`\(remaining.isEmpty ? "; that is the whole setup." : ", then, from this directory, the CLI steps above that Terraform cannot do here:")"]
+            if !remaining.isEmpty {
+                lines += [""] + remaining.flatMap { $0.commands(region: model.region) }.map { "    " + $0 }
+            }
         }
         return GeneratedFile("README.md", lines.joined(separator: "\n") + "\n", summary: "this file")
     }

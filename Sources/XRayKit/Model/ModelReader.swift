@@ -7,7 +7,7 @@ struct ModelReader {
 
     static let topLevelKeys = ["version", "project", "region", "account", "partition", "cluster",
                                "agent", "encryption", "sampling", "logs", "services", "traces",
-                               "application_signals"]
+                               "application_signals", "outputs"]
 
     func model(_ root: LocatedNode) -> XRayModel? {
         guard let fields = reader.fields(root, "the model", keys: Self.topLevelKeys) else { return nil }
@@ -39,10 +39,28 @@ struct ModelReader {
 
         let signals = fields["application_signals"].map { applicationSignals($0, agent: agentSpec, services: serviceSpecs ?? []) } ?? false
 
+        let outputKinds = fields["outputs"].flatMap(self.outputs)
+
         guard let projectName, let regionCode, let agentSpec, let serviceSpecs else { return nil }
-        return XRayModel(project: projectName, region: regionCode, account: accountID, partition: partition,
-                         cluster: cluster, agent: agentSpec, encryption: encryptionSpec, sampling: samplingSpec,
-                         logs: logsSpec, services: serviceSpecs, traces: tracesSpec, applicationSignals: signals)
+        var model = XRayModel(project: projectName, region: regionCode, account: accountID, partition: partition,
+                              cluster: cluster, agent: agentSpec, encryption: encryptionSpec, sampling: samplingSpec,
+                              logs: logsSpec, services: serviceSpecs, traces: tracesSpec, applicationSignals: signals)
+        if let outputKinds { model.outputs = outputKinds }
+        return model
+    }
+
+    /// `outputs: [cloudformation, terraform]`: which whole-setup files to write (an empty list: neither).
+    private func outputs(_ node: LocatedNode) -> Set<OutputKind>? {
+        guard let items = node.items else {
+            reader.error(node, "outputs must be a list such as [cloudformation, terraform], found \(node.typeName)")
+            return nil
+        }
+        var kinds = Set<OutputKind>()
+        for item in items {
+            guard let text = reader.choice(item, "outputs entry", from: OutputKind.allCases.map(\.rawValue)) else { continue }
+            kinds.insert(OutputKind(rawValue: text)!)
+        }
+        return kinds
     }
 
     static let logsKeys = ["driver", "retention_days", "group_prefix", "router_image"]

@@ -43,6 +43,7 @@ public enum ModelSchema {
             "account": ["anyOf": [["type": "string", "pattern": "^[0-9]{12}$"], ["type": "integer"]]],
             "partition": choice(Partition.allCases.map(\.rawValue)),
             "cluster": text,
+            "outputs": ["type": "array", "uniqueItems": true, "items": choice(OutputKind.allCases.map(\.rawValue))],
             "agent": [
                 "type": "object", "additionalProperties": false,
                 "properties": object(ModelReader.agentKeys, [

@@ -16,6 +16,16 @@ public struct XRayModel: Sendable {
     public var traces = TracesSpec()
     /// CloudWatch Application Signals through the CloudWatch agent (ECS services).
     public var applicationSignals = false
+    /// Which whole-setup infrastructure-as-code files `generate` writes (`outputs:`).
+    public var outputs: Set<OutputKind> = Set(OutputKind.allCases)
+}
+
+/// A whole-setup infrastructure-as-code format.
+public enum OutputKind: String, CaseIterable, Sendable {
+    /// `cloudformation.yaml`
+    case cloudformation
+    /// `terraform/*.tf`
+    case terraform
 }
 
 /// `traces:` — where the agents send traces after the X-Ray daemon's end of support.

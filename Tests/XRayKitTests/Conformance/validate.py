@@ -22,6 +22,7 @@ from parliament import analyze_policy_string
 from aws_xray_sdk.core.sampling.local.sampler import LocalSampler
 import jsonschema
 import kubernetes_validate
+import hcl2
 
 # The CloudWatch agent's own configuration schema (aws/amazon-cloudwatch-agent, MIT; Fixtures/cloudwatch-agent).
 CWA_SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "cloudwatch-agent", "schema.json")
@@ -237,6 +238,13 @@ def check_file(relative, text, full_path):
             problems += check_cloudwatch_agent_config(config)
             validators.append("CloudWatch agent schema")
         return validators, problems
+    if folder == "terraform" and name.endswith(".tf"):
+        # Parsed here; terraform_check.py compares it with the template and runs checkov.
+        try:
+            hcl2.loads(text)
+        except Exception as error:
+            return ["python-hcl2"], [f"python-hcl2: {type(error).__name__}: {str(error)[:300]}"]
+        return ["python-hcl2"], []
     if folder == "eks" and name == "agent.yaml":
         return ["kubernetes-validate"], check_kubernetes_manifests(text)
     if folder == "eks" and name.endswith(".patch.yaml"):

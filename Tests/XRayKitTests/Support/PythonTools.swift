@@ -4,7 +4,7 @@ import Testing
 /// AWS's own validators, reached through python3. When python3 or a package is missing the
 /// conformance tests are skipped with the reason, except in CI, where they fail.
 enum PythonTools {
-    static let modules = ["botocore", "moto", "parliament", "cfnlint", "aws_xray_sdk", "yaml", "jsonschema", "awscli", "pre_commit", "check_jsonschema", "kubernetes_validate"]
+    static let modules = ["botocore", "moto", "parliament", "cfnlint", "aws_xray_sdk", "yaml", "jsonschema", "awscli", "pre_commit", "check_jsonschema", "kubernetes_validate", "hcl2"]
 
     /// nil when everything is there, else what is missing.
     static let missing: String? = {
@@ -41,6 +41,13 @@ enum PythonTools {
         }
         return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
     }
+
+    /// checkov, in the environment `.ci/run` makes for it (`XRAYCTL_CHECKOV` names another).
+    static let checkov: String? = {
+        if let named = ProcessInfo.processInfo.environment["XRAYCTL_CHECKOV"] { return named }
+        let local = TestSupport.path(".build-tools/checkov/bin/checkov").path
+        return FileManager.default.isExecutableFile(atPath: local) ? local : TestSupport.which("checkov")
+    }()
 
     struct ValidatorFailure: Error, CustomStringConvertible { var message: String; var description: String { message } }
 }
