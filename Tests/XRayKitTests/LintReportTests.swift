@@ -9,7 +9,7 @@ import Testing
         return try TestSupport.run(binary, arguments, in: directory)
     }
 
-    static let brokenBlocks = ["beanstalk", "daemon", "ecs", "eks", "iam", "sampling", "segments", "serverless"]
+    static let brokenBlocks = ["beanstalk", "daemon", "ecs", "eks", "iam", "sampling", "segments", "serverless", "terraform"]
 
     /// Each broken setup reports exactly what its expected report says (checked by hand when recorded).
     @Test(arguments: brokenBlocks)

@@ -102,6 +102,12 @@ public enum DocumentLoader {
             document.loadFindings.append(ParseError.finding(at: problem.location, problem.message))
         }
         document.kind = KindDetector.detect(document.root, path: path)
+        if document.kind == .terraformPlan, let root = document.root {
+            // Read as the template it amounts to; findings then carry the resource's address.
+            let plan = TerraformPlan.template(root, file: path)
+            document.root = plan.root
+            document.terraformAddresses = plan.addresses
+        }
         return [document] + others.map { root in
             SourceDocument(path: path, text: text, root: root, kind: KindDetector.detect(root, path: path), loadFindings: [])
         }

@@ -14,6 +14,8 @@ public struct Finding: Hashable, Sendable {
     public var location: SourceLocation
     public var pointer: String
     public var fix: String?
+    /// The Terraform resource the finding is about (plans only).
+    public var address: String?
 
     public init(rule: String, severity: Severity, message: String, location: SourceLocation, pointer: String, fix: String?) {
         self.rule = rule

@@ -40,7 +40,7 @@ public struct LintRun: Sendable {
     public init(documents: [SourceDocument], today: Date = Date()) {
         self.documents = documents
         self.today = today
-        let templates = Parallel.map(documents.filter { $0.kind == .cloudFormation }, TemplateView.init)
+        let templates = Parallel.map(documents.filter(\.isTemplate), TemplateView.init)
         self.templates = templates
 
         // Where each task definition is, in file order; the views (containers, agents, their

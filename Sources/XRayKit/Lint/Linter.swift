@@ -27,7 +27,24 @@ public enum Linter {
         let findings = documents.flatMap(\.loadFindings) + Parallel.map(rules) { $0.check(run) }.flatMap { $0 }
         let suppressions = Suppressions(documents)
         let kept = Set(findings).filter { options.isEnabled($0.rule) && !suppressions.suppresses($0) }
-        return kept.sorted(by: Finding.ordered)
+        return addressed(kept.sorted(by: Finding.ordered), documents)
+    }
+
+    /// Findings in a Terraform plan name the resource they are about (the longest matching pointer).
+    static func addressed(_ findings: [Finding], _ documents: [SourceDocument]) -> [Finding] {
+        var addresses: [String: [TerraformPlan.Address]] = [:]
+        for document in documents where !document.terraformAddresses.isEmpty {
+            addresses[document.path, default: []] += document.terraformAddresses
+        }
+        guard !addresses.isEmpty else { return findings }
+        return findings.map { finding in
+            var finding = finding
+            let candidates = (addresses[finding.location.file] ?? []).filter {
+                finding.pointer == $0.pointer || finding.pointer.hasPrefix($0.pointer + "/") || finding.pointer.hasPrefix($0.pointer + "#")
+            }
+            finding.address = candidates.max { $0.pointer.count < $1.pointer.count }?.address
+            return finding
+        }
     }
 }
 

@@ -17,6 +17,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case cloudwatchAgentConfig = "CloudWatch agent configuration"
     case serverlessFramework = "Serverless Framework service (serverless.yml)"
     case kubernetes = "Kubernetes manifest"
+    case terraformPlan = "Terraform plan or state (terraform show -json)"
     case unknown = "unrecognised"
 }
 
@@ -30,6 +31,11 @@ public struct SourceDocument: Sendable {
     public var loadFindings: [Finding]
     /// Named on the command line (not found by walking a folder): an unrecognised kind is worth saying.
     public var explicitlyNamed = false
+    /// A Terraform plan's resources by where their values are (its root is the template it amounts to).
+    var terraformAddresses: [TerraformPlan.Address] = []
+
+    /// A CloudFormation template, or a Terraform plan read as one.
+    public var isTemplate: Bool { kind == .cloudFormation || kind == .terraformPlan }
 
     public var isInEbextensions: Bool {
         path.split(separator: "/").dropLast().last == ".ebextensions"
@@ -56,6 +62,7 @@ enum KindDetector {
         }
         guard root.pairs != nil else { return .unknown }
         if inEbextensions { return .ebextensions }
+        if TerraformPlan.isPlan(root) { return .terraformPlan }
         // Every Kubernetes object names its apiVersion and kind (kubectl, Helm and Kustomize output alike).
         if root["apiVersion"]?.scalar != nil, root["kind"]?.scalar != nil, root["metadata"] != nil || root["items"] != nil {
             return .kubernetes

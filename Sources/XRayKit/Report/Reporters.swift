@@ -46,6 +46,7 @@ public enum TextReporter {
         var lines = report.findings.map { finding -> String in
             let severity = color ? colored(finding.severity) : finding.severity.rawValue
             var line = "\(finding.location): \(severity): \(finding.message) [\(finding.rule)]"
+            if let address = finding.address { line += "\n    resource: \(address)" }
             if let fix = finding.fix { line += "\n    fix: \(fix)" }
             return line
         }
@@ -65,7 +66,7 @@ public enum JSONReporter {
         struct Tool: Encodable { var name = "xrayctl"; var version = XRayKit.version }
         struct Entry: Encodable {
             var finding: Finding
-            enum CodingKeys: String, CodingKey { case rule, severity, message, file, line, column, pointer, fix }
+            enum CodingKeys: String, CodingKey { case rule, severity, message, file, line, column, pointer, address, fix }
             func encode(to encoder: Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(finding.rule, forKey: .rule)
@@ -75,6 +76,8 @@ public enum JSONReporter {
                 try container.encode(finding.location.line, forKey: .line)
                 try container.encode(finding.location.column, forKey: .column)
                 try container.encode(finding.pointer, forKey: .pointer)
+                // Only for Terraform plans: reports of other files keep their shape.
+                try container.encodeIfPresent(finding.address, forKey: .address)
                 try container.encode(finding.fix, forKey: .fix)
             }
         }
@@ -132,6 +135,14 @@ public enum SARIFReporter {
                 ]],
             ]
             if let ruleIndex = index[finding.rule] { result["ruleIndex"] = .int(ruleIndex) }
+            if let address = finding.address {
+                // SARIF's place for "which resource": a logical location next to the physical one.
+                if case .array(var locations)? = result["locations"], case .object(var first)? = locations.first {
+                    first["logicalLocations"] = [["fullyQualifiedName": .string(address), "kind": "resource"]]
+                    locations[0] = .object(first)
+                    result["locations"] = .array(locations)
+                }
+            }
             if !finding.pointer.isEmpty { result["properties"] = ["pointer": .string(finding.pointer)] }
             return .object(result)
         }

@@ -42,7 +42,7 @@ public enum RuleCatalog {
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),
             SamplingRuleIgnoredBySDK(), ShadowedSamplingRule(), TooManySamplingRules(), SamplingFieldTooLong(),
-            InvalidLocalSamplingFile(), SharedSamplingPriority(),
+            InvalidLocalSamplingFile(), SharedSamplingPriority(), SamplingFieldHoldsAList(),
         ]),
         (.segments, [SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge()]),
         (.doctor, [

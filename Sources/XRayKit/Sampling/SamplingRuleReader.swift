@@ -9,7 +9,7 @@ public enum SamplingRuleReader {
             let records = root["SamplingRuleRecords"]?.items ?? root.items ?? [root]
             let rules = records.compactMap { ($0["SamplingRule"] ?? $0["SamplingRuleUpdate"]).map(centralized) }
             return rules.isEmpty ? [] : [SamplingRuleSet(kind: .centralized, rules: rules, node: root)]
-        case .cloudFormation:
+        case .cloudFormation, .terraformPlan:
             let rules = TemplateView(document).resources(ofType: "AWS::XRay::SamplingRule").compactMap { resource in
                 (resource.properties?["SamplingRule"] ?? resource.properties?["SamplingRuleRecord"]?["SamplingRule"]).map(centralized)
             }

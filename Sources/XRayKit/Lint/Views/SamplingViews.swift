@@ -1,7 +1,7 @@
 extension LintRun {
     /// Every rule set in the run, as the SDKs would read it.
     static func samplingSets(_ documents: [SourceDocument]) -> [SamplingRuleSet] {
-        documents.filter { [.samplingRules, .cloudFormation, .localSamplingRules].contains($0.kind) }.flatMap(SamplingRuleReader.read)
+        documents.filter { [.samplingRules, .localSamplingRules].contains($0.kind) || $0.isTemplate }.flatMap(SamplingRuleReader.read)
     }
 
     /// Each centralized rule as written, including a rule named Default, and whether it comes
@@ -16,7 +16,7 @@ extension LintRun {
                 }
                 if let update = root["SamplingRuleUpdate"] { return [(SamplingRuleReader.centralized(update), true)] }
                 return (root.items ?? [root]).compactMap { $0["SamplingRule"] }.map { (SamplingRuleReader.centralized($0), false) }
-            case .cloudFormation:
+            case .cloudFormation, .terraformPlan:
                 return TemplateView(document).resources(ofType: "AWS::XRay::SamplingRule").compactMap { $0.properties?["SamplingRule"] }
                     .map { (SamplingRuleReader.centralized($0), false) }
             default:
