@@ -89,6 +89,21 @@ import Testing
         #expect(try lint(plan(attached: true), rules: ["XR201", "XR202"]).isEmpty)
     }
 
+    /// An Elastic Beanstalk environment's `setting` blocks are checked as `.ebextensions` options.
+    @Test func beanstalkSettingsAreCheckedAsOptionSettings() throws {
+        let settings: [[String: Any]] = [
+            ["namespace": "aws:elasticbeanstalk:xray", "name": "XRayEnabled", "value": "yes", "resource": ""],
+            ["namespace": "aws:elasticbeanstalk:xray", "name": "XrayEnable", "value": "true", "resource": ""],
+            ["namespace": "aws:autoscaling:launchconfiguration", "name": "IamInstanceProfile", "value": "web-profile", "resource": ""],
+        ]
+        let plan: [String: Any] = ["format_version": "1.2", "planned_values": ["root_module": ["resources": [
+            Self.resource("aws_elastic_beanstalk_environment.web", ["name": "web", "setting": settings]),
+        ]]]]
+        let findings = try lint(plan)
+        #expect(findings.map(\.rule).sorted() == ["XR301", "XR302"], "\(findings.map { "\($0.rule) \($0.message)" })")
+        #expect(findings.allSatisfy { $0.address == "aws_elastic_beanstalk_environment.web" })
+    }
+
     /// Compact output (what `terraform show -json` prints) is read the same way, and the JSON and
     /// SARIF reports carry the address.
     @Test func reportsCarryTheAddress() throws {

@@ -103,10 +103,15 @@ public enum DocumentLoader {
         }
         document.kind = KindDetector.detect(document.root, path: path)
         if document.kind == .terraformPlan, let root = document.root {
-            // Read as the template it amounts to; findings then carry the resource's address.
+            // Read as the template it amounts to, and Beanstalk environments' settings as the
+            // .ebextensions they amount to; findings then carry the resource's address.
             let plan = TerraformPlan.template(root, file: path)
             document.root = plan.root
-            document.terraformAddresses = plan.addresses
+            let beanstalk = TerraformPlan.beanstalkSettings(root)
+            document.terraformAddresses = plan.addresses + beanstalk.map(\.address)
+            return [document] + beanstalk.map { settings, _ in
+                SourceDocument(path: path, text: text, root: settings, kind: .ebextensions, loadFindings: [])
+            }
         }
         return [document] + others.map { root in
             SourceDocument(path: path, text: text, root: root, kind: KindDetector.detect(root, path: path), loadFindings: [])

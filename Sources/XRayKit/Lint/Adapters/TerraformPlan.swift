@@ -49,6 +49,23 @@ enum TerraformPlan {
         return (tree, resources.map { Address(pointer: $0.values.pointer, address: $0.address) })
     }
 
+    /// Elastic Beanstalk environments' `setting` blocks, each read as the `.ebextensions`
+    /// `option_settings` list it amounts to (the Beanstalk rules read those).
+    static func beanstalkSettings(_ root: LocatedNode) -> [(settings: LocatedNode, address: Address)] {
+        let top = root["planned_values"]?["root_module"] ?? root["values"]?["root_module"]
+        return (top.map { resources(in: $0, module: "") } ?? []).compactMap { resource in
+            guard resource.type == "aws_elastic_beanstalk_environment", let blocks = resource.values["setting"]?.items, !blocks.isEmpty else { return nil }
+            let entries = blocks.map { block in
+                Builder.mapping([("namespace", block["namespace"]), ("option_name", block["name"]), ("value", block["value"])].compactMap { key, node in
+                    node.map { (key, $0) }
+                }, at: block.location, pointer: block.pointer)
+            }
+            let list = Builder.sequence(entries, at: resource.values)
+            let settings = Builder.mapping([("option_settings", list)], at: resource.values.location, pointer: resource.values.pointer)
+            return (settings, Address(pointer: resource.values.pointer, address: resource.address))
+        }
+    }
+
     static func resources(in module: LocatedNode, module path: String) -> [Resource] {
         let own = (module["resources"]?.items ?? []).compactMap { entry -> Resource? in
             guard entry["mode"]?.text ?? "managed" == "managed", let address = entry["address"]?.text,
@@ -129,7 +146,7 @@ enum TerraformPlan {
 }
 
 /// Builds the template's resources out of the plan's.
-private struct Builder {
+struct Builder {
     let file: String
     let resources: [TerraformPlan.Resource]
     let references: [String: [String: [String]]]
