@@ -17,7 +17,7 @@ struct TerraformGenerator {
 
     /// Which resource types this Terraform configuration writes, and what they hold in words.
     static let words: [(String, String)] = [
-        ("aws_iam_role", "roles"), ("aws_iam_role_policy", "their inline policies"),
+        ("aws_iam_role", "roles"), ("aws_iam_role_policy", "inline role policies"),
         ("aws_iam_role_policy_attachment", "managed policy attachments"), ("aws_iam_instance_profile", "instance profiles"),
         ("aws_cloudwatch_log_group", "log groups"), ("aws_ecs_task_definition", "task definitions"),
         ("aws_ecs_service", "the DAEMON service"), ("aws_xray_sampling_rule", "sampling rules"),
