@@ -32,7 +32,7 @@ import Testing
         let service = "services:\n  - name: api\n    platform: ecs-fargate\n    image: public.ecr.aws/nginx/nginx:1.27\n"
         let both = try generate(service)
         #expect(both["cloudformation.yaml"] != nil && both["terraform/main.tf"] != nil)
-        #expect(both["terraform/versions.tf"]?.contains("version = \">= 5.31.0, < 7.0.0\"") == true)
+        #expect(both["terraform/versions.tf"]?.contains("version = \">= 5.29.0, < 7.0.0\"") == true)
         let terraformOnly = try generate("outputs: [terraform]\n" + service)
         #expect(terraformOnly["cloudformation.yaml"] == nil && terraformOnly["terraform/main.tf"] != nil)
         #expect(terraformOnly["README.md"]?.contains("Either deploy") == false)

@@ -9,10 +9,11 @@ struct TerraformGenerator {
 
     static let folder = "terraform"
 
-    /// The provider versions that have every resource used: Pod Identity associations arrived in
-    /// 5.31.0, the Transaction Search resources in 6.46.0 (hashicorp/terraform-provider-aws #47961).
+    /// The provider versions that have every resource used: `aws_eks_pod_identity_association`
+    /// arrived in 5.29.0, `aws_xray_trace_segment_destination` and `aws_xray_indexing_rule` in 6.46.0
+    /// (hashicorp/terraform-provider-aws #47961).
     static func providerConstraint(transactionSearch: Bool) -> String {
-        transactionSearch ? ">= 6.46.0, < 7.0.0" : ">= 5.31.0, < 7.0.0"
+        transactionSearch ? ">= 6.46.0, < 7.0.0" : ">= 5.29.0, < 7.0.0"
     }
 
     /// Which resource types this Terraform configuration writes, and what they hold in words.

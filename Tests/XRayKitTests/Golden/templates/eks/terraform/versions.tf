@@ -6,7 +6,7 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 5.31.0, < 7.0.0"
+      version = ">= 5.29.0, < 7.0.0"
     }
   }
 }
