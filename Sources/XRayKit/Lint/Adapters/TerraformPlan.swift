@@ -41,11 +41,11 @@ enum TerraformPlan {
             instanceIDs[resource.address] = resource.address
             if idByAddress[resource.configAddress] == nil { idByAddress[resource.configAddress] = resource.address }
         }
-        var builder = Builder(file: file, resources: resources, references: references, idByAddress: idByAddress, instanceIDs: instanceIDs,
+        var builder = PlanTemplateBuilder(file: file, resources: resources, references: references, idByAddress: idByAddress, instanceIDs: instanceIDs,
                               unknown: unknownAttributes(root))
         let location = root.location
         let entries = builder.translate()
-        let tree = Builder.mapping([("Resources", Builder.mapping(entries, at: location, pointer: ""))], at: location, pointer: "")
+        let tree = PlanTemplateBuilder.mapping([("Resources", PlanTemplateBuilder.mapping(entries, at: location, pointer: ""))], at: location, pointer: "")
         return (tree, resources.map { Address(pointer: $0.values.pointer, address: $0.address) })
     }
 
@@ -56,12 +56,12 @@ enum TerraformPlan {
         return (top.map { resources(in: $0, module: "") } ?? []).compactMap { resource in
             guard resource.type == "aws_elastic_beanstalk_environment", let blocks = resource.values["setting"]?.items, !blocks.isEmpty else { return nil }
             let entries = blocks.map { block in
-                Builder.mapping([("namespace", block["namespace"]), ("option_name", block["name"]), ("value", block["value"])].compactMap { key, node in
+                PlanTemplateBuilder.mapping([("namespace", block["namespace"]), ("option_name", block["name"]), ("value", block["value"])].compactMap { key, node in
                     node.map { (key, $0) }
                 }, at: block.location, pointer: block.pointer)
             }
-            let list = Builder.sequence(entries, at: resource.values)
-            let settings = Builder.mapping([("option_settings", list)], at: resource.values.location, pointer: resource.values.pointer)
+            let list = PlanTemplateBuilder.sequence(entries, at: resource.values)
+            let settings = PlanTemplateBuilder.mapping([("option_settings", list)], at: resource.values.location, pointer: resource.values.pointer)
             return (settings, Address(pointer: resource.values.pointer, address: resource.address))
         }
     }
@@ -146,7 +146,7 @@ enum TerraformPlan {
 }
 
 /// Builds the template's resources out of the plan's.
-struct Builder {
+struct PlanTemplateBuilder {
     let file: String
     let resources: [TerraformPlan.Resource]
     let references: [String: [String: [String]]]
