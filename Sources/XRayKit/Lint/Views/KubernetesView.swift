@@ -192,7 +192,7 @@ struct KubernetesView: Sendable {
     /// A host that is a Service name in cluster DNS form (not an IP address or another domain).
     static func isServiceHost(_ parts: [String]) -> Bool {
         guard let first = parts.first, !first.isEmpty, !first.allSatisfy({ $0.isNumber }) else { return false }
-        if ["localhost"].contains(first) { return false }
+        if first == "localhost" { return false }
         switch parts.count {
         case 1, 2: return !parts.contains { $0.allSatisfy(\.isNumber) }
         case 3: return parts[2] == "svc"

@@ -38,7 +38,7 @@ struct InvalidDaemonConfigMap: LintRule {
                 let findings = embedded.loadFindings + InvalidEmbeddedDaemonConfig.daemonRules.flatMap { $0.check(inner) }
                 return findings.map { inner in
                     Self.finding(at: inner.location, pointer: value.pointer,
-                                 "in the daemon config \(map.label) holds as '\(name)': \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
+                                 "in the daemon config that \(map.label) holds as '\(name)': \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
                 }
             }
         }
