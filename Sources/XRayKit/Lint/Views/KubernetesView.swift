@@ -199,9 +199,4 @@ struct KubernetesView: Sendable {
         default: return Array(parts[2...]) == ["svc", "cluster", "local"]
         }
     }
-
-    /// Loopback hosts: the pod's own network namespace.
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
-    }
 }

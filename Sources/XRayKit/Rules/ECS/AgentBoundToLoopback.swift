@@ -22,12 +22,9 @@ struct AgentBoundToLoopback: LintRule {
     func check(_ run: LintRun) -> [Finding] {
         run.taskDefinitions.filter { $0.containers.count > 1 }.flatMap { task in
             task.agents.flatMap { agent -> [Finding] in
-                let flags = agent.flags
-                return ["bind", "bind-tcp"].compactMap { name in
-                    guard let flag = flags[name], let value = flag.value,
-                          let host = value.split(separator: ":").first.map(String.init), DaemonAddress.isLoopback(host) else { return nil }
-                    return finding(flag.valueNode ?? flag.node, "the agent binds \(name == "bind" ? "UDP" : "TCP") to \(value), so the other containers of the task cannot reach it",
-                                   fix: "Bind 0.0.0.0:2000 (-\(name == "bind" ? "b" : "t") 0.0.0.0:2000), as the official images do")
+                agent.flags.loopbackBinds.map { name, flag, value in
+                    finding(flag.valueNode ?? flag.node, "the agent binds \(name == "bind" ? "UDP" : "TCP") to \(value), so the other containers of the task cannot reach it",
+                            fix: "Bind 0.0.0.0:2000 (-\(name == "bind" ? "b" : "t") 0.0.0.0:2000), as the official images do")
                 }
             }
         }

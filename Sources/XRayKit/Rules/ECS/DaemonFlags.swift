@@ -44,4 +44,14 @@ struct DaemonFlags {
     }
 
     subscript(name: String) -> Flag? { flags.last { $0.name == name } }
+
+    /// `--bind` / `--bind-tcp` set to a loopback address: only the daemon's own network namespace
+    /// reaches it.
+    var loopbackBinds: [(name: String, flag: Flag, value: String)] {
+        ["bind", "bind-tcp"].compactMap { name in
+            guard let flag = self[name], let value = flag.value,
+                  let host = value.split(separator: ":").first.map(String.init), DaemonAddress.isLoopback(host) else { return nil }
+            return (name, flag, value)
+        }
+    }
 }

@@ -64,9 +64,7 @@ struct KubernetesAgentBoundToLoopback: LintRule {
         var findings: [Finding] = []
         for workload in run.kubernetes.agentWorkloads {
             for agent in workload.agents {
-                for flag in ["bind", "bind-tcp"] {
-                    guard let found = agent.flags[flag], let value = found.value,
-                          KubernetesView.isLoopback(String(value.split(separator: ":").first ?? "")) else { continue }
+                for (flag, found, value) in agent.flags.loopbackBinds {
                     findings.append(finding(found.node, "\(workload.object.label) runs the daemon with --\(flag) \(value): other pods cannot reach it",
                                             fix: "Remove the flag (the image binds 0.0.0.0:2000) or bind 0.0.0.0:2000"))
                 }
@@ -97,7 +95,7 @@ struct KubernetesAgentBoundToLoopback: LintRule {
         }
         return nodes.filter { node in
             guard let text = node.text else { return false }
-            return KubernetesView.isLoopback(String(text.split(separator: ":").first ?? ""))
+            return DaemonAddress.isLoopback(String(text.split(separator: ":").first ?? ""))
         }
     }
 }

@@ -58,7 +58,7 @@ struct KubernetesLoopbackAddress: LintRule {
         let daemonSets = run.kubernetes.agentWorkloads.filter(\.isDaemonSet)
         guard let agent = daemonSets.first else { return [] }
         return run.kubernetes.daemonAddresses.compactMap { use in
-            guard case .success(let address) = DaemonAddress.parse(use.text), KubernetesView.isLoopback(address.udpHost),
+            guard case .success(let address) = DaemonAddress.parse(use.text), DaemonAddress.isLoopback(address.udpHost),
                   use.workload.agents.isEmpty, !use.workload.hostNetwork else { return nil }
             return finding(use.value, "AWS_XRAY_DAEMON_ADDRESS '\(use.text)' in \(use.workload.object.label) is the pod itself, but the agent runs in other pods (\(agent.object.label)): segments are lost",
                            fix: "Send to the agent's Service (such as \(agent.object.name ?? "xray-daemon").\(agent.object.namespace):2000), or to the node's IP from status.hostIP with a hostPort on the agent")
