@@ -1,3 +1,5 @@
+import Foundation
+
 struct InvalidEmbeddedDaemonConfig: LintRule {
     static let description = RuleDescription(
         id: "XR305", name: "invalid-embedded-daemon-config", severity: .error, also: [.warning],
@@ -33,13 +35,18 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
     static let path = "/etc/amazon/xray/cfg.yaml"
     static let daemonRules: [any LintRule] = RuleCatalog.rules(in: .daemonConfig).compactMap { $0 as? any LintRule }
 
+    /// What the daemon config rules (and the loader) find in a config embedded in another file:
+    /// here and in Kubernetes ConfigMaps (XR912).
+    static func daemonFindings(_ embedded: SourceDocument, today: Date) -> [Finding] {
+        let inner = LintRun(documents: [embedded], today: today)
+        return embedded.loadFindings + daemonRules.flatMap { $0.check(inner) }
+    }
+
     func check(_ run: LintRun) -> [Finding] {
         run.beanstalkConfigs.flatMap { config -> [Finding] in
             guard let content = config.root["files"]?[Self.path]?["content"],
                   let embedded = EmbeddedDocument.parse(content, in: config.document) else { return [] }
-            let inner = LintRun(documents: [embedded], today: run.today)
-            let findings = embedded.loadFindings + Self.daemonRules.flatMap { $0.check(inner) }
-            return findings.map { inner in
+            return Self.daemonFindings(embedded, today: run.today).map { inner in
                 Self.finding(at: inner.location, pointer: content.pointer,
                              "in the daemon config written to \(Self.path): \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
             }

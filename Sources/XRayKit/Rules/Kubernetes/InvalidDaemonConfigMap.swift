@@ -34,9 +34,7 @@ struct InvalidDaemonConfigMap: LintRule {
                 guard let name = key.text, name.hasSuffix(".yaml") || name.hasSuffix(".yml"), value.text != nil,
                       let embedded = EmbeddedDocument.parse(value, in: map.document), embedded.root.map({ KindDetector.detect($0, path: "cfg.yaml") }) == .daemonConfig
                 else { return [] }
-                let inner = LintRun(documents: [embedded], today: run.today)
-                let findings = embedded.loadFindings + InvalidEmbeddedDaemonConfig.daemonRules.flatMap { $0.check(inner) }
-                return findings.map { inner in
+                return InvalidEmbeddedDaemonConfig.daemonFindings(embedded, today: run.today).map { inner in
                     Self.finding(at: inner.location, pointer: value.pointer,
                                  "in the daemon config that \(map.label) holds as '\(name)': \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
                 }
