@@ -68,10 +68,7 @@ struct EKSGenerator {
     /// Every EKS service of the model shares the role, so its trust comes from all of them (also
     /// when one service is generated alone, for the checks that compare services' roles).
     private var trust: PolicyDocument {
-        let specs = context.model.services.compactMap { service -> EKSServiceSpec? in
-            if case .eks(let spec) = service.target { return spec }
-            return nil
-        }
+        let specs = context.model.services.compactMap(\.eks)
         guard specs.first?.identity == .irsa else {
             // EKS Pod Identity assumes the role and tags the session with the pod's attributes.
             return PolicyDocument([.init(sid: "EKSPodIdentity", principal: ["Service": "pods.eks.amazonaws.com"],

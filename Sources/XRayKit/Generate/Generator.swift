@@ -11,13 +11,10 @@ public enum Generator {
         if !ecsServices.isEmpty {
             output.append(ECSGenerator(context: context).generate(ecsServices))
         }
-        let eksServices = model.services.compactMap { service -> (ServiceSpec, EKSServiceSpec)? in
-            if case .eks(let eks) = service.target { return (service, eks) }
-            return nil
-        }
+        let eksServices = model.services.eks
         if !eksServices.isEmpty {
             // One DaemonSet and one role serve every EKS service.
-            output.append(EKSGenerator(context: context).generate(eksServices))
+            output.append(EKSGenerator(context: context).generate(eksServices.map { ($0.service, $0.spec) }))
         }
         for service in model.services where !service.platform.isECS && service.platform != .eks {
             output.append(platformOutput(service, context))

@@ -85,10 +85,7 @@ enum OutputReadme {
         }).first {
             items.append("An AMI of the operating system the user data expects (\(os.rawValue)); replace `AMI_ID`, for Amazon Linux 2023 with the output of `aws ssm get-parameter --region \(model.region) --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 --query Parameter.Value --output text`.")
         }
-        let eks = model.services.compactMap { service -> EKSServiceSpec? in
-            if case .eks(let spec) = service.target { return spec }
-            return nil
-        }
+        let eks = model.services.compactMap(\.eks)
         if let first = eks.first {
             let clusters = eks.map(\.cluster).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let identity = first.identity == .irsa

@@ -30,10 +30,7 @@ extension ModelReader {
             seen[service.name] = seen[service.name] ?? service.location
         }
         // One DaemonSet and one ServiceAccount serve every EKS service, so one way to its role.
-        let eks = services.compactMap { service -> (ServiceSpec, EKSServiceSpec)? in
-            if case .eks(let spec) = service.target { return (service, spec) }
-            return nil
-        }
+        let eks = services.eks
         if let first = eks.first, let other = eks.first(where: { $0.1.identity != first.1.identity }) {
             reader.error(at: other.0.location, "eks service '\(other.0.name)' uses identity \(other.1.identity.rawValue) but '\(first.0.name)' uses \(first.1.identity.rawValue); the agent's one ServiceAccount gets its role one way: use the same identity for every eks service")
         }

@@ -175,6 +175,19 @@ public struct ServiceSpec: Sendable {
     }
 
     public static let languages = ["java", "python", "node", "go", "dotnet", "ruby"]
+
+    /// The EKS spec of an `eks` service.
+    public var eks: EKSServiceSpec? {
+        if case .eks(let spec) = target { return spec }
+        return nil
+    }
+}
+
+extension Array where Element == ServiceSpec {
+    /// The EKS services, with their specs: they share one agent DaemonSet and its role.
+    var eks: [(service: ServiceSpec, spec: EKSServiceSpec)] {
+        compactMap { service in service.eks.map { (service, $0) } }
+    }
 }
 
 public struct ECSServiceSpec: Sendable {
