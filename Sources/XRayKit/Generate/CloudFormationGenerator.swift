@@ -175,11 +175,9 @@ struct CloudFormationGenerator {
     /// (so the template deploys in every partition, cfn-lint I3042), and the account placeholder
     /// becomes `AWS::AccountId`; both through `Fn::Sub`, where a literal `${` must be written `${!`.
     private func substituted(_ text: String) -> YAMLValue {
-        let partitionPrefix = "arn:\(context.partition):"
-        guard text.contains(GenerationContext.accountPlaceholder) || text.contains(partitionPrefix) else { return .string(text) }
-        let sub = text.replacingOccurrences(of: "${", with: "${!")
-            .replacingOccurrences(of: partitionPrefix, with: "arn:${AWS::Partition}:")
-            .replacingOccurrences(of: GenerationContext.accountPlaceholder, with: "${AWS::AccountId}")
+        guard let sub = context.interpolated(text, literal: "${!", partition: "${AWS::Partition}", account: "${AWS::AccountId}") else {
+            return .string(text)
+        }
         return .map([("Fn::Sub", .string(sub))])
     }
 

@@ -10,6 +10,17 @@ struct GenerationContext {
 
     func roleARN(_ name: String) -> String { "arn:\(partition):iam::\(account):role/\(name)" }
 
+    /// A string for a template language: the partition in ARNs and the account placeholder become
+    /// that language's expressions for them, and a literal `${` is escaped its way (`${!` in
+    /// CloudFormation's `Fn::Sub`, `$${` in Terraform). nil when the string has neither to fill in.
+    func interpolated(_ text: String, literal: String, partition expression: String, account: String) -> String? {
+        let partitionPrefix = "arn:\(partition):"
+        guard text.contains(Self.accountPlaceholder) || text.contains(partitionPrefix) else { return nil }
+        return text.replacingOccurrences(of: "${", with: literal)
+            .replacingOccurrences(of: partitionPrefix, with: "arn:\(expression):")
+            .replacingOccurrences(of: Self.accountPlaceholder, with: account)
+    }
+
     func arn(_ choice: RoleChoice, generatedName: String) -> String? {
         switch choice {
         case .generate: return roleARN(generatedName)

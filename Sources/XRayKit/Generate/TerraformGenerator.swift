@@ -239,11 +239,8 @@ struct TerraformGenerator {
     /// account, from data sources; strings xrayctl wrote with `${…}` keep their interpolations.
     private func substituted(_ text: String) -> HCLValue {
         if text.contains("${data.") || text.contains("${var.") { return .template(text) }
-        let partitionPrefix = "arn:\(context.partition):"
-        guard text.contains(GenerationContext.accountPlaceholder) || text.contains(partitionPrefix) else { return .string(text) }
-        let escaped = text.replacingOccurrences(of: "${", with: "$${")
-            .replacingOccurrences(of: partitionPrefix, with: "arn:${data.aws_partition.current.partition}:")
-            .replacingOccurrences(of: GenerationContext.accountPlaceholder, with: "${data.aws_caller_identity.current.account_id}")
+        guard let escaped = context.interpolated(text, literal: "$${", partition: "${data.aws_partition.current.partition}",
+                                                 account: "${data.aws_caller_identity.current.account_id}") else { return .string(text) }
         return .template(escaped)
     }
 }
