@@ -105,11 +105,10 @@ public enum DocumentLoader {
         if document.kind == .terraformPlan, let root = document.root {
             // Read as the template it amounts to, and Beanstalk environments' settings as the
             // .ebextensions they amount to; findings then carry the resource's address.
-            let plan = TerraformPlan.template(root, file: path)
-            document.root = plan.root
-            let beanstalk = TerraformPlan.beanstalkSettings(root)
-            document.terraformAddresses = plan.addresses + beanstalk.map(\.address)
-            return [document] + beanstalk.map { settings, _ in
+            let plan = TerraformPlan.read(root, file: path)
+            document.root = plan.template
+            document.terraformAddresses = plan.addresses
+            return [document] + plan.beanstalkSettings.map { settings in
                 SourceDocument(path: path, text: text, root: settings, kind: .ebextensions, loadFindings: [])
             }
         }

@@ -28,32 +28,37 @@ enum TerraformPlan {
         root["format_version"] != nil && (root["planned_values"] != nil || root["resource_changes"] != nil || root["values"]?["root_module"] != nil)
     }
 
-    /// The template the plan amounts to, and where each resource's values are.
-    static func template(_ root: LocatedNode, file: String) -> (root: LocatedNode, addresses: [Address]) {
+    /// What a plan amounts to: the template, each Beanstalk environment's settings as
+    /// `.ebextensions` `option_settings`, and where each resource's values are.
+    struct Reading {
+        let template: LocatedNode
+        let beanstalkSettings: [LocatedNode]
+        let addresses: [Address]
+    }
+
+    static func read(_ root: LocatedNode, file: String) -> Reading {
         let top = root["planned_values"]?["root_module"] ?? root["values"]?["root_module"]
         let resources = top.map { self.resources(in: $0, module: "") } ?? []
         let references = self.references(root["configuration"]?["root_module"], module: "")
         // Each resource's logical ID is its address, so messages name what the user wrote; a
         // reference (which names no instance) means the first instance.
-        var instanceIDs: [String: String] = [:]
         var idByAddress: [String: String] = [:]
-        for resource in resources where instanceIDs[resource.address] == nil {
-            instanceIDs[resource.address] = resource.address
-            if idByAddress[resource.configAddress] == nil { idByAddress[resource.configAddress] = resource.address }
+        for resource in resources where idByAddress[resource.configAddress] == nil {
+            idByAddress[resource.configAddress] = resource.address
         }
-        var builder = PlanTemplateBuilder(file: file, resources: resources, references: references, idByAddress: idByAddress, instanceIDs: instanceIDs,
-                              unknown: unknownAttributes(root))
+        var builder = PlanTemplateBuilder(file: file, resources: resources, references: references, idByAddress: idByAddress,
+                                          unknown: unknownAttributes(root))
         let location = root.location
         let entries = builder.translate()
         let tree = PlanTemplateBuilder.mapping([("Resources", PlanTemplateBuilder.mapping(entries, at: location, pointer: ""))], at: location, pointer: "")
-        return (tree, resources.map { Address(pointer: $0.values.pointer, address: $0.address) })
+        return Reading(template: tree, beanstalkSettings: beanstalkSettings(resources),
+                       addresses: resources.map { Address(pointer: $0.values.pointer, address: $0.address) })
     }
 
     /// Elastic Beanstalk environments' `setting` blocks, each read as the `.ebextensions`
     /// `option_settings` list it amounts to (the Beanstalk rules read those).
-    static func beanstalkSettings(_ root: LocatedNode) -> [(settings: LocatedNode, address: Address)] {
-        let top = root["planned_values"]?["root_module"] ?? root["values"]?["root_module"]
-        return (top.map { resources(in: $0, module: "") } ?? []).compactMap { resource in
+    private static func beanstalkSettings(_ resources: [Resource]) -> [LocatedNode] {
+        resources.compactMap { resource in
             guard resource.type == "aws_elastic_beanstalk_environment", let blocks = resource.values["setting"]?.items, !blocks.isEmpty else { return nil }
             let entries = blocks.map { block in
                 PlanTemplateBuilder.mapping([("namespace", block["namespace"]), ("option_name", block["name"]), ("value", block["value"])].compactMap { key, node in
@@ -61,8 +66,7 @@ enum TerraformPlan {
                 }, at: block.location, pointer: block.pointer)
             }
             let list = PlanTemplateBuilder.sequence(entries, at: resource.values)
-            let settings = PlanTemplateBuilder.mapping([("option_settings", list)], at: resource.values.location, pointer: resource.values.pointer)
-            return (settings, Address(pointer: resource.values.pointer, address: resource.address))
+            return PlanTemplateBuilder.mapping([("option_settings", list)], at: resource.values.location, pointer: resource.values.pointer)
         }
     }
 
@@ -151,7 +155,6 @@ struct PlanTemplateBuilder {
     let resources: [TerraformPlan.Resource]
     let references: [String: [String: [String]]]
     let idByAddress: [String: String]
-    let instanceIDs: [String: String]
     let unknown: [String: Set<String>]
 
     /// Extra properties gathered from other resources (attachments add a role's managed policies,
@@ -160,13 +163,12 @@ struct PlanTemplateBuilder {
     var policyRoles: [String: [LocatedNode]] = [:]
 
     init(file: String, resources: [TerraformPlan.Resource], references: [String: [String: [String]]], idByAddress: [String: String],
-         instanceIDs: [String: String], unknown: [String: Set<String>]) {
+         unknown: [String: Set<String>]) {
         self.unknown = unknown
         self.file = file
         self.resources = resources
         self.references = references
         self.idByAddress = idByAddress
-        self.instanceIDs = instanceIDs
     }
 
     mutating func translate() -> [(String, LocatedNode)] {
@@ -174,9 +176,8 @@ struct PlanTemplateBuilder {
         var entries: [(String, LocatedNode)] = []
         var seen = Set<String>()
         for resource in resources {
-            guard let id = instanceIDs[resource.address], seen.insert(resource.address).inserted,
-                  let (type, properties) = translate(resource) else { continue }
-            entries.append((id, Self.mapping([("Type", scalar(type, at: resource.entry)),
+            guard seen.insert(resource.address).inserted, let (type, properties) = translate(resource) else { continue }
+            entries.append((resource.address, Self.mapping([("Type", scalar(type, at: resource.entry)),
                                                      ("Properties", Self.mapping(properties, at: resource.values.location, pointer: resource.values.pointer))],
                                                     at: resource.entry.location, pointer: resource.values.pointer)))
         }
