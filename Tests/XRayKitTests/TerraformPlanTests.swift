@@ -41,7 +41,7 @@ import Testing
             "planned_values": ["root_module": ["resources": [Self.task("aws_ecs_task_definition.api")]]],
             "resource_changes": [["address": "aws_ecs_task_definition.api", "change": ["after_unknown": ["task_role_arn": true, "arn": true]]]],
             "configuration": ["root_module": ["resources": [["address": "aws_ecs_task_definition.api",
-                                                           "expressions": ["task_role_arn": ["references": ["data.aws_iam_role.shared.arn", "data.aws_iam_role.shared"]]]]]]],
+                                                           "expressions": ["task_role_arn": ["references": ["data.aws_iam_role.existing.arn", "data.aws_iam_role.existing"]]]]]]],
         ]
         let findings = try lint(plan)
         #expect(!findings.contains { $0.rule == "XR107" }, "\(findings.map(\.message))")
