@@ -45,9 +45,22 @@ public enum YAMLWriter {
         case .double(let number): return Node(String(number), Tag(.float))
         case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool))
         case .null: return Node("null", Tag(.null))
-        case .block(let text): return Node(text, Tag(.str), .literal)
+        case .block(let text):
+            // A literal block reads best, but libyaml cannot hold every text in one (a CR, NEL or
+            // line separator reads back as another break or a space; so can a line that starts
+            // with a combining mark): such a text is written quoted, which holds any text.
+            let literal = Node(text, Tag(.str), .literal)
+            return readsBack(literal, as: text) ? literal : node(.string(text))
         case .list(let items): return Node(items.map(node))
         case .map(let pairs): return Node(pairs.map { (Node($0.0, Tag(.str)), node($0.1)) })
         }
+    }
+
+    /// Whether libyaml reads the scalar back as exactly `text`.
+    private static func readsBack(_ scalar: Node, as text: String) -> Bool {
+        let document = Node([(Node("v", Tag(.str)), scalar)])
+        guard let yaml = try? Yams.serialize(node: document, indent: 2, width: -1, allowUnicode: true),
+              let loaded = try? Yams.compose(yaml: yaml) else { return false }
+        return loaded["v"]?.string == text
     }
 }
