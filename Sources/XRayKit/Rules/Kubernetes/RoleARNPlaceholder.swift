@@ -1,8 +1,8 @@
 struct RoleARNPlaceholder: LintRule {
     static let description = RuleDescription(
-        id: "XR908", name: "role-arn-placeholder", severity: .info,
+        id: "XR908", name: "role-arn-placeholder", severity: .warning, also: [.info],
         summary: "A ServiceAccount's `eks.amazonaws.com/role-arn` still holds a placeholder (`${AWS_ACCOUNT_ID}`, `<ACCOUNT>`, `ACCOUNT_ID`, `{{ … }}`) instead of a role ARN.",
-        rationale: "`kubectl apply` takes the text as it is; STS then refuses the web identity call for a role ARN that names no account, and the agent has no credentials. Files kept as templates for envsubst, a template engine or xrayctl's own README step are fine once rendered, so this is information: lint what you apply to be sure.",
+        rationale: "`kubectl apply` takes the text as it is; STS then refuses the web identity call for a role ARN that names no account, and the agent has no credentials. Files kept as templates for envsubst, a template engine or xrayctl's own README step are fine once rendered, so this is a warning, not an error: lint what you apply to be sure. In manifests xrayctl generated (labelled `app.kubernetes.io/managed-by: xrayctl`), its own `ACCOUNT_ID` is filled by the generated README's apply step, so there it is information.",
         sources: [.eksIRSAAnnotation],
         examples: [
             RuleExample("serviceaccount.yaml", """
@@ -31,6 +31,10 @@ struct RoleARNPlaceholder: LintRule {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             let accountID = parts.count > 4 ? String(parts[4]) : ""
             guard text.contains("${") || text.contains("<") || text.contains("{{") || !ARN.isAccountID(accountID) else { return nil }
+            if text.contains(":\(GenerationContext.accountPlaceholder):"), account.metadata?["labels"]?["app.kubernetes.io/managed-by"]?.text == "xrayctl" {
+                return finding(value, "the role ARN on \(account.label) holds xrayctl's placeholder \(GenerationContext.accountPlaceholder), which the generated README's apply step fills with the caller's account; apply it that way",
+                               fix: "Set account: in xray.yaml to write the ARN in full", severity: .info)
+            }
             return finding(value, "the role ARN '\(text)' on \(account.label) holds a placeholder, not a 12-digit account: STS refuses it and the pods get no credentials",
                            fix: "Substitute the account (and role) before applying, or lint the rendered manifests")
         }

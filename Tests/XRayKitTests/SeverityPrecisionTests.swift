@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import XRayKit
+
+/// Severities that follow what the platform really does (issue 23, "Severity and precision"):
+/// an error only where AWS refuses the setup or tracing certainly breaks.
+@Suite struct SeverityPrecisionTests {
+    func lint(_ files: [(String, String)]) -> [Finding] {
+        Linter.lint(files.flatMap { DocumentLoader.loadAll(path: $0.0, data: Data($0.1.utf8)) },
+                    options: LintOptions(today: RuleExampleTests.today))
+    }
+
+    /// AWS's CDK integration tests register this shape: the app's hard limit is the task's size,
+    /// the sidecars only reserve memory.
+    @Test func aHardLimitEqualToTheTaskBesideReservationsIsAccepted() {
+        let task = """
+            {"family": "api", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "512", "memory": "1024",
+             "containerDefinitions": [{"name": "web", "image": "web:1", "memory": 1024},
+              {"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6", "memoryReservation": 256},
+              {"name": "envoy", "image": "envoy:1", "memoryReservation": 256}]}
+            """
+        #expect(!lint([("task.json", task)]).contains { $0.rule == "XR122" })
+        let over = task.replacingOccurrences(of: "\"memoryReservation\": 256}]}", with: "\"memoryReservation\": 1000}]}")
+        let finding = lint([("task.json", over)]).first { $0.rule == "XR122" }
+        #expect(finding?.message.contains("reserve 1256 MiB") == true, "\(String(describing: finding))")
+        let tooHigh = task.replacingOccurrences(of: "\"memory\": 1024}", with: "\"memory\": 2048}")
+        #expect(lint([("task.json", tooHigh)]).first { $0.rule == "XR122" }?.message.contains("'web' has a hard memory limit of 2048") == true)
+    }
+
+    static func daemonSet(annotated: Bool) -> String {
+        """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: xray
+        \(annotated ? "  annotations: {eks.amazonaws.com/role-arn: \"arn:aws:iam::123456789012:role/xray\"}" : "")
+        ---
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: xray}
+        spec:
+          selector: {matchLabels: {app: xray}}
+          template:
+            metadata:
+              labels: {app: xray}
+              annotations: {eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/xray"}
+            spec:
+              serviceAccountName: xray
+              containers: [{name: xray, image: "public.ecr.aws/xray/aws-xray-daemon:3.6.6"}]
+        """
+    }
+
+    @Test func anIRSAAnnotationOnAPodTemplateIsNeverAnError() {
+        #expect(lint([("ds.yaml", Self.daemonSet(annotated: false))]).first { $0.rule == "XR907" }?.severity == .warning)
+        #expect(lint([("ds.yaml", Self.daemonSet(annotated: true))]).first { $0.rule == "XR907" }?.severity == .info)
+    }
+
+    @Test func aPlaceholderAccountInAnIRSAAnnotationIsAWarningUnlessXrayctlFillsIt() {
+        let account = """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: xray
+              labels: {app.kubernetes.io/managed-by: MANAGER}
+              annotations: {eks.amazonaws.com/role-arn: "arn:aws:iam::ACCOUNT_ID:role/xray"}
+            """
+        #expect(lint([("sa.yaml", account.replacingOccurrences(of: "MANAGER", with: "Helm"))]).first { $0.rule == "XR908" }?.severity == .warning)
+        #expect(lint([("sa.yaml", account.replacingOccurrences(of: "MANAGER", with: "xrayctl"))]).first { $0.rule == "XR908" }?.severity == .info)
+    }
+}
