@@ -115,24 +115,29 @@ import Testing
 
     @Test func aCollectorWithoutAnXRayReceiverIsNotTreatedAsTheAgent() {
         let otlpOnly = "receivers:\n  otlp:\n    protocols:\n      grpc:\nexporters:\n  awsxray:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [awsxray]\n"
-        let findings = lint([("taskdef.json", """
+        let xraySDK = "\"environment\": [{\"name\": \"AWS_XRAY_TRACING_NAME\", \"value\": \"api\"}]"
+        func task(app: String, collector: String) -> String {
+            """
             {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
-              {"name": "api", "image": "api:1"},
-              {"name": "otel", "image": "public.ecr.aws/aws-observability/aws-otel-collector:latest",
-               "environment": [{"name": "AOT_CONFIG_CONTENT", "value": \(String(reflecting: otlpOnly))}]}]}
-            """)])
+              {"name": "api", "image": "api:1"\(app)},
+              {"name": "otel", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0", \(collector)}]}
+            """
+        }
+        let inline = "\"environment\": [{\"name\": \"AOT_CONFIG_CONTENT\", \"value\": \(String(reflecting: otlpOnly))}]"
+        let findings = lint([("taskdef.json", task(app: ", " + xraySDK, collector: inline))])
         #expect(rules(findings).filter { $0.hasPrefix("XR1") }.map { String($0.prefix(5)) } == ["XR120"], "\(rules(findings))")
-        let unseen = lint([("taskdef.json", """
-            {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
-              {"name": "api", "image": "api:1"},
-              {"name": "otel", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0",
-               "secrets": [{"name": "AOT_CONFIG_CONTENT", "valueFrom": "otel-config"}]}]}
-            """)])
+        // The same collector beside an app with no X-Ray SDK settings: OpenTelemetry apps need no awsxray receiver.
+        #expect(!lint([("taskdef.json", task(app: "", collector: inline))]).contains { $0.rule.hasPrefix("XR1") })
+        let fromSSM = "\"secrets\": [{\"name\": \"AOT_CONFIG_CONTENT\", \"valueFrom\": \"otel-config\"}]"
+        let unseen = lint([("taskdef.json", task(app: ", " + xraySDK, collector: fromSSM))])
         #expect(unseen.contains { $0.rule == "XR120" && $0.severity == .info && $0.message.contains("unknown") }, "\(rules(unseen))")
-        let standalone = lint([("collector.yaml", otlpOnly)])
         // A file alone: who sends to it is unknown, so everything is info (the receiver's omitted
-        // endpoint is localhost since ADOT 0.41; awsxray is the deprecated exporter).
-        #expect(standalone.map { "\($0.rule) \($0.severity)" }.sorted() == ["XR120 info", "XR511 info", "XR514 info"])
+        // endpoint is localhost since ADOT 0.41; awsxray is the deprecated exporter), and XR120 waits
+        // for an X-Ray SDK app among the files linted.
+        let standalone = lint([("collector.yaml", otlpOnly)])
+        #expect(standalone.map { "\($0.rule) \($0.severity)" }.sorted() == ["XR511 info", "XR514 info"])
+        let beside = lint([("collector.yaml", otlpOnly), ("app.json", "{\"family\": \"app\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"app:1\", \(xraySDK)}]}")])
+        #expect(beside.filter { $0.location.file == "collector.yaml" }.map { "\($0.rule) \($0.severity)" }.sorted() == ["XR120 info", "XR511 info", "XR514 info"])
     }
 
     /// A metrics-only collector beside apps that do not trace is a setup of its own: info, never an error.

@@ -1,14 +1,23 @@
 struct CollectorWithoutXRayReceiver: LintRule {
     static let description = RuleDescription(
         id: "XR120", name: "collector-without-xray-receiver", severity: .warning, also: [.info],
-        summary: "An ADOT collector sidecar whose configuration has no `awsxray` receiver (such as the bundled `ecs-xray.yaml`, which takes OTLP only).",
-        rationale: "X-Ray SDKs send segments over UDP to port 2000; only the collector's awsxray receiver listens there (and serves the sampling proxy). The bundled ecs-xray.yaml receives OTLP only, so X-Ray SDK apps lose every segment, and console sampling rules are ignored.",
+        summary: "An ADOT collector whose configuration has no `awsxray` receiver (such as the bundled `ecs-xray.yaml`, which takes OTLP only) while an app that sends X-Ray segments (it sets an `AWS_XRAY_*` variable) is in sight.",
+        rationale: "X-Ray SDKs send segments over UDP to port 2000; only the collector's awsxray receiver listens there (and serves the sampling proxy). The bundled ecs-xray.yaml receives OTLP only, so X-Ray SDK apps lose every segment, and console sampling rules are ignored. OpenTelemetry apps send OTLP and need no awsxray receiver, so the rule speaks only when an app configured for the X-Ray SDK (`AWS_XRAY_DAEMON_ADDRESS`, `AWS_XRAY_TRACING_NAME` and the other `AWS_XRAY_*` variables) sends to the collector: in its task, or anywhere in the files linted for a configuration file on its own.",
         sources: [.otelXRayReceiver, .cloudWatchAgentXRayReceiver, .issue("aws-observability/aws-otel-collector", 2698), .issue("aws-observability/aws-otel-collector", 529)],
         examples: [
             RuleExample("taskdef.json", """
                 {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+                  {"name": "api", "image": "api:1", "environment": [{"name": "AWS_XRAY_TRACING_NAME", "value": "api"}]},
                   {"name": "aws-otel-collector", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0",
                    "command": [↓"--config=/etc/ecs/ecs-xray.yaml"]}]}
+
+                """),
+            // The same collector beside an OpenTelemetry app: OTLP is all it needs.
+            RuleExample("taskdef.json", """
+                {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [
+                  {"name": "api", "image": "api:1", "environment": [{"name": "OTEL_SERVICE_NAME", "value": "api"}]},
+                  {"name": "aws-otel-collector", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0",
+                   "command": ["--config=/etc/ecs/ecs-xray.yaml"]}]}
 
                 """),
             RuleExample("taskdef.json", """
@@ -26,10 +35,25 @@ struct CollectorWithoutXRayReceiver: LintRule {
         standaloneConfigs(run) + sidecars(run)
     }
 
-    /// A collector configuration file on its own: whether X-Ray SDK apps will send to it is not
-    /// known here, so a traces pipeline without awsxray is said at info level.
+    /// Whether a container's variables show the X-Ray SDK (its settings all start `AWS_XRAY_`;
+    /// X-Ray SDK configuration pages for Java, Node.js, Python, Go, .NET and Ruby).
+    static func sendsXRaySegments(_ variableNames: [String]) -> Bool {
+        variableNames.contains { $0.hasPrefix("AWS_XRAY_") }
+    }
+
+    /// An app anywhere in the run (ECS or Kubernetes) that is configured for the X-Ray SDK.
+    static func xraySenderInSight(_ run: LintRun) -> Bool {
+        run.taskDefinitions.contains { $0.apps.contains { sendsXRaySegments($0.environment.map(\.name)) } }
+            || run.kubernetes.workloads.contains { workload in
+                workload.apps.contains { app in sendsXRaySegments((app.node["env"]?.items ?? []).compactMap { $0["name"]?.text }) }
+            }
+    }
+
+    /// A collector configuration file on its own: said (at info level, since who sends to it is
+    /// not certain) only when an X-Ray SDK app is among the files linted.
     func standaloneConfigs(_ run: LintRun) -> [Finding] {
-        run.collectorConfigs.filter { $0.task == nil }.compactMap { config in
+        guard Self.xraySenderInSight(run) else { return [] }
+        return run.collectorConfigs.filter { $0.task == nil }.compactMap { config in
             let traces = config.pipelines.filter { $0.name.hasPrefix("traces") }
             guard let first = traces.first, !traces.contains(where: { $0.value["receivers"]?.items?.contains { $0.text?.hasPrefix("awsxray") == true } == true })
             else { return nil }
@@ -40,7 +64,12 @@ struct CollectorWithoutXRayReceiver: LintRule {
     }
 
     func sidecars(_ run: LintRun) -> [Finding] {
-        run.taskDefinitions.flatMap(\.containers).filter { $0.imageKind == .adot }.compactMap { collector in
+        let senderInRun = Self.xraySenderInSight(run)
+        let tasks = run.taskDefinitions.filter { task in
+            // Bare container lists have no task: the run stands in for it.
+            task.partial ? senderInRun : task.apps.contains { Self.sendsXRaySegments($0.environment.map(\.name)) }
+        }
+        return tasks.flatMap(\.containers).filter { $0.imageKind == .adot }.compactMap { collector in
             if let inline = collector.variable("AOT_CONFIG_CONTENT")?.value, let text = inline.text {
                 guard !text.contains("awsxray:") || !(Self.receivers(in: text)?.contains("awsxray") ?? true) else { return nil }
                 return finding(inline, "the collector's inline configuration has no awsxray receiver: X-Ray SDK segments sent to 2000/udp are dropped",

@@ -1,7 +1,7 @@
 struct DaemonTooOldForPodIdentity: LintRule {
     static let description = RuleDescription(
-        id: "XR910", name: "daemon-too-old-for-pod-identity", severity: .error, also: [.info],
-        summary: "An X-Ray daemon older than 3.6.0 runs on EKS under EKS Pod Identity (error when the linted files associate its ServiceAccount; info when its ServiceAccount has no IRSA role, so Pod Identity may be how it gets one).",
+        id: "XR910", name: "daemon-too-old-for-pod-identity", severity: .error,
+        summary: "An X-Ray daemon older than 3.6.0 runs on EKS under EKS Pod Identity: the linted files associate its ServiceAccount with a role (a CloudFormation `AWS::EKS::PodIdentityAssociation`, or the same in a Terraform plan). Without that evidence nothing is said.",
         rationale: "EKS Pod Identity hands credentials through the container credentials provider (AWS_CONTAINER_CREDENTIALS_FULL_URI with a token file), which the daemon's AWS SDK for Go v1 (v1.44.298) did not read (aws-xray-daemon #215); daemon 3.6.0 moved to the SDK for Go v2, whose default chain does (its CHANGELOG, PR #247). An older daemon under Pod Identity falls back to the node's role or has no credentials.",
         sources: [.daemonIssue(215), .daemonChangelog, .eksPodIdentitySDKs, .eksPodIdentity],
         examples: [
@@ -50,32 +50,16 @@ struct DaemonTooOldForPodIdentity: LintRule {
     static let firstSupporting: SemanticVersion = [3, 6, 0]
 
     func check(_ run: LintRun) -> [Finding] {
-        // ServiceAccounts that a template in this run associates with a role through EKS Pod Identity.
-        var associated = Set<String>()
-        for template in run.templates {
-            for resource in template.resources(ofType: "AWS::EKS::PodIdentityAssociation") {
-                if let properties = resource.properties, let account = properties["ServiceAccount"]?.text,
-                   let namespace = properties["Namespace"]?.text {
-                    associated.insert(namespace + "/" + account)
-                }
-            }
-        }
+        let associated = PodIdentityAssociations.serviceAccounts(in: run)
         let view = run.kubernetes
         return view.agentWorkloads.flatMap { workload -> [Finding] in
             let accountKey = workload.object.namespace + "/" + workload.serviceAccountName
-            let account = view.serviceAccount(workload.serviceAccountName, namespace: workload.object.namespace)
-            let irsa = account.flatMap(KubernetesAgentWithoutIRSA.roleAnnotation) != nil
             return workload.agents.compactMap { agent -> Finding? in
-                guard agent.agentKind == .xrayDaemon, let text = agent.image, let image = ImageReference(text),
-                      let version = image.semanticVersion, version < Self.firstSupporting,
+                guard associated.contains(accountKey), agent.agentKind == .xrayDaemon, let text = agent.image,
+                      let image = ImageReference(text), let version = image.semanticVersion, version < Self.firstSupporting,
                       let node = agent.node["image"] else { return nil }
-                if associated.contains(accountKey) {
-                    return finding(node, "\(workload.object.label) runs the X-Ray daemon \(image.tag ?? "") under an EKS Pod Identity association of \(accountKey), but daemons before 3.6.0 cannot read Pod Identity credentials: uploads fail or use the node's role",
-                                   fix: "Use public.ecr.aws/xray/aws-xray-daemon:3.6.6 or later (or IRSA)")
-                }
-                guard !irsa else { return nil }
-                return finding(node, "\(workload.object.label) runs the X-Ray daemon \(image.tag ?? "") with no IRSA role on \(accountKey); if EKS Pod Identity gives it its role, it cannot use it (Pod Identity needs daemon 3.6.0 or later)",
-                               fix: "Use public.ecr.aws/xray/aws-xray-daemon:3.6.6 or later", severity: .info)
+                return finding(node, "\(workload.object.label) runs the X-Ray daemon \(image.tag ?? "") under an EKS Pod Identity association of \(accountKey), but daemons before 3.6.0 cannot read Pod Identity credentials: uploads fail or use the node's role",
+                               fix: "Use public.ecr.aws/xray/aws-xray-daemon:3.6.6 or later (or IRSA)")
             }
         }
     }
