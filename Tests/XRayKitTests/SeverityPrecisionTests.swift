@@ -67,4 +67,16 @@ import Testing
         #expect(lint([("sa.yaml", account.replacingOccurrences(of: "MANAGER", with: "Helm"))]).first { $0.rule == "XR908" }?.severity == .warning)
         #expect(lint([("sa.yaml", account.replacingOccurrences(of: "MANAGER", with: "xrayctl"))]).first { $0.rule == "XR908" }?.severity == .info)
     }
+
+    @Test func aTerraformFileIsNeverCalledEmpty() {
+        func message(_ path: String, _ text: String) -> String? {
+            var document = DocumentLoader.load(path: path, data: Data(text.utf8))
+            document.explicitlyNamed = true
+            return Linter.lint([document]).first { $0.rule == "XR002" }?.message
+        }
+        let terraform = message("main.tf", "resource \"aws_iam_role\" \"x\" {\n  name = \"x\"\n}\n")
+        #expect(terraform?.contains("Terraform source") == true && terraform?.contains("empty") == false, "\(String(describing: terraform))")
+        #expect(message("app.py", "print(1)\n")?.contains("a .py file") == true)
+        #expect(message("empty.json", "") == "the file is empty")
+    }
 }

@@ -29,10 +29,22 @@ struct UnrecognisedFile: LintRule {
 
     func check(_ run: LintRun) -> [Finding] {
         run.documents.filter { $0.explicitlyNamed && $0.kind == .unknown && $0.loadFindings.isEmpty }.map { document in
-            Self.finding(at: SourceLocation(file: document.path, line: 1, column: 1),
-                         document.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                             ? "the file is empty" : "not a kind of file xrayctl lints (see 'xrayctl rules' for the kinds it reads)")
+            Self.finding(at: SourceLocation(file: document.path, line: 1, column: 1), Self.message(document))
         }
+    }
+
+    /// Files of other languages are loaded without their text, so "empty" is said only of a file
+    /// that holds nothing; Terraform source gets the way to lint it today.
+    static func message(_ document: SourceDocument) -> String {
+        let fileExtension = (document.path as NSString).pathExtension.lowercased()
+        if ["tf", "tfvars", "hcl"].contains(fileExtension) {
+            return "Terraform source (.\(fileExtension)) is not read yet: lint the plan instead (terraform plan -out plan.bin; terraform show -json plan.bin > plan.json; xrayctl lint plan.json)"
+        }
+        if DocumentLoader.otherLanguages.contains(fileExtension) {
+            return "a .\(fileExtension) file is not a kind of file xrayctl lints (see 'xrayctl rules' for the kinds it reads)"
+        }
+        return document.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            ? "the file is empty" : "not a kind of file xrayctl lints (see 'xrayctl rules' for the kinds it reads)"
     }
 }
 
