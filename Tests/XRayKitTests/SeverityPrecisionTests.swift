@@ -79,4 +79,68 @@ import Testing
         #expect(message("app.py", "print(1)\n")?.contains("a .py file") == true)
         #expect(message("empty.json", "") == "the file is empty")
     }
+
+    // MARK: the daemon config's Version, told which daemon reads it
+
+    static func ebextensions(_ install: String, version: Int) -> String {
+        """
+        \(install)
+        files:
+          /etc/amazon/xray/cfg.yaml:
+            content: |
+              Version: \(version)
+              Region: us-east-1
+        """
+    }
+
+    @Test func versionOneAdviceDependsOnTheDaemonThatReadsTheFile() {
+        let enabled = "option_settings:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: true"
+        let twoX = "commands:\n  01:\n    command: yum install -y https://s3.amazonaws.com/aws-xray-assets.us-east-1/xray-daemon/aws-xray-daemon-2.1.3-1.x86_64.rpm"
+        func findings(_ text: String) -> [Finding] { lint([(".ebextensions/xray.config", text)]).filter { $0.rule == "XR305" } }
+        // Elastic Beanstalk's own daemon is 3.x: migrating is the advice.
+        let three = findings(Self.ebextensions(enabled, version: 1))
+        #expect(three.map(\.severity) == [.warning] && three.first?.message.contains("3.x") == true, "\(three)")
+        // A hand-installed 2.x daemon needs Version 1 and exits on Version 2.
+        #expect(findings(Self.ebextensions(twoX, version: 1)).isEmpty)
+        let two = findings(Self.ebextensions(twoX, version: 2))
+        #expect(two.map(\.severity) == [.error] && two.first?.message.contains("reads only Version 1") == true, "\(two)")
+        // A file alone says nothing of its daemon: information only.
+        #expect(lint([("cfg.yaml", "Version: 1\nRegion: us-east-1\n")]).filter { $0.rule == "XR503" }.map(\.severity) == [.info])
+    }
+
+    @Test func aConfigMapIsJudgedByTheDaemonImageThatMountsIt() {
+        func manifests(image: String) -> String {
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: xray-config}
+            data:
+              config.yaml: |
+                Version: 1
+                Socket:
+                  UDPAddress: 0.0.0.0:2000
+            ---
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: xray}
+            spec:
+              selector: {matchLabels: {app: xray}}
+              template:
+                metadata: {labels: {app: xray}}
+                spec:
+                  containers:
+                    - name: xray
+                      image: \(image)
+                      ports: [{containerPort: 2000, hostPort: 2000, protocol: UDP}]
+                      volumeMounts: [{name: config, mountPath: /etc/amazon/xray}]
+                  volumes: [{name: config, configMap: {name: xray-config}}]
+            """
+        }
+        func severities(_ image: String) -> [Severity] {
+            lint([("xray.yaml", manifests(image: image))]).filter { $0.rule == "XR912" && $0.message.contains("XR503") }.map(\.severity)
+        }
+        #expect(severities("public.ecr.aws/xray/aws-xray-daemon:3.6.6") == [.warning])
+        #expect(severities("amazon/aws-xray-daemon:2.1.3") == [])
+        #expect(severities("amazon/aws-xray-daemon") == [.info])
+    }
 }

@@ -25,6 +25,7 @@ public enum RuleCatalog {
         (.beanstalk, [
             InvalidXRayEnabled(), MisspelledBeanstalkOption(), EbextensionsWithoutConfigSuffix(),
             XRayOnMulticontainerDocker(), InvalidEmbeddedDaemonConfig(), InstanceProfileCannotUpload(), UnknownEbextensionsKey(),
+            NestedBeanstalkOptions(), OldDaemonInstalled(), DaemonInstallIgnoresErrors(),
         ]),
         (.serverless, [
             InvalidTracingMode(), TracedFunctionRoleCannotUpload(), UntracedFunction(), TracingOnHTTPAPI(),

@@ -46,7 +46,11 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
         run.beanstalkConfigs.flatMap { config -> [Finding] in
             guard let content = config.root["files"]?[Self.path]?["content"],
                   let embedded = EmbeddedDocument.parse(content, in: config.document) else { return [] }
-            return Self.daemonFindings(embedded, today: run.today).map { inner in
+            // The daemon reading the file: one this bundle's .ebextensions install, or Beanstalk's own.
+            let bundle = run.beanstalkConfigs.filter { $0.bundleRoot == config.bundleRoot }
+            let findings = DaemonInstall.inContext(Self.daemonFindings(embedded, today: run.today), config: embedded.root,
+                                                   major: DaemonInstall.major(of: bundle))
+            return findings.map { inner in
                 Self.finding(at: inner.location, pointer: content.pointer,
                              "in the daemon config written to \(Self.path): \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
             }

@@ -34,7 +34,9 @@ struct InvalidDaemonConfigMap: LintRule {
                 guard let name = key.text, name.hasSuffix(".yaml") || name.hasSuffix(".yml"), value.text != nil,
                       let embedded = EmbeddedDocument.parse(value, in: map.document), embedded.root.map({ KindDetector.detect($0, path: "cfg.yaml") }) == .daemonConfig
                 else { return [] }
-                return InvalidEmbeddedDaemonConfig.daemonFindings(embedded, today: run.today).map { inner in
+                let findings = DaemonInstall.inContext(InvalidEmbeddedDaemonConfig.daemonFindings(embedded, today: run.today), config: embedded.root,
+                                                       major: DaemonInstall.major(readingConfigMap: map, in: run.kubernetes))
+                return findings.map { inner in
                     Self.finding(at: inner.location, pointer: value.pointer,
                                  "in the daemon config that \(map.label) holds as '\(name)': \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
                 }

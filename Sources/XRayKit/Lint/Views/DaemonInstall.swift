@@ -1,0 +1,65 @@
+/// Where a repository shows which X-Ray daemon it runs: the package an `.ebextensions` file
+/// downloads (`aws-xray-daemon-3.x.rpm`, `aws-xray-daemon-2.1.3-1.x86_64.rpm`, `…_3.3.0_amd64.deb`),
+/// Elastic Beanstalk's own daemon (`XRayEnabled: true`, a 3.x daemon on current platforms), or a
+/// container image tag. The daemon config's `Version` means different things to each (2.x reads
+/// only Version 1; 3.x reads 1 and 2 — aws-xray-daemon's cfg.go at V2.1.3 and V3.0.0).
+enum DaemonInstall {
+    /// The major version of every X-Ray daemon package named in `text`, with its offset.
+    static func packages(in text: String) -> [(major: Int, offset: String.Index)] {
+        var found: [(Int, String.Index)] = []
+        var searchFrom = text.startIndex
+        while let range = text.range(of: "aws-xray-daemon", range: searchFrom..<text.endIndex) {
+            searchFrom = range.upperBound
+            let rest = text[range.upperBound...]
+            guard let separator = rest.first, separator == "-" || separator == "_",
+                  let digit = rest.dropFirst().first, let major = digit.wholeNumberValue else { continue }
+            // The name goes on to a package: "-3.x.rpm", "-2.1.3-1.x86_64.rpm", "_3.3.0_amd64.deb".
+            let name = rest.prefix { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
+            guard name.hasSuffix(".rpm") || name.hasSuffix(".deb") || name.hasSuffix(".zip") else { continue }
+            found.append((major, range.lowerBound))
+        }
+        return found
+    }
+
+    /// The daemon an `.ebextensions` file set runs: a package it installs, else Elastic
+    /// Beanstalk's own (3.x) when X-Ray is enabled; nil when the files do not say.
+    static func major(of configs: [BeanstalkConfigView]) -> Int? {
+        if let installed = configs.lazy.flatMap({ packages(in: $0.document.text) }).first { return installed.major }
+        return configs.contains { $0.xrayEnabled?.value?.text?.lowercased() == "true" } ? 3 : nil
+    }
+}
+
+extension DaemonInstall {
+    /// The daemon major version that reads a ConfigMap: the X-Ray daemon image of the workloads
+    /// that mount it, when they all say the same; nil when none says or they disagree.
+    static func major(readingConfigMap map: KubernetesView.Object, in view: KubernetesView) -> Int? {
+        let majors = Set(view.workloads.filter { $0.object.namespace == map.namespace && $0.configMapNames.contains(map.name ?? "") }
+            .flatMap(\.agents).filter { $0.agentKind == .xrayDaemon }
+            .compactMap { $0.image.flatMap(ImageReference.init)?.semanticVersion?.parts.first })
+        return majors.count == 1 ? majors.first : nil
+    }
+
+    /// The daemon config rules' findings on an embedded config, told which daemon reads it:
+    /// `Version: 1` (XR503) is advice for a 3.x daemon, required by a 2.x one, and only
+    /// information when nothing says; a 2.x daemon exits on `Version: 2` (XR501).
+    static func inContext(_ findings: [Finding], config root: LocatedNode?, major: Int?) -> [Finding] {
+        var adjusted: [Finding] = findings.compactMap { finding in
+            guard finding.rule == DaemonConfigVersionOne.description.id else { return finding }
+            switch major {
+            case 2?: return nil
+            case let major? where major >= 3:
+                var finding = finding
+                finding.severity = .warning
+                finding.message = "the daemon here is \(major).x: " + DaemonConfigVersionOne.migrate
+                return finding
+            default: return finding
+            }
+        }
+        if major == 2, let version = root?["Version"], version.text == "2" {
+            adjusted.append(DaemonConfigVersion.finding(at: version.location, pointer: version.pointer,
+                                                        "the daemon here is 2.x, which reads only Version 1 (3.0.0 added Version 2): it exits with 'Config Version Setting is not correct'",
+                                                        fix: "Set Version: 1, or run daemon 3.x"))
+        }
+        return adjusted
+    }
+}
