@@ -1,0 +1,210 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import XRayKit
+
+/// Files users hand xrayctl, doctor's network, and the GitHub Action: what a hostile server, a
+/// concurrent edit, a huge file or a hostile workflow input can make of them.
+@Suite struct HardeningIOTests {
+    static let credentials = ["AWS_ACCESS_KEY_ID": "AKIAEXAMPLEEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secretsecretsecret", "AWS_REGION": "us-east-1"]
+
+    // MARK: doctor: hostile servers, measured in a child process
+
+    /// What a run of the xrayctl binary cost: its exit status, peak resident memory (from wait4's
+    /// rusage for exactly this child) and wall time.
+    struct Measured {
+        var status: Int32
+        var peakMB: Double
+        var seconds: Double
+        var output: String
+    }
+
+    static func measure(_ arguments: [String], environment: [String: String]) throws -> Measured {
+        let binary = try #require(TestSupport.xrayctl, "the xrayctl binary is built beside the tests")
+        let folder = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outputPath = folder.appendingPathComponent("output").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = Date()
+        guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { throw POSIXError(.ENOEXEC) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return Measured(status: (status >> 8) & 0xFF, peakMB: Double(usage.ru_maxrss) / 1024, seconds: Date().timeIntervalSince(start),
+                        output: TestSupport.read(URL(fileURLWithPath: outputPath)) ?? "")
+    }
+
+    /// doctor --aws with every call (the daemon's proxy and six AWS calls) sent to one server.
+    static func doctorAgainst(_ listener: LoopbackListener, timeout: Double) throws -> Measured {
+        let project = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let environment = HardeningTests.doctorEnvironment(credentials).merging(["PATH": "/usr/bin:/bin"]) { _, new in new }
+        return try measure(["doctor", "--dir", project.path, "--aws", "--endpoint-url", "http://127.0.0.1:\(listener.port)",
+                            "--daemon-address", "127.0.0.1:\(listener.port)", "--timeout", String(timeout)], environment: environment)
+    }
+
+    /// Seven calls reach the server; none may take longer than --timeout.
+    static let callsPerRun = 7.0
+
+    /// A server that streams as fast as loopback carries, with no length or with a huge one: doctor
+    /// reads 4 MB at most per answer and refuses, so the run stays small and short. (Through
+    /// URLSession on Linux the same run peaked at hundreds of megabytes.)
+    @Test(arguments: [nil, 1_000_000_000_000])
+    func aServerThatStreamsCostsDoctorAtMostTheCap(announcing: Int?) throws {
+        let listener = try LoopbackListener(tcp: .stream(chunk: 256 * 1024, interval: 0, announcing: announcing))
+        defer { listener.stop() }
+        let timeout = 2.0
+        let run = try Self.doctorAgainst(listener, timeout: timeout)
+        #expect(run.status == 1, "\(run.output)")
+        #expect(run.output.contains(announcing == nil ? "the answer is larger than 4 MB" : "the answer announces 1000000000000 bytes"), "\(run.output)")
+        // Generous bounds: the binary alone takes about 40 MB; the failure took hundreds.
+        #expect(run.peakMB < 100, "peak \(run.peakMB) MB")
+        #expect(run.seconds < Self.callsPerRun * timeout + 10, "\(run.seconds) s")
+    }
+
+    /// A server that trickles for ever is cut at --timeout on every call.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["XRAYCTL_FAST"] != "1" || TestSupport.inCI, "XRAYCTL_FAST=1: seven timeouts skipped"))
+    func aServerThatTricklesIsCutAtTheTimeout() throws {
+        let listener = try LoopbackListener(tcp: .stream(chunk: 1, interval: 0.05))
+        defer { listener.stop() }
+        let timeout = 1.0
+        let run = try Self.doctorAgainst(listener, timeout: timeout)
+        #expect(run.output.contains("did not answer within 1.0 s"), "\(run.output)")
+        #expect(run.peakMB < 100, "peak \(run.peakMB) MB")
+        #expect(run.seconds < Self.callsPerRun * timeout + 10, "\(run.seconds) s")
+    }
+
+    // MARK: doctor: redirects and answers that are not JSON
+
+    static func redirecting(to port: Int) throws -> LoopbackListener {
+        try LoopbackListener(tcp: .respond { _ in
+            "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:\(port)/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        })
+    }
+
+    /// A signed call answered with a redirect fails with that message; the other host hears nothing.
+    @Test func aRedirectIsNeverFollowedWithASignedRequest() async throws {
+        let elsewhere = try LoopbackListener(tcp: .answer)
+        let redirect = try Self.redirecting(to: elsewhere.port)
+        defer { elsewhere.stop(); redirect.stop() }
+        let result = await AccountChecks.run(.init(environment: HardeningTests.doctorEnvironment(Self.credentials),
+                                                   endpoint: URL(string: "http://127.0.0.1:\(redirect.port)"), role: nil, timeout: 3, today: Date()))
+        #expect(elsewhere.requests.isEmpty, "the signed request went to the redirect's target: \(elsewhere.requests)")
+        #expect(redirect.requests.count == 6)
+        let putSegment = try #require(result.findings.first { $0.rule == "XR806" })
+        #expect(putSegment.message.contains("answered HTTP 307 pointing to http://127.0.0.1:\(elsewhere.port)/elsewhere"), "\(putSegment.message)")
+        #expect(putSegment.message.contains("does not follow redirects"))
+        #expect(result.notes.contains { $0.hasPrefix("xray:GetSamplingRules failed: Redirected") }, "\(result.notes)")
+    }
+
+    /// The https:// path (URLSession) refuses redirects the same way; here it runs over http.
+    @Test func urlSessionReturnsTheRedirectInsteadOfFollowingIt() async throws {
+        let elsewhere = try LoopbackListener(tcp: .answer)
+        let redirect = try Self.redirecting(to: elsewhere.port)
+        defer { elsewhere.stop(); redirect.stop() }
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(redirect.port)/GetSamplingRules")!)
+        request.httpMethod = "POST"
+        let outcome = await HTTP.send(request, timeout: 3, transport: .urlSession)
+        guard case .response(let status, _, let location) = outcome else {
+            Issue.record("expected the 307 itself, got \(outcome)")
+            return
+        }
+        #expect(status == 307)
+        #expect(location == "http://127.0.0.1:\(elsewhere.port)/elsewhere")
+        #expect(elsewhere.requests.isEmpty)
+    }
+
+    /// 180 bytes of YAML whose aliases expand to 59,049 nodes, with the keys X-Ray's answers have.
+    static let aliasBomb = "{a: &a [x,x,x,x,x,x,x,x,x], b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a], c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b], "
+        + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c], SamplingRuleRecords: [*d], AccessKeyId: AKIA, SecretAccessKey: s}"
+
+    static func answering(_ status: String, _ body: String) throws -> LoopbackListener {
+        try LoopbackListener(tcp: .respond { _ in
+            "HTTP/1.1 \(status)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        })
+    }
+
+    /// Answers are strict JSON: YAML (aliases and all) or a trailing comma is an unreadable answer.
+    @Test(arguments: [aliasBomb, "{\"SamplingRuleRecords\": [],}", "SamplingRuleRecords: []"])
+    func anAnswerThatIsNotStrictJSONIsRefused(_ body: String) async throws {
+        let server = try Self.answering("200 OK", body)
+        defer { server.stop() }
+        let result = await AccountChecks.run(.init(environment: HardeningTests.doctorEnvironment(Self.credentials),
+                                                   endpoint: URL(string: "http://127.0.0.1:\(server.port)"), role: nil, timeout: 3, today: Date()))
+        #expect(result.notes.contains { $0.hasPrefix("xray:GetSamplingRules failed: UnreadableAnswer: HTTP 200 with a body that is not X-Ray's JSON") },
+                "\(result.notes)")
+        #expect(result.findings.contains { $0.rule == "XR806" && $0.message.contains("not X-Ray's JSON") })
+    }
+
+    @Test func anErrorAnswerThatIsNotJSONIsKnownByItsStatusOnly() {
+        let failure = AWSClient.failure(.init(status: 403, body: Data("{__type: &t Denied, message: *t}".utf8)))
+        #expect(failure.code == "HTTP 403" && failure.message.isEmpty, "\(failure)")
+        let json = AWSClient.failure(.init(status: 400, body: Data("{\"__type\": \"x#ThrottlingException\", \"message\": \"slow down\"}".utf8)))
+        #expect(json.code == "ThrottlingException" && json.message == "slow down")
+    }
+
+    /// Container credentials and IAM policy documents are JSON too.
+    @Test func credentialsAndPoliciesThatAreNotJSONAreNotRead() async throws {
+        let server = try Self.answering("200 OK", Self.aliasBomb)
+        defer { server.stop() }
+        let resolver = CredentialResolver(environment: HardeningTests.doctorEnvironment(
+            ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:\(server.port)/creds"]), timeout: 2)
+        #expect(await resolver.credentials() == nil)
+        #expect(RoleCheck.policy(file: "aws:iam:role/r:trust")("Version: '2012-10-17'\nStatement: []") == nil)
+        #expect(RoleCheck.policy(file: "aws:iam:role/r:trust")("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D") != nil)
+    }
+}
+
+/// doctor's HTTP/1.1 reader, fed a byte at a time as a slow network would.
+@Suite struct ResponseReaderTests {
+    func read(_ text: String, maxBody: Int = 1024, close: Bool = false) -> ResponseReader.Step {
+        var reader = ResponseReader(maxBody: maxBody)
+        for byte in Data(text.utf8) {
+            let step = reader.feed([byte])
+            if case .needMore = step { continue }
+            return step
+        }
+        return close ? reader.closed() : .needMore
+    }
+
+    func body(_ step: ResponseReader.Step) -> String? {
+        if case .done(_, let body, _) = step { return String(decoding: body, as: UTF8.self) }
+        return nil
+    }
+
+    @Test func framings() {
+        #expect(body(read("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")) == "hello")
+        #expect(body(read("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nhel\r\n2\r\nlo\r\n0\r\n\r\n")) == "hello")
+        #expect(body(read("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\nuntil close", close: true)) == "until close")
+        #expect(body(read("HTTP/1.1 204 No Content\r\n\r\n")) == "")
+    }
+
+    @Test func refusals() {
+        func code(_ step: ResponseReader.Step) -> URLError.Code? {
+            if case .failed(let code, _) = step { return code }
+            return nil
+        }
+        #expect(code(read("HTTP/1.1 200 OK\r\nContent-Length: 2048\r\n\r\n")) == .dataLengthExceedsMaximum, "refused from the header")
+        #expect(code(read("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n801\r\n")) == .dataLengthExceedsMaximum, "refused from the chunk size")
+        #expect(code(read("HTTP/1.1 200 OK\r\n\r\n" + String(repeating: "x", count: 1025))) == .dataLengthExceedsMaximum)
+        #expect(code(read("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")) == .badServerResponse)
+        #expect(code(read("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n")) == .badServerResponse)
+        #expect(code(read("SSH-2.0-OpenSSH\r\n\r\n")) == .badServerResponse)
+        // Closed before the announced length: not an answer.
+        if case .needMore = read("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhel", close: true) {} else { Issue.record("a short body was taken as complete") }
+    }
+}
