@@ -167,6 +167,43 @@ import Testing
         #expect(RoleCheck.policy(file: "aws:iam:role/r:trust")("Version: '2012-10-17'\nStatement: []") == nil)
         #expect(RoleCheck.policy(file: "aws:iam:role/r:trust")("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D") != nil)
     }
+
+    // MARK: generate --check: a huge file in the output folder
+
+    /// A file of another size differs without being read, and one past 1 MB is named, not diffed.
+    @Test func aHugeFileInTheOutputFolderIsNamedNotDiffed() throws {
+        let folder = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = ArtifactWriter(directory: folder)
+        _ = try writer.write([GeneratedFile("a.json", "{}\n"), GeneratedFile("gone.json", "[]\n")], force: false)
+        let huge = String(repeating: "x", count: 2 * 1024 * 1024)
+        try Data(huge.utf8).write(to: folder.appendingPathComponent("a.json"))
+        try Data(huge.utf8).write(to: folder.appendingPathComponent("gone.json"))
+        let files = [GeneratedFile("a.json", "{}\n")]
+        #expect(try writer.drift(files) == ["differs: a.json", "no longer generated: gone.json"])
+        let diffs = try writer.diffs(files)
+        #expect(diffs == "a.json differs (2097152 bytes; too large to diff)\ngone.json is no longer generated (2097152 bytes; too large to diff)\n")
+        // A file that fits is still diffed.
+        try Data("{\"a\": 1}\n".utf8).write(to: folder.appendingPathComponent("a.json"))
+        #expect(try writer.diffs(files).hasPrefix("--- a/a.json\n+++ b/a.json\n@@ -1,1 +1,1 @@\n-{\"a\": 1}\n+{}\n"))
+    }
+
+    /// `generate --check` over a 256 MB file (sparse: no disk is used) reads none of it.
+    @Test func generateCheckDoesNotReadAHugeFile() throws {
+        let folder = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out").path
+        let model = TestSupport.path("examples/everything/xray.yaml").path
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": folder.path]
+        #expect(try Self.measure(["generate", model, "-o", out, "-q"], environment: environment).status == 0)
+        let victim = try #require(TestSupport.files(under: URL(fileURLWithPath: out)).first { !$0.hasPrefix(".") })
+        #expect(truncate(out + "/" + victim, 256 << 20) == 0)
+        let run = try Self.measure(["generate", model, "-o", out, "--check"], environment: environment)
+        #expect(run.status == 1)
+        #expect(run.output.contains("\(victim) differs (268435456 bytes; too large to diff)"), "\(run.output.prefix(2000))")
+        // Reading it (twice) took 1.1 GB; the binary alone is about 40 MB.
+        #expect(run.peakMB < 100, "peak \(run.peakMB) MB")
+    }
 }
 
 /// doctor's HTTP/1.1 reader, fed a byte at a time as a slow network would.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -56,6 +57,35 @@ struct ContainedTree {
         let descriptor = open(absolute(path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
+    }
+
+    /// The file's size in bytes (lstat, no link followed); nil when it is no regular file.
+    func size(_ path: String) -> Int? {
+        guard case .success(.file) = entry(path) else { return nil }
+        var info = stat()
+        return lstat(absolute(path), &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// Whether the file holds exactly `data`: the size first, so a file of another size (a huge
+    /// one put in the output folder) is never read.
+    func holds(_ path: String, exactly data: Data) -> Bool {
+        size(path) == data.count && read(path) == data
+    }
+
+    /// The file's SHA-256 in hexadecimal, read in chunks so a file of any size costs one chunk of
+    /// memory; nil when it is absent or unreadable.
+    func sha256(_ path: String) -> String? {
+        guard case .success(.file) = entry(path) else { return nil }
+        let descriptor = open(absolute(path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var hash = SHA256()
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            hash.update(data: chunk)
+        }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// Creates the missing folders above `path`, returning those it created (deepest last).
