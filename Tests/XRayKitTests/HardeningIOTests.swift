@@ -204,6 +204,72 @@ import Testing
         // Reading it (twice) took 1.1 GB; the binary alone is about 40 MB.
         #expect(run.peakMB < 100, "peak \(run.peakMB) MB")
     }
+
+    // MARK: the GitHub Action: inputs are data, never script
+
+    static func actionSteps() throws -> [LocatedNode] {
+        let action = try #require(try YAMLLoader.load(TestSupport.read(TestSupport.path("action.yml")) ?? "", file: "action.yml"))
+        return try #require(action["runs"]?["steps"]?.items)
+    }
+
+    /// No run: script holds an expression; inputs come in through env:.
+    @Test func noActionScriptHoldsAnExpression() throws {
+        let steps = try Self.actionSteps()
+        #expect(steps.count == 3)
+        for step in steps {
+            let script = try #require(step["run"]?.text)
+            #expect(!script.contains("${{"), "step '\(step["name"]?.text ?? "")' pastes an expression into its script")
+        }
+    }
+
+    /// Each step run by bash as GitHub runs it (`bash -eo pipefail`), with its env: filled with
+    /// hostile inputs and stand-ins for git, swift and xrayctl that record their arguments: nothing
+    /// the inputs say runs, and xrayctl gets every word of `paths` as one argument after `--`.
+    @Test func hostileActionInputsAreOnlyArguments() throws {
+        let bash = try #require(TestSupport.which("bash"))
+        let folder = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bin = folder.appendingPathComponent("bin"), log = folder.appendingPathComponent("calls").path
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        for tool in ["git", "swift", "xrayctl"] {
+            let url = bin.appendingPathComponent(tool)
+            try Data("#!/bin/sh\nprintf '%s\\n' \"\(tool)\" \"$@\" '.' >> \"\(log)\"\n".utf8).write(to: url)
+            chmod(url.path, 0o755)
+        }
+        let inputs = ["paths": "deploy \"$(touch pwned-1)\" ; touch pwned-2 *",
+                      "sarif": "x.sarif\"; touch pwned-3; \"",
+                      "fail-on": "error; touch pwned-4",
+                      "version": "v1$(touch pwned-5)`touch pwned-6`"]
+        for step in try Self.actionSteps() {
+            var environment = ["PATH": "\(bin.path):/usr/bin:/bin", "GITHUB_ACTION_PATH": folder.path,
+                               "GITHUB_PATH": folder.appendingPathComponent("github-path").path]
+            // What GitHub does with an expression, in env: and in run: alike: it pastes the value.
+            func evaluated(_ text: String) -> String {
+                inputs.reduce(text.replacingOccurrences(of: "${{ github.action_path }}", with: folder.path)) {
+                    $0.replacingOccurrences(of: "${{ inputs.\($1.key) }}", with: $1.value)
+                }
+            }
+            for pair in step["env"]?.pairs ?? [] { environment[pair.key.text ?? ""] = evaluated(pair.value.text ?? "") }
+            let script = folder.appendingPathComponent("step.sh")
+            try Data(evaluated(step["run"]?.text ?? "").utf8).write(to: script)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: bash)
+            process.arguments = ["--noprofile", "--norc", "-eo", "pipefail", script.path]
+            process.environment = environment
+            process.currentDirectoryURL = folder
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "step '\(step["name"]?.text ?? "")'")
+        }
+        let made = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("pwned") }
+        #expect(made.isEmpty, "an input ran a command: \(made)")
+        let calls = (TestSupport.read(URL(fileURLWithPath: log)) ?? "").split(separator: "\n.\n", omittingEmptySubsequences: true)
+            .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let words = ["deploy", "\"$(touch", "pwned-1)\"", ";", "touch", "pwned-2", "*"]
+        #expect(calls.contains(["git", "fetch", "--depth", "1", "origin", "refs/tags/v1$(touch pwned-5)`touch pwned-6`"]))
+        #expect(calls.contains(["xrayctl", "lint", "--format", "sarif", "--output", inputs["sarif"]!, "--fail-on", "info", "--"] + words))
+        #expect(calls.contains(["xrayctl", "lint", "--fail-on", "error; touch pwned-4", "--"] + words), "\(calls)")
+    }
 }
 
 /// doctor's HTTP/1.1 reader, fed a byte at a time as a slow network would.
