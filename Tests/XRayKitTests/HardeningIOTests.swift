@@ -270,6 +270,81 @@ import Testing
         #expect(calls.contains(["xrayctl", "lint", "--format", "sarif", "--output", inputs["sarif"]!, "--fail-on", "info", "--"] + words))
         #expect(calls.contains(["xrayctl", "lint", "--fail-on", "error; touch pwned-4", "--"] + words), "\(calls)")
     }
+
+    // MARK: instrument: the file's own format, and no lost update
+
+    static let task = #"{"family": "web", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "web", "image": "web:1", "memoryReservation": 256}]}"#
+
+    /// JSON with a UTF-8 byte-order mark stays JSON with its mark; CRLF stays CRLF; UTF-16 stays
+    /// UTF-16. Standard output gets plain UTF-8 with LF.
+    @Test(arguments: [TextFormat(encoding: .utf8WithMark), TextFormat(crlf: true), TextFormat(encoding: .utf8WithMark, crlf: true),
+                      TextFormat(encoding: .utf16LittleEndian, crlf: true)])
+    func instrumentKeepsTheFilesFormat(_ format: TextFormat) throws {
+        let pretty = try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(Self.task.utf8)), options: [.prettyPrinted, .sortedKeys])
+        let input = format.bytes(String(decoding: pretty, as: UTF8.self) + "\n")
+        #expect(TextFormat.of(input) == format)
+        let result = try Instrumenter.instrument(path: "task.json", data: input, options: .init())
+        #expect(result.text.hasPrefix("{\n"), "JSON, not YAML: \(result.text.prefix(80))")
+        #expect(!result.text.contains("\r") && !result.text.hasPrefix("\u{FEFF}"))
+        #expect(result.format == format)
+        #expect(TextFormat.of(result.fileData) == format)
+        #expect(TextFormat.normalized(result.fileData) == Data(result.text.utf8))
+        // Run again on its own output: nothing to change, byte for byte.
+        let again = try Instrumenter.instrument(path: "task.json", data: result.fileData, options: .init())
+        #expect(again.changes.isEmpty && again.fileData == result.fileData)
+    }
+
+    /// Through the CLI: --in-place and -o FILE write the input's format.
+    @Test func inPlaceAndOutputKeepAByteOrderMarkAndCRLF() throws {
+        let binary = try #require(TestSupport.xrayctl)
+        let folder = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let format = TextFormat(encoding: .utf8WithMark, crlf: true)
+        let json = folder.appendingPathComponent("task.json"), yaml = folder.appendingPathComponent("task.yaml")
+        try format.bytes("{\n  \"family\": \"web\",\n  \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"web:1\", \"memoryReservation\": 256}]\n}\n").write(to: json)
+        try format.bytes("family: web\ncontainerDefinitions:\n  - {name: web, image: 'web:1', memoryReservation: 256}\n").write(to: yaml)
+        for file in [json, yaml] {
+            let output = folder.appendingPathComponent("out-" + file.lastPathComponent)
+            #expect(try TestSupport.run(binary, ["instrument", file.path, "-o", output.path]).status == 0)
+            #expect(try TestSupport.run(binary, ["instrument", file.path, "--in-place"]).status == 0)
+            let written = try Data(contentsOf: file)
+            #expect(try Data(contentsOf: output) == written, "-o and --in-place write the same bytes")
+            #expect(TextFormat.of(written) == format, "\(file.lastPathComponent)")
+            #expect(String(decoding: written, as: UTF8.self).contains("xray-daemon"))
+        }
+        // The JSON file is still JSON (the AWS CLI's file:// reads it; a byte-order mark had made it YAML).
+        let text = String(decoding: TextFormat.normalized(try Data(contentsOf: json)) ?? Data(), as: UTF8.self)
+        #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "\(text.prefix(120))")
+    }
+
+    /// An edit saved between xrayctl's read and its rename is kept, and the rewrite refused.
+    @Test(arguments: ["in place, same size", "in place, longer", "renamed over"])
+    func anEditSavedMeanwhileIsNeverOverwritten(_ how: String) throws {
+        let folder = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("task.json")
+        try Data("{\"family\": \"a\"}\n".utf8).write(to: file)
+        let snapshot = try InPlaceFile.read(file.path)
+        let edit = how == "in place, longer" ? "{\"family\": \"edited\"}\n" : "{\"family\": \"b\"}\n"
+        #expect(throws: WriteProblem.self) {
+            try InPlaceFile.replace(snapshot, with: Data("{\"family\": \"xrayctl\"}\n".utf8)) {
+                if how == "renamed over" {
+                    try? Data(edit.utf8).write(to: file, options: .atomic)
+                } else {
+                    let handle = try? FileHandle(forWritingTo: file)
+                    try? handle?.truncate(atOffset: 0)
+                    try? handle?.write(contentsOf: Data(edit.utf8))
+                    try? handle?.close()
+                }
+            }
+        }
+        #expect(TestSupport.read(file) == edit, "the user's edit is kept")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["task.json"], "no temporary file is left")
+        // Untouched in between, the same call replaces the file.
+        let fresh = try InPlaceFile.read(file.path)
+        try InPlaceFile.replace(fresh, with: Data("{}\n".utf8))
+        #expect(TestSupport.read(file) == "{}\n")
+    }
 }
 
 /// doctor's HTTP/1.1 reader, fed a byte at a time as a slow network would.
