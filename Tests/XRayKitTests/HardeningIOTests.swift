@@ -232,9 +232,13 @@ import Testing
         let bin = folder.appendingPathComponent("bin"), log = folder.appendingPathComponent("calls").path
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         for tool in ["git", "swift", "xrayctl"] {
-            let url = bin.appendingPathComponent(tool)
-            try Data("#!/bin/sh\nprintf '%s\\n' \"\(tool)\" \"$@\" '.' >> \"\(log)\"\n".utf8).write(to: url)
-            chmod(url.path, 0o755)
+            // Written through a close-on-exec descriptor: one inherited by a process another test
+            // starts at that moment would make running the script fail (ETXTBSY).
+            let descriptor = open(bin.appendingPathComponent(tool).path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+            try #require(descriptor >= 0)
+            let script = "#!/bin/sh\nprintf '%s\\n' \"\(tool)\" \"$@\" '.' >> \"\(log)\"\n"
+            _ = script.withCString { Glibc.write(descriptor, $0, strlen($0)) }
+            close(descriptor)
         }
         let inputs = ["paths": "deploy \"$(touch pwned-1)\" ; touch pwned-2 *",
                       "sarif": "x.sarif\"; touch pwned-3; \"",
