@@ -47,7 +47,15 @@ extension XRayCtl {
         }
 
         func run() throws {
-            let data = try readInput(file)
+            // In place, the file as read is kept to check, before the rename, that no one saved
+            // over it meanwhile.
+            let snapshot: InPlaceFile.Snapshot?
+            do {
+                snapshot = inPlace ? try InPlaceFile.read(file) : nil
+            } catch {
+                throw CLIFailure.unusable("\(file):1:1: error: \(error.message)")
+            }
+            let data = try snapshot?.data ?? readInput(file)
             let result: Instrumenter.Result
             do {
                 result = try Instrumenter.instrument(path: file, data: data, options: .init(mode: mode, agent: agent, region: region, export: export))
@@ -61,17 +69,19 @@ extension XRayCtl {
                 print(result.text, terminator: "")
                 return
             }
-            // An unchanged file is not touched at all (no new inode, no new mtime).
-            if inPlace && (result.changes.isEmpty || Data(result.text.utf8) == data) { return }
+            // An unchanged file is not touched at all (no new inode, no new mtime). Files get the
+            // input's encoding and line breaks; standard output gets plain UTF-8.
+            let output = result.fileData
+            if inPlace && (result.changes.isEmpty || output == data) { return }
             // In place, a rewrite must not take more than the edit with it.
             if inPlace, let loss = result.inPlaceLoss {
                 throw CLIFailure.unusable("\(file):1:1: error: rewriting this YAML file in place would lose \(loss); write the result with -o FILE and merge the change by hand")
             }
             do {
-                if inPlace {
-                    try InPlaceFile.replace(target, with: Data(result.text.utf8))
+                if let snapshot {
+                    try InPlaceFile.replace(snapshot, with: output)
                 } else {
-                    try Data(result.text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+                    try output.write(to: URL(fileURLWithPath: target), options: .atomic)
                 }
             } catch let problem as WriteProblem {
                 throw CLIFailure.unusable("\(target):1:1: error: \(problem.message)")

@@ -72,7 +72,7 @@ public enum DaemonProbe {
         request.httpBody = Data("{}".utf8)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         switch await HTTP.send(request, timeout: timeout) {
-        case .response(let status, _): return .answered(status: status)
+        case .response(let status, _, _): return .answered(status: status)
         case .timedOut: return .timedOut
         case .failed(.cannotConnectToHost, _): return .refused
         case .failed(_, let reason): return .failed(reason)

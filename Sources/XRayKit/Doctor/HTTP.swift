@@ -5,11 +5,13 @@ import FoundationNetworking
 
 /// HTTP for doctor, bounded in time and size: the deadline covers the whole exchange (a server
 /// that accepts and never answers, or answers and streams for ever, must not hold doctor past
-/// --timeout), and the body is read as it arrives and refused past `maxBody` bytes rather than
-/// buffered without limit.
+/// --timeout), the body is counted as it arrives and refused past `maxBody` bytes, and a redirect
+/// is never followed (doctor's AWS calls are signed: following one would hand the signed request,
+/// and the session token in it, to whatever host the answer names).
 enum HTTP {
     enum Outcome: Sendable {
-        case response(status: Int, body: Data)
+        /// `location` is the Location header of a 3xx answer, which is returned, not followed.
+        case response(status: Int, body: Data, location: String?)
         case timedOut
         case failed(URLError.Code?, String)
     }
@@ -17,78 +19,85 @@ enum HTTP {
     /// No answer doctor reads comes near this: sampling rules and IAM documents are kilobytes.
     static let maxBody = 4 * 1024 * 1024
 
-    static func send(_ request: URLRequest, timeout: Double, maxBody: Int = maxBody) async -> Outcome {
-        let exchange = Exchange(maxBody: maxBody)
-        return await withCheckedContinuation { continuation in
-            exchange.start(request, timeout: timeout, continuation: continuation)
+    /// How an exchange travels. http:// goes over doctor's own socket client, which stops reading
+    /// at the cap; FoundationNetworking on Linux hands each chunk libcurl reads to the delegate
+    /// through an operation queue with no back-pressure, so a cap in the delegate comes after
+    /// hundreds of megabytes are queued (a doctor run against a loopback server that streams for
+    /// ever peaked at 0.3 to 0.7 GB with a 4 MB cap). https:// needs TLS, which only URLSession provides here; its answers come from
+    /// AWS or a proxy the user chose, at network speed, and the same cap and deadline apply.
+    enum Transport: Sendable {
+        case socket, urlSession
+
+        static func `for`(_ url: URL?) -> Transport? {
+            switch url?.scheme?.lowercased() {
+            case "http": return .socket
+            case "https": return .urlSession
+            default: return nil
+            }
         }
     }
 
-    /// One request: collects the body through delegate callbacks and resumes its caller exactly
-    /// once, with the answer, a failure, or the deadline, whichever comes first.
-    private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-        private let lock = NSLock()
-        private let maxBody: Int
-        private var body = Data()
-        private var status = 0
-        private var continuation: CheckedContinuation<Outcome, Never>?
-        private var session: URLSession?
-        private var task: URLSessionDataTask?
-
-        init(maxBody: Int) { self.maxBody = maxBody }
-
-        func start(_ request: URLRequest, timeout: Double, continuation: CheckedContinuation<Outcome, Never>) {
-            let session = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
-            let task = session.dataTask(with: request)
-            lock.withLock {
-                self.continuation = continuation
-                self.session = session
-                self.task = task
-            }
+    /// `transport` is for the tests, which run the URLSession path against plain loopback servers.
+    static func send(_ request: URLRequest, timeout: Double, maxBody: Int = maxBody, transport: Transport? = nil) async -> Outcome {
+        guard let transport = transport ?? Transport.for(request.url) else {
+            return .failed(.unsupportedURL, "\(request.url?.absoluteString ?? "the URL") is neither http:// nor https://")
+        }
+        let once = OneAnswer()
+        return await withCheckedContinuation { continuation in
+            once.arm(continuation)
             // A thread of its own for the deadline: a busy shared pool must not delay it.
-            Thread.detachNewThread { [self] in
+            Thread.detachNewThread {
                 Thread.sleep(forTimeInterval: max(timeout, 0.01))
-                finish(.timedOut)
+                once.finish(.timedOut)
             }
-            task.resume()
+            switch transport {
+            case .socket:
+                // Blocking calls (name resolution among them) on a thread of their own; the
+                // exchange also watches the deadline, so the thread ends soon after it.
+                let deadline = Date().addingTimeInterval(max(timeout, 0.01))
+                Thread.detachNewThread {
+                    once.finish(SocketHTTP.exchange(request, deadline: deadline, maxBody: maxBody))
+                }
+            case .urlSession:
+                SessionExchange(maxBody: maxBody, once: once).start(request)
+            }
+        }
+    }
+
+    /// Resumes the caller exactly once, with the answer, a failure, or the deadline, whichever
+    /// comes first; later calls do nothing but run the clean-up they bring.
+    final class OneAnswer: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<Outcome, Never>?
+        private var done = false
+        private var cleanUp: (@Sendable () -> Void)?
+
+        func arm(_ continuation: CheckedContinuation<Outcome, Never>) {
+            lock.withLock { self.continuation = continuation }
         }
 
-        /// Resumes the caller once; later calls (the deadline after an answer) do nothing.
-        private func finish(_ outcome: Outcome) {
-            let (continuation, session, task) = lock.withLock { () -> (CheckedContinuation<Outcome, Never>?, URLSession?, URLSessionDataTask?) in
-                defer { self.continuation = nil; self.session = nil; self.task = nil }
-                return (self.continuation, self.session, self.task)
+        /// Runs `action` when the exchange ends (at once if it has ended already).
+        func onFinish(_ action: @escaping @Sendable () -> Void) {
+            let now = lock.withLock { () -> Bool in
+                if done { return true }
+                cleanUp = action
+                return false
             }
-            guard let continuation else { return }
+            if now { action() }
+        }
+
+        var isFinished: Bool { lock.withLock { done } }
+
+        func finish(_ outcome: Outcome) {
+            let (continuation, cleanUp) = lock.withLock { () -> (CheckedContinuation<Outcome, Never>?, (@Sendable () -> Void)?) in
+                guard !done else { return (nil, nil) }
+                done = true
+                defer { self.continuation = nil; self.cleanUp = nil }
+                return (self.continuation, self.cleanUp)
+            }
             // The caller goes on at once; tearing the connection down must not hold it.
-            continuation.resume(returning: outcome)
-            task?.cancel()
-            session?.invalidateAndCancel()
-        }
-
-        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-            lock.withLock { status = (response as? HTTPURLResponse)?.statusCode ?? 0 }
-            completionHandler(.allow)
-        }
-
-        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-            let tooLarge = lock.withLock { () -> Bool in
-                body.append(data)
-                return body.count > maxBody
-            }
-            if tooLarge { finish(.failed(.dataLengthExceedsMaximum, "the answer is larger than \(maxBody / 1024 / 1024) MB; it was not read")) }
-        }
-
-        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-            if let error = error as? URLError {
-                finish(error.code == .timedOut ? .timedOut : .failed(error.code, error.localizedDescription))
-            } else if let error {
-                finish(.failed(nil, "\(error)"))
-            } else {
-                let (status, body) = lock.withLock { (self.status, self.body) }
-                finish(.response(status: status, body: body))
-            }
+            continuation?.resume(returning: outcome)
+            cleanUp?()
         }
     }
 }

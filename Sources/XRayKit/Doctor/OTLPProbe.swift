@@ -19,7 +19,7 @@ enum OTLPProbe {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             let text: String
             switch await HTTP.send(request, timeout: timeout) {
-            case .response(let status, _): text = "POST /v1/traces answered HTTP \(status)"
+            case .response(let status, _, _): text = "POST /v1/traces answered HTTP \(status)"
             case .timedOut: text = "no answer within \(timeout) s"
             case .failed(.cannotConnectToHost, _): text = refused
             case .failed(_, let reason): text = reason

@@ -66,11 +66,11 @@ public struct ArtifactWriter {
             switch tree.entry(file.path) {
             case .failure(let problem): drift.append("blocked: \(problem.message)")
             case .success(.absent): drift.append("missing: \(file.path)")
-            case .success(.file): if tree.read(file.path) != Data(file.contents.utf8) { drift.append("differs: \(file.path)") }
+            case .success(.file): if !tree.holds(file.path, exactly: Data(file.contents.utf8)) { drift.append("differs: \(file.path)") }
             }
         }
         let produced = Set(files.map(\.path))
-        for path in (manifest?.files.keys.sorted() ?? []) where !produced.contains(path) && tree.read(path) != nil {
+        for path in (manifest?.files.keys.sorted() ?? []) where !produced.contains(path) && tree.size(path) != nil {
             drift.append("no longer generated: \(path)")
         }
         if manifest != makeManifest(files) && drift.isEmpty {
@@ -80,18 +80,31 @@ public struct ArtifactWriter {
     }
 
     /// Unified diffs from what is on disk to what would be generated, for every file that differs,
-    /// is missing, or would be removed (read without following links, like everything here).
+    /// is missing, or would be removed (read without following links, like everything here). A
+    /// file on disk larger than `UnifiedDiff.maximumBytes` is named with its size, never read.
     public func diffs(_ files: [GeneratedFile]) throws(WriteError) -> String {
         try checkPaths(files)
         let manifest = try readManifest()
         var output = ""
         for file in files.sorted(by: { $0.path < $1.path }) {
-            let disk = tree.read(file.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            if disk != file.contents { output += UnifiedDiff.render(old: disk, new: file.contents, path: file.path) }
+            // The size is compared first: a file of another size is never read to find it differs.
+            guard !tree.holds(file.path, exactly: Data(file.contents.utf8)) else { continue }
+            let size = tree.size(file.path)
+            if let size, size > UnifiedDiff.maximumBytes {
+                output += "\(file.path) differs (\(size) bytes; too large to diff)\n"
+                continue
+            }
+            let disk = size == nil ? "" : tree.read(file.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            output += UnifiedDiff.render(old: disk, new: file.contents, path: file.path)
         }
         let produced = Set(files.map(\.path))
         for path in (manifest?.files.keys.sorted() ?? []) where !produced.contains(path) {
-            if let disk = tree.read(path) { output += UnifiedDiff.render(old: String(decoding: disk, as: UTF8.self), new: "", path: path) }
+            guard let size = tree.size(path) else { continue }
+            if size > UnifiedDiff.maximumBytes {
+                output += "\(path) is no longer generated (\(size) bytes; too large to diff)\n"
+            } else if let disk = tree.read(path) {
+                output += UnifiedDiff.render(old: String(decoding: disk, as: UTF8.self), new: "", path: path)
+            }
         }
         return output
     }
@@ -123,9 +136,8 @@ public struct ArtifactWriter {
             case .failure(let problem): blocked.append(problem.message)
             case .success(.absent): toWrite.append(file)
             case .success(.file):
-                let disk = tree.read(file.path) ?? Data()
-                if disk == Data(file.contents.utf8) { report.unchanged.append(file.path); continue }
-                if owned[file.path] != Self.sha256(disk) && !force { conflicts.append(file.path) }
+                if tree.holds(file.path, exactly: Data(file.contents.utf8)) { report.unchanged.append(file.path); continue }
+                if owned[file.path] != tree.sha256(file.path) && !force { conflicts.append(file.path) }
                 toWrite.append(file)
             }
         }
@@ -136,7 +148,7 @@ public struct ArtifactWriter {
             case .failure(let problem): blocked.append(problem.message)
             case .success(.absent): continue
             case .success(.file):
-                if hash != Self.sha256(tree.read(path) ?? Data()) && !force { conflicts.append(path) }
+                if hash != tree.sha256(path) && !force { conflicts.append(path) }
                 toRemove.append(path)
             }
         }

@@ -22,7 +22,12 @@ public enum Instrumenter {
     }
 
     public struct Result: Sendable {
+        /// The result with LF line breaks and no byte-order mark (what standard output gets).
         public var text: String
+        /// The input file's encoding and line breaks, which a file written from `text` keeps.
+        public var format: TextFormat
+        /// `text` as the bytes of a file in the input's format (`--in-place`, `-o`).
+        public var fileData: Data { format.bytes(text) }
         /// Why rewriting the file in place would change more than the edit (YAML comments are
         /// dropped and short-form tags come back in long form); nil when it would not.
         public var inPlaceLoss: String?
@@ -43,7 +48,10 @@ public enum Instrumenter {
         if options.export == .otlp, let problem = Self.otlpProblem(agent: options.agent, region: options.region) {
             throw .unusable(.error(at: SourceLocation(file: path, line: 1, column: 1), problem))
         }
-        let document = DocumentLoader.load(path: path, data: data)
+        // Read without the file's byte-order mark and with LF line breaks; the result is written
+        // back in the file's own format (a UTF-8 mark had made JSON look like YAML).
+        let format = TextFormat.of(data)
+        let document = DocumentLoader.load(path: path, data: TextFormat.normalized(data) ?? data)
         if let problem = document.loadFindings.first {
             throw .unusable(.error(at: problem.location, problem.message))
         }
@@ -76,7 +84,7 @@ public enum Instrumenter {
         }
         // JSON keeps its key order and indentation, so the change reads as a small diff.
         let text = isJSON ? OrderedJSON.render(tree, indent: OrderedJSON.indentation(of: document.text)) : tree.yaml
-        return Result(text: text, inPlaceLoss: isJSON ? nil : Self.formattingLoss(document.text),
+        return Result(text: text, format: format, inPlaceLoss: isJSON ? nil : Self.formattingLoss(document.text),
                       changes: session.changes, warnings: session.warnings)
     }
 

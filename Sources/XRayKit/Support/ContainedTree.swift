@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -56,6 +57,35 @@ struct ContainedTree {
         let descriptor = open(absolute(path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
+    }
+
+    /// The file's size in bytes (lstat, no link followed); nil when it is no regular file.
+    func size(_ path: String) -> Int? {
+        guard case .success(.file) = entry(path) else { return nil }
+        var info = stat()
+        return lstat(absolute(path), &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// Whether the file holds exactly `data`: the size first, so a file of another size (a huge
+    /// one put in the output folder) is never read.
+    func holds(_ path: String, exactly data: Data) -> Bool {
+        size(path) == data.count && read(path) == data
+    }
+
+    /// The file's SHA-256 in hexadecimal, read in chunks so a file of any size costs one chunk of
+    /// memory; nil when it is absent or unreadable.
+    func sha256(_ path: String) -> String? {
+        guard case .success(.file) = entry(path) else { return nil }
+        let descriptor = open(absolute(path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var hash = SHA256()
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            hash.update(data: chunk)
+        }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// Creates the missing folders above `path`, returning those it created (deepest last).
@@ -160,14 +190,52 @@ final class DirectoryLock {
 }
 
 /// Replaces a file the user named (`instrument --in-place`) the way an editor would: through a
-/// symbolic link to its target, atomically, keeping the target's mode and owner.
+/// symbolic link to its target, atomically, keeping the target's mode and owner, and never over a
+/// change saved since it was read (a lost update: the user's edit silently replaced).
 public enum InPlaceFile {
-    public static func replace(_ path: String, with data: Data) throws(WriteProblem) {
-        guard let resolved = realpath(path, nil) else {
-            throw WriteProblem("\(path): cannot resolve: \(ContainedTree.errorText())")
+    /// The file as it was read, which `replace` finds unchanged before it renames over it.
+    public struct Snapshot: Sendable {
+        public let path: String
+        public let data: Data
+        /// The link's target when it was read.
+        let target: String
+        let identity: Identity
+    }
+
+    /// What changes when the file is saved: an editor writes in place (size, mtime) or renames a
+    /// new file over it (device and inode).
+    struct Identity: Equatable, Sendable {
+        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+
+        init(_ info: stat) {
+            #if os(Linux)
+            let modified = info.st_mtim
+            #else
+            let modified = info.st_mtimespec
+            #endif
+            device = UInt64(info.st_dev); inode = UInt64(info.st_ino); size = Int64(info.st_size)
+            seconds = Int(modified.tv_sec); nanoseconds = Int(modified.tv_nsec)
         }
-        let target = String(cString: resolved)
-        free(resolved)
+    }
+
+    public static func read(_ path: String) throws(WriteProblem) -> Snapshot {
+        let target = try resolve(path)
+        let descriptor = open(target, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WriteProblem("\(path): cannot read: \(ContainedTree.errorText())") }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw WriteProblem("\(path): not a regular file")
+        }
+        let data = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
+        return Snapshot(path: path, data: data, target: target, identity: Identity(info))
+    }
+
+    /// `beforeRename` runs between writing the new content and checking the file: the tests save
+    /// an edit there, as a user's editor could while xrayctl works.
+    public static func replace(_ snapshot: Snapshot, with data: Data, beforeRename: () -> Void = {}) throws(WriteProblem) {
+        let path = snapshot.path
+        let target = try resolve(path)
         var info = stat()
         guard stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw WriteProblem("\(path): not a regular file")
@@ -183,11 +251,26 @@ public enum InPlaceFile {
         }
         let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
         if descriptor >= 0 { fsync(descriptor); close(descriptor) }
+        beforeRename()
+        // Last look before the rename (the window left is the rename itself): the same link
+        // target, file, size, modification time and bytes as when it was read.
+        guard let now = try? read(path), now.target == snapshot.target, now.identity == snapshot.identity, now.data == snapshot.data else {
+            unlink(temporary)
+            throw WriteProblem("\(path) changed while xrayctl was working on it; nothing was written and the change is kept: run xrayctl again on the new version")
+        }
         guard rename(temporary, target) == 0 else {
             let text = ContainedTree.errorText()
             unlink(temporary)
             throw WriteProblem("\(path): cannot replace: \(text)")
         }
         ContainedTree.syncFolders([folder])
+    }
+
+    private static func resolve(_ path: String) throws(WriteProblem) -> String {
+        guard let resolved = realpath(path, nil) else {
+            throw WriteProblem("\(path): cannot read: \(ContainedTree.errorText())")
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -4,6 +4,10 @@ public enum UnifiedDiff {
     /// The most lines compared; past that the diff is summarised (the LCS table is lines × lines).
     static let maximumCells = 4_000_000
 
+    /// The largest file on disk `generate --check` reads to diff; a larger one is named with its
+    /// size (no generated file comes near 1 MB, so such a file differs whatever it holds).
+    public static let maximumBytes = 1 << 20
+
     public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
         let a = lines(old), b = lines(new)
         guard a.count * b.count <= maximumCells else {

@@ -9,8 +9,9 @@ import Glibc
 final class LoopbackListener: @unchecked Sendable {
     enum TCPBehaviour {
         case answer, silent, none
-        /// Answers 200 and then sends `chunk` bytes every `interval` seconds for at most 20 s.
-        case stream(chunk: Int, interval: Double)
+        /// Answers 200 and then sends `chunk` bytes every `interval` seconds for at most 20 s;
+        /// with `announcing`, under a Content-Length of that many bytes.
+        case stream(chunk: Int, interval: Double, announcing: Int? = nil)
         /// Answers with the text the closure makes from the request.
         case respond(@Sendable (String) -> String)
     }
@@ -89,9 +90,10 @@ final class LoopbackListener: @unchecked Sendable {
                         let answer = make(request)
                         _ = answer.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
                         close(client)
-                    case .stream(let chunk, let interval):
+                    case .stream(let chunk, let interval, let announcing):
                         Thread.detachNewThread {
-                            let header = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                            let length = announcing.map { "Content-Length: \($0)\r\n" } ?? ""
+                            let header = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\(length)Connection: close\r\n\r\n"
                             _ = header.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
                             let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: chunk)
                             let end = Date().addingTimeInterval(20)

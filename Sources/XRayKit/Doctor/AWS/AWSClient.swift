@@ -52,7 +52,11 @@ public struct AWSClient: Sendable {
         request.httpBody = body
         signed.headers.filter { $0.key != "host" }.forEach { request.setValue($0.value, forHTTPHeaderField: $0.key) }
         switch await HTTP.send(request, timeout: timeout) {
-        case .response(let status, let body): return Response(status: status, body: body)
+        case .response(let status, _, let location) where (300..<400).contains(status):
+            // Following would send this signed request (and any session token) to the host the
+            // answer names; AWS endpoints answer API calls directly.
+            throw Failure(code: "Redirected", message: "\(url.host ?? "") answered HTTP \(status)\(location.map { " pointing to \($0)" } ?? ""); doctor does not follow redirects with signed requests: give --endpoint-url (or the proxy) the address that answers itself")
+        case .response(let status, let body, _): return Response(status: status, body: body)
         case .timedOut: throw Failure(code: "Timeout", message: "\(url.host ?? "") did not answer within \(timeout) s")
         case .failed(_, let reason): throw Failure(code: "ConnectionFailed", message: "\(url.host ?? ""): \(reason)")
         }
@@ -72,9 +76,8 @@ public struct AWSClient: Sendable {
     public func xray(_ path: String, body: String) async throws(Failure) -> LocatedNode? {
         let response = try await send(service: "xray", path: path, contentType: "application/json", body: Data(body.utf8))
         guard response.ok else { throw Self.failure(response) }
-        // X-Ray answers with a JSON object; anything else (an HTML page, junk) is not an answer.
-        guard let node = try? YAMLLoader.load(response.text, file: "xray\(path)"), node.pairs != nil,
-              response.text.drop(while: \.isWhitespace).first == "{" else {
+        // X-Ray answers with a JSON object; anything else (an HTML page, YAML, junk) is not an answer.
+        guard let node = JSONAnswer.object(response.body, file: "xray\(path)") else {
             throw Failure(code: "UnreadableAnswer", message: "HTTP \(response.status) with a body that is not X-Ray's JSON (\(response.body.count) bytes)")
         }
         return node
@@ -85,7 +88,7 @@ public struct AWSClient: Sendable {
         let response = try await send(service: service, path: "/", contentType: "application/x-amz-json-1.1", body: Data(body.utf8),
                                       headers: ["X-Amz-Target": target])
         guard response.ok else { throw Self.failure(response) }
-        guard let node = try? YAMLLoader.load(response.text, file: "\(service):\(target)"), node.pairs != nil else {
+        guard let node = JSONAnswer.object(response.body, file: "\(service):\(target)") else {
             throw Failure(code: "UnreadableAnswer", message: "HTTP \(response.status) with a body that is not JSON (\(response.body.count) bytes)")
         }
         return node
@@ -100,7 +103,7 @@ public struct AWSClient: Sendable {
             if let code = values.first("Code") { return Failure(code: code, message: values.first("Message") ?? "") }
             return Failure(code: status, message: "")
         }
-        let node = try? YAMLLoader.load(response.text, file: "error")
+        let node = JSONAnswer.object(response.body, file: "error")
         let type = node?["__type"]?.text ?? node?["code"]?.text ?? status
         let message = node?["message"]?.text ?? node?["Message"]?.text ?? ""
         return Failure(code: type.split(separator: "#").last.map(String.init) ?? type, message: message)

@@ -149,6 +149,8 @@ enum RoleCheck {
                                                      parameters: [("RoleName", name), ("PolicyName", policyName)])
                 if let view = values.first("PolicyDocument").flatMap(policy(file: file + ":policy/\(policyName)")) {
                     statements += view.statements
+                } else {
+                    unknown += 1
                 }
             }
             let attached = try await client.query("iam", action: "ListAttachedRolePolicies", version: "2010-05-08", parameters: [("RoleName", name)])
@@ -195,10 +197,11 @@ enum RoleCheck {
         return (findings, notes)
     }
 
-    /// IAM returns policy documents URL-encoded.
+    /// IAM returns policy documents URL-encoded; one that is not a JSON object is not read.
     static func policy(file: String) -> (String) -> PolicyView? {
         { encoded in
             let text = encoded.removingPercentEncoding ?? encoded
+            guard JSONAnswer.isObject(Data(text.utf8)) else { return nil }
             let document = DocumentLoader.load(path: file, data: Data(text.utf8))
             return document.root.map { PolicyView(document: document, node: $0, name: nil) }
         }

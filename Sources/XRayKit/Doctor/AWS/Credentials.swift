@@ -96,7 +96,7 @@ public struct CredentialResolver: Sendable {
     }
 
     private func parse(_ body: String, source: String) -> AWSCredentials? {
-        guard let root = try? YAMLLoader.load(body, file: source), let key = root["AccessKeyId"]?.text,
+        guard let root = JSONAnswer.object(Data(body.utf8), file: source), let key = root["AccessKeyId"]?.text,
               let secret = root["SecretAccessKey"]?.text else { return nil }
         return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: root["Token"]?.text, source: source)
     }
@@ -108,7 +108,7 @@ public struct CredentialResolver: Sendable {
         var request = URLRequest(url: url, timeoutInterval: min(timeout, 2))
         request.httpMethod = method
         headers.forEach { request.setValue($0.value, forHTTPHeaderField: $0.key) }
-        guard case .response(200, let body) = await HTTP.send(request, timeout: min(timeout, 2)) else { return nil }
+        guard case .response(200, let body, _) = await HTTP.send(request, timeout: min(timeout, 2)) else { return nil }
         return String(decoding: body, as: UTF8.self)
     }
 }
