@@ -13,12 +13,19 @@ public indirect enum HCLValue: Sendable, Equatable {
     /// A function call such as `jsonencode(...)`, its arguments laid out like values.
     case call(String, [HCLValue])
 
+    /// A string whose interpolations xrayctl wrote on purpose: its literal parts are escaped like
+    /// any string, so only the parts typed as interpolations are live.
+    case template([HCLTemplatePart])
+
     public static func == (a: HCLValue, b: HCLValue) -> Bool {
         HCLWriter.value(a, indent: 0) == HCLWriter.value(b, indent: 0)
     }
+}
 
-    /// A string that may hold `${...}` interpolations xrayctl wrote on purpose (not escaped).
-    case template(String)
+/// A piece of a string template: text, or an expression written inside `${…}`.
+public enum HCLTemplatePart: Sendable, Equatable {
+    case literal(String)
+    case interpolation(String)
 }
 
 /// A block (`resource "aws_iam_role" "api" { ... }`) and what it holds, in order.
@@ -36,6 +43,31 @@ public struct HCLBlock: Sendable {
         self.type = type
         self.labels = labels
         self.items = items
+    }
+}
+
+extension HCLValue {
+    /// The expressions interpolated anywhere in the value.
+    var interpolations: [String] {
+        switch self {
+        case .template(let parts):
+            return parts.compactMap { if case .interpolation(let expression) = $0 { expression } else { nil } }
+        case .list(let items), .call(_, let items): return items.flatMap(\.interpolations)
+        case .object(let pairs): return pairs.flatMap(\.1.interpolations)
+        case .string, .int, .double, .bool, .expression: return []
+        }
+    }
+}
+
+extension HCLBlock {
+    /// The expressions interpolated anywhere in the block's attributes and nested blocks.
+    var interpolations: [String] {
+        items.flatMap { item -> [String] in
+            switch item {
+            case .attribute(_, let value): return value.interpolations
+            case .block(let inner): return inner.interpolations
+            }
+        }
     }
 }
 
@@ -60,8 +92,10 @@ public enum HCLWriter {
         var run: [(String, String)] = []
         func flush() {
             guard !run.isEmpty else { return }
+            // Widths in Characters, as `terraform fmt` counts them (grapheme clusters); NSString's
+            // padding(toLength:) counts UTF-16 units and would cut the closing quote off a key.
             let width = run.map { $0.0.count }.max() ?? 0
-            chunks.append((run.map { pad + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + " = " + $0.1 }
+            chunks.append((run.map { pad + $0.0 + String(repeating: " ", count: width - $0.0.count) + " = " + $0.1 }
                 .joined(separator: "\n"), false))
             run = []
         }
@@ -89,7 +123,21 @@ public enum HCLWriter {
         let pad = String(repeating: " ", count: indent)
         switch value {
         case .string(let text): return quoted(text)
-        case .template(let text): return quoted(text, interpolations: true)
+        case .template(let parts):
+            var text = "\""
+            for (index, part) in parts.enumerated() {
+                switch part {
+                case .literal(let literal):
+                    // A `$` just before `${` would make `$${`, the escape for a literal `${`.
+                    if literal.unicodeScalars.last == "$", index + 1 < parts.count, case .interpolation = parts[index + 1] {
+                        text += escaped(String(literal.unicodeScalars.dropLast())) + "${\"$\"}"
+                    } else {
+                        text += escaped(literal)
+                    }
+                case .interpolation(let expression): text += "${" + expression + "}"
+                }
+            }
+            return text + "\""
         case .int(let number): return String(number)
         case .double(let number):
             return number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
@@ -111,32 +159,50 @@ public enum HCLWriter {
         }
     }
 
-    /// An object key: bare when it is an identifier, quoted otherwise (`"aws:SourceAccount"`).
+    /// An object key: bare when it is an identifier, quoted otherwise (`"aws:SourceAccount"`);
+    /// `for` is quoted too, since `{ for = …` would open a `for` expression.
     static func key(_ text: String) -> String {
-        guard let first = text.first, first.isASCII, first.isLetter || first == "_",
+        guard let first = text.first, first.isASCII, first.isLetter || first == "_", !keywords.contains(text),
               text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
             return quoted(text)
         }
         return text
     }
 
-    /// A quoted string: escapes, and `${`/`%{` doubled so Terraform reads them literally, unless
-    /// the text's interpolations are meant.
-    static func quoted(_ text: String, interpolations: Bool = false) -> String {
-        var result = "\""
-        var characters = Array(text)[...]
-        while let character = characters.popFirst() {
-            switch character {
+    static let keywords: Set<String> = ["for", "in", "if", "true", "false", "null"]
+
+    /// A quoted string holding exactly `text`.
+    static func quoted(_ text: String) -> String { "\"" + escaped(text) + "\"" }
+
+    /// Text as the inside of a quoted string that Terraform reads back as exactly that text. It
+    /// goes scalar by scalar, as HCL's scanner reads it: compared by `Character`, a quote with a
+    /// combining mark after it (`"\u{0301}`) would not equal `"` and would end the string.
+    /// `${` and `%{` are doubled so they stay literal (HCL native syntax, "Template Literals"),
+    /// and control and invisible format characters are written as `\uNNNN`.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        var scalars = text.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            switch scalar {
             case "\\": result += "\\\\"
             case "\"": result += "\\\""
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case "$" where !interpolations && characters.first == "{": result += "$$"
-            case "%" where characters.first == "{": result += "%%"
-            default: result.append(character)
+            case "$" where scalars.first == "{": result += "$$"
+            case "%" where scalars.first == "{": result += "%%"
+            default:
+                switch scalar.properties.generalCategory {
+                case .control, .format, .lineSeparator, .paragraphSeparator:
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    result += scalar.value > 0xFFFF
+                        ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                        : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default:
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
-        return result + "\""
+        return result
     }
 }

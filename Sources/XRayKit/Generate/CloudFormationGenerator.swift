@@ -107,11 +107,12 @@ struct CloudFormationGenerator {
         // Transaction Search in the model's own account: the logs resource policy first, then the setting.
         if let search = output.transactionSearch, context.traceAccounts.contains(where: { $0 == nil }) {
             let generator = TransactionSearchGenerator(context: context)
-            let document = generator.resourcePolicy(partition: "${AWS::Partition}", region: "${AWS::Region}", account: "${AWS::AccountId}")
+            let document = generator.resourcePolicy(partition: Placeholder.partition.token, region: Placeholder.region.token,
+                                                    account: Placeholder.account.token)
             let policyID = ids.make("TransactionSearchLogs", "ResourcePolicy")
             resources.append((policyID, resource("AWS::Logs::ResourcePolicy", [
                 ("PolicyName", .string(generator.policyName)),
-                ("PolicyDocument", .map([("Fn::Sub", .string(CanonicalJSON.compact(document)))])),
+                ("PolicyDocument", substituted(CanonicalJSON.compact(document))),
             ])))
             let percentage = search.indexingPercentage
             resources.append((ids.make("TransactionSearch", "Config"), resource("AWS::XRay::TransactionSearchConfig", [
@@ -171,14 +172,21 @@ struct CloudFormationGenerator {
         convert(JSONTreeEncoder.encode(value), pascalCase: pascalCase)
     }
 
-    /// A string as the template should hold it: ARNs take their partition from `AWS::Partition`
-    /// (so the template deploys in every partition, cfn-lint I3042), and the account placeholder
-    /// becomes `AWS::AccountId`; both through `Fn::Sub`, where a literal `${` must be written `${!`.
+    /// A string as the template should hold it: the placeholders xrayctl wrote become pseudo
+    /// parameters through `Fn::Sub` (so the template deploys in every partition, cfn-lint I3042),
+    /// where the rest is literal and its `${` must be written `${!`. Text without a placeholder
+    /// stays a plain string, whatever it holds.
     private func substituted(_ text: String) -> YAMLValue {
-        guard let sub = context.interpolated(text, literal: "${!", partition: "${AWS::Partition}", account: "${AWS::AccountId}") else {
-            return .string(text)
-        }
-        return .map([("Fn::Sub", .string(sub))])
+        let parts = Placeholder.parts(text)
+        guard parts.contains(where: \.isPlaceholder) else { return .string(text) }
+        return .map([("Fn::Sub", .string(parts.map { part in
+            switch part {
+            case .literal(let literal): literal.escapingInterpolations(as: "${!")
+            case .placeholder(.partition): "${AWS::Partition}"
+            case .placeholder(.account): "${AWS::AccountId}"
+            case .placeholder(.region): "${AWS::Region}"
+            }
+        }.joined()))])
     }
 
     /// Strings go through `substituted` (partition and account become pseudo parameters); a whole

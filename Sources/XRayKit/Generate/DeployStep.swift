@@ -25,9 +25,14 @@ enum DeployStep: Hashable {
     case launchInstance(path: String, instanceProfile: String?)
     /// Ties the agent's ServiceAccount to its role in one cluster.
     case associatePodIdentity(PodIdentityAssociation, roleARN: String)
-    /// The agent's manifests, then each app Deployment's patch, in one cluster. `substituteAccount`:
-    /// the manifests name the role with the account placeholder, filled in from the CLI's identity.
-    case applyKubernetes(cluster: String, manifest: String, patches: [DeploymentPatch], substituteAccount: Bool)
+    /// The agent's manifests, then each app Deployment's patch, in one cluster. `placeholderRole`:
+    /// the annotation whose role ARN holds the account placeholder, filled in from the CLI's identity.
+    case applyKubernetes(cluster: String, manifest: String, patches: [DeploymentPatch], placeholderRole: PlaceholderRole?)
+
+    struct PlaceholderRole: Hashable {
+        var annotation: String
+        var arn: String
+    }
 
     struct DeploymentPatch: Hashable {
         var deployment: String
@@ -152,10 +157,10 @@ enum DeployStep: Hashable {
             return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data \(q("file://" + path))"]
         case .associatePodIdentity(let association, let roleARN):
             return ["aws eks create-pod-identity-association --region \(region) --cluster-name \(q(association.cluster)) --namespace \(q(association.namespace)) --service-account \(q(association.serviceAccount)) --role-arn \(q(roleARN))"]
-        case .applyKubernetes(let cluster, let manifest, let patches, let substituteAccount):
+        case .applyKubernetes(let cluster, let manifest, let patches, let placeholderRole):
             var commands = ["aws eks update-kubeconfig --region \(region) --name \(q(cluster))"]
-            if substituteAccount {
-                commands.append("sed \"s/\(GenerationContext.accountPlaceholder)/$(aws sts get-caller-identity --query Account --output text)/\" \(q(manifest)) | kubectl apply -f -")
+            if let placeholderRole, let script = Self.fillAccount(placeholderRole) {
+                commands.append("sed \(script) \(q(manifest)) | kubectl apply -f -")
             } else {
                 commands.append("kubectl apply -f \(q(manifest))")
             }
@@ -173,6 +178,26 @@ enum DeployStep: Hashable {
     /// Merges the ADOT addition into a function's current configuration: its other layers stay
     /// (an older version of the same layer goes), its variables stay (the wrapper is set).
     static let mergeLayer = #"python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); a=json.load(open(sys.argv[2])); n=lambda arn: arn.rsplit(":", 1)[0]; add=a["Layers"]; layers=[l["Arn"] for l in c.get("Layers", []) if n(l["Arn"]) not in {n(x) for x in add}] + add; v=dict((c.get("Environment") or {}).get("Variables") or {}); v.update(a["Environment"]["Variables"]); print(json.dumps({"FunctionName": sys.argv[3], "Layers": layers, "Environment": {"Variables": v}}))'"#
+
+    /// A sed script (one shell word) that puts the CLI's account into the one line holding the
+    /// annotation with the role ARN, and nowhere else: `ACCOUNT_ID` elsewhere in the manifests (a
+    /// role so named in the agent's configuration) is the user's text. nil when the ARN has no placeholder.
+    static func fillAccount(_ role: PlaceholderRole) -> String? {
+        let placeholder = GenerationContext.accountPlaceholder
+        // The account is the ARN's fifth field; no field before it, nor a role name, holds a colon.
+        let fields = role.arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, fields[4] == placeholder else { return nil }
+        // In a basic regular expression these match something other than themselves.
+        func literal(_ text: String) -> String {
+            text.reduce(into: "") { result, character in
+                if ".*[\\^$".contains(character) { result.append("\\") }
+                result.append(character)
+            }
+        }
+        let before = literal(role.annotation + ": " + fields[..<4].joined(separator: ":") + ":")
+        let after = literal(":" + fields[5])
+        return "'s|^\\( *\(before)\\)\(placeholder)\\(\(after)\\)$|\\1'\"$(aws sts get-caller-identity --query Account --output text)\"'\\2|'"
+    }
 
     /// ` --profile ACCOUNT_N` for a step in another account.
     static func profile(_ account: String?) -> String {

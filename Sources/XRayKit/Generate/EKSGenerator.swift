@@ -10,6 +10,8 @@ struct EKSGenerator {
     let context: GenerationContext
 
     static let manifestPath = "eks/agent.yaml"
+    /// The ServiceAccount annotation IRSA reads the role from.
+    static let roleAnnotation = "eks.amazonaws.com/role-arn"
 
     static func patchPath(_ service: String) -> String { "eks/\(service).patch.yaml" }
 
@@ -50,8 +52,9 @@ struct EKSGenerator {
             let patches = services.filter { $0.1.cluster == cluster }.map { service, spec in
                 DeployStep.DeploymentPatch(deployment: spec.deployment, namespace: spec.namespace, path: Self.patchPath(service.name))
             }
+            let placeholderRole = identity == .irsa && context.model.account == nil ? context.roleARN(roleName) : nil
             output.steps.append(.applyKubernetes(cluster: cluster, manifest: Self.manifestPath, patches: patches,
-                                                 substituteAccount: identity == .irsa && context.model.account == nil))
+                                                 placeholderRole: placeholderRole.map { .init(annotation: Self.roleAnnotation, arn: $0) }))
         }
 
         output.notes.append("EKS: apps reach the \(context.agentName) through its Service `\(serviceHost)` (2000/udp for segments, 2000/tcp for sampling\(context.model.agent.kind == .xrayDaemon ? "" : ", 4317/4318 for OTLP")) rather than the node's IP: no hostPort on the agent, no downward-API variable in the apps, and it works with every CNI. kube-proxy may send a pod's spans to another node's agent, which costs nothing that matters for tracing.")
@@ -115,7 +118,7 @@ struct EKSGenerator {
         if !["default", "kube-system"].contains(namespace) {
             documents.append(.map([("apiVersion", "v1"), ("kind", "Namespace"), ("metadata", metadata(namespace, namespaced: false))]))
         }
-        let annotations: [(String, YAMLValue)] = irsa ? [("eks.amazonaws.com/role-arn", .string(context.roleARN(roleName)))] : []
+        let annotations: [(String, YAMLValue)] = irsa ? [(Self.roleAnnotation, .string(context.roleARN(roleName)))] : []
         documents.append(.map([("apiVersion", "v1"), ("kind", "ServiceAccount"), ("metadata", metadata(agentName, annotations: annotations))]))
         documents.append(.map([("apiVersion", "v1"), ("kind", "ConfigMap"), ("metadata", metadata(configMapName)),
                                ("data", .map([(configKey, .block(configText))]))]))

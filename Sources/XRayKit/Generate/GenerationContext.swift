@@ -1,25 +1,23 @@
 /// Model-wide facts every generator needs: names, ARNs, principals.
 struct GenerationContext {
     let model: XRayModel
+    /// Whether the ARNs generators build carry `Placeholder` tokens for the partition and the
+    /// account the model does not name (for the template and Terraform, which fill them in their
+    /// own syntax), or the values themselves (for files used as they are).
+    let placeholders: Bool
+
+    init(model: XRayModel, placeholders: Bool = false) {
+        self.model = model
+        self.placeholders = placeholders
+    }
 
     /// The literal written where an account ID is needed but the model names none.
     static let accountPlaceholder = "ACCOUNT_ID"
 
-    var account: String { model.account ?? Self.accountPlaceholder }
-    var partition: String { model.partition.rawValue }
+    var account: String { model.account ?? (placeholders ? Placeholder.account.token : Self.accountPlaceholder) }
+    var partition: String { placeholders ? Placeholder.partition.token : model.partition.rawValue }
 
     func roleARN(_ name: String) -> String { "arn:\(partition):iam::\(account):role/\(name)" }
-
-    /// A string for a template language: the partition in ARNs and the account placeholder become
-    /// that language's expressions for them, and a literal `${` is escaped its way (`${!` in
-    /// CloudFormation's `Fn::Sub`, `$${` in Terraform). nil when the string has neither to fill in.
-    func interpolated(_ text: String, literal: String, partition expression: String, account: String) -> String? {
-        let partitionPrefix = "arn:\(partition):"
-        guard text.contains(Self.accountPlaceholder) || text.contains(partitionPrefix) else { return nil }
-        return text.replacingOccurrences(of: "${", with: literal)
-            .replacingOccurrences(of: partitionPrefix, with: "arn:\(expression):")
-            .replacingOccurrences(of: Self.accountPlaceholder, with: account)
-    }
 
     func arn(_ choice: RoleChoice, generatedName: String) -> String? {
         switch choice {

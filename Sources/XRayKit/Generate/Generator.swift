@@ -1,7 +1,30 @@
 /// Turns a validated model into every artifact of its setup. Pure: writing is `ArtifactWriter`'s job.
 public enum Generator {
     public static func generate(_ model: XRayModel) -> [GeneratedFile] {
-        let context = GenerationContext(model: model)
+        var output = plan(GenerationContext(model: model))
+        // The template and Terraform are built from the same plan with placeholders where xrayctl
+        // wrote the partition and the account, which each fills in its own syntax; the other files
+        // hold the values themselves.
+        let deployContext = GenerationContext(model: model, placeholders: true)
+        let deployable = model.outputs.isEmpty ? nil : plan(deployContext)
+        let template = model.outputs.contains(.cloudformation) ? deployable.flatMap(CloudFormationGenerator(context: deployContext).render) : nil
+        if let template {
+            output.add("cloudformation.yaml", template.text, "what CloudFormation can hold of this setup, as one template: " + template.holds.joined(separator: ", "))
+        }
+        let terraform = model.outputs.contains(.terraform) ? deployable.flatMap(TerraformGenerator(context: deployContext).render) : nil
+        var files = output.files + (terraform?.files ?? [])
+        files.append(OutputReadme.render(model: model, output: output, template: template?.holds, terraform: terraform?.holds))
+        // Every placeholder is filled in by the emitter that writes it; one left over is a bug in
+        // xrayctl, and no file is better than a file holding it.
+        if let leftover = files.first(where: { Placeholder.remains(in: $0.contents) }) {
+            preconditionFailure("\(leftover.path) holds a placeholder no emitter filled in")
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Everything the setup needs, as typed artifacts and the files used as they are.
+    static func plan(_ context: GenerationContext) -> GeneratorOutput {
+        let model = context.model
         var output = GeneratorOutput()
 
         let ecsServices = model.services.compactMap { service -> (ServiceSpec, ECSServiceSpec)? in
@@ -55,14 +78,7 @@ public enum Generator {
             }
             output.steps.append(.createRole(role))
         }
-        let template = model.outputs.contains(.cloudformation) ? CloudFormationGenerator(context: context).render(output) : nil
-        if let template {
-            output.add("cloudformation.yaml", template.text, "what CloudFormation can hold of this setup, as one template: " + template.holds.joined(separator: ", "))
-        }
-        let terraform = model.outputs.contains(.terraform) ? TerraformGenerator(context: context).render(output) : nil
-        var files = output.files + (terraform?.files ?? [])
-        files.append(OutputReadme.render(model: model, output: output, template: template?.holds, terraform: terraform?.holds))
-        return files.sorted { $0.path < $1.path }
+        return output
     }
 
     /// What a person running `generate` should hear at once (the README says it too): choices

@@ -144,8 +144,8 @@ struct TerraformGenerator {
         if let search = output.transactionSearch, transactionSearch {
             // The logs resource policy first, then the destination (it must be able to write), then the share indexed.
             let generator = TransactionSearchGenerator(context: context)
-            let document = generator.resourcePolicy(partition: "${data.aws_partition.current.partition}", region: "${var.region}",
-                                                    account: "${data.aws_caller_identity.current.account_id}")
+            let document = generator.resourcePolicy(partition: Placeholder.partition.token, region: Placeholder.region.token,
+                                                    account: Placeholder.account.token)
             let policy = names.make("transaction-search")
             resources.append(HCLBlock("resource", ["aws_cloudwatch_log_resource_policy", policy], [
                 .attribute("policy_name", .string(generator.policyName)),
@@ -167,9 +167,11 @@ struct TerraformGenerator {
 
         guard !resources.isEmpty else { return nil }
         let main = HCLWriter.render(resources)
+        // The data sources the placeholders were filled in from, decided by the typed values.
+        let filled = Set(resources.flatMap(\.interpolations))
         var data: [HCLBlock] = []
-        if main.contains("data.aws_caller_identity.current") { data.append(HCLBlock("data", ["aws_caller_identity", "current"], [])) }
-        if main.contains("data.aws_partition.current") { data.append(HCLBlock("data", ["aws_partition", "current"], [])) }
+        if filled.contains(Self.expression(.account)) { data.append(HCLBlock("data", ["aws_caller_identity", "current"], [])) }
+        if filled.contains(Self.expression(.partition)) { data.append(HCLBlock("data", ["aws_partition", "current"], [])) }
         let versions = HCLWriter.render([
             HCLBlock("terraform", [], [
                 .attribute("required_version", .string(">= 1.5.0")),
@@ -235,13 +237,25 @@ struct TerraformGenerator {
         }
     }
 
-    /// As in the template: ARNs take their partition, and the account placeholder the caller's
-    /// account, from data sources; strings xrayctl wrote with `${…}` keep their interpolations.
+    /// As in the template: the placeholders xrayctl wrote become interpolations of the data
+    /// sources and the region variable; everything else, `${` included, is literal text.
     private func substituted(_ text: String) -> HCLValue {
-        if text.contains("${data.") || text.contains("${var.") { return .template(text) }
-        guard let escaped = context.interpolated(text, literal: "$${", partition: "${data.aws_partition.current.partition}",
-                                                 account: "${data.aws_caller_identity.current.account_id}") else { return .string(text) }
-        return .template(escaped)
+        let parts = Placeholder.parts(text)
+        guard parts.contains(where: \.isPlaceholder) else { return .string(text) }
+        return .template(parts.map { part in
+            switch part {
+            case .literal(let literal): .literal(literal)
+            case .placeholder(let placeholder): .interpolation(Self.expression(placeholder))
+            }
+        })
+    }
+
+    static func expression(_ placeholder: Placeholder) -> String {
+        switch placeholder {
+        case .partition: "data.aws_partition.current.partition"
+        case .account: "data.aws_caller_identity.current.account_id"
+        case .region: "var.region"
+        }
     }
 }
 

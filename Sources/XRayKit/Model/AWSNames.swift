@@ -63,12 +63,19 @@ public enum AWSNames {
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
     }
 
-    /// An EKS cluster's OIDC issuer without its scheme: `oidc.eks.REGION.amazonaws.com[.cn]/id/ID`.
+    /// An EKS cluster's OIDC issuer without its scheme, as the model's schema has it:
+    /// `oidc.eks.REGION.amazonaws.com[.cn]/id/ID`, the region lowercase letters, digits and hyphens
+    /// and the ID letters and digits. It becomes IAM principals and condition keys, so nothing else
+    /// (spaces, quotes, `$(…)`, `${…}`) may pass.
     public static func isOIDCProvider(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[1] == "id", !parts[2].isEmpty,
               parts[2].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
-        return parts[0].hasPrefix("oidc.eks.") && (parts[0].hasSuffix(".amazonaws.com") || parts[0].hasSuffix(".amazonaws.com.cn"))
+        let host = parts[0]
+        let suffix = host.hasSuffix(".amazonaws.com.cn") ? ".amazonaws.com.cn" : ".amazonaws.com"
+        guard host.hasPrefix("oidc.eks."), host.hasSuffix(suffix), host.count > "oidc.eks.".count + suffix.count else { return false }
+        let region = host.dropFirst("oidc.eks.".count).dropLast(suffix.count)
+        return region.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
     }
 
     public static func isCluster(_ text: String) -> Bool {

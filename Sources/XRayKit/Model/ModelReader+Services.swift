@@ -197,8 +197,24 @@ extension ModelReader {
             return text
         }
         let namespace = fields["namespace"].flatMap { kubernetesName($0, "namespace") } ?? "default"
-        let deployment = fields["deployment"].flatMap { kubernetesName($0, "deployment", subdomain: true) } ?? service
-        let container = fields["container"].flatMap { kubernetesName($0, "container") } ?? deployment
+        // A default is checked as the value it stands for, located where it comes from.
+        let deployment: String?
+        if let node = fields["deployment"] {
+            deployment = kubernetesName(node, "deployment", subdomain: true)
+        } else if let service, let node = fields["name"] {
+            deployment = defaultKubernetesName(service, at: node, "deployment", from: "the service name", subdomain: true)
+        } else {
+            deployment = nil
+        }
+        let container: String?
+        if let node = fields["container"] {
+            container = kubernetesName(node, "container")
+        } else if let deployment, let node = fields["deployment"] ?? fields["name"] {
+            container = defaultKubernetesName(deployment, at: node, "container",
+                                              from: fields["deployment"] == nil ? "the service name" : "the deployment")
+        } else {
+            container = nil
+        }
         _ = fields["service_account"].flatMap { kubernetesName($0, "service_account", subdomain: true) }
         var identity = EKSServiceSpec.Identity.podIdentity
         if let node = fields["identity"],
@@ -207,10 +223,10 @@ extension ModelReader {
         }
         var provider: String?
         if let node = fields["oidc_provider"], let text = reader.string(node, "oidc_provider") {
-            if identity != .irsa {
-                reader.warning(node, "oidc_provider is used only with identity: irsa")
-            } else if !AWSNames.isOIDCProvider(text) {
+            if !AWSNames.isOIDCProvider(text) {
                 reader.error(node, "oidc_provider is the cluster's OIDC issuer without https:// (aws eks describe-cluster --query cluster.identity.oidc.issuer), such as oidc.eks.us-east-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE, found '\(text)'")
+            } else if identity != .irsa {
+                reader.warning(node, "oidc_provider is used only with identity: irsa")
             } else {
                 provider = text
             }
@@ -233,18 +249,34 @@ extension ModelReader {
     /// subdomain (Deployments, ServiceAccounts; 253).
     func kubernetesName(_ node: LocatedNode, _ what: String, subdomain: Bool = false) -> String? {
         guard let text = reader.string(node, what) else { return nil }
+        guard Self.isKubernetesName(text, subdomain: subdomain) else {
+            reader.error(node, "\(what) must be a Kubernetes name (\(Self.kubernetesNameRule(subdomain: subdomain))), found '\(text)'")
+            return nil
+        }
+        return text
+    }
+
+    /// A name the model leaves out and takes from another value, which must then be a name of its kind too.
+    func defaultKubernetesName(_ text: String, at node: LocatedNode, _ what: String, from source: String, subdomain: Bool = false) -> String? {
+        guard Self.isKubernetesName(text, subdomain: subdomain) else {
+            reader.error(node, "\(what) defaults to \(source) '\(text)', which is not a Kubernetes name (\(Self.kubernetesNameRule(subdomain: subdomain))); set \(what): to the name in the cluster")
+            return nil
+        }
+        return text
+    }
+
+    static func isKubernetesName(_ text: String, subdomain: Bool) -> Bool {
         let isLabel: (Substring) -> Bool = { label in
             guard let first = label.first, let last = label.last, label.count <= 63 else { return false }
             return first.isASCII && (first.isLowercase || first.isNumber) && last.isASCII && (last.isLowercase || last.isNumber)
                 && label.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
         }
-        let valid = subdomain
+        return subdomain
             ? text.count <= 253 && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isLabel)
             : isLabel(Substring(text))
-        guard valid else {
-            reader.error(node, "\(what) must be a Kubernetes name (lowercase letters, digits and -\(subdomain ? ", dot-separated" : ""), starting and ending with a letter or digit, at most \(subdomain ? 253 : 63) characters), found '\(text)'")
-            return nil
-        }
-        return text
+    }
+
+    static func kubernetesNameRule(subdomain: Bool) -> String {
+        "lowercase letters, digits and -\(subdomain ? ", dot-separated" : ""), starting and ending with a letter or digit, at most \(subdomain ? 253 : 63) characters"
     }
 }

@@ -95,7 +95,7 @@ resource "aws_ecs_task_definition" "scorekeep_api" {
         },
         {
           name  = "NOTIFICATION_TOPIC"
-          value = "arn:${data.aws_partition.current.partition}:sns:us-east-2:123456789012:scorekeep-notifications"
+          value = "arn:aws:sns:us-east-2:123456789012:scorekeep-notifications"
         },
       ]
 
