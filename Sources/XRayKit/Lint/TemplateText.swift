@@ -15,7 +15,8 @@ enum TemplateText {
     /// indented placeholder (`config: |` then `  ${otconfig}`: every line but the first carries
     /// the indentation), with the first line read at the others' indentation. nil when neither parses.
     static func read(_ text: String, path: String, options: YAMLLoader.Options) -> LocatedNode? {
-        guard hasPlaceholders(text) else { return nil }
+        // Each attempt parses the whole text again: only for files of ordinary size.
+        guard text.utf8.count < 1_000_000, hasPlaceholders(text) else { return nil }
         let neutral = neutralised(text)
         if let root = try? YAMLLoader.load(neutral, file: path, options: options), root.pairs != nil || root.items != nil {
             return root

@@ -5,11 +5,16 @@
 extension CollectorConfigView {
     static func inKubernetes(_ kubernetes: KubernetesView) -> [CollectorConfigView] {
         var configs: [CollectorConfigView] = []
-        for map in kubernetes.configMaps {
-            let readers = kubernetes.workloads.filter {
-                $0.object.namespace == map.namespace && map.name.map($0.configMapNames.contains) == true
+        // The collector image of the pods that mount or read each ConfigMap, by namespace/name.
+        var images: [String: String] = [:]
+        for workload in kubernetes.workloads {
+            guard let image = workload.containers.first(where: { $0.agentKind == .adot })?.image else { continue }
+            for name in workload.configMapNames where images[workload.object.namespace + "/" + name] == nil {
+                images[workload.object.namespace + "/" + name] = image
             }
-            let image = readers.lazy.flatMap(\.containers).first { $0.agentKind == .adot }?.image
+        }
+        for map in kubernetes.configMaps {
+            let image = map.name.flatMap { images[map.namespace + "/" + $0] }
             for (_, value) in map.node["data"]?.pairs ?? [] {
                 guard let root = EmbeddedDocument.yaml(value, in: map.document), isCollectorConfig(root) else { continue }
                 configs.append(CollectorConfigView(document: map.document, root: root, container: nil, task: nil,
