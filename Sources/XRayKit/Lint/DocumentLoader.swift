@@ -93,6 +93,11 @@ public enum DocumentLoader {
                 break
             }
         }
+        if document.root == nil, lineOffset == 0, let root = TemplateText.read(parseText, path: path, options: options) {
+            // A template, read around its placeholders: not broken, only not yet rendered.
+            document.root = root
+            document.loadFindings.removeAll { $0.rule == ParseError.description.id }
+        }
         document.loadFindings += duplicates
         // In a .json file a comment or trailing comma is the problem to name, even where YAML
         // stumbled over it with a message of its own.

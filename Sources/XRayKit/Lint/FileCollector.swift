@@ -5,7 +5,9 @@ public enum FileCollector {
     /// Folders never entered.
     public static let skippedFolders: Set<String> = [".git", ".build", "node_modules", ".swiftpm"]
     /// Extensions read when walking a folder (`.ebextensions` files are read whatever their name, for XR303).
-    public static let extensions: Set<String> = ["json", "yaml", "yml", "template", "config"]
+    /// `.tpl` files are templates (Terraform's `templatefile`): read where they are JSON or YAML around
+    /// their placeholders, passed over silently otherwise (most are scripts).
+    public static let extensions: Set<String> = ["json", "yaml", "yml", "template", "config", "tpl"]
 
     public enum Problem: Error, CustomStringConvertible, Equatable {
         case unreadable(String)
@@ -76,6 +78,7 @@ public enum FileCollector {
             let found = DocumentLoader.loadAll(path: file, data: data).filter { document in
                 document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file)
             }
+            if found.isEmpty && (file as NSString).pathExtension.lowercased() == "tpl" { return .documents([]) }
             return found.isEmpty ? .skipped(file) : .documents(found)
         case .named(let path):
             guard let data = FileManager.default.contents(atPath: path) else { return .unreadable(path) }

@@ -25,7 +25,7 @@ public struct LintRun: Sendable {
     let daemonConfigs: [LocatedNode]
     let daemonFlagSets: [DaemonFlags]
     let segmentDocuments: [(document: SourceDocument, entities: [SegmentEntity])]
-    /// Collector configurations: files, and inline ones in ADOT containers.
+    /// Collector configurations: files, inline ones in ADOT containers, and those in Kubernetes manifests.
     let collectorConfigs: [CollectorConfigView]
     /// CloudWatch agent configurations: files, and inline ones in CloudWatch agent containers.
     let cloudWatchAgentConfigs: [CloudWatchAgentConfigView]
@@ -102,9 +102,10 @@ public struct LintRun: Sendable {
         daemonConfigs = Self.daemonConfigs(documents)
         daemonFlagSets = Self.daemonFlagSets(tasks)
         segmentDocuments = Self.segmentDocuments(documents)
-        collectorConfigs = CollectorConfigView.all(documents: documents, tasks: tasks)
+        let kubernetes = KubernetesView(documents: documents)
+        self.kubernetes = kubernetes
+        collectorConfigs = CollectorConfigView.all(documents: documents, tasks: tasks, kubernetes: kubernetes)
         cloudWatchAgentConfigs = CloudWatchAgentConfigView.all(documents: documents, tasks: tasks)
-        kubernetes = KubernetesView(documents: documents)
         // Candidates per service: tasks of its template, or tasks whose family it names.
         let tasksByTemplate = Dictionary(grouping: tasks.filter { $0.template != nil }, by: { $0.document.path })
         let tasksByFamily = Dictionary(grouping: tasks, by: { $0.family ?? "" })

@@ -38,7 +38,8 @@ public enum RuleCatalog {
             DaemonSkipsTLSVerification(), UnknownDaemonRegion(),
             CollectorReceiverOnLoopback(), CollectorWithoutTracesPipeline(), CollectorUndefinedComponent(),
             DeprecatedXRayExporter(), OTLPToXRayMisconfigured(), RemovedCollectorComponent(), CloudWatchAgentOnLoopback(),
-            CloudWatchAgentUnknownKey(),
+            CloudWatchAgentUnknownKey(), TracesPipelineWithoutBatch(), LiteralPlaceholder(), LegacyOTLPHTTPPort(),
+            CollectorResourceV1alpha1(),
         ]),
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),

@@ -1,8 +1,9 @@
 import Foundation
 
-/// An OpenTelemetry/ADOT collector configuration: a file of its own, or inline in a task
-/// definition's `AOT_CONFIG_CONTENT` (located inside the task definition's string). Components are
-/// named `type` or `type/name`; pipelines refer to them by that ID.
+/// An OpenTelemetry/ADOT collector configuration: a file of its own, inline in a task
+/// definition's `AOT_CONFIG_CONTENT` (located inside the task definition's string), or in a
+/// Kubernetes manifest (EmbeddedCollectorConfigs.swift). Components are named `type` or
+/// `type/name`; pipelines refer to them by that ID.
 struct CollectorConfigView {
     let document: SourceDocument
     let root: LocatedNode
@@ -10,6 +11,15 @@ struct CollectorConfigView {
     /// reach its receivers; nil for a file on its own, where that is not known.
     let container: ContainerView?
     let task: TaskDefinitionView?
+    /// Where the configuration is written.
+    var source: Source = .file
+    /// The collector image that reads it, where a manifest says (a Kubernetes container, an
+    /// `OpenTelemetryCollector`'s `spec.image`); ECS containers give theirs through `container`.
+    var kubernetesImage: String? = nil
+
+    enum Source: Equatable {
+        case file, ecsEnvironment, configMap, operatorResource, kubernetesEnvironment
+    }
 
     /// The components of one section (`receivers`, `processors`, `exporters`, `connectors`, `extensions`), by ID.
     func components(_ section: String) -> [(id: String, key: LocatedNode, value: LocatedNode)] {
@@ -28,15 +38,25 @@ struct CollectorConfigView {
     /// The component's type: `otlphttp/xray` → `otlphttp`.
     static func type(_ id: String) -> String { String(id.split(separator: "/").first ?? "") }
 
-    /// The collector's version from its image tag (`v0.49.0` → (0, 49)), when the image says it.
+    var image: String? { container?.image ?? kubernetesImage }
+
+    /// The ADOT collector's version from its image tag (`v0.49.0` → (0, 49)), when the image says
+    /// it; `latest` or no tag pulls the current release, said as `Int.max`. Other distributions
+    /// number their releases otherwise: only their `latest` is known.
     var collectorVersion: (major: Int, minor: Int)? {
-        guard let tag = container?.image.flatMap(ImageReference.init)?.tag else { return nil }
+        guard let text = image, let reference = ImageReference(text) else { return nil }
+        let pinnedByDigest = text.contains("@")
+        guard let tag = reference.tag, tag != "latest" else { return pinnedByDigest ? nil : (Int.max, Int.max) }
+        guard ContainerView.agentKind(of: text) == .adot else { return nil }
         let parts = tag.drop { $0 == "v" }.split(separator: ".").compactMap { Int($0) }
         return parts.count >= 2 ? (parts[0], parts[1]) : nil
     }
 
+    /// Whether the image is one that pulls the current release (`latest`, or no tag).
+    var runsLatest: Bool { collectorVersion.map { $0 == (Int.max, Int.max) } ?? false }
+
     /// Every collector configuration of a run: the files, and the inline ones of ADOT containers.
-    static func all(documents: [SourceDocument], tasks: [TaskDefinitionView]) -> [CollectorConfigView] {
+    static func all(documents: [SourceDocument], tasks: [TaskDefinitionView], kubernetes: KubernetesView) -> [CollectorConfigView] {
         let files = documents.filter { $0.kind == .collectorConfig }.compactMap { document in
             document.root.map { CollectorConfigView(document: document, root: $0, container: nil, task: nil) }
         }
@@ -44,10 +64,10 @@ struct CollectorConfigView {
             task.containers.filter { $0.imageKind == .adot }.compactMap { container -> CollectorConfigView? in
                 guard let value = container.variable("AOT_CONFIG_CONTENT")?.value,
                       let root = EmbeddedDocument.yaml(value, in: task.document) else { return nil }
-                return CollectorConfigView(document: task.document, root: root, container: container, task: task)
+                return CollectorConfigView(document: task.document, root: root, container: container, task: task, source: .ecsEnvironment)
             }
         }
-        return files + inline
+        return files + inline + inKubernetes(kubernetes)
     }
 }
 

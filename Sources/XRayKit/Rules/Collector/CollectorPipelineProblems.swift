@@ -138,7 +138,8 @@ struct CollectorUndefinedComponent: LintRule {
             for pipeline in config.pipelines {
                 for (key, sections) in Self.roles {
                     for reference in pipeline.value[key]?.items ?? [] {
-                        guard let id = reference.text else { continue }
+                        // A template's placeholder (`${receivers}`) is filled before the collector reads it.
+                        guard let id = reference.text, !id.contains("$") else { continue }
                         used.insert(sections[0] + "#" + id)
                         if sections.contains(where: { section in config.components(section).contains { $0.id == id } }) {
                             if sections.count > 1 { used.insert("connectors#" + id) }

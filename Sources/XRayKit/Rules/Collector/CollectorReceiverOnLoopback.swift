@@ -79,6 +79,9 @@ struct CollectorReceiverOnLoopback: LintRule {
                                    fix: "Listen on 0.0.0.0 (endpoint: 0.0.0.0:\(Self.port(endpoint.text ?? "") ?? listener.defaultPort))",
                                    severity: severity)
                 }
+                // The OpenTelemetry operator fills omitted endpoints with 0.0.0.0 (it turns the
+                // localhost default off), so an OpenTelemetryCollector resource may leave them out.
+                if config.source == .operatorResource { return nil }
                 return finding(listener.anchor, "receiver \(listener.id) sets no endpoint, so ADOT 0.41 and later listen on localhost:\(listener.defaultPort), reachable \(whom)",
                                fix: "Set endpoint: 0.0.0.0:\(listener.defaultPort)", severity: severity)
             }
