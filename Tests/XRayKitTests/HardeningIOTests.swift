@@ -15,8 +15,10 @@ import Testing
 
     // MARK: doctor: hostile servers, measured in a child process
 
-    /// What a run of the xrayctl binary cost: its exit status, peak resident memory (from wait4's
-    /// rusage for exactly this child) and wall time.
+    /// What a run of the xrayctl binary cost: its exit status, peak resident memory and wall time.
+    /// The binary is started by a small Python parent that forks it and reports its children's
+    /// peak: a child spawned straight from this (large) test process starts its peak at ours,
+    /// since Linux carries the parent's high-water mark into a vfork'd child at exec.
     struct Measured {
         var status: Int32
         var peakMB: Double
@@ -35,18 +37,36 @@ import Testing
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let peakPath = folder.appendingPathComponent("peak").path
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            ?? ProcessInfo.processInfo.environment["PATH"].flatMap { path in
+                path.split(separator: ":").map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+            }
+        let python3 = try #require(python, "python3 measures the child's memory")
+        let argv = ([python3, "-c", Self.peakReporter, peakPath, binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let start = Date()
-        guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { throw POSIXError(.ENOEXEC) }
+        guard posix_spawn(&pid, python3, &actions, nil, argv, envp) == 0 else { throw POSIXError(.ENOEXEC) }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        return Measured(status: (status >> 8) & 0xFF, peakMB: Double(usage.ru_maxrss) / 1024, seconds: Date().timeIntervalSince(start),
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let peakKB = try #require(TestSupport.read(URL(fileURLWithPath: peakPath)).flatMap { Double($0) }, "the peak was reported")
+        return Measured(status: (status >> 8) & 0xFF, peakMB: peakKB / 1024, seconds: Date().timeIntervalSince(start),
                         output: TestSupport.read(URL(fileURLWithPath: outputPath)) ?? "")
     }
+
+    /// Forks the binary from a small process, waits, writes its peak resident kilobytes to argv[1]
+    /// and exits with its status.
+    static let peakReporter = """
+        import os, resource, sys
+        pid = os.fork()
+        if pid == 0:
+            os.execv(sys.argv[2], sys.argv[2:])
+        _, status = os.waitpid(pid, 0)
+        open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+        sys.exit(os.waitstatus_to_exitcode(status))
+        """
 
     /// doctor --aws with every call (the daemon's proxy and six AWS calls) sent to one server.
     static func doctorAgainst(_ listener: LoopbackListener, timeout: Double) throws -> Measured {
