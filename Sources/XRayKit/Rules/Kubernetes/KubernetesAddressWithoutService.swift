@@ -96,6 +96,8 @@ struct KubernetesAddressWithoutService: LintRule {
                 return finding(use.value, "AWS_XRAY_DAEMON_ADDRESS names the Service '\(target.name)' in namespace '\(target.namespace)', which the linted files (they hold the agent) do not define: the name resolves to nothing",
                                fix: "Point it at the agent's Service (NAME.NAMESPACE:2000), or define that Service", severity: .warning)
             }
+            // A headless Service's name resolves to the pods' own addresses: its ports route nothing.
+            guard !KubernetesView.isHeadless(service) else { return nil }
             let ports = service.ports.filter { $0.port == address.udpPort }
             guard !ports.isEmpty, !ports.contains(where: { $0.transport == "UDP" }) else { return nil }
             return finding(use.value, "\(service.object.label) publishes \(address.udpPort) only for TCP (a Service port is TCP unless it says UDP); segments go over UDP and are lost",
