@@ -54,12 +54,12 @@ extension KubernetesView {
     }
 
     /// An official daemon image run with its own ENTRYPOINT (no `command`): `-t 0.0.0.0:2000 -b 0.0.0.0:2000` come
-    /// first on its command line and win over any cfg.yaml (images from 3.3.3; `latest` and untagged are current).
+    /// first on its command line and win over any cfg.yaml (images from 3.3.2; `latest` and untagged are current).
     static func keepsEntrypointBinds(_ container: Container) -> Bool {
         guard container.agentKind == .xrayDaemon, container.node["command"] == nil, let text = container.image,
               let image = ImageReference(text), officialDaemonRepositories.contains(repository(of: text)) else { return false }
         if image.tag == nil || image.tag == "latest" { return true }
-        return image.semanticVersion.map { $0 >= [3, 3, 3] } ?? false
+        return image.semanticVersion.map { $0 >= [3, 3, 2] } ?? false
     }
 
     /// A container whose `command` starts the daemon binary itself (`/xray`, `/usr/bin/xray`), so its flags are all

@@ -14,6 +14,7 @@ struct KubernetesAgentBoundToLoopback: LintRule {
                     Version: 2
                     Socket:
                       UDPAddress: ↓127.0.0.1:2000
+                      TCPAddress: 0.0.0.0:2000
                 ---
                 apiVersion: apps/v1
                 kind: DaemonSet
@@ -26,7 +27,7 @@ struct KubernetesAgentBoundToLoopback: LintRule {
                       containers:
                         - name: xray-daemon
                           image: public.ecr.aws/xray/aws-xray-daemon:3.6.6
-                          args: [↓"-b", "127.0.0.1:2000", "-c", "/aws/xray/config.yaml"]
+                          command: ["/xray", ↓"-b", "127.0.0.1:2000", "-c", "/aws/xray/config.yaml"]
                           volumeMounts: [{name: config, mountPath: /aws/xray}]
                       volumes:
                         - {name: config, configMap: {name: xray-config}}

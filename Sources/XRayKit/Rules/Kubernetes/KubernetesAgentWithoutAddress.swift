@@ -7,7 +7,7 @@ struct KubernetesAgentWithoutAddress: LintRule {
         examples: [
             RuleExample("tracing.yaml", """
                 apiVersion: apps/v1
-                ↓kind: DaemonSet
+                kind: ↓DaemonSet
                 metadata: {name: xray-daemon}
                 spec:
                   selector: {matchLabels: {app: xray-daemon}}

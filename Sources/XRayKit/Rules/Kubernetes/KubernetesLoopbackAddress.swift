@@ -78,7 +78,7 @@ struct KubernetesLoopbackAddress: LintRule {
                         - name: api
                           image: api:1.0
                           env:
-                            - {↓name: AWS_XRAY_TRACING_NAME, value: api}
+                            - {name: ↓AWS_XRAY_TRACING_NAME, value: api}
 
                 """),
             RuleExample("tracing.yaml", """
