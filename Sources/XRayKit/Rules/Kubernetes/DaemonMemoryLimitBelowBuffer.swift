@@ -87,7 +87,7 @@ struct DaemonMemoryLimitBelowBuffer: LintRule {
                 let source = flag != nil ? "--buffer-memory \(written)" : configured != nil ? "TotalBufferSizeMB: \(written) in \(config!.map.label)" : "no buffer size"
                 if buffer > 0 {
                     guard limit <= Double(buffer) else { return nil }
-                    return finding(node, "the memory limit \(text) of \(workload.object.label) is no more than the daemon's \(buffer) MB buffer (\(source)), which the process needs on top of: it is OOM-killed as soon as the buffer fills",
+                    return finding(node, "the memory limit \(text) of \(workload.object.label) is no more than the daemon's \(buffer) MB buffer (\(source)), and the process needs memory beyond the buffer: it is OOM-killed as soon as the buffer fills",
                                    fix: "Raise the limit to the buffer plus about 30 MiB (such as \(buffer + 32)Mi), or lower the buffer")
                 }
                 guard limit <= Self.smallNodeMiB / 100 else { return nil }

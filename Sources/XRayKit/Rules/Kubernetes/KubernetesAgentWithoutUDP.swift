@@ -2,8 +2,8 @@ struct KubernetesAgentWithoutUDP: LintRule {
     static let description = RuleDescription(
         id: "XR904", name: "kubernetes-agent-without-udp", severity: .error,
         summary: "A Kubernetes agent publishes 2000 only for TCP (its container or the Service in front of it), or gives TCP a hostPort that UDP lacks.",
-        rationale: "Kubernetes ports are TCP unless they say `protocol: UDP`, and segments travel over UDP: an agent reached through 2000/TCP alone answers sampling requests and receives no traces. A hostPort on the TCP port only leaves node-IP senders without the UDP one.",
-        sources: [.kubernetesServices, .xrayKubernetesSample, .daemonGuide],
+        rationale: "Kubernetes ports are TCP unless they say `protocol: UDP`, and segments travel over UDP: an agent reached through 2000/TCP alone answers sampling requests and receives no traces. A hostPort on the TCP port only leaves node-IP senders without the UDP one. A headless Service (`clusterIP: None`) resolves to the pods themselves, so only their container ports count there.",
+        sources: [.kubernetesServices, .kubernetesHeadlessServices, .xrayKubernetesSample, .daemonGuide],
         examples: [
             RuleExample("xray.yaml", """
                 apiVersion: apps/v1
