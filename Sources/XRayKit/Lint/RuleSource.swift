@@ -132,6 +132,24 @@ extension RuleSource {
                                                "https://kubernetes.io/docs/concepts/services-networking/service/")
     static let kubernetesDNS = RuleSource("Kubernetes: DNS for Services and Pods",
                                           "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/")
+    static let kubernetesImages = RuleSource("Kubernetes: Images (tags and imagePullPolicy)",
+                                             "https://kubernetes.io/docs/concepts/containers/images/")
+    static let kubernetesResources = RuleSource("Kubernetes: Resource Management for Pods and Containers (memory limits, OOM kills)",
+                                                "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/")
+    static let kubernetesRBACGoodPractices = RuleSource("Kubernetes: Role Based Access Control Good Practices",
+                                                        "https://kubernetes.io/docs/concepts/security/rbac-good-practices/")
+    static let kubernetesRBAC = RuleSource("Kubernetes: Using RBAC Authorization (default roles, cluster-admin)",
+                                           "https://kubernetes.io/docs/reference/access-authn-authz/rbac/")
+    static let kubernetesNetworkPolicies = RuleSource("Kubernetes: Network Policies",
+                                                      "https://kubernetes.io/docs/concepts/services-networking/network-policies/")
+    static let kubernetesHeadlessServices = RuleSource("Kubernetes: Headless Services",
+                                                       "https://kubernetes.io/docs/concepts/services-networking/service/#headless-services")
+    static let kubernetesCommand = RuleSource("Kubernetes: Define a Command and Arguments for a Container (command replaces ENTRYPOINT)",
+                                              "https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/")
+    static let daemonAmazonLinuxDockerfile = github("aws/aws-xray-daemon", "Dockerfile.amazonlinux")
+    static let daemonBufferPool = github("aws/aws-xray-daemon", "pkg/bufferpool/bufferpool.go")
+    static let otelOperatorV1beta1 = RuleSource("open-telemetry/opentelemetry-operator v0.99.0: OpenTelemetryCollector v1beta1 (v1alpha1 to be removed)",
+                                                "https://github.com/open-telemetry/opentelemetry-operator/releases/tag/v0.99.0")
     static let xrayKubernetesSample = github("aws-samples/aws-xray-kubernetes", "xray-daemon/xray-k8s-daemonset.yaml")
 
     static func issue(_ repository: String, _ number: Int) -> RuleSource {

@@ -55,7 +55,8 @@ public enum RuleCatalog {
             KubernetesMalformedDaemonAddress(), KubernetesAddressWithoutService(), KubernetesLoopbackAddress(),
             KubernetesAgentWithoutUDP(), KubernetesAgentBoundToLoopback(), KubernetesAgentWithoutIRSA(),
             IRSAAnnotationIgnored(), RoleARNPlaceholder(), RemovedKubernetesAPI(), DaemonTooOldForPodIdentity(),
-            IRSATrustTooBroad(), InvalidDaemonConfigMap(),
+            IRSATrustTooBroad(), InvalidDaemonConfigMap(), KubernetesAgentWithoutAddress(), NetworkPolicyBlocksAgent(),
+            DaemonMemoryLimitBelowBuffer(), AgentBoundToClusterAdmin(), DaemonCommandNotInImage(),
         ]),
     ]
 

@@ -2,8 +2,8 @@ struct KubernetesAddressWithoutService: LintRule {
     static let description = RuleDescription(
         id: "XR902", name: "kubernetes-address-without-service", severity: .error, also: [.warning],
         summary: "A Kubernetes app sends segments to a Service that publishes its port only for TCP (error), or to a Service the linted files, which hold the agent, do not define (warning).",
-        rationale: "A Service port is TCP unless it says `protocol: UDP`, and the SDKs send segments over UDP: with 2000/TCP alone they reach nothing, while sampling (TCP) still works, so the app looks healthy. A Service name that resolves to nothing fails silently too. When the files hold no agent at all, the Service may be defined elsewhere and nothing is said.",
-        sources: [.kubernetesServices, .kubernetesDNS, .xrayKubernetesSample, .daemonGuide],
+        rationale: "A Service port is TCP unless it says `protocol: UDP`, and the SDKs send segments over UDP: with 2000/TCP alone they reach nothing, while sampling (TCP) still works, so the app looks healthy. A Service name that resolves to nothing fails silently too. When the files hold no agent at all, the Service may be defined elsewhere and nothing is said. A headless Service (`clusterIP: None`) resolves to the pods' own addresses, so its port list routes nothing and is not judged.",
+        sources: [.kubernetesServices, .kubernetesHeadlessServices, .kubernetesDNS, .xrayKubernetesSample, .daemonGuide],
         examples: [
             RuleExample("tracing.yaml", """
                 apiVersion: v1
@@ -96,6 +96,8 @@ struct KubernetesAddressWithoutService: LintRule {
                 return finding(use.value, "AWS_XRAY_DAEMON_ADDRESS names the Service '\(target.name)' in namespace '\(target.namespace)', which the linted files (they hold the agent) do not define: the name resolves to nothing",
                                fix: "Point it at the agent's Service (NAME.NAMESPACE:2000), or define that Service", severity: .warning)
             }
+            // A headless Service's name resolves to the pods' own addresses: its ports route nothing.
+            guard !KubernetesView.isHeadless(service) else { return nil }
             let ports = service.ports.filter { $0.port == address.udpPort }
             guard !ports.isEmpty, !ports.contains(where: { $0.transport == "UDP" }) else { return nil }
             return finding(use.value, "\(service.object.label) publishes \(address.udpPort) only for TCP (a Service port is TCP unless it says UDP); segments go over UDP and are lost",

@@ -2,8 +2,8 @@ struct KubernetesAgentWithoutUDP: LintRule {
     static let description = RuleDescription(
         id: "XR904", name: "kubernetes-agent-without-udp", severity: .error,
         summary: "A Kubernetes agent publishes 2000 only for TCP (its container or the Service in front of it), or gives TCP a hostPort that UDP lacks.",
-        rationale: "Kubernetes ports are TCP unless they say `protocol: UDP`, and segments travel over UDP: an agent reached through 2000/TCP alone answers sampling requests and receives no traces. A hostPort on the TCP port only leaves node-IP senders without the UDP one.",
-        sources: [.kubernetesServices, .xrayKubernetesSample, .daemonGuide],
+        rationale: "Kubernetes ports are TCP unless they say `protocol: UDP`, and segments travel over UDP: an agent reached through 2000/TCP alone answers sampling requests and receives no traces. A hostPort on the TCP port only leaves node-IP senders without the UDP one. A headless Service (`clusterIP: None`) resolves to the pods themselves, so only their container ports count there.",
+        sources: [.kubernetesServices, .kubernetesHeadlessServices, .xrayKubernetesSample, .daemonGuide],
         examples: [
             RuleExample("xray.yaml", """
                 apiVersion: apps/v1
@@ -76,7 +76,8 @@ struct KubernetesAgentWithoutUDP: LintRule {
                 }
             }
         }
-        for service in run.kubernetes.services where run.kubernetes.agentWorkloads.contains(where: service.selects) {
+        // A headless Service's name resolves to the pods' own addresses: its ports route nothing.
+        for service in run.kubernetes.services where !KubernetesView.isHeadless(service) && run.kubernetes.agentWorkloads.contains(where: service.selects) {
             let ports = service.ports.filter { $0.port == Self.port }
             guard let tcp = ports.first, !ports.contains(where: { $0.transport == "UDP" }) else { continue }
             findings.append(finding(tcp.node, "\(service.object.label) sends 2000 to the agent only for TCP (a Service port is TCP unless it says UDP): segments sent to it are lost",
