@@ -56,7 +56,7 @@ public enum RuleCatalog {
             KubernetesAgentWithoutUDP(), KubernetesAgentBoundToLoopback(), KubernetesAgentWithoutIRSA(),
             IRSAAnnotationIgnored(), RoleARNPlaceholder(), RemovedKubernetesAPI(), DaemonTooOldForPodIdentity(),
             IRSATrustTooBroad(), InvalidDaemonConfigMap(), KubernetesAgentWithoutAddress(), NetworkPolicyBlocksAgent(),
-            DaemonMemoryLimitBelowBuffer(), AgentBoundToClusterAdmin(), DaemonCommandNotInImage(),
+            DaemonMemoryLimitBelowBuffer(), AgentBoundToClusterAdmin(), DaemonCommandNotInImage(), IRSARoleNotCreatedHere(),
         ]),
     ]
 

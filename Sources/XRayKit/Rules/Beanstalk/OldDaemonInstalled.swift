@@ -23,7 +23,8 @@ struct OldDaemonInstalled: LintRule {
 
     func check(_ run: LintRun) -> [Finding] {
         run.beanstalkConfigs.flatMap { config -> [Finding] in
-            DaemonInstall.packages(in: config.document.text).filter { $0.major < 3 }.map { package in
+            // One finding per file: the download and the install name the same package again.
+            DaemonInstall.packages(in: config.document.text).filter { $0.major < 3 }.prefix(1).map { package in
                 let location = DocumentLoader.location(ofByte: config.document.text.utf8.distance(from: config.document.text.startIndex, to: package.offset),
                                                        in: Data(config.document.text.utf8), file: config.document.path)
                 return Self.finding(at: location, "this installs X-Ray daemon \(package.major).x by hand: no TCP sampling proxy (3.0.0), only Version 1 configurations, long without fixes",

@@ -1,8 +1,8 @@
 struct UntracedRESTStage: LintRule {
     static let description = RuleDescription(
-        id: "XR405", name: "untraced-rest-stage", severity: .info,
-        summary: "A REST API stage without `TracingEnabled` in front of traced functions.",
-        rationale: "Without stage tracing the trace starts at the function, so API Gateway's latency and errors are not in it.",
+        id: "XR405", name: "untraced-rest-stage", severity: .info, also: [.warning],
+        summary: "A REST API stage without `TracingEnabled` in front of traced functions (info); a traced SAM function's `Api` event on the implicit API while `Globals.Api.TracingEnabled` is not set (warning).",
+        rationale: "Without stage tracing the trace starts at the function, so API Gateway's latency and errors are not in it. An `Api` event without `RestApiId` makes SAM create the implicit API `ServerlessRestApi`, which no resource in the template shows: only `Globals.Api.TracingEnabled` can trace it, and people who set `Tracing: Active` on the function expect the API to be traced too, hence a warning there.",
         sources: [.xrayWithAPIGateway, .apiGatewayStageAPI, .issue("aws/aws-sam-cli", 3850)],
         examples: [
             RuleExample("template.yaml", """
@@ -14,6 +14,40 @@ struct UntracedRESTStage: LintRule {
                   Fn:
                     Type: AWS::Serverless::Function
                     Properties: {Runtime: python3.12, Handler: a.h, CodeUri: a/, Tracing: Active}
+
+                """),
+            RuleExample("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: a.h
+                      CodeUri: a/
+                      Tracing: Active
+                      Events:
+                        Get:
+                          Type: ↓Api
+                          Properties: {Path: /, Method: get}
+
+                """),
+            RuleExample("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Api: {TracingEnabled: true}
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: a.h
+                      CodeUri: a/
+                      Tracing: Active
+                      Events:
+                        Get:
+                          Type: Api
+                          Properties: {Path: /, Method: get}
 
                 """),
             RuleExample("template.yaml", """
@@ -35,10 +69,23 @@ struct UntracedRESTStage: LintRule {
             let traced = (functionsByTemplate[template.document.path] ?? []).contains(where: \.isActivelyTraced)
             guard traced else { return [] }
             let globalTracing = template.globals?["Api"]?["TracingEnabled"] != nil
-            return template.resources(ofType: "AWS::ApiGateway::Stage", "AWS::Serverless::Api").compactMap { stage in
+            let stages = template.resources(ofType: "AWS::ApiGateway::Stage", "AWS::Serverless::Api").compactMap { stage -> Finding? in
                 guard stage.properties?["TracingEnabled"] == nil, !(stage.type == "AWS::Serverless::Api" && globalTracing) else { return nil }
                 return finding(stage.node.keyNode("Type") ?? stage.node, "stage '\(stage.logicalID)' fronts traced functions but does not trace requests itself",
                                fix: "Add TracingEnabled: true")
+            }
+            return stages + (globalTracing ? [] : implicitAPIEvents(functionsByTemplate[template.document.path] ?? []))
+        }
+    }
+
+    /// `Api` events without `RestApiId` on actively traced SAM functions: they run on SAM's
+    /// implicit `ServerlessRestApi`, which only `Globals.Api.TracingEnabled` traces.
+    private func implicitAPIEvents(_ functions: [FunctionView]) -> [Finding] {
+        functions.filter { $0.isSAM && $0.isActivelyTraced }.flatMap { function -> [Finding] in
+            (function.resource.properties?["Events"]?.pairs ?? []).compactMap { name, event -> Finding? in
+                guard let type = event["Type"], type.text == "Api", event["Properties"]?["RestApiId"] == nil else { return nil }
+                return finding(type, "event '\(name.text ?? "")' of traced function '\(function.resource.logicalID)' runs on SAM's implicit API (ServerlessRestApi), which is not traced: the trace starts at the function",
+                               fix: "Add Globals: {Api: {TracingEnabled: true}} (the implicit API takes its settings from Globals.Api)", severity: .warning)
             }
         }
     }
