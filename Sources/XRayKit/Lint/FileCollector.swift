@@ -179,16 +179,36 @@ public struct LintConfigFile: Sendable {
     }
 
     /// Glob matching on paths: `**` any folders, `*` and `?` within one name.
+    ///
+    /// The glob's parts are walked as a set of positions, one path part at a time (a
+    /// non-deterministic automaton), so the time is the product of the two lengths whatever the
+    /// number of `**`: trying every split for each `**` in turn took exponential time.
     static func matches(_ glob: String, _ path: String) -> Bool {
-        func match(_ pattern: ArraySlice<Substring>, _ parts: ArraySlice<Substring>) -> Bool {
-            guard let first = pattern.first else { return parts.isEmpty }
-            if first == "**" {
-                return (0...parts.count).contains { match(pattern.dropFirst(), parts.dropFirst($0)) }
-            }
-            guard let part = parts.first, WildcardPattern.matches(String(first), String(part)) || first == part else { return false }
-            return match(pattern.dropFirst(), parts.dropFirst())
-        }
         let clean = glob.hasPrefix("./") ? String(glob.dropFirst(2)) : glob
-        return match(ArraySlice(clean.split(separator: "/")), ArraySlice(path.split(separator: "/")))
+        let pattern = clean.split(separator: "/").map(String.init)
+        /// The positions reachable from `positions` without reading a part: a `**` may match none.
+        func closure(_ positions: Set<Int>) -> Set<Int> {
+            var result = positions
+            var pending = Array(positions)
+            while let position = pending.popLast() {
+                if position < pattern.count, pattern[position] == "**", result.insert(position + 1).inserted { pending.append(position + 1) }
+            }
+            return result
+        }
+        var positions = closure([0])
+        for part in path.split(separator: "/").map(String.init) {
+            var next = Set<Int>()
+            for position in positions where position < pattern.count {
+                let segment = pattern[position]
+                if segment == "**" {
+                    next.insert(position)
+                } else if segment == part || WildcardPattern.matches(segment, part) {
+                    next.insert(position + 1)
+                }
+            }
+            positions = closure(next)
+            if positions.isEmpty { return false }
+        }
+        return positions.contains(pattern.count)
     }
 }
