@@ -26,10 +26,11 @@ public enum DocumentLoader {
             return [SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [])]
         }
         // Budget by input size: no setup xrayctl reads comes near this (a CloudFormation template is
-        // at most 1 MB), and a larger file would cost memory out of all proportion to parse.
+        // at most 1 MB), and a larger file would cost memory out of all proportion to parse. Files
+        // and standard input are read only one byte past it (`BoundedRead`), so the size is not known.
         if data.count > maximumSize {
             return unreadable(SourceLocation(file: path, line: 1, column: 1),
-                              "the file is \(data.count / 1_000_000) MB; xrayctl reads files up to \(maximumSize / 1_000_000) MB (a CloudFormation template is at most 1 MB)")
+                              "the file is over \(maximumSize / 1_000_000) MB; xrayctl reads files up to \(maximumSize / 1_000_000) MB (a CloudFormation template is at most 1 MB)")
         }
         if let name = TextDecoding.markedEncodingName(data) {
             guard let text = TextDecoding.decodeMarked(data) else {

@@ -20,13 +20,13 @@ public enum FileCollector {
     }
 
     /// Loads every file named or found. `stdin` supplies the content for `-`.
-    public static func collect(_ paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws(Problem) -> [SourceDocument] {
+    public static func collect(_ paths: [String], stdin: () -> Data = { BoundedRead.standardInput() }) throws(Problem) -> [SourceDocument] {
         try gather(paths, stdin: stdin).documents
     }
 
     /// The documents to lint, and the files a folder walk read but passed over (JSON or YAML of
     /// no kind xrayctl lints), which a report names so nothing is skipped silently.
-    public static func gather(_ paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+    public static func gather(_ paths: [String], stdin: () -> Data = { BoundedRead.standardInput() })
         throws(Problem) -> (documents: [SourceDocument], skipped: [String]) {
         // First what to read, in order; then every file is read and parsed on all cores; then the
         // results are put together in that same order, so the report never depends on scheduling.
@@ -71,14 +71,14 @@ public enum FileCollector {
         case .standardInput(let data):
             return .documents(DocumentLoader.loadAll(path: "-", data: data).map { var document = $0; document.explicitlyNamed = true; return document })
         case .walked(let file):
-            guard let data = FileManager.default.contents(atPath: file) else { return .documents([]) }
+            guard let data = BoundedRead.file(file) else { return .documents([]) }
             // Found by walking: only what is recognised (or broken in a recognisable way) counts.
             let found = DocumentLoader.loadAll(path: file, data: data).filter { document in
                 document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file)
             }
             return found.isEmpty ? .skipped(file) : .documents(found)
         case .named(let path):
-            guard let data = FileManager.default.contents(atPath: path) else { return .unreadable(path) }
+            guard let data = BoundedRead.file(path) else { return .unreadable(path) }
             let loaded = DocumentLoader.loadAll(path: path, data: data)
             // A stream of documents none of which xrayctl lints is one "not a kind" finding, not one per document.
             let relevant = loaded.filter { $0.kind != .unknown || !$0.loadFindings.isEmpty }
