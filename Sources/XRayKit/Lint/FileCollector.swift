@@ -114,6 +114,8 @@ public struct LintConfigFile: Sendable {
     public var ignore: [PathIgnore] = []
     /// Where it was found.
     public var path: String = name
+    /// Where `enable-only` (else `disable`) is written, for the warning when they leave nothing on.
+    var switchesLocation: SourceLocation?
 
     /// Rules (all of them when empty) that do not apply to files matching a glob (`*` within a
     /// folder name, `**` across folders), relative to the config file's folder.
@@ -124,16 +126,22 @@ public struct LintConfigFile: Sendable {
 
     public static let name = ".xrayctl.yaml"
 
-    /// The nearest `.xrayctl.yaml` from `directory` upwards, stopping at the repository root (a
-    /// folder with `.git`) or the file system's root.
+    /// The `.xrayctl.yaml` that applies to `directory`: the nearest from there up to the repository
+    /// root (the folder holding `.git`); outside a repository only the folder's own, since a file in
+    /// some folder above (a home folder's, say) would change the rules without anyone seeing it.
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
-        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        let start = URL(fileURLWithPath: directory).standardizedFileURL
+        var folder = start
+        var nearest: String?
         while true {
             let candidate = folder.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) || folder.path == "/" { return nil }
+            if nearest == nil, FileManager.default.fileExists(atPath: candidate) { nearest = candidate }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return nearest }
+            if folder.path == "/" || folder.path.isEmpty { break }
             folder = folder.deletingLastPathComponent()
         }
+        let own = start.appendingPathComponent(name).path
+        return FileManager.default.fileExists(atPath: own) ? own : nil
     }
 
     /// Reads the file at `path`, or the nearest one from the working directory when nil.
@@ -149,6 +157,7 @@ public struct LintConfigFile: Sendable {
         if let fields = reader.fields(root, name, keys: ["disable", "enable-only", "fail-on", "ignore"]) {
             config.disable = fields["disable"].flatMap { reader.stringList($0, "disable") } ?? []
             config.enableOnly = fields["enable-only"].flatMap { reader.stringList($0, "enable-only") }
+            config.switchesLocation = (fields["enable-only"] ?? fields["disable"])?.location
             if let node = fields["fail-on"], let text = reader.choice(node, "fail-on", from: Severity.allCases.map(\.rawValue)) {
                 config.failOn = Severity(rawValue: text)
             }
@@ -166,6 +175,22 @@ public struct LintConfigFile: Sendable {
         }
         if let error = reader.diagnostics.first(where: { $0.severity == .error }) { throw error }
         return config
+    }
+
+    /// Whether the file turns off every rule but the input checks (XR001–XR005), so that lint
+    /// says nothing about a setup: worth a warning, as a file found in a folder above the one
+    /// linted can do it unseen.
+    public var turnsOffEveryCheck: Bool {
+        let options = LintOptions(disabled: Set(disable.map { $0.uppercased() }), enabledOnly: enableOnly.map { Set($0.map { $0.uppercased() }) })
+        let input = Set(RuleCatalog.rules(in: .input).map(\.description.id))
+        return RuleCatalog.descriptions.allSatisfy { input.contains($0.id) || !options.isEnabled($0.id) }
+    }
+
+    /// The warning for `turnsOffEveryCheck`, located at `enable-only` or `disable`.
+    public var everyCheckOffWarning: Diagnostic? {
+        guard turnsOffEveryCheck else { return nil }
+        return .warning(at: switchesLocation ?? SourceLocation(file: path, line: 1, column: 1),
+                        "this configuration turns off every rule but the input checks (XR001-XR005): nothing about the setup is checked")
     }
 
     /// Whether a finding in `file` is ignored by a path entry.
