@@ -140,7 +140,7 @@ struct CollectorUndefinedComponent: LintRule {
                     for reference in pipeline.value[key]?.items ?? [] {
                         guard let id = reference.text else { continue }
                         used.insert(sections[0] + "#" + id)
-                        if sections.contains(where: { section in config.components(section).contains { $0.id == id } }) {
+                        if sections.contains(where: { config.component(id, in: $0) != nil }) {
                             if sections.count > 1 { used.insert("connectors#" + id) }
                             continue
                         }
@@ -152,7 +152,7 @@ struct CollectorUndefinedComponent: LintRule {
             for reference in config.root["service"]?["extensions"]?.items ?? [] {
                 guard let id = reference.text else { continue }
                 used.insert("extensions#" + id)
-                if !config.components("extensions").contains(where: { $0.id == id }) {
+                if config.component(id, in: "extensions") == nil {
                     findings.append(finding(reference, "service.extensions names '\(id)', which is not defined under extensions: the collector will not start",
                                             fix: "Define extensions.\(id)"))
                 }
