@@ -58,7 +58,10 @@ struct Suppressions {
     private var byPointer: [String: [(prefix: String, rules: Set<String>)]] = [:]
 
     init(_ documents: [SourceDocument]) {
-        for document in documents where Self.mentionsMarker(document.text) {
+        // The documents of one YAML stream (or a plan and its settings) share their file's text:
+        // each file is read once, not once per document.
+        var scanned = Set<String>()
+        for document in documents where scanned.insert(document.path).inserted && Self.mentionsMarker(document.text) {
             var lines: [Int: Set<String>] = [:]
             for comment in Self.comments(in: document.text) where comment.wellFormed { lines[comment.line] = Set(comment.ids) }
             byFile[document.path] = lines
