@@ -33,7 +33,7 @@ extension XRayCtl {
         var export: TracesSpec.Export?
         @Option(name: [.short, .long], help: "Output format.") var format: ReportFormat = .text
         @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.") var failOn: Severity = .error
-        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from --dir up to the repository root).")
+        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from --dir up to the repository root; outside a repository, --dir's own).")
         var config: String?
 
         func validate() throws {
@@ -56,6 +56,7 @@ extension XRayCtl {
             } catch {
                 throw CLIFailure.unusable("\(error)")
             }
+            if let warning = file?.everyCheckOffWarning { printError(warning.description) }
             let lintOptions = LintOptions(disabled: Set((file?.disable ?? []).map { $0.uppercased() }),
                                           enabledOnly: file?.enableOnly.map { Set($0.map { $0.uppercased() }) })
             let options = Doctor.Options(directory: dir, daemonAddress: daemonAddress, timeout: timeout, aws: aws,

@@ -45,13 +45,13 @@ extension XRayCtl {
         @Option(name: .customLong("enable-only"), help: "Run only these rule IDs, comma-separated.")
         var enableOnly: String?
 
-        @Flag(name: [.short, .long], help: "List the files a folder walk skipped (JSON or YAML of no kind xrayctl lints).")
+        @Flag(name: [.short, .long], help: "List the files a folder walk skipped (JSON or YAML of no kind xrayctl lints), and name the configuration file read (on standard error).")
         var verbose = false
 
         @Option(name: [.short, .long], help: "Write the report to this file instead of standard output ('-': standard output).")
         var output: String?
 
-        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from here up to the repository root).")
+        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from here up to the repository root; outside a repository, this folder's own).")
         var config: String?
 
         @Option(help: "Colour the severities in text output: auto (a terminal, unless NO_COLOR is set), always or never.")
@@ -83,6 +83,14 @@ extension XRayCtl {
                 config = try LintConfigFile.load(path: self.config)
             } catch {
                 throw CLIFailure.unusable(error.description)
+            }
+            if verbose {
+                printError(config.map { "xrayctl: configuration \($0.path)" }
+                    ?? "xrayctl: no \(LintConfigFile.name) read (looked from the working directory up to the repository root; outside a repository, in the working directory only)")
+            }
+            // --enable-only replaces the file's list; its `disable` still holds.
+            if let warning = (Self.ids(enableOnly).isEmpty ? config : config.map { var file = $0; file.enableOnly = nil; return file })?.everyCheckOffWarning {
+                printError(warning.description)
             }
             let documents: [SourceDocument]
             let skipped: [String]

@@ -9,7 +9,12 @@ lint:     --files CloudFormation templates (copies of the repository's generated
 generate: a model with --services ECS services written to an empty folder (the first write), wall
           time against CPU time (user + system); best of --runs. Target: wall within 3x the CPU time,
           which holds only if the writer does not sync every file on its own.
+readers:  single large files of each kind whose reader was once quadratic (a Terraform plan of roles,
+          policies as JSON strings and attachments; a collector configuration of many pipelines; a
+          Kubernetes stream of DaemonSets, Services, ServiceAccounts and ConfigMaps), at N and 2N; best
+          of --runs. Target: 2N within 3x the time of N (a quadratic reader takes 4x).
 """
+import json
 import argparse
 import os
 import resource
@@ -72,6 +77,60 @@ def generate(xrayctl, work, services, runs):
           f"{wall / cpu:.1f}x its CPU time (target <= 3x)")
 
 
+def plan(count):
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                                                                 "Action": "sts:AssumeRole"}]})
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["xray:PutTraceSegments"], "Resource": "*"}]})
+    resources = []
+    for index in range(count):
+        def resource(kind, name, values):
+            return {"address": f"{kind}.{name}", "mode": "managed", "type": kind, "name": name, "values": values}
+        resources.append(resource("aws_iam_role", f"r{index}", {"name": f"role{index}", "assume_role_policy": trust}))
+        resources.append(resource("aws_iam_role_policy", f"p{index}", {"name": f"p{index}", "role": f"role{index}", "policy": policy}))
+        resources.append(resource("aws_iam_role_policy_attachment", f"a{index}",
+                                  {"role": f"role{index}", "policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"}))
+    return json.dumps({"format_version": "1.2", "planned_values": {"root_module": {"resources": resources}}}, indent=1)
+
+
+def collector(count):
+    lines = ["receivers:"] + [f"  otlp/r{i}:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317" for i in range(count)]
+    lines += ["exporters:"] + [f"  debug/e{i}: {{}}" for i in range(count)]
+    lines += ["service:", "  pipelines:"]
+    lines += [f"    traces/p{i}:\n      receivers: [otlp/r{i}]\n      exporters: [debug/e{i}]" for i in range(count)]
+    return "\n".join(lines) + "\n"
+
+
+def kubernetes(count):
+    documents = []
+    for i in range(count):
+        documents.append(f"apiVersion: v1\nkind: ServiceAccount\nmetadata: {{name: sa{i}, namespace: ns}}\n")
+        documents.append(f"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: cfg{i}, namespace: ns}}\n"
+                         f"data:\n  config.yaml: |\n    Version: 2\n    Socket:\n      UDPAddress: 0.0.0.0:2000\n")
+        documents.append(f"apiVersion: v1\nkind: Service\nmetadata: {{name: svc{i}, namespace: ns}}\n"
+                         f"spec:\n  selector: {{app: agent{i}}}\n  ports: [{{port: 2000, protocol: UDP}}]\n")
+        documents.append(f"apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: d{i}, namespace: ns}}\nspec:\n  template:\n"
+                         f"    metadata: {{labels: {{app: agent{i}}}}}\n    spec:\n      serviceAccountName: sa{i}\n"
+                         f"      volumes: [{{name: config, configMap: {{name: cfg{i}}}}}]\n      containers:\n"
+                         f"        - name: xray-daemon\n          image: amazon/aws-xray-daemon:3.6.6\n"
+                         f"          ports: [{{containerPort: 2000, protocol: UDP}}]\n")
+    return "---\n".join(documents)
+
+
+def readers(xrayctl, work, runs):
+    ok = True
+    for name, build, count in (("plan.json", plan, 2000), ("collector.yaml", collector, 4000), ("cluster.yaml", kubernetes, 2000)):
+        times = []
+        for size in (count, 2 * count):
+            path = os.path.join(work, f"{size}-{name}")
+            with open(path, "w") as handle:
+                handle.write(build(size))
+            times.append(min(timed([xrayctl, "lint", path, "-f", "json", "-o", os.devnull])[0] for _ in range(runs)))
+        ratio = times[1] / times[0]
+        ok = ok and ratio <= 3
+        print(f"readers {name}: {count} in {times[0]:.2f} s, {2 * count} in {times[1]:.2f} s, {ratio:.1f}x (target <= 3x)")
+    return ok
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=4000)
@@ -85,7 +144,8 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         same = lint(xrayctl, work, args.files, args.runs)
         generate(xrayctl, work, args.services, args.runs)
-    sys.exit(0 if same else 1)
+        linear = readers(xrayctl, work, args.runs)
+    sys.exit(0 if same and linear else 1)
 
 
 if __name__ == "__main__":

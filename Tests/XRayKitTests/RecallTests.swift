@@ -52,15 +52,20 @@ import Testing
         try JSONDecoder().decode(T.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
     }
 
-    /// `xrayctl lint .` in the folder, as a user would run it.
+    /// `xrayctl lint OWNER__REPO` for each repository's folder, as its owners would run it: one run
+    /// over all of them would join files of unrelated repositories (an X-Ray SDK app of one making
+    /// a rule speak of another's collector).
     static func reported() throws -> [Reported] {
         let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
-        let result = try TestSupport.run(binary, ["lint", ".", "--format", "json"], in: folder)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
-        return (report["findings"] as? [[String: Any]] ?? []).map { finding in
-            let file = finding["file"] as? String ?? ""
-            return Reported(file: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, line: finding["line"] as? Int ?? 0,
-                            rule: finding["rule"] as? String ?? "", severity: finding["severity"] as? String ?? "")
+        let repositories = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("__") }.sorted()
+        #expect(repositories.count >= 10)
+        return try repositories.flatMap { repository -> [Reported] in
+            let result = try TestSupport.run(binary, ["lint", repository, "--format", "json"], in: folder)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+            return (report["findings"] as? [[String: Any]] ?? []).map { finding in
+                Reported(file: finding["file"] as? String ?? "", line: finding["line"] as? Int ?? 0,
+                         rule: finding["rule"] as? String ?? "", severity: finding["severity"] as? String ?? "")
+            }
         }
     }
 

@@ -66,6 +66,9 @@ import Testing
             """
         #expect(lint([("sa.yaml", account.replacingOccurrences(of: "MANAGER", with: "Helm"))]).first { $0.rule == "XR908" }?.severity == .warning)
         #expect(lint([("sa.yaml", account.replacingOccurrences(of: "MANAGER", with: "xrayctl"))]).first { $0.rule == "XR908" }?.severity == .info)
+        // A template variable as the whole value: whatever renders the file writes the ARN.
+        let rendered = account.replacingOccurrences(of: "arn:aws:iam::ACCOUNT_ID:role/xray", with: "{{XRAY_ROLE_ARN}}")
+        #expect(lint([("sa.yaml", rendered.replacingOccurrences(of: "MANAGER", with: "Helm"))]).first { $0.rule == "XR908" }?.severity == .info)
     }
 
     @Test func aTerraformFileIsNeverCalledEmpty() {

@@ -7,10 +7,20 @@ public enum YAMLLoader {
         public var cloudFormationTags = false
         /// The most nodes a document may expand to: aliases can make a small file enormous.
         public var nodeBudget = 2_000_000
+        /// For text written as a string inside a file: the budget shared by everything parsed out of
+        /// that file, and the string's key there (`NodeBudget.key(for:)`). The parse takes what it
+        /// expands to from the budget, and is refused when that is not left.
+        public var fileBudget: (budget: NodeBudget, key: String)?
 
-        public init(cloudFormationTags: Bool = false, nodeBudget: Int = 2_000_000) {
+        public init(cloudFormationTags: Bool = false, nodeBudget: Int = 2_000_000, fileBudget: (budget: NodeBudget, key: String)? = nil) {
             self.cloudFormationTags = cloudFormationTags
             self.nodeBudget = nodeBudget
+            self.fileBudget = fileBudget
+        }
+
+        /// For the string written at `node` in a file whose budget is `budget`.
+        static func embedded(at node: LocatedNode, in budget: NodeBudget, cloudFormationTags: Bool = false) -> Options {
+            Options(cloudFormationTags: cloudFormationTags, fileBudget: (budget, NodeBudget.key(for: node)))
         }
     }
 
@@ -50,8 +60,15 @@ public enum YAMLLoader {
             throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: column),
                                    "nesting deeper than \(maxDepth) levels")
         }
-        let scan = YAMLPrepass.scan(text, budget: options.nodeBudget)
+        let limit = min(options.nodeBudget, options.fileBudget.map { $0.budget.available(for: $0.key) } ?? .max)
+        let fileExhausted = Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), Self.fileBudgetMessage)
+        if limit == 0 { throw fileExhausted }
+        let scan = YAMLPrepass.scan(text, budget: limit)
         switch scan.problem {
+        case .tooLarge? where limit < options.nodeBudget:
+            // Within the limit of one document, beyond what the file has left.
+            options.fileBudget?.budget.refuse()
+            throw fileExhausted
         case .tooLarge(_, let viaAliases)?:
             throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), viaAliases
                 ? "the document expands to more than \(options.nodeBudget) nodes through its aliases (&anchor / *alias); xrayctl does not expand it"
@@ -60,9 +77,12 @@ public enum YAMLLoader {
             throw Diagnostic.error(at: SourceLocation(file: file, line: line + 1, column: column + 1),
                                    "a mapping key that is a list or a mapping (or an alias of one); xrayctl reads only text keys")
         case nil:
+            if let (budget, key) = options.fileBudget, !budget.take(scan.expandedNodes, for: key) { throw fileExhausted }
             return scan
         }
     }
+
+    static let fileBudgetMessage = "the documents written as strings in this file (policies, configurations) expand to more than \(NodeBudget.perFile) nodes in all; xrayctl does not read them (aliases repeated many times?)"
 
     private static func compose(_ text: String, file: String, options: Options) throws(Diagnostic) -> [LocatedNode] {
         var roots: [Node] = []

@@ -12,9 +12,19 @@ public enum DocumentLoader {
         loadAll(path: path, data: data)[0]
     }
 
+    /// A document written as a string at `node` inside another file, parsed within that file's budget.
+    static func loadEmbedded(path: String, data: Data, writtenAt node: LocatedNode, budget: NodeBudget) -> SourceDocument {
+        loadAll(path: path, data: data, budget: (budget, NodeBudget.key(for: node)))[0]
+    }
+
     /// Every document of the file: one for JSON and most YAML, several for a YAML stream
-    /// (`---`), each with its own kind; load problems belong to the first.
+    /// (`---`), each with its own kind; load problems belong to the first. `budget` is given for
+    /// text written as a string inside another file: the parse draws on that file's budget.
     public static func loadAll(path: String, data: Data) -> [SourceDocument] {
+        loadAll(path: path, data: data, budget: nil)
+    }
+
+    static func loadAll(path: String, data: Data, budget: (budget: NodeBudget, key: String)?) -> [SourceDocument] {
         func unreadable(_ location: SourceLocation, _ message: String) -> [SourceDocument] {
             [SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [
                 ParseError.finding(at: location, message),
@@ -26,17 +36,18 @@ public enum DocumentLoader {
             return [SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [])]
         }
         // Budget by input size: no setup xrayctl reads comes near this (a CloudFormation template is
-        // at most 1 MB), and a larger file would cost memory out of all proportion to parse.
+        // at most 1 MB), and a larger file would cost memory out of all proportion to parse. Files
+        // and standard input are read only one byte past it (`BoundedRead`), so the size is not known.
         if data.count > maximumSize {
             return unreadable(SourceLocation(file: path, line: 1, column: 1),
-                              "the file is \(data.count / 1_000_000) MB; xrayctl reads files up to \(maximumSize / 1_000_000) MB (a CloudFormation template is at most 1 MB)")
+                              "the file is over \(maximumSize / 1_000_000) MB; xrayctl reads files up to \(maximumSize / 1_000_000) MB (a CloudFormation template is at most 1 MB)")
         }
         if let name = TextDecoding.markedEncodingName(data) {
             guard let text = TextDecoding.decodeMarked(data) else {
                 return unreadable(SourceLocation(file: path, line: 1, column: 1),
                                   "the file starts with a \(name) byte-order mark but is not valid \(name); save it as UTF-8")
             }
-            return loadAll(path: path, data: Data(text.utf8))
+            return loadAll(path: path, data: Data(text.utf8), budget: budget)
         }
         if let offset = data.firstIndex(of: 0) {
             return unreadable(location(ofByte: offset - data.startIndex, in: data, file: path),
@@ -54,6 +65,7 @@ public enum DocumentLoader {
             lineOffset = 1
         }
         var document = SourceDocument(path: path, text: text, root: nil, kind: .unknown, loadFindings: [])
+        if let budget { document.nodeBudget = budget.budget }
         var others: [LocatedNode] = []
         var duplicates: [Finding] = []
         func duplicate(_ key: String, at location: SourceLocation) {
@@ -63,13 +75,15 @@ public enum DocumentLoader {
                                                    fix: "Remove one of the two '\(key)' entries"))
         }
         let options = YAMLLoader.Options(cloudFormationTags: true)
+        // Drawn on once: a retry below parses the same text again.
+        let budgeted = YAMLLoader.Options(cloudFormationTags: true, fileBudget: budget)
         // Every repeated key is found in one pass and renamed in place, so the rest of the file is
         // still linted. Should a repeat remain (a key libyaml and Yams see differently), the older
         // way takes over: mark the one Yams names and parse again, a bounded number of times.
         for attempt in 0..<20 {
             do {
                 if attempt == 0 {
-                    let loaded = try YAMLLoader.loadMarkingDuplicates(parseText, file: path, options: options)
+                    let loaded = try YAMLLoader.loadMarkingDuplicates(parseText, file: path, options: budgeted)
                     document.root = loaded.roots.first.map { $0.shifted(byLines: lineOffset) }
                     others = loaded.roots.dropFirst().map { $0.shifted(byLines: lineOffset) }
                     for key in loaded.duplicates {
@@ -110,16 +124,12 @@ public enum DocumentLoader {
         if document.kind == .terraformPlan, let root = document.root {
             // Read as the template it amounts to, and Beanstalk environments' settings as the
             // .ebextensions they amount to; findings then carry the resource's address.
-            let plan = TerraformPlan.read(root, file: path)
+            let plan = TerraformPlan.read(root, file: path, budget: document.nodeBudget)
             document.root = plan.template
             document.terraformAddresses = plan.addresses
-            return [document] + plan.beanstalkSettings.map { settings in
-                SourceDocument(path: path, text: text, root: settings, kind: .ebextensions, loadFindings: [])
-            }
+            return [document] + plan.beanstalkSettings.map { document.sibling(root: $0, kind: .ebextensions) }
         }
-        return [document] + others.map { root in
-            SourceDocument(path: path, text: text, root: root, kind: KindDetector.detect(root, path: path), loadFindings: [])
-        }
+        return [document] + others.map { document.sibling(root: $0, kind: KindDetector.detect($0, path: path)) }
     }
 
     /// The largest file read, in bytes.

@@ -22,13 +22,13 @@ public enum FileCollector {
     }
 
     /// Loads every file named or found. `stdin` supplies the content for `-`.
-    public static func collect(_ paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws(Problem) -> [SourceDocument] {
+    public static func collect(_ paths: [String], stdin: () -> Data = { BoundedRead.standardInput() }) throws(Problem) -> [SourceDocument] {
         try gather(paths, stdin: stdin).documents
     }
 
     /// The documents to lint, and the files a folder walk read but passed over (JSON or YAML of
     /// no kind xrayctl lints), which a report names so nothing is skipped silently.
-    public static func gather(_ paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+    public static func gather(_ paths: [String], stdin: () -> Data = { BoundedRead.standardInput() })
         throws(Problem) -> (documents: [SourceDocument], skipped: [String]) {
         // First what to read, in order; then every file is read and parsed on all cores; then the
         // results are put together in that same order, so the report never depends on scheduling.
@@ -73,7 +73,7 @@ public enum FileCollector {
         case .standardInput(let data):
             return .documents(DocumentLoader.loadAll(path: "-", data: data).map { var document = $0; document.explicitlyNamed = true; return document })
         case .walked(let file):
-            guard let data = FileManager.default.contents(atPath: file) else { return .documents([]) }
+            guard let data = BoundedRead.file(file) else { return .documents([]) }
             // Found by walking: only what is recognised (or broken in a recognisable way) counts.
             let found = DocumentLoader.loadAll(path: file, data: data).filter { document in
                 document.kind != .unknown || document.isInEbextensions || !document.loadFindings.isEmpty && looksStructured(file)
@@ -81,7 +81,7 @@ public enum FileCollector {
             if found.isEmpty && (file as NSString).pathExtension.lowercased() == "tpl" { return .documents([]) }
             return found.isEmpty ? .skipped(file) : .documents(found)
         case .named(let path):
-            guard let data = FileManager.default.contents(atPath: path) else { return .unreadable(path) }
+            guard let data = BoundedRead.file(path) else { return .unreadable(path) }
             let loaded = DocumentLoader.loadAll(path: path, data: data)
             // A stream of documents none of which xrayctl lints is one "not a kind" finding, not one per document.
             let relevant = loaded.filter { $0.kind != .unknown || !$0.loadFindings.isEmpty }
@@ -117,6 +117,8 @@ public struct LintConfigFile: Sendable {
     public var ignore: [PathIgnore] = []
     /// Where it was found.
     public var path: String = name
+    /// Where `enable-only` (else `disable`) is written, for the warning when they leave nothing on.
+    var switchesLocation: SourceLocation?
 
     /// Rules (all of them when empty) that do not apply to files matching a glob (`*` within a
     /// folder name, `**` across folders), relative to the config file's folder.
@@ -127,16 +129,22 @@ public struct LintConfigFile: Sendable {
 
     public static let name = ".xrayctl.yaml"
 
-    /// The nearest `.xrayctl.yaml` from `directory` upwards, stopping at the repository root (a
-    /// folder with `.git`) or the file system's root.
+    /// The `.xrayctl.yaml` that applies to `directory`: the nearest from there up to the repository
+    /// root (the folder holding `.git`); outside a repository only the folder's own, since a file in
+    /// some folder above (a home folder's, say) would change the rules without anyone seeing it.
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
-        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        let start = URL(fileURLWithPath: directory).standardizedFileURL
+        var folder = start
+        var nearest: String?
         while true {
             let candidate = folder.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) || folder.path == "/" { return nil }
+            if nearest == nil, FileManager.default.fileExists(atPath: candidate) { nearest = candidate }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return nearest }
+            if folder.path == "/" || folder.path.isEmpty { break }
             folder = folder.deletingLastPathComponent()
         }
+        let own = start.appendingPathComponent(name).path
+        return FileManager.default.fileExists(atPath: own) ? own : nil
     }
 
     /// Reads the file at `path`, or the nearest one from the working directory when nil.
@@ -152,6 +160,7 @@ public struct LintConfigFile: Sendable {
         if let fields = reader.fields(root, name, keys: ["disable", "enable-only", "fail-on", "ignore"]) {
             config.disable = fields["disable"].flatMap { reader.stringList($0, "disable") } ?? []
             config.enableOnly = fields["enable-only"].flatMap { reader.stringList($0, "enable-only") }
+            config.switchesLocation = (fields["enable-only"] ?? fields["disable"])?.location
             if let node = fields["fail-on"], let text = reader.choice(node, "fail-on", from: Severity.allCases.map(\.rawValue)) {
                 config.failOn = Severity(rawValue: text)
             }
@@ -171,6 +180,22 @@ public struct LintConfigFile: Sendable {
         return config
     }
 
+    /// Whether the file turns off every rule but the input checks (XR001–XR005), so that lint
+    /// says nothing about a setup: worth a warning, as a file found in a folder above the one
+    /// linted can do it unseen.
+    public var turnsOffEveryCheck: Bool {
+        let options = LintOptions(disabled: Set(disable.map { $0.uppercased() }), enabledOnly: enableOnly.map { Set($0.map { $0.uppercased() }) })
+        let input = Set(RuleCatalog.rules(in: .input).map(\.description.id))
+        return RuleCatalog.descriptions.allSatisfy { input.contains($0.id) || !options.isEnabled($0.id) }
+    }
+
+    /// The warning for `turnsOffEveryCheck`, located at `enable-only` or `disable`.
+    public var everyCheckOffWarning: Diagnostic? {
+        guard turnsOffEveryCheck else { return nil }
+        return .warning(at: switchesLocation ?? SourceLocation(file: path, line: 1, column: 1),
+                        "this configuration turns off every rule but the input checks (XR001-XR005): nothing about the setup is checked")
+    }
+
     /// Whether a finding in `file` is ignored by a path entry.
     public func ignores(_ finding: Finding) -> Bool {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
@@ -182,16 +207,36 @@ public struct LintConfigFile: Sendable {
     }
 
     /// Glob matching on paths: `**` any folders, `*` and `?` within one name.
+    ///
+    /// The glob's parts are walked as a set of positions, one path part at a time (a
+    /// non-deterministic automaton), so the time is the product of the two lengths whatever the
+    /// number of `**`: trying every split for each `**` in turn took exponential time.
     static func matches(_ glob: String, _ path: String) -> Bool {
-        func match(_ pattern: ArraySlice<Substring>, _ parts: ArraySlice<Substring>) -> Bool {
-            guard let first = pattern.first else { return parts.isEmpty }
-            if first == "**" {
-                return (0...parts.count).contains { match(pattern.dropFirst(), parts.dropFirst($0)) }
-            }
-            guard let part = parts.first, WildcardPattern.matches(String(first), String(part)) || first == part else { return false }
-            return match(pattern.dropFirst(), parts.dropFirst())
-        }
         let clean = glob.hasPrefix("./") ? String(glob.dropFirst(2)) : glob
-        return match(ArraySlice(clean.split(separator: "/")), ArraySlice(path.split(separator: "/")))
+        let pattern = clean.split(separator: "/").map(String.init)
+        /// The positions reachable from `positions` without reading a part: a `**` may match none.
+        func closure(_ positions: Set<Int>) -> Set<Int> {
+            var result = positions
+            var pending = Array(positions)
+            while let position = pending.popLast() {
+                if position < pattern.count, pattern[position] == "**", result.insert(position + 1).inserted { pending.append(position + 1) }
+            }
+            return result
+        }
+        var positions = closure([0])
+        for part in path.split(separator: "/").map(String.init) {
+            var next = Set<Int>()
+            for position in positions where position < pattern.count {
+                let segment = pattern[position]
+                if segment == "**" {
+                    next.insert(position)
+                } else if segment == part || WildcardPattern.matches(segment, part) {
+                    next.insert(position + 1)
+                }
+            }
+            positions = closure(next)
+            if positions.isEmpty { return false }
+        }
+        return positions.contains(pattern.count)
     }
 }

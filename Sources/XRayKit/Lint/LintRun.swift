@@ -199,7 +199,13 @@ enum RoleCollector {
                                               anchor: resource.node.keyNode("Type") ?? resource.node, document: template.document,
                                               trust: trust, inlinePolicies: inline, managedPolicies: managed))
             }
-            // Policies attached to roles by separate resources.
+            // Policies attached to roles by separate resources, which name the role by logical ID
+            // or by name: the first role of the template either names, found by key.
+            var indexByID: [String: Int] = [:], indexByName: [String: Int] = [:]
+            for (index, role) in templateRoles.enumerated() {
+                if let id = role.logicalID, indexByID[id] == nil { indexByID[id] = index }
+                if let name = role.name, indexByName[name] == nil { indexByName[name] = index }
+            }
             for resource in template.resources(ofType: "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy") {
                 guard let properties = resource.properties, let document = properties["PolicyDocument"] else { continue }
                 let policy = PolicyView(document: template.document, node: document, name: properties["PolicyName"]?.text ?? resource.logicalID)
@@ -207,10 +213,8 @@ enum RoleCollector {
                 listed.insert(policy.document.path + "#" + policy.node.pointer)
                 let targets = (properties["Roles"]?.items ?? []) + (properties["RoleName"].map { [$0] } ?? [])
                 for target in targets {
-                    let ids = target.referencedLogicalIDs
-                    if let index = templateRoles.firstIndex(where: { role in
-                        ids.contains(role.logicalID ?? "") || (target.text != nil && target.text == role.name)
-                    }) {
+                    let matches = target.referencedLogicalIDs.compactMap { indexByID[$0] } + [target.text.flatMap { indexByName[$0] }].compactMap { $0 }
+                    if let index = matches.min() {
                         templateRoles[index].inlinePolicies.append(policy)
                     }
                 }

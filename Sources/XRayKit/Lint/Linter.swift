@@ -26,8 +26,19 @@ public enum Linter {
         let rules = RuleCatalog.lintRules.filter { options.isEnabled($0.description.id) }
         let findings = documents.flatMap(\.loadFindings) + Parallel.map(rules) { $0.check(run) }.flatMap { $0 }
         let suppressions = Suppressions(documents)
-        let kept = Set(findings).filter { options.isEnabled($0.rule) && !suppressions.suppresses($0) }
+        let kept = Set(refusingOverBudget(findings, documents)).filter { options.isEnabled($0.rule) && !suppressions.suppresses($0) }
         return addressed(kept.sorted(by: Finding.ordered), documents)
+    }
+
+    /// A file whose documents written as strings expand beyond its node budget is refused as a
+    /// whole: one XR001, its load findings, and nothing from the rules, which saw some of those
+    /// documents and not others (which ones depends on the order the rules ran in).
+    static func refusingOverBudget(_ findings: [Finding], _ documents: [SourceDocument]) -> [Finding] {
+        let refused = Set(documents.filter(\.nodeBudget.isExhausted).map(\.path))
+        guard !refused.isEmpty else { return findings }
+        let loadFindings = documents.filter { refused.contains($0.path) }.flatMap(\.loadFindings)
+        return findings.filter { !refused.contains($0.location.file) } + loadFindings
+            + refused.map { ParseError.finding(at: SourceLocation(file: $0, line: 1, column: 1), YAMLLoader.fileBudgetMessage) }
     }
 
     /// Findings in a Terraform plan name the resource they are about (the longest matching pointer).
@@ -37,12 +48,24 @@ public enum Linter {
             addresses[document.path, default: []] += document.terraformAddresses
         }
         guard !addresses.isEmpty else { return findings }
+        // By pointer, so each finding looks up its pointer's prefixes rather than every resource.
+        var byPointer: [String: [String: String]] = [:]
+        for (file, list) in addresses {
+            byPointer[file] = Dictionary(list.map { ($0.pointer, $0.address) }) { first, _ in first }
+        }
         return findings.map { finding in
             var finding = finding
-            let candidates = (addresses[finding.location.file] ?? []).filter {
-                finding.pointer == $0.pointer || finding.pointer.hasPrefix($0.pointer + "/") || finding.pointer.hasPrefix($0.pointer + "#")
+            guard let pointers = byPointer[finding.location.file] else { return finding }
+            // The longest prefix ending where a pointer segment (`/`) or an embedded document (`#`) starts.
+            var prefix = Substring(finding.pointer)
+            while true {
+                if let address = pointers[String(prefix)] {
+                    finding.address = address
+                    break
+                }
+                guard let cut = prefix.lastIndex(where: { $0 == "/" || $0 == "#" }) else { break }
+                prefix = prefix[..<cut]
             }
-            finding.address = candidates.max { $0.pointer.count < $1.pointer.count }?.address
             return finding
         }
     }
@@ -58,7 +81,10 @@ struct Suppressions {
     private var byPointer: [String: [(prefix: String, rules: Set<String>)]] = [:]
 
     init(_ documents: [SourceDocument]) {
-        for document in documents where Self.mentionsMarker(document.text) {
+        // The documents of one YAML stream (or a plan and its settings) share their file's text:
+        // each file is read once, not once per document.
+        var scanned = Set<String>()
+        for document in documents where scanned.insert(document.path).inserted && Self.mentionsMarker(document.text) {
             var lines: [Int: Set<String>] = [:]
             for comment in Self.comments(in: document.text) where comment.wellFormed { lines[comment.line] = Set(comment.ids) }
             byFile[document.path] = lines

@@ -148,8 +148,6 @@ extension RuleSource {
                                               "https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/")
     static let daemonAmazonLinuxDockerfile = github("aws/aws-xray-daemon", "Dockerfile.amazonlinux")
     static let daemonBufferPool = github("aws/aws-xray-daemon", "pkg/bufferpool/bufferpool.go")
-    static let otelOperatorV1beta1 = RuleSource("open-telemetry/opentelemetry-operator v0.99.0: OpenTelemetryCollector v1beta1 (v1alpha1 to be removed)",
-                                                "https://github.com/open-telemetry/opentelemetry-operator/releases/tag/v0.99.0")
     static let xrayKubernetesSample = github("aws-samples/aws-xray-kubernetes", "xray-daemon/xray-k8s-daemonset.yaml")
 
     static func issue(_ repository: String, _ number: Int) -> RuleSource {

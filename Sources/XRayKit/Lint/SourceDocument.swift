@@ -24,7 +24,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
 /// One linted file: its text, its located tree (nil when it could not be parsed) and its kind.
 public struct SourceDocument: Sendable {
     public var path: String
-    public var text: String
+    public var text: String {
+        didSet { lineIndex = LineIndex() }
+    }
     public var root: LocatedNode?
     public var kind: DocumentKind
     /// Findings made while loading (XR001 syntax, XR003 duplicate keys).
@@ -33,6 +35,22 @@ public struct SourceDocument: Sendable {
     public var explicitlyNamed = false
     /// A Terraform plan's resources by where their values are (its root is the template it amounts to).
     var terraformAddresses: [TerraformPlan.Address] = []
+    /// Shared by the documents of one file (a YAML stream's, a plan and its settings).
+    var lineIndex = LineIndex()
+    /// What the documents written as strings in the file may expand to, all together; shared like
+    /// `lineIndex`.
+    public internal(set) var nodeBudget = NodeBudget()
+
+    /// Line `number` (1-based) of the file, without its line break; nil past the last.
+    func line(_ number: Int) -> Substring? { lineIndex.line(number, of: text) }
+
+    /// Another document of the same file, sharing its text, line index and node budget.
+    func sibling(root: LocatedNode?, kind: DocumentKind) -> SourceDocument {
+        var document = SourceDocument(path: path, text: text, root: root, kind: kind, loadFindings: [])
+        document.lineIndex = lineIndex
+        document.nodeBudget = nodeBudget
+        return document
+    }
 
     /// A CloudFormation template, or a Terraform plan read as one.
     public var isTemplate: Bool { kind == .cloudFormation || kind == .terraformPlan }

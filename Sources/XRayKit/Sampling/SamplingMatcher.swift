@@ -77,18 +77,31 @@ public enum SamplingShadowing {
         public var undecided = false
     }
 
+    /// The state pairs the comparisons of one set of rules (one file) may explore in all. Each
+    /// pair of rules is compared against every earlier one, each up to `WildcardPattern.stateBudget`:
+    /// a file of a few hundred costly patterns took minutes. Ordinary files need a small fraction.
+    public static let setBudget = 500_000
+
     public static func shadowed(in set: SamplingRuleSet) -> [Shadow] {
+        analyse(set).shadows
+    }
+
+    /// The shadowed rules, and the rule at which the comparisons stopped when the set's budget ran
+    /// out (that rule and the ones after it were not checked).
+    public static func analyse(_ set: SamplingRuleSet, budget: Int = setBudget) -> (shadows: [Shadow], stoppedAt: SamplingRule?) {
         let local = set.kind != .centralized
         let usable = set.rules.filter { local || $0.ignoredBecause == nil }
         var result: [Shadow] = []
+        var remaining = budget
         for (index, rule) in usable.enumerated() {
             var undecidedBy: SamplingRule?
             var shadowedBy: SamplingRule?
             for earlier in usable[..<index] where shadowedBy == nil {
-                switch covers(earlier, rule, local: local) {
-                case true?: shadowedBy = earlier
-                case nil: undecidedBy = undecidedBy ?? earlier
-                case false?: continue
+                switch covers(earlier, rule, local: local, remaining: &remaining) {
+                case .yes: shadowedBy = earlier
+                case .undecided: undecidedBy = undecidedBy ?? earlier
+                case .no: continue
+                case .outOfBudget: return (result, rule)
                 }
             }
             if let by = shadowedBy {
@@ -97,7 +110,32 @@ public enum SamplingShadowing {
                 result.append(Shadow(rule: rule, by: by, undecided: true))
             }
         }
-        return result
+        return (result, nil)
+    }
+
+    private enum Coverage { case yes, no, undecided, outOfBudget }
+
+    /// `covers`, drawing on the set's remaining budget (one unit per matcher compared, and one per
+    /// state pair explored): out of budget when a comparison was cut short by it rather than by
+    /// the limit of one pair.
+    private static func covers(_ earlier: SamplingRule, _ later: SamplingRule, local: Bool, remaining: inout Int) -> Coverage {
+        var pairs = [(earlier.host, later.host), (earlier.httpMethod, later.httpMethod), (earlier.urlPath, later.urlPath)]
+        if !local { pairs += [(earlier.serviceName, later.serviceName), (earlier.serviceType, later.serviceType)] }
+        var decided = true
+        for (outer, inner) in pairs {
+            guard remaining > 0 else { return .outOfBudget }
+            let limit = min(WildcardPattern.stateBudget, remaining)
+            var explored = 0
+            let answer = WildcardPattern.containment(outer, inner, budget: limit, explored: &explored)
+            remaining -= 1 + explored
+            switch answer {
+            case false?: return .no
+            case nil where limit < WildcardPattern.stateBudget: return .outOfBudget
+            case nil: decided = false
+            case true?: continue
+            }
+        }
+        return decided ? .yes : .undecided
     }
 
     /// Whether `earlier` matches every request `later` matches: each matcher contains the

@@ -6,20 +6,77 @@ enum FolderWalk {
     /// Visits every file below `root`, a folder's entries in name order, entering only folders
     /// whose name `enter` accepts. `visit` gets the folder, the file's name and its path, and
     /// returns false to stop the walk.
+    ///
+    /// Symbolic links are followed, but every folder and file is visited once, known by its
+    /// device and inode: a link back up the tree (`a/b -> ../a`) would otherwise be walked for ever.
+    /// What is reached without a link comes first, so a file is named by its own path, not by a
+    /// link's; linked folders and files are taken only once nothing else is left.
     static func visit(_ root: String, enter: (String) -> Bool, _ visit: (_ folder: String, _ name: String, _ path: String) -> Bool) {
-        var stack = [root]
-        while let folder = stack.popLast() {
+        var seen = Set<FileIdentity>()
+        guard let rootIdentity = FileIdentity(path: root) else { return }
+        seen.insert(rootIdentity)
+        var folders = [root]
+        var linkedFolders: [String] = []
+        var linkedFiles: [(folder: String, name: String, path: String)] = []
+        while true {
+            let folder: String
+            if let next = folders.popLast() {
+                folder = next
+            } else if let next = linkedFolders.popLast() {
+                // Entered only when no path walked so far (or queued) reached the same folder.
+                guard let identity = FileIdentity(path: next), seen.insert(identity).inserted else { continue }
+                folder = next
+            } else {
+                break
+            }
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for entry in entries.sorted() {
                 let path = folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if enter(entry) { stack.append(path) }
-                } else if !visit(folder, entry, path) {
+                guard let entryStatus = FileIdentity.status(path, followingLinks: false) else { continue }
+                let isLink = entryStatus.st_mode & S_IFMT == S_IFLNK
+                // What a link names (nothing, for a dangling one).
+                guard let target = isLink ? FileIdentity.status(path, followingLinks: true) : entryStatus else { continue }
+                if target.st_mode & S_IFMT == S_IFDIR {
+                    guard enter(entry) else { continue }
+                    if isLink {
+                        linkedFolders.append(path)
+                    } else if seen.insert(FileIdentity(target)).inserted {
+                        folders.append(path)
+                    }
+                } else if target.st_mode & S_IFMT != S_IFREG {
+                    continue // a pipe or a device: reading it could wait for ever
+                } else if isLink {
+                    linkedFiles.append((folder, entry, path))
+                } else if seen.insert(FileIdentity(target)).inserted, !visit(folder, entry, path) {
                     return
                 }
             }
         }
+        for file in linkedFiles {
+            guard let identity = FileIdentity(path: file.path), seen.insert(identity).inserted else { continue }
+            if !visit(file.folder, file.name, file.path) { return }
+        }
+    }
+}
+
+/// A file or folder as the file system knows it, whatever path leads there.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init(_ status: stat) {
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+    }
+
+    /// The identity of what `path` names, following links; nil when it names nothing.
+    init?(path: String) {
+        guard let status = Self.status(path, followingLinks: true) else { return nil }
+        self.init(status)
+    }
+
+    static func status(_ path: String, followingLinks: Bool) -> stat? {
+        var status = stat()
+        return (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 ? status : nil
     }
 }

@@ -75,21 +75,20 @@ final class LoopbackListener: @unchecked Sendable {
                 while true {
                     let client = accept(self.tcp, nil, nil)
                     if client < 0 { return }
-                    var buffer = [UInt8](repeating: 0, count: 8192)
-                    let count = recv(client, &buffer, buffer.count, 0)
-                    if count > 0 {
-                        lock.lock(); _requests.append(String(decoding: buffer[0..<count], as: UTF8.self)); lock.unlock()
+                    let received = Self.readRequest(client)
+                    if !received.isEmpty {
+                        lock.lock(); _requests.append(String(decoding: received, as: UTF8.self)); lock.unlock()
                     }
-                    let request = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+                    let request = String(decoding: received, as: UTF8.self)
                     switch behaviour {
                     case .answer:
                         let answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 28\r\nConnection: close\r\n\r\n{\"SamplingRuleRecords\": []}\n"
                         _ = answer.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-                        close(client)
+                        Self.closeGracefully(client)
                     case .respond(let make):
                         let answer = make(request)
                         _ = answer.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-                        close(client)
+                        Self.closeGracefully(client)
                     case .stream(let chunk, let interval, let announcing):
                         Thread.detachNewThread {
                             let length = announcing.map { "Content-Length: \($0)\r\n" } ?? ""
@@ -108,6 +107,39 @@ final class LoopbackListener: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The whole request: its head, and as many body bytes as its Content-Length says (at most
+    /// 1 MB, within two seconds). Answering after a partial read would close a socket with unread
+    /// bytes, which the kernel turns into a reset that can discard the answer on the client's side.
+    static func readRequest(_ client: Int32) -> [UInt8] {
+        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        while received.count < 1_048_576 {
+            let text = String(decoding: received, as: UTF8.self)
+            if let end = text.range(of: "\r\n\r\n") {
+                let head = text[..<end.lowerBound].lowercased()
+                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                if received.count - text.utf8.distance(from: text.startIndex, to: end.upperBound) >= length { break }
+            }
+            let count = recv(client, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += buffer[0..<count]
+        }
+        return received
+    }
+
+    /// Sends FIN, lets the client read the answer and close, then closes.
+    static func closeGracefully(_ client: Int32) {
+        shutdown(client, Int32(SHUT_WR))
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        while recv(client, &buffer, buffer.count, 0) > 0 {}
+        close(client)
     }
 
     func stop() {

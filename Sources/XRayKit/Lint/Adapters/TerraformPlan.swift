@@ -36,7 +36,8 @@ enum TerraformPlan {
         let addresses: [Address]
     }
 
-    static func read(_ root: LocatedNode, file: String) -> Reading {
+    /// `budget`: the plan's, which the JSON strings it holds (container definitions) draw on.
+    static func read(_ root: LocatedNode, file: String, budget: NodeBudget = NodeBudget()) -> Reading {
         let top = root["planned_values"]?["root_module"] ?? root["values"]?["root_module"]
         let resources = top.map { self.resources(in: $0, module: "") } ?? []
         let references = self.references(root["configuration"]?["root_module"], module: "")
@@ -46,7 +47,7 @@ enum TerraformPlan {
         for resource in resources where idByAddress[resource.configAddress] == nil {
             idByAddress[resource.configAddress] = resource.address
         }
-        var builder = PlanTemplateBuilder(file: file, resources: resources, references: references, idByAddress: idByAddress,
+        var builder = PlanTemplateBuilder(file: file, budget: budget, resources: resources, references: references, idByAddress: idByAddress,
                                           unknown: unknownAttributes(root))
         let location = root.location
         let entries = builder.translate()
@@ -152,20 +153,31 @@ enum TerraformPlan {
 /// Builds the template's resources out of the plan's.
 struct PlanTemplateBuilder {
     let file: String
+    let budget: NodeBudget
     let resources: [TerraformPlan.Resource]
     let references: [String: [String: [String]]]
     let idByAddress: [String: String]
     let unknown: [String: Set<String>]
+    /// Each `aws_iam_role`'s address by its literal name (the first of a name, as Terraform's
+    /// configuration order has it): an attachment naming its role looks it up here, not through
+    /// every resource of the plan.
+    let roleAddressByName: [String: String]
 
     /// Extra properties gathered from other resources (attachments add a role's managed policies,
     /// a managed policy's roles).
     var managedPolicyARNs: [String: [LocatedNode]] = [:]
     var policyRoles: [String: [LocatedNode]] = [:]
 
-    init(file: String, resources: [TerraformPlan.Resource], references: [String: [String: [String]]], idByAddress: [String: String],
-         unknown: [String: Set<String>]) {
+    init(file: String, budget: NodeBudget, resources: [TerraformPlan.Resource], references: [String: [String: [String]]],
+         idByAddress: [String: String], unknown: [String: Set<String>]) {
         self.unknown = unknown
         self.file = file
+        self.budget = budget
+        var roles: [String: String] = [:]
+        for resource in resources where resource.type == "aws_iam_role" {
+            if let name = resource.values["name"]?.text, roles[name] == nil { roles[name] = resource.configAddress }
+        }
+        roleAddressByName = roles
         self.resources = resources
         self.references = references
         self.idByAddress = idByAddress
@@ -204,7 +216,7 @@ struct PlanTemplateBuilder {
             return (ref(id, at: resource.values, attribute), address)
         }
         guard let node = resource.values[attribute], let name = node.text else { return nil }
-        let address = resources.first { $0.type == "aws_iam_role" && $0.values["name"]?.text == name }?.configAddress
+        let address = roleAddressByName[name]
         return (node, address)
     }
 
@@ -257,7 +269,7 @@ struct PlanTemplateBuilder {
             reference("task_role_arn", as: "TaskRoleArn", getAtt: "Arn")
             reference("execution_role_arn", as: "ExecutionRoleArn", getAtt: "Arn")
             // A JSON string in the plan: its containers, located inside the string.
-            if let text = values["container_definitions"], let tree = EmbeddedDocument.jsonValue(text, file: file) {
+            if let text = values["container_definitions"], let tree = EmbeddedDocument.jsonValue(text, file: file, budget: budget) {
                 properties.append(("ContainerDefinitions", tree))
             }
             return ("AWS::ECS::TaskDefinition", properties)
@@ -345,10 +357,11 @@ struct PlanTemplateBuilder {
 extension EmbeddedDocument {
     /// A JSON array or object written as a string (a plan's `container_definitions`, a policy),
     /// located at the string; nil when the string holds neither.
-    static func jsonValue(_ content: LocatedNode, file: String) -> LocatedNode? {
+    static func jsonValue(_ content: LocatedNode, file: String, budget: NodeBudget) -> LocatedNode? {
         guard let scalar = content.scalar, scalar.kind == .string, let text = content.text,
               let first = text.drop(while: \.isWhitespace).first, first == "[" || first == "{",
-              let tree = try? YAMLLoader.load(text, file: file), tree.pairs != nil || tree.items != nil else { return nil }
+              let tree = try? YAMLLoader.load(text, file: file, options: .embedded(at: content, in: budget)),
+              tree.pairs != nil || tree.items != nil else { return nil }
         return tree.relocated(to: content.location, pointerPrefix: content.pointer + "#")
     }
 }

@@ -21,9 +21,41 @@ struct CollectorConfigView {
         case file, ecsEnvironment, configMap, operatorResource, kubernetesEnvironment
     }
 
+    typealias Component = (id: String, key: LocatedNode, value: LocatedNode)
+    static let sections = ["receivers", "processors", "exporters", "connectors", "extensions"]
+
+    /// Each section's components in file order, and by ID (the first of an ID), read once: rules
+    /// look a component up for every pipeline entry, which re-reading the section made quadratic.
+    private let componentsBySection: [String: [Component]]
+    private let componentsByID: [String: [String: Component]]
+
+    init(document: SourceDocument, root: LocatedNode, container: ContainerView?, task: TaskDefinitionView?,
+         source: Source = .file, kubernetesImage: String? = nil) {
+        self.document = document
+        self.root = root
+        self.container = container
+        self.task = task
+        self.source = source
+        self.kubernetesImage = kubernetesImage
+        var lists: [String: [Component]] = [:]
+        var byID: [String: [String: Component]] = [:]
+        for section in Self.sections {
+            let list: [Component] = (root[section]?.pairs ?? []).compactMap { pair in pair.key.text.map { ($0, pair.key, pair.value) } }
+            lists[section] = list
+            byID[section] = Dictionary(list.map { ($0.id, $0) }) { first, _ in first }
+        }
+        componentsBySection = lists
+        componentsByID = byID
+    }
+
     /// The components of one section (`receivers`, `processors`, `exporters`, `connectors`, `extensions`), by ID.
-    func components(_ section: String) -> [(id: String, key: LocatedNode, value: LocatedNode)] {
-        (root[section]?.pairs ?? []).compactMap { pair in pair.key.text.map { ($0, pair.key, pair.value) } }
+    func components(_ section: String) -> [Component] {
+        componentsBySection[section] ?? (root[section]?.pairs ?? []).compactMap { pair in pair.key.text.map { ($0, pair.key, pair.value) } }
+    }
+
+    /// The component of a section with this ID, if it is defined.
+    func component(_ id: String, in section: String) -> Component? {
+        componentsByID[section].map { $0[id] } ?? components(section).first { $0.id == id }
     }
 
     /// `service.pipelines`, by name (`traces`, `traces/xray`, `metrics`, …).
@@ -76,7 +108,8 @@ extension EmbeddedDocument {
     /// located as `located(_:writtenAt:in:)` says; nil when it is not a mapping.
     static func yaml(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
         guard let scalar = content.scalar, scalar.kind == .string, let text = content.text, text.contains(":"),
-              let tree = try? YAMLLoader.load(text, file: document.path), tree.pairs != nil else { return nil }
+              let tree = try? YAMLLoader.load(text, file: document.path, options: .embedded(at: content, in: document.nodeBudget)),
+              tree.pairs != nil else { return nil }
         return located(tree, writtenAt: content, in: document)
     }
 }

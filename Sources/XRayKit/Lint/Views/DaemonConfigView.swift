@@ -42,10 +42,9 @@ extension LintRun {
 enum EmbeddedDocument {
     static func parse(_ content: LocatedNode, in document: SourceDocument) -> SourceDocument? {
         guard let text = content.text else { return nil }
-        let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
         let first = content.location.line // the `|` line; the content starts below it
-        let indent = blockIndent(below: first, in: lines)
-        let loaded = DocumentLoader.load(path: document.path, data: Data(text.utf8))
+        let indent = blockIndent(below: first, in: document)
+        let loaded = DocumentLoader.loadEmbedded(path: document.path, data: Data(text.utf8), writtenAt: content, budget: document.nodeBudget)
         func shift(_ location: SourceLocation) -> SourceLocation {
             SourceLocation(file: location.file, line: location.line + first, column: location.column + indent)
         }
@@ -67,19 +66,19 @@ enum EmbeddedDocument {
     static func json(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
         guard let scalar = content.scalar, scalar.kind == .string, let text = content.text,
               text.drop(while: \.isWhitespace).first == "{",
-              let tree = try? YAMLLoader.load(text, file: document.path), tree.pairs != nil else { return nil }
+              let tree = try? YAMLLoader.load(text, file: document.path, options: .embedded(at: content, in: document.nodeBudget)),
+              tree.pairs != nil else { return nil }
         return located(tree, writtenAt: content, in: document)
     }
 
     /// A tree parsed out of a string, placed in the file: line by line when the string is a block
     /// scalar (`|`, `>`), at the string itself otherwise (quotes and escapes hide its lines).
     static func located(_ tree: LocatedNode, writtenAt content: LocatedNode, in document: SourceDocument) -> LocatedNode {
-        let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = lines.indices.contains(content.location.line - 1) ? lines[content.location.line - 1] : ""
+        let line = document.line(content.location.line) ?? ""
         let indicator = line.dropFirst(max(content.location.column - 1, 0)).first
         if indicator == "|" || indicator == ">" {
             let first = content.location.line
-            return tree.shifted(byLines: first, columns: blockIndent(below: first, in: lines),
+            return tree.shifted(byLines: first, columns: blockIndent(below: first, in: document),
                                 pointerPrefix: content.pointer + "#")
         }
         return tree.relocated(to: content.location, pointerPrefix: content.pointer + "#")
@@ -87,9 +86,13 @@ enum EmbeddedDocument {
 
     /// The indentation of a block scalar's content: the leading spaces of its first non-blank line
     /// after line `indicatorLine` (1-based, the line holding `|` or `>`).
-    private static func blockIndent(below indicatorLine: Int, in lines: [Substring]) -> Int {
-        lines.dropFirst(indicatorLine).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { $0.prefix { $0 == " " }.count } ?? 0
+    private static func blockIndent(below indicatorLine: Int, in document: SourceDocument) -> Int {
+        var number = max(indicatorLine, 0) + 1
+        while let line = document.line(number) {
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty { return line.prefix { $0 == " " }.count }
+            number += 1
+        }
+        return 0
     }
 }
 

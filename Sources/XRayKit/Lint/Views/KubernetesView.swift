@@ -118,6 +118,18 @@ struct KubernetesView: Sendable {
     let services: [Service]
     let serviceAccounts: [Object]
     let configMaps: [Object]
+    /// Workloads whose pods run an agent and nothing else (DaemonSets, or Deployments behind a Service):
+    /// other pods send to them.
+    let agentWorkloads: [Workload]
+
+    /// Objects by namespace and name (the first of a name, as a search in file order finds), and
+    /// agent workloads by namespace and pod label: each look-up a rule makes per workload is then
+    /// constant time, not a search through every object of the run.
+    private struct Name: Hashable { let namespace: String, name: String }
+    private let serviceAccountsByName: [Name: Object]
+    private let configMapsByName: [Name: Object]
+    private let servicesByName: [Name: Service]
+    private let agentWorkloadsByLabel: [Name: [Workload]]
 
     /// The workload kinds whose pods run the containers rules look at.
     static let workloadKinds: Set<String> = ["Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Pod", "Job", "CronJob"]
@@ -145,6 +157,22 @@ struct KubernetesView: Sendable {
         }
         serviceAccounts = objects.filter { $0.kind == "ServiceAccount" }
         configMaps = objects.filter { $0.kind == "ConfigMap" }
+        agentWorkloads = workloads.filter { !$0.agents.isEmpty && $0.apps.isEmpty }
+        func byName(_ objects: [Object]) -> [Name: Object] {
+            Dictionary(objects.compactMap { object in object.name.map { (Name(namespace: object.namespace, name: $0), object) } }) { first, _ in first }
+        }
+        serviceAccountsByName = byName(serviceAccounts)
+        configMapsByName = byName(configMaps)
+        servicesByName = Dictionary(services.compactMap { service in
+            service.object.name.map { (Name(namespace: service.object.namespace, name: $0), service) }
+        }) { first, _ in first }
+        var byLabel: [Name: [Workload]] = [:]
+        for workload in agentWorkloads {
+            for (key, value) in workload.podLabels {
+                byLabel[Name(namespace: workload.object.namespace, name: key + "=" + value), default: []].append(workload)
+            }
+        }
+        agentWorkloadsByLabel = byLabel
     }
 
     private static func workload(_ object: Object) -> Workload? {
@@ -168,16 +196,19 @@ struct KubernetesView: Sendable {
         return Workload(object: object, podSpec: podSpec, templateMetadata: template?["metadata"], containers: containers)
     }
 
-    /// Workloads whose pods run an agent and nothing else (DaemonSets, or Deployments behind a Service):
-    /// other pods send to them.
-    var agentWorkloads: [Workload] { workloads.filter { !$0.agents.isEmpty && $0.apps.isEmpty } }
-
     func serviceAccount(_ name: String, namespace: String) -> Object? {
-        serviceAccounts.first { $0.name == name && $0.namespace == namespace }
+        serviceAccountsByName[Name(namespace: namespace, name: name)]
     }
 
     func configMap(_ name: String, namespace: String) -> Object? {
-        configMaps.first { $0.name == name && $0.namespace == namespace }
+        configMapsByName[Name(namespace: namespace, name: name)]
+    }
+
+    /// Whether the Service sends to the pods of an agent workload: only workloads carrying one of
+    /// its selector's labels can be selected, so only those are compared.
+    func selectsAnAgent(_ service: Service) -> Bool {
+        guard let (key, value) = service.selector.min(by: { $0.key < $1.key }) else { return false }
+        return (agentWorkloadsByLabel[Name(namespace: service.object.namespace, name: key + "=" + value)] ?? []).contains(where: service.selects)
     }
 
     /// The Service an address's host names, if it is one of the linted files' (`NAME`, `NAME.NS`,
@@ -186,7 +217,7 @@ struct KubernetesView: Sendable {
         let parts = host.lowercased().split(separator: ".").map(String.init)
         guard let name = parts.first, Self.isServiceHost(parts) else { return nil }
         let target = parts.count >= 2 ? parts[1] : namespace
-        return (name, target, services.first { $0.object.name == name && $0.object.namespace == target })
+        return (name, target, servicesByName[Name(namespace: target, name: name)])
     }
 
     /// A host that is a Service name in cluster DNS form (not an IP address or another domain).

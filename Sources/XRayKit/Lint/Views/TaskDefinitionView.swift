@@ -18,7 +18,7 @@ struct TaskDefinitionView {
         self.node = node
         self.template = template
         self.logicalID = logicalID
-        containers = (node.field("containerDefinitions")?.items ?? []).map(ContainerView.init)
+        containers = (node.field("containerDefinitions")?.items ?? []).map { ContainerView($0, budget: document.nodeBudget) }
         agents = containers.filter { $0.agentKind != nil }
         apps = containers.filter { $0.agentKind == nil }
     }
@@ -71,21 +71,24 @@ struct ContainerView {
     /// Its entryPoint and command read as X-Ray daemon flags.
     let flags: DaemonFlags
 
-    init(_ node: LocatedNode) {
+    /// `budget`: the file's, which a configuration written in the container's environment draws on.
+    init(_ node: LocatedNode, budget: NodeBudget) {
         self.node = node
         let image = node.field("image")?.literalText, name = node.field("name")?.text
         let kind = Self.agentKind(of: image) ?? Self.agentKind(of: name)
         imageKind = kind
         flags = DaemonFlags((node.field("entryPoint")?.items ?? []) + (node.field("command")?.items ?? []))
-        let inline = { (variable: String) -> String? in
-            (node.field("environment")?.items ?? []).first { $0.field("name")?.text == variable }?.field("value")?.text
+        let inline = { (variable: String) -> LocatedNode? in
+            (node.field("environment")?.items ?? []).first { $0.field("name")?.text == variable }?.field("value")
         }
         switch kind {
         case .cloudwatchAgent?:
             // Metrics and logs are its usual work; it receives X-Ray segments only when told to.
-            agentKind = inline("CW_CONFIG_CONTENT").map { $0.contains("\"traces\"") || $0.contains("traces:") } == true ? kind : nil
+            agentKind = inline("CW_CONFIG_CONTENT")?.text.map { $0.contains("\"traces\"") || $0.contains("traces:") } == true ? kind : nil
         case .adot?:
-            let receivers = inline("AOT_CONFIG_CONTENT").flatMap(CollectorWithoutXRayReceiver.receivers(in:))
+            let receivers = inline("AOT_CONFIG_CONTENT").flatMap { value in
+                value.text.flatMap { CollectorWithoutXRayReceiver.receivers(in: $0, writtenAt: value, budget: budget) }
+            }
             agentKind = receivers.map { $0.contains("awsxray") } == false ? nil : kind
         default:
             agentKind = kind

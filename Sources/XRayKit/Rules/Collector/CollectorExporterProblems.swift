@@ -179,7 +179,7 @@ struct OTLPToXRayMisconfigured: LintRule {
                                    fix: "Write the URL as traces_endpoint, or drop /v1/traces from endpoint")
                 }
                 guard let authenticator = value["auth"]?["authenticator"]?.text,
-                      let extensionConfig = config.components("extensions").first(where: { $0.id == authenticator }),
+                      let extensionConfig = config.component(authenticator, in: "extensions"),
                       CollectorConfigView.type(authenticator) == "sigv4auth" else {
                     return finding(endpointNode, "exporter \(id) sends to X-Ray's OTLP endpoint without SigV4: X-Ray refuses unsigned requests",
                                    fix: "Add the sigv4auth extension (region: \(region), service: xray), list it in service.extensions, and set auth.authenticator: sigv4auth on the exporter")

@@ -141,7 +141,7 @@ struct CollectorUndefinedComponent: LintRule {
                         // A template's placeholder (`${receivers}`) is filled before the collector reads it.
                         guard let id = reference.text, !id.contains("$") else { continue }
                         used.insert(sections[0] + "#" + id)
-                        if sections.contains(where: { section in config.components(section).contains { $0.id == id } }) {
+                        if sections.contains(where: { config.component(id, in: $0) != nil }) {
                             if sections.count > 1 { used.insert("connectors#" + id) }
                             continue
                         }
@@ -153,7 +153,7 @@ struct CollectorUndefinedComponent: LintRule {
             for reference in config.root["service"]?["extensions"]?.items ?? [] {
                 guard let id = reference.text else { continue }
                 used.insert("extensions#" + id)
-                if !config.components("extensions").contains(where: { $0.id == id }) {
+                if config.component(id, in: "extensions") == nil {
                     findings.append(finding(reference, "service.extensions names '\(id)', which is not defined under extensions: the collector will not start",
                                             fix: "Define extensions.\(id)"))
                 }
@@ -162,7 +162,9 @@ struct CollectorUndefinedComponent: LintRule {
             // component is often the one meant, and the error's did-you-mean names it).
             guard findings.isEmpty else { return findings }
             for section in ["receivers", "processors", "exporters", "connectors", "extensions"] {
-                for component in config.components(section) where !used.contains(section + "#" + component.id) {
+                // A removed or never-shipped type is not ignored but refused: XR516 says so.
+                for component in config.components(section) where !used.contains(section + "#" + component.id)
+                    && !ADOTComponents.table.contains(where: { $0.section == section && $0.type == CollectorConfigView.type(component.id) }) {
                     let place = section == "extensions" ? "service.extensions" : "any pipeline"
                     findings.append(finding(component.key, "\(section.dropLast()) '\(component.id)' is defined but not used by \(place), so the collector ignores it",
                                             fix: "Add it to \(place), or remove it", severity: .info))

@@ -102,7 +102,7 @@ struct CollectorReceiverOnLoopback: LintRule {
             case "awsxray":
                 var found = [Listener(id: id, anchor: key, endpoint: value["endpoint"], defaultPort: 2000)]
                 if let proxy = value["proxy_server"] {
-                    found.append(Listener(id: id + " proxy_server", anchor: config.root["receivers"]?.pairs?.first { $0.key.text == id }?.value.keyNode("proxy_server") ?? key,
+                    found.append(Listener(id: id + " proxy_server", anchor: value.keyNode("proxy_server") ?? key,
                                           endpoint: proxy["endpoint"], defaultPort: 2000))
                 }
                 return found

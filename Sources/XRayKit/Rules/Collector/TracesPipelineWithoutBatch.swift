@@ -66,7 +66,14 @@ struct TracesPipelineWithoutBatch: LintRule {
                 // On the pipeline's processors when it lists some, on the pipeline otherwise.
                 let anchor = pipeline.value.keyNode("processors") ?? pipeline.key
                 let defined = config.components("processors").contains { CollectorConfigView.type($0.id) == "batch" }
-                return finding(anchor, "traces pipeline \(pipeline.name) has no batch processor\(defined ? " (one is defined, but not in this pipeline)" : ""): every request received is exported on its own, and under load the exporter is throttled and drops spans",
+                let missing = "traces pipeline \(pipeline.name) has no batch processor\(defined ? " (one is defined, but not in this pipeline)" : "")"
+                guard severity == .warning else {
+                    // A file alone may be a Lambda layer's configuration, where no batching is right.
+                    return finding(anchor, missing + ": run as a service, every request received is exported on its own and under load the exporter is throttled (in a Lambda layer, which exports at the end of each invocation, leave it so)",
+                                   fix: "For a collector that runs as a service, define processors.batch (for X-Ray: timeout: 1s, send_batch_size: 50) and list it last in the pipeline's processors",
+                                   severity: severity)
+                }
+                return finding(anchor, missing + ": every request received is exported on its own, and under load the exporter is throttled and drops spans",
                                fix: "Define processors.batch (for X-Ray: timeout: 1s, send_batch_size: 50) and list it last in the pipeline's processors",
                                severity: severity)
             }

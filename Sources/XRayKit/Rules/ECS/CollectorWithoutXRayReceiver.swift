@@ -69,9 +69,9 @@ struct CollectorWithoutXRayReceiver: LintRule {
             // Bare container lists have no task: the run stands in for it.
             task.partial ? senderInRun : task.apps.contains { Self.sendsXRaySegments($0.environment.map(\.name)) }
         }
-        return tasks.flatMap(\.containers).filter { $0.imageKind == .adot }.compactMap { collector in
+        return tasks.flatMap { task in task.containers.map { (task, $0) } }.filter { $0.1.imageKind == .adot }.compactMap { task, collector in
             if let inline = collector.variable("AOT_CONFIG_CONTENT")?.value, let text = inline.text {
-                guard !text.contains("awsxray:") || !(Self.receivers(in: text)?.contains("awsxray") ?? true) else { return nil }
+                guard !text.contains("awsxray:") || !(Self.receivers(in: text, writtenAt: inline, budget: task.document.nodeBudget)?.contains("awsxray") ?? true) else { return nil }
                 return finding(inline, "the collector's inline configuration has no awsxray receiver: X-Ray SDK segments sent to 2000/udp are dropped",
                                fix: "Add receivers.awsxray (endpoint 0.0.0.0:2000, transport udp) to the traces pipeline")
             }
@@ -93,8 +93,9 @@ struct CollectorWithoutXRayReceiver: LintRule {
     }
 
     /// The receivers the traces pipeline of a collector config uses, or nil when it cannot be read.
-    static func receivers(in config: String) -> [String]? {
-        guard let root = try? YAMLLoader.load(config, file: "config") else { return nil }
+    /// `node` is where the configuration is written, and `budget` that file's.
+    static func receivers(in config: String, writtenAt node: LocatedNode, budget: NodeBudget) -> [String]? {
+        guard let root = try? YAMLLoader.load(config, file: "config", options: .embedded(at: node, in: budget)) else { return nil }
         let pipelines = root["service"]?["pipelines"]?.pairs ?? []
         let traces = pipelines.filter { $0.key.text?.hasPrefix("traces") == true }
         return traces.flatMap { $0.value["receivers"]?.items?.compactMap(\.text) ?? [] }

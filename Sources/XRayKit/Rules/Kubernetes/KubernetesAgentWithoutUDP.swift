@@ -77,7 +77,7 @@ struct KubernetesAgentWithoutUDP: LintRule {
             }
         }
         // A headless Service's name resolves to the pods' own addresses: its ports route nothing.
-        for service in run.kubernetes.services where !KubernetesView.isHeadless(service) && run.kubernetes.agentWorkloads.contains(where: service.selects) {
+        for service in run.kubernetes.services where !KubernetesView.isHeadless(service) && run.kubernetes.selectsAnAgent(service) {
             let ports = service.ports.filter { $0.port == Self.port }
             guard let tcp = ports.first, !ports.contains(where: { $0.transport == "UDP" }) else { continue }
             findings.append(finding(tcp.node, "\(service.object.label) sends 2000 to the agent only for TCP (a Service port is TCP unless it says UDP): segments sent to it are lost",

@@ -1,9 +1,9 @@
 struct RemovedKubernetesAPI: LintRule {
     static let description = RuleDescription(
-        id: "XR909", name: "removed-kubernetes-api", severity: .error, also: [.info],
-        summary: "A manifest uses an API version current EKS versions no longer serve (`extensions/v1beta1` DaemonSets, `apps/v1beta2`, `rbac.authorization.k8s.io/v1beta1`, …): error; or one still served but deprecated (an `OpenTelemetryCollector` in `opentelemetry.io/v1alpha1`): info.",
-        rationale: "Kubernetes 1.16 stopped serving DaemonSets and Deployments from `extensions/v1beta1`, `apps/v1beta1` and `apps/v1beta2`, and 1.22 RBAC's `v1beta1`; every EKS version supported today rejects them, so `kubectl apply` fails and the agent never runs. Old X-Ray daemon samples still carry them. The OpenTelemetry Operator reconciles `OpenTelemetryCollector` in `v1beta1` since v0.99.0 (its `config` a mapping, not a string) and announced that `v1alpha1` will be removed: it still works, so that is information.",
-        sources: [.kubernetesDeprecations, .xrayKubernetesSample, .otelOperatorV1beta1],
+        id: "XR909", name: "removed-kubernetes-api", severity: .error,
+        summary: "A manifest uses an API version current EKS versions no longer serve (`extensions/v1beta1` DaemonSets, `apps/v1beta2`, `rbac.authorization.k8s.io/v1beta1`, …). (A deprecated but served `OpenTelemetryCollector` version is XR522's.)",
+        rationale: "Kubernetes 1.16 stopped serving DaemonSets and Deployments from `extensions/v1beta1`, `apps/v1beta1` and `apps/v1beta2`, and 1.22 RBAC's `v1beta1`; every EKS version supported today rejects them, so `kubectl apply` fails and the agent never runs. Old X-Ray daemon samples still carry them.",
+        sources: [.kubernetesDeprecations, .xrayKubernetesSample],
         examples: [
             RuleExample("xray-daemon.yaml", """
                 apiVersion: ↓extensions/v1beta1
@@ -30,16 +30,6 @@ struct RemovedKubernetesAPI: LintRule {
                         - {name: xray-daemon, image: "public.ecr.aws/xray/aws-xray-daemon:3.6.6"}
 
                 """),
-            RuleExample("collector.yaml", """
-                apiVersion: ↓opentelemetry.io/v1alpha1
-                kind: OpenTelemetryCollector
-                metadata: {name: adot}
-                spec:
-                  mode: deployment
-                  config: |
-                    receivers: {otlp: {protocols: {grpc: {endpoint: "0.0.0.0:4317"}}}}
-
-                """),
         ])
 
     /// apiVersion → (kinds it no longer serves, where nil means every kind; the version that removed it; the replacement).
@@ -55,17 +45,8 @@ struct RemovedKubernetesAPI: LintRule {
         "autoscaling/v2beta2": (["HorizontalPodAutoscaler"], "1.26", "autoscaling/v2"),
     ]
 
-    /// apiVersion → (kinds still served from it but deprecated, the replacement).
-    static let deprecated: [String: (kinds: Set<String>, replacement: String)] = [
-        "opentelemetry.io/v1alpha1": (["OpenTelemetryCollector"], "opentelemetry.io/v1beta1"),
-    ]
-
     func check(_ run: LintRun) -> [Finding] {
         run.kubernetes.objects.compactMap { object in
-            if let deprecation = Self.deprecated[object.apiVersion], deprecation.kinds.contains(object.kind), let node = object.node["apiVersion"] {
-                return finding(node, "\(object.kind) in \(object.apiVersion) is deprecated (\(object.label)); the OpenTelemetry Operator reconciles \(deprecation.replacement) and will stop serving \(object.apiVersion)",
-                               fix: "Move to apiVersion: \(deprecation.replacement) (spec.config becomes a mapping instead of a string)", severity: .info)
-            }
             guard let removal = Self.removed[object.apiVersion], removal.kinds?.contains(object.kind) ?? true,
                   let node = object.node["apiVersion"] else { return nil }
             let replacement = object.apiVersion == "extensions/v1beta1" && object.kind == "NetworkPolicy" ? "networking.k8s.io/v1" : removal.replacement

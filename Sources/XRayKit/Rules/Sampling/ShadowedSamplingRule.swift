@@ -18,8 +18,13 @@ struct ShadowedSamplingRule: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
-        run.samplingSets.flatMap { set in
-            SamplingShadowing.shadowed(in: set).compactMap { shadow in
+        run.samplingSets.flatMap { set -> [Finding] in
+            let analysis = SamplingShadowing.analyse(set)
+            let stopped = analysis.stoppedAt.flatMap { rule in rule.node("RuleName").map { node in
+                finding(node, "xrayctl stopped comparing the rules at '\(rule.name)': their patterns are too costly to compare in all (more than \(SamplingShadowing.setBudget) states), so it and the rules after it were not checked for shadowing",
+                        fix: "Check the remaining rules' order by hand, or simplify their patterns (fewer ? and * around literals)", severity: .info)
+            } }
+            return analysis.shadows.compactMap { shadow -> Finding? in
                 guard let node = shadow.rule.node("RuleName") else { return nil }
                 if shadow.undecided {
                     return finding(node, "cannot decide whether '\(shadow.by.name)', which comes first, matches every request '\(shadow.rule.name)' matches: their patterns are too costly to compare exactly",
@@ -27,7 +32,7 @@ struct ShadowedSamplingRule: LintRule {
                 }
                 return finding(node, "rule '\(shadow.rule.name)' never applies: '\(shadow.by.name)' comes first and matches every request it matches",
                                fix: "Give '\(shadow.rule.name)' a lower priority number than '\(shadow.by.name)', or narrow '\(shadow.by.name)'")
-            }
+            } + (stopped.map { [$0] } ?? [])
         }
     }
 }
