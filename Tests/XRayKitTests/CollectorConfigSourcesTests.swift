@@ -7,11 +7,7 @@ import Testing
 /// outer file.
 @Suite struct CollectorConfigSourcesTests {
     func lint(_ files: [(String, String)]) -> [Finding] {
-        Linter.lint(files.flatMap { DocumentLoader.loadAll(path: $0.0, data: Data($0.1.utf8)) }.map { document in
-            var document = document
-            document.explicitlyNamed = true
-            return document
-        }, options: LintOptions(today: RuleExampleTests.today))
+        TestSupport.lint(files)
     }
 
     func at(_ findings: [Finding], _ rule: String) -> [String] {

@@ -5,11 +5,7 @@ import Testing
 /// Cases the Kubernetes reachability rules must leave alone, or must find, beyond their examples.
 @Suite struct KubernetesReachabilityTests {
     func lint(_ files: [(String, String)]) -> [String] {
-        Linter.lint(files.flatMap { DocumentLoader.loadAll(path: $0.0, data: Data($0.1.utf8)) }.map { document in
-            var document = document
-            document.explicitlyNamed = true
-            return document
-        }, options: LintOptions(today: RuleExampleTests.today)).map { "\($0.rule)@\($0.location.file):\($0.location.line)" }
+        TestSupport.lint(files).map { "\($0.rule)@\($0.location.file):\($0.location.line)" }
     }
 
     static let agent = """

@@ -5,11 +5,7 @@ import Testing
 /// Each class of false (or missing) finding seen on real files, with a realistic file of our own.
 @Suite struct LintPrecisionTests {
     func lint(_ files: [(String, String)]) -> [Finding] {
-        Linter.lint(files.flatMap { DocumentLoader.loadAll(path: $0.0, data: Data($0.1.utf8)) }.map { document in
-            var document = document
-            document.explicitlyNamed = true
-            return document
-        }, options: LintOptions(today: RuleExampleTests.today))
+        TestSupport.lint(files)
     }
 
     func rules(_ findings: [Finding]) -> [String] { findings.map { "\($0.rule)@\($0.location.line)" } }

@@ -6,8 +6,7 @@ import Testing
 /// an error only where AWS refuses the setup or tracing certainly breaks.
 @Suite struct SeverityPrecisionTests {
     func lint(_ files: [(String, String)]) -> [Finding] {
-        Linter.lint(files.flatMap { DocumentLoader.loadAll(path: $0.0, data: Data($0.1.utf8)) },
-                    options: LintOptions(today: RuleExampleTests.today))
+        TestSupport.lint(files)
     }
 
     /// AWS's CDK integration tests register this shape: the app's hard limit is the task's size,

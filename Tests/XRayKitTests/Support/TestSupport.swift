@@ -159,3 +159,15 @@ enum TestSupport {
         return nil
     }
 }
+
+extension TestSupport {
+    /// Lints files given as (name, text) together, each named on the command line, on the rule
+    /// examples' fixed day: the run most precision tests need.
+    static func lint(_ files: [(String, String)]) -> [Finding] {
+        Linter.lint(files.flatMap { DocumentLoader.loadAll(path: $0.0, data: Data($0.1.utf8)) }.map { document in
+            var document = document
+            document.explicitlyNamed = true
+            return document
+        }, options: LintOptions(today: RuleExampleTests.today))
+    }
+}
