@@ -123,6 +123,9 @@ struct ModelReader {
             reader.error(node, "account must be a 12-digit AWS account ID (quote it to keep leading zeros), found '\(text)'")
             return nil
         }
+        if text == ARN.documentationAccount {
+            reader.warning(node, "account \(text) is the example account of AWS's documentation, not yours: set your account ID (aws sts get-caller-identity --query Account --output text), or remove account to have ARNs filled in at deploy time")
+        }
         return text
     }
 
