@@ -121,7 +121,7 @@ import Testing
         try write("task.json", #"{"family": "web", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "web", "image": "web:1", "memoryReservation": 256}]}"#)
         let first = try xrayctl("instrument", "task.json", "--in-place", "--agent", "cloudwatch-agent")
         #expect(first.status == 0)
-        #expect(first.stderr.contains("changed: the task: added a cloudwatch-agent sidecar"))
+        #expect(first.stderr.contains("changed: the task: added a CloudWatch agent sidecar"))
         let written = TestSupport.read(work.appendingPathComponent("task.json"))
         #expect(written?.contains("CW_CONFIG_CONTENT") == true)
         let second = try xrayctl("instrument", "task.json", "--in-place", "--agent", "cloudwatch-agent")

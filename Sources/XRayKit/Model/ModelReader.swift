@@ -170,7 +170,7 @@ struct ModelReader {
         if let roleNode = fields["cross_account_role"] {
             crossAccount = roleARN(roleNode, "agent cross_account_role", partition: partition)
             if crossAccount != nil && kind != .xrayDaemon {
-                reader.error(roleNode, "cross_account_role is supported with the X-Ray daemon only; for \(kind.rawValue) set the role in its exporter configuration")
+                reader.error(roleNode, "cross_account_role is supported with the X-Ray daemon only; for the \(kind.displayName) set the role in its exporter configuration")
             }
         }
         var spec = AgentSpec(kind: kind, image: image, cpu: cpu, memoryReservation: memory, bufferMB: buffer,
