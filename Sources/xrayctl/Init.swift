@@ -30,9 +30,13 @@ extension XRayCtl {
 
         func run() throws {
             if template == "list" {
+                // The whole summary, wrapped under its column to the width help uses.
                 let width = Templates.all.map(\.name.count).max() ?? 0
+                let indent = String(repeating: " ", count: width + 2)
                 for entry in Templates.all {
-                    print(entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.summary)
+                    let lines = Templates.Template.wrap(entry.summary, width: max(40, HelpLayout.columns - indent.count))
+                    print(entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + (lines.first ?? ""))
+                    lines.dropFirst().forEach { print(indent + $0) }
                 }
                 return
             }

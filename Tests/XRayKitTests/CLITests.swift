@@ -98,6 +98,10 @@ import Testing
     @Test func initListsWritesAndRefusesToOverwrite() throws {
         let list = try xrayctl("init", "--template", "list")
         #expect(list.stdout.contains("ecs-ec2-daemon"))
+        // Whole summaries (eks's takes two comment lines), wrapped to the help width.
+        #expect(list.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(list.stdout)")
+        let words = list.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("points its SDK at the daemon's Service."), "\(list.stdout)")
         #expect(try xrayctl("init", "--template", "ecs-ec2-daemon", "--output", "m.yaml").status == 0)
         #expect(TestSupport.read(work.appendingPathComponent("m.yaml")) == Templates.named("ecs-ec2-daemon")?.contents)
         #expect(try xrayctl("init", "--template", "ecs-fargate", "--output", "m.yaml").status == 2)
@@ -117,7 +121,7 @@ import Testing
         try write("task.json", #"{"family": "web", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "web", "image": "web:1", "memoryReservation": 256}]}"#)
         let first = try xrayctl("instrument", "task.json", "--in-place", "--agent", "cloudwatch-agent")
         #expect(first.status == 0)
-        #expect(first.stderr.contains("changed: the task: added a cloudwatch-agent sidecar"))
+        #expect(first.stderr.contains("changed: the task: added a CloudWatch agent sidecar"))
         let written = TestSupport.read(work.appendingPathComponent("task.json"))
         #expect(written?.contains("CW_CONFIG_CONTENT") == true)
         let second = try xrayctl("instrument", "task.json", "--in-place", "--agent", "cloudwatch-agent")
@@ -200,6 +204,8 @@ import Testing
     }
 
     @Test func rulesCommand() throws {
+        // One rule's page ends with a newline, as every other output does.
+        #expect(try xrayctl("rules", "XR004").stdout.hasSuffix("/XR004.md\n"))
         let list = try xrayctl("rules")
         #expect(list.status == 0)
         #expect(list.stdout.split(separator: "\n").count == RuleCatalog.all.count)

@@ -34,7 +34,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "syntax error", yaml: "version: 1\nproject: [shop\n", line: 3, column: 1, message: "invalid YAML"),
-        Case(name: "duplicate key", yaml: "version: 1\nversion: 1\n", line: 1, column: 1, message: "duplicate key 'version'"),
+        Case(name: "duplicate key", yaml: "version: 1\nversion: 1\n", line: 2, column: 1, message: "duplicate key 'version'"),
         Case(name: "unknown top-level key", yaml: header + "servics: []\n", line: 5, column: 1,
              message: "unknown key 'servics' in the model; did you mean 'services'?"),
         Case(name: "missing services", yaml: header, line: 1, column: 1, message: "missing the required key 'services'"),
@@ -50,7 +50,7 @@ import Testing
              message: "platform must be one of elastic-beanstalk, ecs-ec2-daemon, ecs-ec2-sidecar, ecs-fargate, lambda, api-gateway, ec2, eks; found 'ecs-fargat'; did you mean 'ecs-fargate'?"),
         Case(name: "eks irsa without provider", yaml: header + "services:\n  - name: api\n    platform: eks\n    cluster: shop\n    identity: irsa\n",
              line: 9, column: 15, message: "identity irsa needs oidc_provider"),
-        Case(name: "eks provider with scheme", yaml: header + "services:\n  - name: api\n    platform: eks\n    cluster: shop\n    identity: irsa\n    oidc_provider: https://oidc.eks.us-east-1.amazonaws.com/id/ABC\n",
+        Case(name: "eks provider with scheme", yaml: header + "services:\n  - name: api\n    platform: eks\n    cluster: shop\n    identity: irsa\n    oidc_provider: https://oidc.example.com/id/ABC\n",
              line: 10, column: 20, message: "oidc_provider is the cluster's OIDC issuer without https://"),
         Case(name: "eks namespace not a Kubernetes name", yaml: header + "services:\n  - name: api\n    platform: eks\n    cluster: shop\n    namespace: Shop_NS\n",
              line: 9, column: 16, message: "namespace must be a Kubernetes name"),
@@ -171,6 +171,77 @@ import Testing
             #expect(messages.contains { $0.contains("agent cpu must be between") })
             #expect(messages.contains { $0.contains("missing the required key 'services'") })
         }
+    }
+
+    /// Errors in several places, a repeated key among them, come back together and in file order.
+    @Test func reportsEveryErrorInOneRunSortedByLocation() throws {
+        let yaml = """
+            version: 1
+            project: shop
+            project: shop2
+            region: us-east-1
+            agent:
+              cpu: many
+              colour: red
+            services:
+              - name: fn
+                platform: lambda
+                function_name: "bad name"
+                function_name: f
+              - name: rest
+                platform: api-gateway
+                rest_api_id: x
+                stage: prod
+
+            """
+        do {
+            _ = try ModelDecoder.decode(yaml, file: "m.yaml")
+            Issue.record("expected errors")
+        } catch {
+            let lines = error.diagnostics.map(\.description)
+            let expected = [
+                "m.yaml:3:1: error: duplicate key 'project'",
+                "m.yaml:6:8: error: agent cpu must be a whole number",
+                "m.yaml:7:3: error: unknown key 'colour' in agent",
+                "m.yaml:11:20: error: function_name must be a Lambda function name",
+                "m.yaml:12:5: error: duplicate key 'function_name'",
+                "m.yaml:15:18: error: rest_api_id is the 10-character ID",
+            ]
+            #expect(lines.count == expected.count, "\(lines)")
+            for (line, prefix) in zip(lines, expected) { #expect(line.hasPrefix(prefix), "\(line)") }
+            #expect(error.diagnostics.map(\.location) == error.diagnostics.map(\.location).sorted())
+        }
+    }
+
+    /// Role collisions are checked on the model's readable part even when another part has errors.
+    @Test func roleCollisionsComeWithOtherErrors() throws {
+        let yaml = Self.header + "agent:\n  cpu: many\nservices:\n  - name: a-b\n    platform: lambda\n    function_name: f\n    role: generate\n  - name: A-b\n    platform: lambda\n    function_name: g\n    role: generate\n"
+        do {
+            _ = try ModelDecoder.decode(yaml, file: "m.yaml")
+            Issue.record("expected errors")
+        } catch {
+            let messages = error.diagnostics.filter { $0.severity == .error }.map(\.message)
+            #expect(messages.contains { $0.contains("agent cpu must be") }, "\(messages)")
+            #expect(messages.contains { $0.contains("both become") }, "\(messages)")
+        }
+    }
+
+    /// `aws eks describe-cluster` prints the issuer as a URL: taken, with a warning saying what was dropped.
+    @Test func oidcIssuerURLIsTakenWithoutItsScheme() throws {
+        let yaml = Self.header + "services:\n  - name: api\n    platform: eks\n    cluster: shop\n    identity: irsa\n    oidc_provider: https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE\n"
+        let result = try ModelDecoder.decode(yaml, file: "m.yaml")
+        guard case .eks(let eks)? = result.model.services.first?.target else { Issue.record("not an eks service"); return }
+        #expect(eks.oidcProvider == "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE")
+        #expect(result.warnings.map(\.description).contains { $0.hasPrefix("m.yaml:10:20: warning: oidc_provider: removed 'https://'") })
+    }
+
+    /// AWS's documentation account in `account:` is a value copied from an example: a warning.
+    @Test func documentationAccountWarns() throws {
+        let service = "services:\n  - name: fn\n    platform: lambda\n    function_name: f\n"
+        let example = try ModelDecoder.decode(Self.header + service, file: "m.yaml")
+        #expect(example.warnings.map(\.description).contains { $0.hasPrefix("m.yaml:4:10: warning: account 123456789012 is the example account of AWS's documentation") })
+        let own = try ModelDecoder.decode("version: 1\nproject: shop\nregion: us-east-1\naccount: \"210987654321\"\n" + service, file: "m.yaml")
+        #expect(own.warnings.isEmpty)
     }
 
     @Test func warnsButAcceptsUnpinnedAgentAndUnknownRegion() throws {

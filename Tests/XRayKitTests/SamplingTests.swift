@@ -155,6 +155,8 @@ import Testing
             ("array.json", #"[{"SamplingRule": {"RuleName": "h", "Priority": 1, "FixedRate": 0, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "/health", "Version": 1}}]"#),
             ("records.json", #"{"SamplingRuleRecords": [{"SamplingRule": {"RuleName": "Default", "Priority": 10000, "FixedRate": 0.05, "ReservoirSize": 1, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "*", "Version": 1}}, {"SamplingRule": {"RuleName": "h", "Priority": 1, "FixedRate": 0, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "/health", "Version": 1}}]}"#),
             ("template.yaml", "Resources:\n  H:\n    Type: AWS::XRay::SamplingRule\n    Properties:\n      SamplingRule: {RuleName: h, Priority: 1, FixedRate: 0, ReservoirSize: 0, ResourceARN: '*', ServiceName: '*', ServiceType: '*', Host: '*', HTTPMethod: '*', URLPath: /health, Version: 1}\n"),
+            // Bare rules, as `get-sampling-rules --query 'SamplingRuleRecords[].SamplingRule'` prints them.
+            ("bare.json", #"[{"RuleName": "h", "Priority": 1, "FixedRate": 0, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "/health", "Version": 1}, {"RuleName": "o", "Priority": 2, "FixedRate": 0.1, "ReservoirSize": 2, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "POST", "URLPath": "/admin", "Version": 1}]"#),
             ("local2.json", #"{"version": 2, "default": {"fixed_target": 1, "rate": 0.05}, "rules": [{"description": "h", "host": "*", "http_method": "*", "url_path": "/health", "fixed_target": 0, "rate": 0}]}"#),
             ("local1.json", #"{"version": 1, "default": {"fixed_target": 1, "rate": 0.05}, "rules": [{"description": "h", "service_name": "*", "http_method": "*", "url_path": "/health", "fixed_target": 0, "rate": 0}]}"#),
             ("xray.yaml", "version: 1\nproject: p\nregion: us-east-1\nsampling:\n  rules:\n    - {name: h, priority: 1, reservoir: 0, rate: 0, path: /health}\nservices: []\n"),
@@ -166,6 +168,24 @@ import Testing
             #expect(SamplingMatcher.match(SamplingRequest(path: "/orders"), in: set).rule.reservoir == 1, "\(path): the default")
         }
         #expect(throws: DiagnosticsError.self) { try SamplingInput.rules(path: "x.json", data: Data("{\"a\": 1}".utf8)) }
+        // A list of objects that are not rules is still no rule set.
+        #expect(throws: DiagnosticsError.self) { try SamplingInput.rules(path: "x.json", data: Data("[{\"RuleName\": \"h\"}]".utf8)) }
+    }
+
+    @Test func matchTakesABareListOfRules() throws {
+        let work = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let rules = work.appendingPathComponent("rules.json")
+        try Data(#"[{"RuleName": "health", "Priority": 1, "FixedRate": 0, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "GET", "URLPath": "/health", "Version": 1}]"#.utf8).write(to: rules)
+        let result = try xrayctl(["sampling", "match", "--rules", rules.path, "--method", "GET", "--path", "/health"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("=> health: reservoir 0/s, then 0% of the rest"))
+        // Lint reads the same file as sampling rules, not as an unrecognised file.
+        let lint = try xrayctl(["lint", rules.path, "--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]
+        let findings = report?["findings"] as? [[String: Any]] ?? []
+        #expect(!findings.contains { $0["rule"] as? String == "XR002" }, "\(lint.stdout)")
+        #expect((report?["skipped"] as? [String])?.isEmpty == true, "\(lint.stdout)")
     }
 
     // MARK: the commands

@@ -83,7 +83,7 @@ public enum DaemonProbe {
     public static func run(flag: String?, environment: [String: String], timeout: Double,
                            otlpPorts: (grpc: Int, http: Int) = (4317, 4318)) async -> (findings: [Finding], notes: [String]) {
         let (text, source) = address(flag: flag, environment: environment)
-        let anchor = SourceLocation(file: "daemon \(text)", line: 1, column: 1)
+        let anchor = SourceLocation.origin("daemon \(text)")
         guard case .success(let address) = DaemonAddress.parse(text) else {
             if case .failure(let problem) = DaemonAddress.parse(text) {
                 return ([MalformedDaemonAddress.finding(at: anchor, "the daemon address '\(text)' from \(source) \(MalformedDaemonAddress.explain(problem)); the SDKs refuse it",
@@ -102,7 +102,7 @@ public enum DaemonProbe {
         let tcp = await callProxy(host: address.tcpHost, port: address.tcpPort, timeout: timeout)
         var notes = ["daemon address \(text) (from \(source))"]
         switch udp {
-        case .sent(let bytes): notes.append("UDP \(address.udpHost):\(address.udpPort): sent a \(bytes)-byte test segment; no port-unreachable came back")
+        case .sent(let bytes): notes.append("UDP \(address.udpHost):\(address.udpPort): sent \(English.a("\(bytes)-byte")) test segment; no port-unreachable came back")
         case .refused: notes.append("UDP \(address.udpHost):\(address.udpPort): port unreachable")
         case .failed(let reason): notes.append("UDP \(address.udpHost):\(address.udpPort): \(reason)")
         }

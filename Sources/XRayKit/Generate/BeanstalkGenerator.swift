@@ -53,7 +53,7 @@ struct BeanstalkGenerator {
             output.notes.append("`\(service.name)` uses the instance profile `\(spec.instanceProfile)`; xrayctl adds the daemon's permissions to the role of the same name, as Elastic Beanstalk and the IAM console name them. If the profile holds a role of another name, put `iam/\(spec.instanceProfile).policy.json` on the role that `aws iam get-instance-profile --instance-profile-name \(spec.instanceProfile)` shows.")
         }
         if context.model.agent.kind != .xrayDaemon {
-            output.notes.append("Elastic Beanstalk runs its own X-Ray daemon, so `\(service.name)` keeps it although the model's agent is \(context.model.agent.kind.rawValue).")
+            output.notes.append("Elastic Beanstalk runs its own X-Ray daemon, so `\(service.name)` keeps it although the model's agent is the \(context.model.agent.kind.displayName).")
         }
         return output
     }

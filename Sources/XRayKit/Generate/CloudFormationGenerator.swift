@@ -71,7 +71,7 @@ struct CloudFormationGenerator {
             parameters.append(("Cluster", .map([
                 ("Type", .string("String")),
                 ("Default", .string(context.model.cluster ?? "default")),
-                ("Description", .string("The ECS cluster whose container instances each get one \(context.agentName)")),
+                ("Description", .string("The ECS cluster whose container instances each get one \(context.model.agent.kind.displayName)")),
             ])))
             resources.append((ids.make(service.serviceName, "Service"), resource("AWS::ECS::Service", [
                 ("ServiceName", .string(service.serviceName)),

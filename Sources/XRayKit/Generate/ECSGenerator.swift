@@ -31,7 +31,7 @@ struct ECSGenerator {
         let logGroup = context.model.logs.group(project: context.model.project, service: service.name)
         containers = withLogs(containers, group: logGroup, output: &output)
         if fargate, let size = ecs.taskSize, let alone = ecs.sizeWithoutAgent(context.model.agent) {
-            output.notes.append("`\(service.name)` runs as a \(size.description) Fargate task: the app alone would fit \(alone.description), and Fargate bills by task size. To keep the smaller size, give the agent less (`agent.cpu: 0` shares the app's CPU; `agent.memory_reservation: 64` suits the daemon) or set `task_cpu` and `task_memory`.")
+            output.notes.append("`\(service.name)` runs as \(English.a(size.description)) Fargate task: the app alone would fit \(alone.description), and Fargate bills by task size. To keep the smaller size, give the agent less (`agent.cpu: 0` shares the app's CPU; `agent.memory_reservation: 64` suits the daemon) or set `task_cpu` and `task_memory`.")
         }
         let task = TaskDefinition(
             family: family,

@@ -180,9 +180,8 @@ struct EKSGenerator {
         container.append(("ports", .list(ports.map { port in
             .map([("name", .string(port.name)), ("containerPort", .int(port.port)), ("protocol", .string(port.protocol))])
         })))
-        // ECS CPU units are 1/1024 of a vCPU; Kubernetes counts millicores. No CPU limit: throttling
-        // an agent drops UDP segments. Memory is capped at what the model reserves.
-        let millicores = max(10, agent.cpu * 1000 / 1024)
+        // No CPU limit: throttling an agent drops UDP segments. Memory is capped at what the model reserves.
+        let millicores = Self.millicores(forCPUUnits: agent.cpu)
         container.append(("resources", .map([
             ("requests", .map([("cpu", .string("\(millicores)m")), ("memory", .string("\(agent.memoryReservation)Mi"))])),
             ("limits", .map([("memory", .string("\(agent.memoryReservation)Mi"))])),
@@ -222,6 +221,20 @@ struct EKSGenerator {
 }
 
 /// An EKS Pod Identity association: the role the pods of one ServiceAccount get in one cluster.
+extension EKSGenerator {
+    /// The agent's CPU request in millicores for the model's `agent.cpu`, given in ECS CPU units
+    /// (1/1024 of a vCPU): rounded up to a multiple of 5m, at least 10m. The exact value is rarely
+    /// whole (32 units are 31.25m, which used to become `31m`); rounding up never reserves less
+    /// than the model asks, and lands the usual ECS sizes on the usual Kubernetes ones
+    /// (128 → 125m, 256 → 250m, 512 → 500m, 1024 → 1000m; 32 → 35m).
+    static func millicores(forCPUUnits units: Int) -> Int {
+        let step = 5
+        let exact = units * 1000                        // in 1/1024 millicores
+        let steps = (exact + 1024 * step - 1) / (1024 * step)
+        return max(10, steps * step)
+    }
+}
+
 struct PodIdentityAssociation: Hashable {
     var cluster: String
     var namespace: String

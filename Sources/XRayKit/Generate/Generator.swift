@@ -87,7 +87,7 @@ public enum Generator {
         model.services.compactMap { service -> String? in
             guard case .ecs(let ecs) = service.target, service.platform == .ecsFargate, let size = ecs.taskSize,
                   let alone = ecs.sizeWithoutAgent(model.agent) else { return nil }
-            return "\(service.location): note: with the agent, '\(service.name)' needs a \(size.description) Fargate task instead of \(alone.description) (Fargate bills by task size); agent.cpu: 0 and a smaller agent.memory_reservation, or task_cpu and task_memory, keep it smaller"
+            return "\(service.location): note: with the agent, '\(service.name)' needs \(English.a(size.description)) Fargate task instead of \(alone.description) (Fargate bills by task size); agent.cpu: 0 and a smaller agent.memory_reservation, or task_cpu and task_memory, keep it smaller"
         }
     }
 

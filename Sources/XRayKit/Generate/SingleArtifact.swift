@@ -35,9 +35,9 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
     public func render(_ request: Request) throws(DiagnosticsError) -> String {
         let (tree, name) = modelTree(request)
         // The flags as a model tree (no YAML text in between), read and validated like a file.
-        let typed = try ModelDecoder.decode(LocatedNode(tree, at: SourceLocation(file: "flags", line: 1, column: 1))).model
+        let typed = try ModelDecoder.decode(LocatedNode(tree, at: SourceLocation.origin("flags"))).model
         guard let text = artifact(typed, roleFor: request.roleFor, prefixed: Naming.prefixed(request.project ?? name, name)) else {
-            throw DiagnosticsError([.error(at: SourceLocation(file: "flags", line: 1, column: 1), "these flags produce no \(rawValue)")])
+            throw DiagnosticsError([.error(at: SourceLocation.origin("flags"), "these flags produce no \(rawValue)")])
         }
         return text
     }

@@ -99,7 +99,7 @@ struct TerraformGenerator {
         ])]
         if let service = output.daemonService, let taskName = taskNames[service.taskDefinition] {
             variables.append(HCLBlock("variable", ["ecs_cluster"], [
-                .attribute("description", .string("The ECS cluster whose container instances each get one \(context.agentName)")),
+                .attribute("description", .string("The ECS cluster whose container instances each get one \(context.model.agent.kind.displayName)")),
                 .attribute("type", .expression("string")),
                 .attribute("default", .string(context.model.cluster ?? "default")),
             ]))

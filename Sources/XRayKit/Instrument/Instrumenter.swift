@@ -80,7 +80,7 @@ public enum Instrumenter {
         case .cloudFormation:
             tree = try session.template(tree, document: document)
         default:
-            throw .unusable(.error(at: root.location, "xrayctl instruments ECS task definitions and CloudFormation/SAM templates; this is \(document.kind == .unknown ? "not one" : "a \(document.kind.rawValue)")"))
+            throw .unusable(.error(at: root.location, "xrayctl instruments ECS task definitions and CloudFormation/SAM templates; this is \(document.kind == .unknown ? "not one" : "another kind of file (\(document.kind.rawValue))")"))
         }
         // JSON keeps its key order and indentation, so the change reads as a small diff.
         let text = isJSON ? OrderedJSON.render(tree, indent: OrderedJSON.indentation(of: document.text)) : tree.yaml
@@ -158,7 +158,7 @@ public enum Instrumenter {
                     changes.append("\(label): replaced the \(oldKind) container '\(old)' with \(options.agent.rawValue) ('\(agentName)')")
                 } else {
                     containers.append(replacement)
-                    changes.append("\(label): added a \(options.agent.rawValue) sidecar ('\(agentName)') in \(mode.rawValue) mode")
+                    changes.append("\(label): added \(English.a(options.agent.displayName)) sidecar ('\(agentName)') in \(mode.rawValue) mode")
                 }
             case .daemon:
                 guard mode == .bridge || mode == .host else {

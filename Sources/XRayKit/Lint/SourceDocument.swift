@@ -69,11 +69,18 @@ enum KindDetector {
     static let daemonOnlyKeys: Set<String> = ["TotalBufferSizeMB", "Socket", "Logging", "LocalMode", "NoVerifySSL",
                                               "ProxyAddress", "Profile", "Processor", "MemoryLimit", "Concurrency"]
 
+    /// A sampling rule object in the API's shape, outside any wrapper: a name and its numbers.
+    static func isBareSamplingRule(_ node: LocatedNode) -> Bool {
+        node["RuleName"]?.scalar != nil && (node["FixedRate"] != nil || node["ReservoirSize"] != nil)
+    }
+
     static func detect(_ root: LocatedNode?, path: String) -> DocumentKind {
         let inEbextensions = path.split(separator: "/").dropLast().last == ".ebextensions"
         guard let root else { return .unknown }
         if let items = root.items {
             if !items.isEmpty, items.allSatisfy({ $0["SamplingRule"] != nil }) { return .samplingRules }
+            // Bare rules, as `aws xray get-sampling-rules --query 'SamplingRuleRecords[].SamplingRule'` prints them.
+            if !items.isEmpty, items.allSatisfy(isBareSamplingRule) { return .samplingRules }
             if !items.isEmpty, items.allSatisfy(isContainerDefinition) { return .containerDefinitions }
             if !items.isEmpty, items.allSatisfy(isSegment) { return .segments }
             return .unknown

@@ -23,6 +23,9 @@ public struct ARN: Hashable, Sendable, CustomStringConvertible {
         return resource.split(separator: "/").last.map(String.init)
     }
 
+    /// The account AWS's documentation uses in its examples: in a model, a value copied and not yet replaced.
+    public static let documentationAccount = "123456789012"
+
     /// A 12-digit AWS account ID.
     public static func isAccountID(_ text: String) -> Bool {
         text.count == 12 && text.allSatisfy { $0.isASCII && $0.isNumber }

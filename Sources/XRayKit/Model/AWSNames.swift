@@ -56,7 +56,6 @@ public enum AWSNames {
         return parts.count == 1 || parts[1] == "$LATEST" || isName(parts[1])
     }
 
-    /// An ECS cluster name, or a cluster ARN.
     /// An EKS cluster name (CreateCluster: `^[0-9A-Za-z][A-Za-z0-9\-_]*`, 1-100 characters).
     public static func isEKSCluster(_ text: String) -> Bool {
         guard let first = text.first, first.isASCII, first.isLetter || first.isNumber, text.count <= 100 else { return false }
@@ -78,6 +77,7 @@ public enum AWSNames {
         return region.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
     }
 
+    /// An ECS cluster name, or a cluster ARN.
     public static func isCluster(_ text: String) -> Bool {
         func isName(_ name: Substring) -> Bool {
             (1...255).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }

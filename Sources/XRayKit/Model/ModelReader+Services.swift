@@ -222,7 +222,13 @@ extension ModelReader {
             identity = EKSServiceSpec.Identity(rawValue: text)!
         }
         var provider: String?
-        if let node = fields["oidc_provider"], let text = reader.string(node, "oidc_provider") {
+        if let node = fields["oidc_provider"], var text = reader.string(node, "oidc_provider") {
+            // `aws eks describe-cluster` prints the issuer as a URL; IAM names the provider without
+            // the scheme, so the URL is taken as it is pasted, with a word about what was dropped.
+            if text.lowercased().hasPrefix("https://"), AWSNames.isOIDCProvider(String(text.dropFirst("https://".count))) {
+                text = String(text.dropFirst("https://".count))
+                reader.warning(node, "oidc_provider: removed 'https://' from the issuer URL; IAM names the provider '\(text)' (the value may be written without it)")
+            }
             if !AWSNames.isOIDCProvider(text) {
                 reader.error(node, "oidc_provider is the cluster's OIDC issuer without https:// (aws eks describe-cluster --query cluster.identity.oidc.issuer), such as oidc.eks.us-east-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE, found '\(text)'")
             } else if identity != .irsa {

@@ -123,6 +123,9 @@ struct ModelReader {
             reader.error(node, "account must be a 12-digit AWS account ID (quote it to keep leading zeros), found '\(text)'")
             return nil
         }
+        if text == ARN.documentationAccount {
+            reader.warning(node, "account \(text) is the example account of AWS's documentation, not yours: set your account ID (aws sts get-caller-identity --query Account --output text), or remove account to have ARNs filled in at deploy time")
+        }
         return text
     }
 
@@ -167,7 +170,7 @@ struct ModelReader {
         if let roleNode = fields["cross_account_role"] {
             crossAccount = roleARN(roleNode, "agent cross_account_role", partition: partition)
             if crossAccount != nil && kind != .xrayDaemon {
-                reader.error(roleNode, "cross_account_role is supported with the X-Ray daemon only; for \(kind.rawValue) set the role in its exporter configuration")
+                reader.error(roleNode, "cross_account_role is supported with the X-Ray daemon only; for the \(kind.displayName) set the role in its exporter configuration")
             }
         }
         var spec = AgentSpec(kind: kind, image: image, cpu: cpu, memoryReservation: memory, bufferMB: buffer,

@@ -30,6 +30,8 @@ final class NodeReader {
                 error(key, "keys in \(context) must be strings")
                 continue
             }
+            // A repeated key, renamed by the loader so reading goes on; the decoder has reported it.
+            if name.unicodeScalars.last.map({ (0xE000...0xF8FF).contains($0.value) }) == true { continue }
             guard keys.contains(name) else {
                 if let explanation = misplaced(name) {
                     error(key, explanation)

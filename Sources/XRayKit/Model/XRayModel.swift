@@ -81,6 +81,15 @@ public struct AgentSpec: Sendable {
         case adot
         case cloudwatchAgent = "cloudwatch-agent"
 
+        /// The agent's name in prose ("the ADOT collector"); the raw value is the model's word for it.
+        public var displayName: String {
+            switch self {
+            case .xrayDaemon: return "X-Ray daemon"
+            case .adot: return "ADOT collector"
+            case .cloudwatchAgent: return "CloudWatch agent"
+            }
+        }
+
         /// The image used when the model names none: always a pinned version.
         public var defaultImage: String {
             switch self {

@@ -16,7 +16,7 @@ public enum RuleDocs {
             }
             lines += ["", "More: \(pageURL(description.id))"]
             return lines.joined(separator: "\n")
-        }.joined(separator: "\n\n")
+        }.joined(separator: "\n\n") + "\n"
     }
 
     public static func json(_ descriptions: [RuleDescription]) -> String {

@@ -10,7 +10,7 @@ public enum SamplingInput {
         }
         guard let set = SamplingRuleReader.read(document).first else {
             throw DiagnosticsError([.error(at: SourceLocation(file: path, line: 1, column: 1),
-                                           "no sampling rules here: expected CreateSamplingRule input, get-sampling-rules output, an AWS::XRay::SamplingRule template, an SDK local rules file or xray.yaml")])
+                                           "no sampling rules here: expected CreateSamplingRule input, get-sampling-rules output, a list of rules ([{\"RuleName\": …}, …]), an AWS::XRay::SamplingRule template, an SDK local rules file or xray.yaml")])
         }
         let errors = numberProblems(set).filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticsError(errors) }

@@ -1,5 +1,5 @@
 /// Reads sampling rules from every format xrayctl knows: `CreateSamplingRule` input, arrays of
-/// them, `get-sampling-rules` output, CloudFormation `AWS::XRay::SamplingRule`, SDK local rule
+/// them, bare arrays of rules (`[{"RuleName": …}, …]`), `get-sampling-rules` output, CloudFormation `AWS::XRay::SamplingRule`, SDK local rule
 /// files (version 1 and 2), and the `sampling:` section of `xray.yaml`.
 public enum SamplingRuleReader {
     public static func read(_ document: SourceDocument) -> [SamplingRuleSet] {
@@ -7,7 +7,10 @@ public enum SamplingRuleReader {
         switch document.kind {
         case .samplingRules:
             let records = root["SamplingRuleRecords"]?.items ?? root.items ?? [root]
-            let rules = records.compactMap { ($0["SamplingRule"] ?? $0["SamplingRuleUpdate"]).map(centralized) }
+            let rules = records.compactMap { record in
+                (record["SamplingRule"] ?? record["SamplingRuleUpdate"]).map(centralized)
+                    ?? (KindDetector.isBareSamplingRule(record) ? centralized(record) : nil)
+            }
             return rules.isEmpty ? [] : [SamplingRuleSet(kind: .centralized, rules: rules, node: root)]
         case .cloudFormation, .terraformPlan:
             let rules = TemplateView(document).resources(ofType: "AWS::XRay::SamplingRule").compactMap { resource in

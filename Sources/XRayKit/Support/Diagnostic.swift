@@ -1,10 +1,14 @@
 import Foundation
 
-/// A 1-based position in a source file, as editors and compilers print it.
+/// A 1-based position in a source file, as editors and compilers print it; or, for what is not
+/// a file (an AWS call, the daemon's address, command-line flags), that thing's name.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
+    /// False for a name that is not a file: printed alone (`aws: error: …`), never as `aws:1:1`,
+    /// which reads as a position in a file of that name. JSON and SARIF keep line and column 1.
+    public var isFile = true
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
@@ -12,7 +16,14 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// A finding's origin that is not a file, such as `aws:xray:GetSamplingRules` or `flags`.
+    public static func origin(_ name: String) -> SourceLocation {
+        var location = SourceLocation(file: name, line: 1, column: 1)
+        location.isFile = false
+        return location
+    }
+
+    public var description: String { isFile ? "\(file):\(line):\(column)" : file }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

@@ -8,10 +8,27 @@ public enum Templates {
         public var name: String
         public var contents: String
 
-        /// The first line of the file, a comment saying what the template is for.
+        /// The comment the file opens with, saying what the template is for (one or more `#` lines,
+        /// joined into one sentence).
         public var summary: String {
-            let first = contents.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-            return first.hasPrefix("#") ? String(first.dropFirst()).trimmingCharacters(in: .whitespaces) : ""
+            contents.split(separator: "\n", omittingEmptySubsequences: false)
+                .prefix { $0.hasPrefix("#") }
+                .map { $0.dropFirst().trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+                .joined(separator: " ")
+        }
+
+        /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
+        public static func wrap(_ text: String, width: Int) -> [String] {
+            var lines: [String] = []
+            for word in text.split(separator: " ") {
+                if let last = lines.last, last.count + 1 + word.count <= width {
+                    lines[lines.count - 1] += " " + word
+                } else {
+                    lines.append(String(word))
+                }
+            }
+            return lines
         }
     }
 

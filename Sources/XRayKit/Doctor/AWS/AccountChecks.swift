@@ -16,7 +16,7 @@ public enum AccountChecks {
 
     /// A finding of `rule` about an AWS answer (`file` names the call, such as aws:iam:GetRole).
     static func finding<R: Rule>(_ rule: R.Type, _ severity: Severity, _ file: String, _ message: String, fix: String? = nil) -> Finding {
-        R.finding(at: SourceLocation(file: file, line: 1, column: 1), message, fix: fix, severity: severity)
+        R.finding(at: .origin(file), message, fix: fix, severity: severity)
     }
 
     public static func run(_ options: Options) async -> (findings: [Finding], notes: [String]) {

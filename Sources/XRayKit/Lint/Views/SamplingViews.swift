@@ -15,7 +15,11 @@ extension LintRun {
                     return records.compactMap { $0["SamplingRule"] }.map { (SamplingRuleReader.centralized($0), true) }
                 }
                 if let update = root["SamplingRuleUpdate"] { return [(SamplingRuleReader.centralized(update), true)] }
-                return (root.items ?? [root]).compactMap { $0["SamplingRule"] }.map { (SamplingRuleReader.centralized($0), false) }
+                let items = root.items ?? [root]
+                if !items.isEmpty, items.allSatisfy(KindDetector.isBareSamplingRule) {
+                    return items.map { (SamplingRuleReader.centralized($0), false) }
+                }
+                return items.compactMap { $0["SamplingRule"] }.map { (SamplingRuleReader.centralized($0), false) }
             case .cloudFormation, .terraformPlan:
                 return TemplateView(document).resources(ofType: "AWS::XRay::SamplingRule").compactMap { $0.properties?["SamplingRule"] }
                     .map { (SamplingRuleReader.centralized($0), false) }

@@ -13,7 +13,7 @@ struct InvalidModel: LintRule {
         run.documents.filter { $0.kind == .model }.flatMap { document -> [Finding] in
             let diagnostics: [Diagnostic]
             do {
-                diagnostics = try ModelDecoder.decode(document.text, file: document.path).warnings
+                diagnostics = try ModelDecoder.decode(document.text, file: document.path, reportingDuplicateKeys: false).warnings
             } catch let error as DiagnosticsError {
                 diagnostics = error.diagnostics
             } catch {

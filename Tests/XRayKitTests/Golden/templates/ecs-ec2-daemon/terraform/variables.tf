@@ -7,7 +7,7 @@ variable "region" {
 }
 
 variable "ecs_cluster" {
-  description = "The ECS cluster whose container instances each get one xray-daemon"
+  description = "The ECS cluster whose container instances each get one X-Ray daemon"
   type        = string
   default     = "shop-cluster"
 }
