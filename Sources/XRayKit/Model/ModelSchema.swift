@@ -10,7 +10,12 @@ public enum ModelSchema {
             "title": "xrayctl model (xray.yaml)",
             "description": "One file that describes the X-Ray setup of every service; see \"The model\" in xrayctl's README.",
             "type": "object",
-            "required": ["version", "project", "region", "services"],
+            "required": ["version", "project", "region"],
+            // Services, or an account-level setup (Transaction Search) that needs none.
+            "anyOf": [
+                ["required": ["services"], "properties": ["services": ["type": "array", "minItems": 1]]],
+                ["required": ["traces"], "properties": ["traces": ["required": ["transaction_search"]]]],
+            ],
             "additionalProperties": false,
             "properties": object(ModelReader.topLevelKeys, topLevel),
             "$defs": ["service": service],
@@ -80,7 +85,7 @@ public enum ModelSchema {
                     "router_image": text,
                 ]),
             ],
-            "services": ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/service"]],
+            "services": ["type": ["array", "null"], "items": ["$ref": "#/$defs/service"]],
             "application_signals": ["type": "boolean"],
             "traces": [
                 "type": "object", "additionalProperties": false,
