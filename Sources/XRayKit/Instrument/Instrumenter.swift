@@ -260,11 +260,10 @@ public enum Instrumenter {
             return container
         }
 
-        /// The new agent's log configuration: the old agent's, as it was; else (the old one had none,
-        /// or there was none) that of the first app
-        /// container with one (not a FireLens router, whose own output cannot go through itself),
-        /// under the agent's own stream prefix. A collector that fails (a refused SigV4 signature,
-        /// a configuration it cannot read) says so only in its logs.
+        /// The new agent's log configuration: the old agent's, as it was; else (no old agent, or one
+        /// without logs) that of the first app container with one (not a FireLens router, whose own
+        /// output cannot go through itself), under the agent's own stream prefix. A collector that
+        /// fails (a refused SigV4 signature, a configuration it cannot read) says so only in its logs.
         mutating func withLogs(_ agent: inout EditableTree, previous: EditableTree?, containers: [EditableTree],
                                isAgent: (EditableTree) -> Bool, key: (String) -> String, label: String) {
             if let previous, let logs = previous[key("logConfiguration")] {
@@ -278,7 +277,8 @@ public enum Instrumenter {
             var options = logs[key("options")]
             var prefix = ""
             switch driver {
-            case "awslogs" where options?.pairs != nil || options == nil:
+            // Options computed by an intrinsic (Fn::If…) are copied as they are.
+            case "awslogs" where options == nil || options?.pairs?.contains(where: { $0.key.hasPrefix("Fn::") || $0.key == "Ref" }) == false:
                 options = options ?? .map([])
                 options?["awslogs-stream-prefix"] = .string(agentName)
                 prefix = ", stream prefix \(agentName)"

@@ -181,6 +181,8 @@ class Run:
     def __init__(self, moto_url, stub_url, model_path, out):
         self.moto_url, self.stub_url, self.out = moto_url, stub_url, out
         self.model = yaml.safe_load(open(model_path))
+        # An account-level model (Transaction Search alone) may have no services.
+        self.model["services"] = self.model.get("services") or []
         self.region = self.model["region"]
         self.local = str(self.model.get("account") or DEFAULT_ACCOUNT)
         self.readme = open(os.path.join(out, "README.md")).read()
