@@ -1,5 +1,6 @@
 import ArgumentParser
 import XRayKit
+import Foundation
 
 // `xrayctl generate ARTIFACT [flags]`: each artifact takes only the flags it uses, in small groups,
 // each flag with its help and (where there is a fixed set) its accepted values.
@@ -82,6 +83,8 @@ extension SingleArtifact {
         let keys = ["memory_reservation", "function_name", "network_mode", "cross_account_role", "buffer_mb", "log_level",
                     "image", "port", "cpu", "platform", "rate", "priority", "reservoir", "project", "region", "account"]
         var text = message.replacingOccurrences(of: "the required key", with: "the required flag")
+            .replacingOccurrences(of: "transaction_search indexing_percentage", with: "--indexing-percentage")
+        if text.contains("is not an AWS region code") { text = "--region " + text }
         for key in keys {
             let flag = "--" + key.replacingOccurrences(of: "_", with: "-")
             text = text.replacingOccurrences(of: "'\(key)'", with: flag)
@@ -103,7 +106,7 @@ extension SingleArtifact {
 extension XRayCtl.Generate {
     static let artifactCommands: [any ParsableCommand.Type] = [
         Ebextensions.self, TaskDefinition.self, DaemonService.self, Policy.self, TrustPolicy.self, DaemonConfig.self,
-        SamplingRules.self, LambdaTracing.self,
+        SamplingRules.self, LambdaTracing.self, TransactionSearch.self,
     ]
 
     static func configuration(_ artifact: SingleArtifact, _ what: String) -> CommandConfiguration {
@@ -205,6 +208,51 @@ extension XRayCtl.Generate {
             var request = SingleArtifact.request(account)
             request.service = ["name": name, "function_name": functionName].compactMapValues { $0 }
             try SingleArtifact.lambdaTracing.print(request)
+        }
+    }
+
+    struct TransactionSearch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "transaction-search",
+            abstract: "Turn on Transaction Search in an account, without a model of its services.",
+            discussion: """
+                Writes what 'traces: {transaction_search: {}}' in xray.yaml generates: the CloudWatch Logs \
+                resource policy X-Ray writes spans with, the UpdateTraceSegmentDestination and \
+                UpdateIndexingRule inputs, the permissions to turn it on, a CloudFormation template, \
+                Terraform, and a README with the steps. X-Ray's OTLP endpoint drops spans until it is on. \
+                Without -o the files go to standard output, each after a '==> PATH <==' line.
+                """)
+        @Option(help: "The AWS region.") var region = "us-east-1"
+        @Option(help: "The 12-digit account ID (the files carry the placeholder ACCOUNT_ID without it).") var account: String?
+        @Option(help: "Names the CloudWatch Logs resource policy (PROJECT-xray-transaction-search).") var project = TransactionSearchArtifact.defaultProject
+        @Option(name: .customLong("indexing-percentage"), help: "The share of spans indexed as trace summaries, 0 to 100 (default 1; 1% is free).")
+        var indexingPercentage: Double?
+        @Option(name: [.short, .long], help: "Write the files under this directory instead of standard output.") var output: String?
+        @Flag(help: "With -o: overwrite files xrayctl did not write or that were edited since.") var force = false
+
+        func run() throws {
+            var request = SingleArtifact.Request()
+            request.region = region
+            request.account = account
+            request.project = project
+            let files: [GeneratedFile]
+            do {
+                files = try TransactionSearchArtifact.files(request, indexingPercentage: indexingPercentage)
+            } catch {
+                throw CLIFailure.usage(error.diagnostics.filter { $0.severity == .error }.map { "error: " + SingleArtifact.namingFlags($0.message) })
+            }
+            guard let directory = output else {
+                Swift.print(files.map { "==> \($0.path) <==\n" + $0.contents }.joined(separator: "\n"), terminator: "")
+                return
+            }
+            let written: [String]
+            do {
+                written = try ArtifactWriter(directory: URL(fileURLWithPath: directory)).write(files, force: force).written
+            } catch {
+                throw CLIFailure.unusable(error.description)
+            }
+            for path in written { Swift.print("wrote \(directory)/\(path)") }
+            if written.isEmpty { Swift.print("\(directory) is up to date") }
         }
     }
 }

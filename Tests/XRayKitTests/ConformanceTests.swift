@@ -49,6 +49,28 @@ struct ConformanceTests {
         #expect(report.checked.values.allSatisfy { !$0.isEmpty })
     }
 
+    /// `xrayctl generate transaction-search` from flags: botocore, cfn-lint and python-hcl2 accept
+    /// its files as they accept the model path's (with and without the account, at any percentage).
+    @Test func transactionSearchFromFlagsPassesAWSValidators() throws {
+        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (index, (account, percentage)) in [(nil, nil), ("123456789012", 0.5), ("210987654321", 100.0)].enumerated() {
+            var request = SingleArtifact.Request()
+            request.region = index == 2 ? "cn-north-1" : "eu-west-1"
+            request.account = account
+            let files = try TransactionSearchArtifact.files(request, indexingPercentage: percentage)
+            _ = try ArtifactWriter(directory: root.appendingPathComponent("\(index)")).write(files, force: false)
+        }
+        let report = try PythonTools.validate(directory: root)
+        #expect(report.problems == [])
+        let validators = Set(report.checked.values.joined())
+        for expected in ["botocore xray.UpdateTraceSegmentDestination", "botocore xray.UpdateIndexingRule",
+                         "botocore logs.PutResourcePolicy", "cfn-lint", "python-hcl2"] {
+            #expect(validators.contains(expected), "no file was checked by \(expected)")
+        }
+    }
+
     /// The validator itself must reject what AWS rejects, or the test above proves nothing.
     @Test func validatorRejectsBrokenArtifacts() throws {
         try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))

@@ -201,3 +201,130 @@ extension InstrumentTests {
         #expect(written.status == 0)
     }
 }
+
+extension InstrumentTests {
+    static func containers(_ text: String) throws -> [String: [String: Any]] {
+        let task = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let list = try #require(task["containerDefinitions"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: list.map { ($0["name"] as? String ?? "", $0) })
+    }
+
+    /// Moving from the daemon to ADOT keeps the daemon's logs and its `essential`, and says so;
+    /// the result has no XR124 (an agent without logs beside containers with them).
+    @Test func aReplacedAgentKeepsItsLogsAndEssential() throws {
+        let task = #"{"family": "web", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "web", "image": "web:1", "memoryReservation": 256, "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web"}}}, {"name": "xray", "image": "amazon/aws-xray-daemon:3.6.6", "essential": false, "memoryReservation": 64, "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/xray", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "xray"}}}]}"#
+        let options = Instrumenter.Options(agent: .adot, region: "eu-west-1", export: .otlp)
+        let result = try instrument(task, options)
+        let agent = try #require(try Self.containers(result.text)["aws-otel-collector"])
+        #expect(agent["essential"] as? Bool == false)
+        let logs = try #require(agent["logConfiguration"] as? [String: Any])
+        #expect((logs["options"] as? [String: String])?["awslogs-group"] == "/ecs/xray")
+        #expect(result.changes.contains { $0.contains("with adot ('aws-otel-collector'), essential: false as before") }, "\(result.changes)")
+        #expect(result.changes.contains { $0.contains("keeps the log configuration of 'xray'") })
+        let findings = Linter.lint([DocumentLoader.load(path: "task.json", data: Data(result.text.utf8))])
+        #expect(!findings.contains { $0.rule == "XR124" })
+        try expectCleanAndStable(result, path: "task.json", options)
+    }
+
+    /// An agent that had no logs (or a new one) logs like the first app container, under its own
+    /// stream prefix; a FireLens router is not the example; `essential` absent stays absent.
+    @Test func anAgentWithoutLogsLogsLikeTheApps() throws {
+        let task = #"{"family": "web", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "log-router", "image": "fluent-bit:1", "memoryReservation": 50, "firelensConfiguration": {"type": "fluentbit"}, "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/router", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "log-router"}}}, {"name": "web", "image": "web:1", "memoryReservation": 256, "logConfiguration": {"logDriver": "awsfirelens", "options": {"Name": "cloudwatch_logs", "log_group_name": "/ecs/web", "log_stream_prefix": "web/", "region": "eu-west-1"}}}, {"name": "xray-daemon", "image": "amazon/aws-xray-daemon:3.6.6", "memoryReservation": 64}]}"#
+        let before = Linter.lint([DocumentLoader.load(path: "task.json", data: Data(task.utf8))])
+        #expect(before.contains { $0.rule == "XR124" })
+        let options = Instrumenter.Options(agent: .cloudwatchAgent)
+        let result = try instrument(task, options)
+        let agent = try #require(try Self.containers(result.text)["cloudwatch-agent"])
+        #expect(agent["essential"] == nil)
+        let logs = try #require(agent["logConfiguration"] as? [String: Any])
+        #expect(logs["logDriver"] as? String == "awsfirelens")
+        #expect((logs["options"] as? [String: String])?["log_stream_prefix"] == "cloudwatch-agent/")
+        #expect(result.changes.contains { $0.contains("cloudwatch-agent logs like 'web' (awsfirelens, stream prefix cloudwatch-agent/)") }, "\(result.changes)")
+
+        // Added to a task that had no agent: the app's awslogs, the agent's prefix.
+        let plain = #"{"family": "web", "taskRoleArn": "arn:aws:iam::123456789012:role/web", "containerDefinitions": [{"name": "web", "image": "web:1", "memoryReservation": 256, "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web"}}}]}"#
+        let added = try instrument(plain)
+        let daemon = try #require(try Self.containers(added.text)["xray-daemon"])
+        let options2 = try #require((daemon["logConfiguration"] as? [String: Any])?["options"] as? [String: String])
+        #expect(options2 == ["awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "xray-daemon"])
+        try expectCleanAndStable(added, path: "task.json")
+        #expect(!Linter.lint([DocumentLoader.load(path: "task.json", data: Data(added.text.utf8))]).contains { $0.rule == "XR124" })
+    }
+
+    /// In a template the keys are CloudFormation's (LogConfiguration, Options).
+    @Test func templateAgentsGetLogsInPascalCase() throws {
+        let template = """
+            Resources:
+              Task:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  NetworkMode: awsvpc
+                  ContainerDefinitions:
+                    - Name: api
+                      Image: api:1
+                      LogConfiguration:
+                        LogDriver: awslogs
+                        Options: {awslogs-group: /ecs/api, awslogs-region: eu-west-1, awslogs-stream-prefix: api}
+                    - Name: xray
+                      Image: amazon/aws-xray-daemon:3.6.6
+                      Essential: false
+
+            """
+        let result = try instrument(template, path: "template.yaml", .init(agent: .adot, region: "eu-west-1"))
+        #expect(result.text.contains("awslogs-stream-prefix: aws-otel-collector"), "\(result.text)")
+        #expect(result.text.contains("LogConfiguration:") && !result.text.contains("logConfiguration"))
+        #expect(result.text.contains("Essential: false"))
+    }
+}
+
+extension InstrumentTests {
+    /// With OTLP export to ADOT the warnings name the command that turns Transaction Search on and
+    /// the permission the task role now needs; a template's own role gets it (no XR214 after).
+    @Test func otlpNamesTransactionSearchCommandAndPutSpans() throws {
+        let otlp = Instrumenter.Options(agent: .adot, region: "eu-west-1", export: .otlp)
+        let result = try instrument(Self.bridgeTask, path: "task.json", otlp)
+        #expect(result.warnings.contains { $0.contains("xrayctl generate transaction-search --region eu-west-1") }, "\(result.warnings)")
+        #expect(result.warnings.contains { $0.contains("needs xray:PutSpans") && $0.contains("CloudWatch-OTLP-UsingADOT.html") })
+        // The CloudWatch agent does not call the OTLP endpoint: no PutSpans warning.
+        let cloudwatch = try instrument(Self.bridgeTask, path: "task.json", .init(agent: .cloudwatchAgent, export: .otlp))
+        #expect(!cloudwatch.warnings.contains { $0.contains("PutSpans") })
+        #expect(cloudwatch.warnings.contains { $0.contains("xrayctl generate transaction-search --region REGION") })
+
+        let template = """
+            Resources:
+              Task:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  NetworkMode: awsvpc
+                  TaskRoleArn: {"Fn::GetAtt": [TaskRole, Arn]}
+                  ContainerDefinitions:
+                    - Name: api
+                      Image: api:1
+                      MemoryReservation: 256
+              TaskRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: ecs-tasks.amazonaws.com}
+                        Action: sts:AssumeRole
+                        Condition: {StringEquals: {"aws:SourceAccount": "123456789012"}}
+                  ManagedPolicyArns:
+                    - arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess
+
+            """
+        let before = try instrument(template, path: "template.yaml", .init(agent: .adot, region: "eu-west-1"))
+        let rules = { (text: String) in Linter.lint([DocumentLoader.load(path: "template.yaml", data: Data(text.utf8))]).map(\.rule) }
+        // ADOT on the X-Ray API needs no PutSpans; sending to the OTLP endpoint does.
+        #expect(!rules(before.text).contains("XR214"))
+        let moved = try instrument(before.text, path: "template.yaml", otlp)
+        #expect(moved.changes.contains("TaskRole: allowed xray:PutSpans (the collector now sends spans to X-Ray's OTLP endpoint)"), "\(moved.changes)")
+        #expect(!moved.warnings.contains { $0.contains("PutSpans") })
+        #expect(!rules(moved.text).contains("XR214"))
+        try expectCleanAndStable(moved, path: "template.yaml", otlp)
+        // The same template with the collector's new configuration but the old role: XR214.
+        let withoutGrant = moved.text.replacingOccurrences(of: "xray:PutSpans", with: "xray:GetSamplingRules")
+        #expect(rules(withoutGrant).contains("XR214"))
+    }
+}

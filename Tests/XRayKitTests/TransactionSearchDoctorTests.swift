@@ -40,6 +40,9 @@ import Testing
         let search = result.findings.filter { $0.rule == "XR808" }
         #expect(search.map(\.location.file).sorted() == ["aws:logs:DescribeResourcePolicies", "aws:xray:GetTraceSegmentDestination"], "\(result.findings.map(\.message))")
         #expect(search.first { $0.location.file.hasSuffix("Destination") }?.message.contains("is off (spans go to XRay)") == true)
+        // Both point to the command that works without a model of the project's services.
+        #expect(search.allSatisfy { $0.fix?.contains("xrayctl generate transaction-search --region \(Self.environment["AWS_REGION"] ?? "") -o transaction-search") == true },
+                "\(search.map { $0.fix ?? "" })")
         #expect(result.notes.contains("trace segment destination: XRay (ACTIVE)"))
         #expect(result.notes.contains("indexing rules: Default 2.5%"))
     }

@@ -54,7 +54,8 @@ enum OutputReadme {
                 : "exports traces to X-Ray only"
             lines.append("- The \(model.agent.kind.displayName) gets its configuration inline through the `\(model.agent.kind == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT")` environment variable: it receives X-Ray segments on 2000/udp, serves sampling on 2000/tcp, accepts OTLP on 4317/4318, and \(destination), so its role needs X-Ray permissions only.")
         }
-        if model.agent.kind == .xrayDaemon {
+        // A model without services (Transaction Search alone) runs no agent.
+        if model.agent.kind == .xrayDaemon && !model.services.isEmpty {
             lines.append("- The X-Ray daemon and SDKs are in maintenance mode since 2026-02-25 and reach end of support on 2027-02-25. To move to the ADOT collector or the CloudWatch agent, set `agent.kind: adot` or `agent.kind: cloudwatch-agent` in the model and generate again: they receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so the applications need no change.")
         }
         if let terraform {

@@ -126,3 +126,33 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
         })
     }
 }
+
+/// `xrayctl generate transaction-search`: what the model path writes for `traces.transaction_search`
+/// in a model without services (an account-level setup), from flags. The flags become that model,
+/// validated like a file, and `Generator` makes the files: the CloudWatch Logs resource policy,
+/// the UpdateTraceSegmentDestination and UpdateIndexingRule inputs, the permissions to turn it on,
+/// the template, the Terraform and the README with the steps.
+public enum TransactionSearchArtifact {
+    /// The project names the CloudWatch Logs resource policy (PROJECT-xray-transaction-search).
+    public static let defaultProject = "tracing"
+
+    public static func files(_ request: SingleArtifact.Request, indexingPercentage: Double?) throws(DiagnosticsError) -> [GeneratedFile] {
+        try Generator.generate(model(request, indexingPercentage: indexingPercentage))
+    }
+
+    static func model(_ request: SingleArtifact.Request, indexingPercentage: Double?) throws(DiagnosticsError) -> XRayModel {
+        var search: [(String, YAMLValue)] = []
+        if let indexingPercentage {
+            // A value the model cannot hold (nan, inf) stays text, so the model's check names it.
+            search.append(("indexing_percentage", indexingPercentage.isFinite ? .double(indexingPercentage) : .string(String(indexingPercentage))))
+        }
+        var tree: [(String, YAMLValue)] = [
+            ("version", .int(1)),
+            ("project", .string(request.project ?? defaultProject)),
+            ("region", .string(request.region)),
+        ]
+        if let account = request.account { tree.append(("account", .string(account))) }
+        tree.append(("traces", .map([("transaction_search", .map(search))])))
+        return try ModelDecoder.decode(LocatedNode(.map(tree), at: SourceLocation(file: "flags", line: 1, column: 1))).model
+    }
+}

@@ -126,6 +126,12 @@ public enum Instrumenter {
 
         var agentName: String { AgentContainer.name(for: options.agent) }
 
+        /// The agent calls X-Ray's OTLP endpoint (ADOT's otlphttp exporter); the CloudWatch agent
+        /// sends its OTLP-form spans otherwise, and the daemon calls PutTraceSegments.
+        var sendsSpans: Bool { options.export == .otlp && options.agent == .adot && options.mode == .sidecar }
+
+        static let spansPermission = "the agent's task role now needs xray:PutSpans on Resource \"*\" besides the X-Ray write actions (AWSXRayDaemonWriteAccess): spans sent to X-Ray's OTLP endpoint are PutSpans, which AWS's page on the endpoint's IAM (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLP-UsingADOT.html) leaves out of the AWSXrayWriteOnlyAccess it names (xrayctl lint checks it: XR214)"
+
         /// One task definition; `pascal` for CloudFormation's property names.
         mutating func task(_ task: EditableTree, pascal: Bool, at location: SourceLocation, label: String = "the task") throws(Problem) -> EditableTree {
             func key(_ name: String) -> String { pascal ? name.prefix(1).uppercased() + name.dropFirst() : name }
@@ -152,13 +158,21 @@ public enum Instrumenter {
                         changes.append("\(label): the \(options.agent.rawValue) container '\(name(containers[index]) ?? "agent")' now sends OTLP to X-Ray (its inline configuration was replaced)")
                     }
                 } else if let index = existing.first {
-                    let old = name(containers[index]) ?? "agent", oldKind = kind(containers[index])?.rawValue ?? "agent"
+                    let previous = containers[index]
+                    let old = name(previous) ?? "agent", oldKind = kind(previous)?.rawValue ?? "agent"
                     oldNames.append(old)
-                    containers[index] = replacement
-                    changes.append("\(label): replaced the \(oldKind) container '\(old)' with \(options.agent.rawValue) ('\(agentName)')")
+                    var agent = replacement
+                    // `essential` stays what it was: absent (ECS's default, true) or as written.
+                    agent[key("essential")] = previous[key("essential")]
+                    let kept = previous[key("essential")]?.text.map { ", essential: \($0) as before" } ?? ""
+                    changes.append("\(label): replaced the \(oldKind) container '\(old)' with \(options.agent.rawValue) ('\(agentName)')\(kept)")
+                    withLogs(&agent, previous: previous, containers: containers, isAgent: { kind($0) != nil }, key: key, label: label)
+                    containers[index] = agent
                 } else {
-                    containers.append(replacement)
+                    var agent = replacement
                     changes.append("\(label): added \(English.a(options.agent.displayName)) sidecar ('\(agentName)') in \(mode.rawValue) mode")
+                    withLogs(&agent, previous: nil, containers: containers, isAgent: { kind($0) != nil }, key: key, label: label)
+                    containers.append(agent)
                 }
             case .daemon:
                 guard mode == .bridge || mode == .host else {
@@ -214,8 +228,13 @@ public enum Instrumenter {
             if options.mode == .daemon {
                 warnings.append("\(label) now sends to the host's agent: run it as a DAEMON service (platform ecs-ec2-daemon in xrayctl generate)")
             }
+            // A template's own role gets the permission instead (`template`).
+            if sendsSpans && !pascal {
+                warnings.append("\(label): \(Self.spansPermission)")
+            }
             if options.export == .otlp && options.mode == .sidecar {
-                warnings.append("\(label) sends OTLP to X-Ray, which drops spans unless Transaction Search is on in the account (xrayctl doctor --aws --export otlp checks; traces.transaction_search in xray.yaml turns it on)")
+                let region = options.region ?? "REGION"
+                warnings.append("\(label) sends OTLP to X-Ray, which drops spans unless Transaction Search is on in the account (xrayctl doctor --aws --export otlp checks; xrayctl generate transaction-search --region \(region) -o transaction-search writes what turns it on)")
             }
             return task
         }
@@ -239,6 +258,39 @@ public enum Instrumenter {
             var container = container
             container[key("environment")] = .list(environment)
             return container
+        }
+
+        /// The new agent's log configuration: the old agent's, as it was; else (no old agent, or one
+        /// without logs) that of the first app container with one (not a FireLens router, whose own
+        /// output cannot go through itself), under the agent's own stream prefix. A collector that
+        /// fails (a refused SigV4 signature, a configuration it cannot read) says so only in its logs.
+        mutating func withLogs(_ agent: inout EditableTree, previous: EditableTree?, containers: [EditableTree],
+                               isAgent: (EditableTree) -> Bool, key: (String) -> String, label: String) {
+            if let previous, let logs = previous[key("logConfiguration")] {
+                agent[key("logConfiguration")] = logs
+                changes.append("\(label): \(agentName) keeps the log configuration of '\(previous[key("name")]?.text ?? "agent")'")
+                return
+            }
+            guard let app = containers.first(where: { !isAgent($0) && $0[key("firelensConfiguration")] == nil && $0[key("logConfiguration")] != nil }),
+                  var logs = app[key("logConfiguration")] else { return }
+            let driver = logs[key("logDriver")]?.text ?? "its driver"
+            var options = logs[key("options")]
+            var prefix = ""
+            switch driver {
+            // Options computed by an intrinsic (Fn::If…) are copied as they are.
+            case "awslogs" where options == nil || options?.pairs?.contains(where: { $0.key.hasPrefix("Fn::") || $0.key == "Ref" }) == false:
+                options = options ?? .map([])
+                options?["awslogs-stream-prefix"] = .string(agentName)
+                prefix = ", stream prefix \(agentName)"
+            case "awsfirelens" where options?["log_stream_prefix"] != nil:
+                options?["log_stream_prefix"] = .string(agentName + "/")
+                prefix = ", stream prefix \(agentName)/"
+            default:
+                break
+            }
+            if let options { logs[key("options")] = options }
+            agent[key("logConfiguration")] = logs
+            changes.append("\(label): \(agentName) logs like '\(app[key("name")]?.text ?? "?")' (\(driver)\(prefix))")
         }
 
         /// On Fargate the task size must hold every container: when the agent makes the containers
@@ -276,7 +328,7 @@ public enum Instrumenter {
             var tree = tree
             guard var resources = tree["Resources"]?.pairs else { return tree }
             let run = LintRun(documents: [document])
-            var rolesNeedingWrite = Set<String>()
+            var rolesNeedingWrite = Set<String>(), rolesNeedingSpans = Set<String>()
             for index in resources.indices {
                 let (id, resource) = (resources[index].key, resources[index].value)
                 guard let type = resource["Type"]?.text, var properties = resource["Properties"] else { continue }
@@ -284,7 +336,12 @@ public enum Instrumenter {
                 case "AWS::ECS::TaskDefinition":
                     let location = document.root?["Resources"]?[id]?.location ?? SourceLocation(file: path, line: 1, column: 1)
                     properties = try task(properties, pascal: true, at: location, label: id)
-                    if options.mode == .sidecar, let roleID = properties["TaskRoleArn"].flatMap(Self.referencedRole) { rolesNeedingWrite.insert(roleID) }
+                    if options.mode == .sidecar, let roleID = properties["TaskRoleArn"].flatMap(Self.referencedRole) {
+                        rolesNeedingWrite.insert(roleID)
+                        if sendsSpans { rolesNeedingSpans.insert(roleID) }
+                    } else if sendsSpans {
+                        warnings.append("\(id): \(Self.spansPermission)")
+                    }
                 case "AWS::Lambda::Function":
                     if properties["TracingConfig"]?["Mode"]?.text != "Active" {
                         properties["TracingConfig"] = .map([("Mode", .string("Active"))])
@@ -330,6 +387,23 @@ public enum Instrumenter {
                 properties["ManagedPolicyArns"] = .list(managed)
                 resources[index].value["Properties"] = properties
                 changes.append("\(id): attached AWSXRayDaemonWriteAccess")
+            }
+            for index in resources.indices where rolesNeedingSpans.contains(resources[index].key) {
+                let id = resources[index].key
+                guard resources[index].value["Type"]?.text == "AWS::IAM::Role" else {
+                    warnings.append("\(id): \(Self.spansPermission)")
+                    continue
+                }
+                let allowed = run.roles.first { $0.logicalID == id }.map { $0.evaluate(AgentRoleCannotPutSpans.action).decision.isAllowed } ?? false
+                guard !allowed, var properties = resources[index].value["Properties"] else { continue }
+                let statement = EditableTree.map([("Sid", .string("XRayOTLPSpans")), ("Effect", .string("Allow")),
+                                                  ("Action", .string(AgentRoleCannotPutSpans.action)), ("Resource", .string("*"))])
+                var policies = properties["Policies"]?.items ?? []
+                policies.append(.map([("PolicyName", .string("xray-otlp-spans")),
+                                      ("PolicyDocument", .map([("Version", .string("2012-10-17")), ("Statement", .list([statement]))]))]))
+                properties["Policies"] = .list(policies)
+                resources[index].value["Properties"] = properties
+                changes.append("\(id): allowed xray:PutSpans (the collector now sends spans to X-Ray's OTLP endpoint)")
             }
             tree["Resources"] = .map(resources)
             return tree

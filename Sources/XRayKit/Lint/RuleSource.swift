@@ -57,6 +57,7 @@ extension RuleSource {
     static let ecsTaskDefinitionParameters = ecsGuide("Amazon ECS task definition parameters", "task_definition_parameters")
     static let ecsFargateTaskSizes = ecsGuide("Amazon ECS task definition parameters for Fargate", "fargate-tasks-services")
     static let ecsEnvironment = ecsGuide("Environment variables that Amazon ECS sets", "ecs-environment-variables")
+    static let ecsAwslogs = ecsGuide("Send Amazon ECS logs to CloudWatch (the awslogs log driver)", "using_awslogs")
     static let ecsPortMappingAPI = RuleSource("Amazon ECS API Reference: PortMapping",
                                               "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html")
     static let ecsContainerDefinitionAPI = RuleSource("Amazon ECS API Reference: ContainerDefinition",
@@ -172,6 +173,8 @@ extension RuleSource {
                                              "https://aws-otel.github.io/docs/getting-started/x-ray")
     static let xrayOTLPEndpoint = RuleSource("Amazon CloudWatch User Guide: OTLP endpoints (traces: HTTP only, SigV4)",
                                              "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLPEndpoint.html")
+    static let otlpWithoutCollector = RuleSource("Amazon CloudWatch User Guide: Exporting collector-less telemetry using the ADOT SDKs (IAM permissions for traces)",
+                                                 "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLP-UsingADOT.html")
     static let transactionSearch = RuleSource("Amazon CloudWatch User Guide: Transaction Search",
                                               "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Transaction-Search.html")
     static let otelExporterEnvironment = RuleSource("OpenTelemetry: OTLP exporter configuration (OTEL_EXPORTER_OTLP_PROTOCOL and ports)",

@@ -15,12 +15,15 @@ extension ModelReader {
     static let ebPlatforms = ["java", "tomcat", "node", "python", "go", "dotnet", "ruby", "php", "docker",
                               "multicontainer-docker"]
 
-    func services(_ node: LocatedNode, project: String, partition: Partition, agent: AgentSpec?) -> [ServiceSpec]? {
+    /// `allowEmpty`: the model sets up something account-wide (Transaction Search) and may trace no service itself.
+    func services(_ node: LocatedNode, project: String, partition: Partition, agent: AgentSpec?, allowEmpty: Bool = false) -> [ServiceSpec]? {
+        // `services:` with nothing under it reads as null: an empty list.
+        if allowEmpty, node.scalar?.kind == .null { return [] }
         guard let items = node.items else {
             reader.error(node, "services must be a list, found \(node.typeName)")
             return nil
         }
-        if items.isEmpty { reader.error(node, "services is empty; describe at least one service to trace") }
+        if items.isEmpty && !allowEmpty { reader.error(node, "services is empty; describe at least one service to trace") }
         let services = items.compactMap { service($0, project: project, partition: partition, agent: agent) }
         var seen: [String: SourceLocation] = [:]
         for service in services {

@@ -31,11 +31,14 @@ struct ModelReader {
         let agentSpec = self.agent(fields["agent"], partition: partition)
         let encryptionSpec = fields["encryption"].flatMap(self.encryption)
         let samplingSpec = fields["sampling"].flatMap { self.sampling($0, project: projectName ?? "") }
-        let serviceSpecs = reader.required(fields, "services", "the model")
-            .flatMap { self.services($0, project: projectName ?? "", partition: partition, agent: agentSpec) }
+        let tracesSpec = fields["traces"].flatMap { self.traces($0, agent: agentSpec) } ?? TracesSpec()
+        // Transaction Search is set up per account: a model may hold that alone, without services.
+        let accountLevel = tracesSpec.transactionSearch != nil
+        let serviceSpecs = accountLevel && fields["services"] == nil ? []
+            : reader.required(fields, "services", "the model")
+                .flatMap { self.services($0, project: projectName ?? "", partition: partition, agent: agentSpec, allowEmpty: accountLevel) }
 
         let logsSpec = fields["logs"].flatMap(self.logs) ?? LogsSpec()
-        let tracesSpec = fields["traces"].flatMap { self.traces($0, agent: agentSpec) } ?? TracesSpec()
 
         let signals = fields["application_signals"].map { applicationSignals($0, agent: agentSpec, services: serviceSpecs ?? []) } ?? false
 

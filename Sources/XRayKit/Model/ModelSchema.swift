@@ -12,7 +12,12 @@ public enum ModelSchema {
             "title": "xrayctl model (xray.yaml)",
             "description": "One file that describes the X-Ray setup of every service: xrayctl generate writes the task definitions, roles, policies, manifests and IaC from it. See \"The model\" in xrayctl's README.",
             "type": "object",
-            "required": ["version", "project", "region", "services"],
+            "required": ["version", "project", "region"],
+            // Services, or an account-level setup (Transaction Search) that needs none.
+            "anyOf": [
+                ["required": ["services"], "properties": ["services": ["type": "array", "minItems": 1]]],
+                ["required": ["traces"], "properties": ["traces": ["required": ["transaction_search"]]]],
+            ],
             "additionalProperties": false,
             "properties": object(ModelReader.topLevelKeys, topLevel),
             "$defs": ["service": service],
@@ -127,8 +132,8 @@ public enum ModelSchema {
                                         examples: ["public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"]),
                 ]),
             ], "Logging of the ECS containers (every container gets awslogs unless turned off)."),
-            "services": doc(["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/service"]],
-                            "The services to trace, each on one platform."),
+            "services": doc(["type": ["array", "null"], "items": ["$ref": "#/$defs/service"]],
+                            "The services to trace, each on one platform; a model without services sets up the account only (traces.transaction_search)."),
             "application_signals": doc(["type": "boolean"], "true turns on CloudWatch Application Signals: ECS through the CloudWatch agent, Lambda through instrumentation: adot.",
                                        examples: [false]),
             "traces": doc([

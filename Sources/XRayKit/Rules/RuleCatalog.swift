@@ -15,12 +15,13 @@ public enum RuleCatalog {
             DaemonServiceOnFargate(), UnpinnedAgentImage(), ShellHealthCheckOnScratchImage(), AgentWithoutMemory(),
             AgentBoundToLoopback(), DaemonServiceDynamicHostPort(), DaemonServiceWithoutTCP(), AddressWithoutAgent(),
             AccessKeysInEnvironment(), DaemonWithoutBufferLimit(), CollectorWithoutXRayReceiver(), SidecarStaticHostPort(),
-            ContainersExceedTask(), OTLPProtocolPortMismatch(),
+            ContainersExceedTask(), OTLPProtocolPortMismatch(), AgentWithoutLogs(),
         ]),
         (.iam, [
             AgentRoleCannotUpload(), AgentRoleCannotSample(), UnknownXRayAction(), XRayActionOnResource(),
             OverbroadXRayGrant(), XRayOnExecutionRole(), WrongTrustPrincipal(), DenyRemovesXRay(), ConditionalXRayGrant(),
             CrossAccountRoleBroken(), MalformedPolicy(), TrustWithoutSourceCondition(), TransactionSearchWithoutLogsPolicy(),
+            AgentRoleCannotPutSpans(),
         ]),
         (.beanstalk, [
             InvalidXRayEnabled(), MisspelledBeanstalkOption(), EbextensionsWithoutConfigSuffix(),

@@ -17,6 +17,7 @@ import traceback
 import urllib.parse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -181,6 +182,8 @@ class Run:
     def __init__(self, moto_url, stub_url, model_path, out):
         self.moto_url, self.stub_url, self.out = moto_url, stub_url, out
         self.model = yaml.safe_load(open(model_path))
+        # An account-level model (Transaction Search alone) may have no services.
+        self.model["services"] = self.model.get("services") or []
         self.region = self.model["region"]
         self.local = str(self.model.get("account") or DEFAULT_ACCOUNT)
         self.readme = open(os.path.join(out, "README.md")).read()
@@ -540,10 +543,16 @@ def main():
     report = {}
     try:
         for model, out in pairs:
+            run = None
             try:
-                report[model] = Run(f"http://127.0.0.1:{moto_port}", f"http://127.0.0.1:{stub_port}", model, out).apply()
+                run = Run(f"http://127.0.0.1:{moto_port}", f"http://127.0.0.1:{stub_port}", model, out)
+                report[model] = run.apply()
             except Exception as error:  # a failure of the harness is a problem too, named
                 report[model] = [f"harness: {type(error).__name__}: {error}: {traceback.format_exc()[-800:]}"]
+            finally:
+                # The AWS CLI home made for the run (credentials, profiles): nothing stays in the temporary folder.
+                if run is not None and getattr(run, "home", None):
+                    shutil.rmtree(run.home, ignore_errors=True)
     finally:
         stub.shutdown()
         server.stop()

@@ -4,6 +4,8 @@
 enum TransactionSearchCheck {
     static func run(_ client: AWSClient, sendsOTLP: Bool) async -> (findings: [Finding], notes: [String]) {
         var findings: [Finding] = [], notes: [String] = []
+        // Works with or without a model of the project's services.
+        let generate = "xrayctl generate transaction-search --region \(client.region) -o transaction-search"
         var destination: (name: String, status: String)?
         do {
             let answer = try await client.xray("/GetTraceSegmentDestination", body: "{}")
@@ -16,7 +18,7 @@ enum TransactionSearchCheck {
             let state = destination.name == "CloudWatchLogs" ? "is still \(destination.status)" : "is off (spans go to \(destination.name))"
             findings.append(AccountChecks.finding(TransactionSearchOff.self, .error, "aws:xray:GetTraceSegmentDestination",
                                                   "the project sends OTLP to X-Ray, but Transaction Search \(state): X-Ray drops those spans without an error",
-                                                  fix: "Turn Transaction Search on (the generated transaction-search/ steps, or aws xray update-trace-segment-destination --destination CloudWatchLogs) and wait for ACTIVE"))
+                                                  fix: "Turn Transaction Search on: \(generate) writes the resource policy, the inputs and the steps (its README), which wait for ACTIVE"))
         }
         do {
             let rules = try await client.xray("/GetIndexingRules", body: "{}")?["IndexingRules"]?.items ?? []
@@ -38,7 +40,7 @@ enum TransactionSearchCheck {
             if !grantsXRay {
                 findings.append(AccountChecks.finding(TransactionSearchOff.self, .error, "aws:logs:DescribeResourcePolicies",
                                                       "no CloudWatch Logs resource policy lets xray.amazonaws.com write to aws/spans, so X-Ray cannot store spans",
-                                                      fix: "Put the generated transaction-search/logs-resource-policy.json with aws logs put-resource-policy"))
+                                                      fix: "Put the resource policy that \(generate) writes (logs-resource-policy.json) with aws logs put-resource-policy, as its README says"))
             }
         } catch {
             notes.append("logs:DescribeResourcePolicies failed: \(error)")
