@@ -106,6 +106,8 @@ import Testing
         #expect(findings(Self.ebextensions(twoX, version: 1)).isEmpty)
         let two = findings(Self.ebextensions(twoX, version: 2))
         #expect(two.map(\.severity) == [.error] && two.first?.message.contains("reads only Version 1") == true, "\(two)")
+        // Files that do not say which daemon runs: information, carried by XR305 at that severity.
+        #expect(findings(Self.ebextensions("commands: {}", version: 1)).map(\.severity) == [.info])
         // A file alone says nothing of its daemon: information only.
         #expect(lint([("cfg.yaml", "Version: 1\nRegion: us-east-1\n")]).filter { $0.rule == "XR503" }.map(\.severity) == [.info])
     }

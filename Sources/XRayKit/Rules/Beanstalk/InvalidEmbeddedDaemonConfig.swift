@@ -2,7 +2,7 @@ import Foundation
 
 struct InvalidEmbeddedDaemonConfig: LintRule {
     static let description = RuleDescription(
-        id: "XR305", name: "invalid-embedded-daemon-config", severity: .error, also: [.warning],
+        id: "XR305", name: "invalid-embedded-daemon-config", severity: .error, also: [.warning, .info],
         summary: "A daemon config written through `.ebextensions` `files:` is itself invalid (any XR5xx finding inside it, located in the .config file).",
         rationale: "Elastic Beanstalk writes the file verbatim to /etc/amazon/xray/cfg.yaml; a config without Version: 2 makes the daemon exit at start — aws-xray-daemon #50. Each finding keeps the severity of the XR5xx rule behind it (Version: 1 is a warning).",
         sources: [.beanstalkXRay, .daemonOnBeanstalk, .daemonConfiguration, .daemonConfigCode],
