@@ -172,6 +172,26 @@ import Testing
         }
     }
 
+    /// A spawned xrayctl sees none of the caller's terminal or AWS, OpenTelemetry and xrayctl
+    /// settings (`COLUMNS=120 swift test` once failed the test below): its help is the same under a
+    /// hostile environment, and what a test sets on purpose still reaches it.
+    @Test func helpDoesNotDependOnTheCallersEnvironment() throws {
+        let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
+        let hostile = ProcessInfo.processInfo.environment.merging([
+            "COLUMNS": "200", "LINES": "3", "TERM": "xterm-256color", "NO_COLOR": "1", "FORCE_COLOR": "3", "CLICOLOR_FORCE": "1",
+            "AWS_REGION": "nowhere-1", "AWS_PROFILE": "missing", "OTEL_SERVICE_NAME": "x", "XRAYCTL_TODAY": "2030-01-01",
+        ]) { _, new in new }
+        let plain = try TestSupport.run(binary, ["lint", "--help"], in: work)
+        let underHostile = try TestSupport.run(binary, ["lint", "--help"], in: work, callerEnvironment: hostile)
+        #expect(underHostile.stdout == plain.stdout && !plain.stdout.isEmpty)
+        #expect(underHostile.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        let pinned = TestSupport.xrayctlEnvironment(from: hostile)
+        #expect(pinned.keys.filter(TestSupport.isCallerSetting) == ["XRAYCTL_TODAY"] && pinned["XRAYCTL_TODAY"] == "2026-11-26")
+        #expect(pinned["PATH"] == hostile["PATH"] && pinned["HOME"] == hostile["HOME"])
+        let wide = try TestSupport.run(binary, ["lint", "--help"], in: work, environment: ["COLUMNS": "200"], callerEnvironment: hostile)
+        #expect(wide.stdout != plain.stdout, "a variable a test sets on purpose reaches the binary")
+    }
+
     /// Every command's help fits 100 columns, the usage line included (argument-parser prints it
     /// unwrapped; the root command wraps it), and the commands are found by walking the help itself.
     @Test func everyHelpFitsOneHundredColumnsAndDescribesEveryOption() throws {
