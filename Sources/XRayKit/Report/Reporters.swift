@@ -8,12 +8,15 @@ public struct LintReport: Sendable {
     public var skipped: [String]
     /// List the skipped files in text output (always listed in JSON).
     public var listSkipped: Bool
+    /// Findings a suppression removed (comments, Metadata, `ignore:` entries, embedded rules turned off).
+    public var suppressed: Int
 
-    public init(findings: [Finding], fileCount: Int, skipped: [String] = [], listSkipped: Bool = false) {
+    public init(findings: [Finding], fileCount: Int, skipped: [String] = [], listSkipped: Bool = false, suppressed: Int = 0) {
         self.findings = findings
         self.fileCount = fileCount
         self.skipped = skipped
         self.listSkipped = listSkipped
+        self.suppressed = suppressed
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
@@ -51,7 +54,7 @@ public enum TextReporter {
             return line
         }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        lines.append("\(plural(report.fileCount, "file")) checked: \(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(plural(report.count(.info), "info"))")
+        lines.append("\(plural(report.fileCount, "file")) checked: \(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(plural(report.count(.info), "info"))\(report.suppressed > 0 ? ", \(report.suppressed) suppressed" : "")")
         if !report.skipped.isEmpty {
             lines.append("\(plural(report.skipped.count, "file")) skipped (not a kind xrayctl lints)\(report.listSkipped ? ":" : "; --verbose lists them")")
             if report.listSkipped { lines += report.skipped.map { "  \($0)" } }
