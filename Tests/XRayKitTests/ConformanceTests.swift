@@ -4,10 +4,10 @@ import Testing
 
 /// Every generated artifact is accepted by AWS's own validators (botocore's request validator,
 /// moto's IAM policy grammar, Parliament), run through Conformance/validate.py.
-@Suite(.tags(.slow), PythonTools.available)
+@Suite(.tags(.slow), PythonTools.available(PythonTools.validators))
 struct ConformanceTests {
     @Test func everyGeneratedArtifactPassesAWSValidators() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         for (index, model) in TestSupport.allModels.enumerated() {
@@ -34,7 +34,7 @@ struct ConformanceTests {
 
     /// `xrayctl generate ARTIFACT` from flags alone produces what AWS's validators accept too.
     @Test func singleArtifactsPassAWSValidators() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let cases = SingleArtifactTests.cases
@@ -51,7 +51,7 @@ struct ConformanceTests {
 
     /// The validator itself must reject what AWS rejects, or the test above proves nothing.
     @Test func validatorRejectsBrokenArtifacts() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let broken: [(String, String)] = [

@@ -3,14 +3,14 @@ import Testing
 @testable import XRayKit
 
 /// What wires xrayctl into other tools, validated by those tools' own checkers.
-@Suite(.tags(.slow), PythonTools.available)
+@Suite(.tags(.slow), PythonTools.available(PythonTools.ecosystem))
 struct EcosystemTests {
     func python(_ arguments: [String]) throws -> TestSupport.ProcessResult {
         try TestSupport.run(try #require(TestSupport.which("python3")), arguments, in: TestSupport.repoRoot)
     }
 
     @Test func preCommitHooksValidate() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.ecosystem)
         let result = try python(["-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         // The hooks' file patterns pick what xrayctl reads, and only that.
@@ -28,7 +28,7 @@ struct EcosystemTests {
     }
 
     @Test func githubActionValidates() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.ecosystem)
         let result = try python(["-m", "check_jsonschema", "--builtin-schema", "vendor.github-actions", "action.yml"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }

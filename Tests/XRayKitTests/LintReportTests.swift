@@ -112,9 +112,9 @@ import Testing
         #expect((object["summary"] as? [String: Int]) == ["files": 1, "errors": 3, "warnings": 2, "infos": 0])
     }
 
-    @Test(.tags(.slow), PythonTools.available)
+    @Test(.tags(.slow), PythonTools.available([.jsonschema]))
     func sarifValidatesAgainstTheSchema() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require([.jsonschema])
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let report = work.appendingPathComponent("report.sarif")

@@ -71,3 +71,56 @@ import Testing
         }
     }
 }
+
+/// The README's test prerequisites are one pinned list, `requirements-test.txt`, which `.ci/run`
+/// installs; each suite skips (with the reason) only for the packages it needs; and the run ends
+/// with a line counting what was skipped and why (`scripts/test.sh`).
+@Suite struct TestPrerequisitesTests {
+    @Test func oneRequirementsFileListsEveryPackageTheTestsImport() throws {
+        let text = try #require(TestSupport.read(TestSupport.path("requirements-test.txt")))
+        let pins = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        #expect(pins.allSatisfy { $0.firstMatch(of: /^[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.]*$/) != nil }, "every line pins one version: \(pins)")
+        let names = Set(pins.map { String($0.split(separator: "=")[0]) })
+        #expect(names == Set(PythonTools.Package.allCases.map(\.pipName)), "requirements-test.txt and PythonTools.Package differ: \(names)")
+        #expect(!names.contains("checkov"), "checkov keeps its own environment: its dependencies conflict")
+        let ci = try #require(TestSupport.read(TestSupport.path(".ci/run")))
+        #expect(ci.contains("-r requirements-test.txt") && ci.contains(".build-tools/checkov") && ci.contains("bash scripts/test.sh"))
+        let readme = try #require(TestSupport.read(TestSupport.path("README.md")))
+        #expect(readme.contains("requirements-test.txt") && readme.contains("scripts/test.sh"))
+        for package in PythonTools.Package.allCases {
+            #expect(readme.contains("`\(package.pipName)`"), "the README does not name \(package.pipName)")
+        }
+    }
+
+    /// With the README's packages installed and checkov absent, only the checkov test skips; without
+    /// pre-commit, only the suites that run it.
+    @Test func eachSuiteNeedsOnlyItsOwnTools() {
+        let everything = Set(PythonTools.Package.allCases.map(\.rawValue))
+        for group in [PythonTools.validators, PythonTools.apply, PythonTools.emulator, PythonTools.terraform, PythonTools.schema, PythonTools.ecosystem] {
+            #expect(PythonTools.missing(group, probe: (everything, nil)) == nil)
+        }
+        let withoutPreCommit = (installed: everything.subtracting(["pre_commit"]), problem: String?.none)
+        #expect(PythonTools.missing(PythonTools.validators, probe: withoutPreCommit) == nil)
+        #expect(PythonTools.missing(PythonTools.ecosystem, probe: withoutPreCommit)
+                == "python packages missing: pre-commit (pip install -r requirements-test.txt)")
+        #expect(PythonTools.missing(PythonTools.terraform, probe: ([], "python3 is not on PATH")) == "python3 is not on PATH")
+    }
+
+    @Test func theRunEndsWithWhatWasSkippedAndWhy() throws {
+        let folder = TestSupport.TemporaryFolder()
+        let log = folder.url.appendingPathComponent("test.log")
+        try Data("""
+            ➜ Suite ConformanceTests skipped: "python packages missing: cfn-lint (pip install -r requirements-test.txt)"
+            ◇ Test a() started.
+            ➜ Test terraformMatchesTheTemplateAndPassesCheckov() skipped: "checkov is not installed"
+            ➜ Test b(x:) skipped: "checkov is not installed"
+            ✔ Test run with 3 tests in 1 suite passed after 0.1 seconds.
+
+            """.utf8).write(to: log)
+        let result = try TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path])
+        #expect(result.stdout == "xrayctl tests: 3 skipped (a suite counts once) — 2 × checkov is not installed; "
+                + "1 × python packages missing: cfn-lint (pip install -r requirements-test.txt)\n", "\(result.stdout)\(result.stderr)")
+        try Data("✔ Test run with 3 tests in 1 suite passed after 0.1 seconds.\n".utf8).write(to: log)
+        #expect(try TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path]).stdout == "xrayctl tests: nothing skipped\n")
+    }
+}
