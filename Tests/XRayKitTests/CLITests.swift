@@ -44,6 +44,43 @@ import Testing
         #expect(try xrayctl("lint", TestSupport.path("examples/broken/daemon").path, "-f", "json", "-o", "-").stdout.hasPrefix("{"))
     }
 
+    /// Wherever a command has an output, a format or a quiet mode, it has the same short name for it.
+    @Test func everyCommandUsesTheSameShortNames() throws {
+        var pending: [[String]] = [[]]
+        var checked = 0
+        while let path = pending.popLast() {
+            let help = try xrayctl(path + ["--help"]).stdout
+            let commands = help.components(separatedBy: "SUBCOMMANDS:").dropFirst().first ?? ""
+            for line in commands.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                let name = String(line.dropFirst(2).prefix { $0 != " " })
+                if !name.isEmpty, name != "See", name != "help" { pending.append(path + [name]) }
+            }
+            let options = help.components(separatedBy: "OPTIONS:").dropFirst().first ?? ""
+            for (short, long) in [("-o", "--output"), ("-f", "--format"), ("-q", "--quiet")] where options.contains("  \(long)") || options.contains(" \(long) ") || options.contains(" \(long),") {
+                #expect(options.contains("\(short), \(long)"), "xrayctl \(path.joined(separator: " ")): \(long) without \(short)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 11)
+        let quiet = try xrayctl("init", "-q", "-o", "model.yaml")
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && exists("model.yaml"), "\(quiet.stdout)")
+    }
+
+    /// `doctor DIR` like `lint DIR`; `--dir DIR` still works, and both at once is a usage error.
+    @Test func doctorTakesTheFolderAsAnArgument() throws {
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("project"), withIntermediateDirectories: true)
+        try write("project/cfg.yaml", "Version: 2\nNoVerifySSL: true\n")
+        let common = ["--daemon-address", "127.0.0.1:9", "--timeout", "1", "-f", "json"]
+        let positional = try xrayctl(["doctor", "project"] + common)
+        let option = try xrayctl(["doctor", "--dir", "project"] + common)
+        #expect(positional.stdout.contains("XR509") && positional.stdout.contains("project/cfg.yaml"), "\(positional.stdout)\(positional.stderr)")
+        func rules(_ output: String) -> [String] { output.split(separator: "\n").filter { $0.contains("\"rule\"") }.map(String.init) }
+        #expect(rules(positional.stdout) == rules(option.stdout))
+        #expect(try xrayctl(["doctor", "project", "--dir", "project"]).status == 64)
+        let missing = try xrayctl(["doctor", "nowhere"])
+        #expect(missing.status == 64 && missing.stderr.contains("nowhere is not a folder"), "\(missing.stderr)")
+    }
+
     @Test func badFlagIsAUsageError() throws {
         #expect(try xrayctl("generate", "--no-such-flag").status == 64)
     }

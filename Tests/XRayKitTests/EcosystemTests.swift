@@ -27,6 +27,19 @@ struct EcosystemTests {
         #expect(hooks["xrayctl-generate-check"]?["entry"]?.text == "xrayctl generate --check")
     }
 
+    /// The README's `.pre-commit-config.yaml` snippet is a valid configuration.
+    @Test func readmeSnippetValidates() throws {
+        try PythonTools.require(PythonTools.ecosystem)
+        let readme = try #require(TestSupport.read(TestSupport.path("README.md")))
+        let snippet = try #require(readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+            .first { $0.hasPrefix("repos:") })
+        let folder = TestSupport.TemporaryFolder()
+        let config = folder.url.appendingPathComponent(".pre-commit-config.yaml")
+        try Data(snippet.utf8).write(to: config)
+        let result = try python(["-m", "pre_commit", "validate-config", config.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
     @Test func githubActionValidates() throws {
         try PythonTools.require(PythonTools.ecosystem)
         let result = try python(["-m", "check_jsonschema", "--builtin-schema", "vendor.github-actions", "action.yml"])

@@ -124,3 +124,73 @@ import Testing
         #expect(try TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path]).stdout == "xrayctl tests: nothing skipped\n")
     }
 }
+
+/// The README's promises about the commands: the table names every option each command has, and
+/// the install snippets work before any release is tagged.
+@Suite struct ReadmePromiseTests {
+    static var readme: String { TestSupport.read(TestSupport.path("README.md")) ?? "" }
+
+    /// The options a command's help lists, each with its names (`-f`, `--format`), without --help and --version.
+    static func options(_ command: [String]) throws -> [[String]] {
+        let binary = try #require(TestSupport.xrayctl)
+        let help = try TestSupport.run(binary, command + ["--help"]).stdout
+        let section = help.components(separatedBy: "OPTIONS:").dropFirst().first ?? ""
+        return section.split(separator: "\n").filter { $0.hasPrefix("  -") }.map { line in
+            line.split(separator: " ").prefix { $0.hasPrefix("-") }.map { String($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))) }
+        }.filter { names in !names.contains { ["--help", "--version"].contains($0) } }
+    }
+
+    @Test func commandsTableNamesEveryOption() throws {
+        let rows = Self.readme.split(separator: "\n").filter { $0.hasPrefix("| `xrayctl ") }.map(String.init)
+        // The table row of each command (its first cell), and the command whose help lists its options.
+        let commands: [(row: String, help: [String])] = [
+            ("xrayctl init ", ["init"]), ("xrayctl generate [SPEC]", ["generate", "model"]), ("xrayctl lint ", ["lint"]),
+            ("xrayctl doctor ", ["doctor"]), ("xrayctl instrument ", ["instrument"]), ("xrayctl rules ", ["rules"]), ("xrayctl schema", ["schema"]),
+        ]
+        for command in commands {
+            let row = try #require(rows.first { $0.hasPrefix("| `" + command.row) }, "no row for \(command.row)")
+            for names in try Self.options(command.help) {
+                // A name followed by what ends it in the table: a space, `]`, `|` or a backquote.
+                let named = names.contains { name in [" ", "]", "\\", "`"].contains { row.contains("\(name)\($0)") } }
+                #expect(named, "the commands table's \(command.help.joined(separator: " ")) row names none of \(names)")
+            }
+        }
+    }
+
+    /// The libraries the README says the release binary loads are the ones scripts/release.sh allows.
+    @Test func releaseLibrariesAreTheScriptsList() throws {
+        let script = try #require(TestSupport.read(TestSupport.path("scripts/release.sh")))
+        let line = try #require(script.split(separator: "\n").first { $0.hasPrefix("allowed=\"") })
+        let allowed = line.dropFirst("allowed=\"".count).dropLast().split(separator: " ").map(String.init)
+        let named = Set(allowed.filter { !$0.hasPrefix("ld-linux") }.map { String($0.prefix { $0 != "." }) })
+        let paragraph = Self.readme.components(separatedBy: "`scripts/release.sh` builds")[1].components(separatedBy: "\n\n")[0]
+        let listed = Set(paragraph.matches(of: /`(lib[a-z0-9_+]+)`/).map { String($0.output.1) })
+        #expect(named == listed, "release.sh allows \(named.sorted()), the README lists \(listed.sorted())")
+    }
+
+    /// The pre-commit and Actions snippets name a ref that exists without a release (`main`) or a
+    /// tag of this repository, hooks `.pre-commit-hooks.yaml` defines, and inputs `action.yml` takes.
+    @Test func installSnippetsWorkWithoutATag() throws {
+        let blocks = Self.readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let preCommit = try #require(blocks.first { $0.hasPrefix("repos:") })
+        let config = try #require(try YAMLLoader.load(preCommit, file: "README pre-commit"))
+        let repository = try #require(config["repos"]?.items?.first)
+        let tags = (try? TestSupport.run(TestSupport.which("git") ?? "/usr/bin/git", ["-C", TestSupport.repoRoot.path, "tag", "--list"]))?
+            .stdout.split(separator: "\n").map(String.init) ?? []
+        func exists(_ ref: String?) -> Bool { ref == "main" || ref.map(tags.contains) == true }
+        #expect(exists(repository["rev"]?.text), "rev: \(repository["rev"]?.text ?? "none") is neither main nor a tag")
+        let hooks = try #require(try YAMLLoader.load(TestSupport.read(TestSupport.path(".pre-commit-hooks.yaml")) ?? "", file: "hooks"))
+        let defined = Set((hooks.items ?? []).compactMap { $0["id"]?.text })
+        let used = (repository["hooks"]?.items ?? []).compactMap { $0["id"]?.text }
+        #expect(!used.isEmpty && Set(used).isSubset(of: defined), "\(used)")
+
+        let workflow = try #require(blocks.first { $0.hasPrefix("jobs:") })
+        let steps = try #require(try YAMLLoader.load(workflow, file: "README workflow"))["jobs"]?["xray"]?["steps"]?.items
+        let step = try #require(steps?.first { $0["uses"]?.text?.hasPrefix("OWNER/xrayctl@") == true })
+        #expect(exists(step["uses"]?.text.map { String($0.split(separator: "@")[1]) }))
+        let action = try #require(try YAMLLoader.load(TestSupport.read(TestSupport.path("action.yml")) ?? "", file: "action.yml"))
+        let inputs = Set((action["inputs"]?.pairs ?? []).compactMap(\.key.text))
+        let given = (step["with"]?.pairs ?? []).compactMap(\.key.text)
+        #expect(!given.isEmpty && Set(given).isSubset(of: inputs), "\(given)")
+    }
+}

@@ -112,7 +112,7 @@ public enum SARIFReporter {
         let descriptions = RuleCatalog.descriptions
         let index = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($0.element.id, $0.offset) })
         let rules: [JSONValue] = descriptions.map { description in
-            [
+            var rule: [String: JSONValue] = [
                 "id": .string(description.id),
                 "name": .string(description.name),
                 "shortDescription": ["text": .string(description.summary)],
@@ -121,9 +121,11 @@ public enum SARIFReporter {
                     "text": .string("\(description.summary)\n\n\(description.rationale)\n\nxrayctl rules \(description.id)"),
                     "markdown": .string(RuleDocs.helpMarkdown(description)),
                 ],
-                "helpUri": .string(RuleDocs.pageURL(description.id)),
                 "defaultConfiguration": ["level": .string(level(description.severity))],
             ]
+            // Only where the pages are published (XRayKit.repositoryURL): never a placeholder.
+            if let page = RuleDocs.pageURL(description.id) { rule["helpUri"] = .string(page) }
+            return .object(rule)
         }
         let results: [JSONValue] = report.findings.map { finding in
             var result: [String: JSONValue] = [
