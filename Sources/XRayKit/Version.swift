@@ -1,10 +1,11 @@
 public enum XRayKit {
     public static let version = "0.1.0"
 
-    /// Where the project is published; rule pages (`docs/rules/XRnnn.md`) are linked from SARIF's
-    /// `helpUri` below it. OWNER is the one placeholder the README's install lines share: publishing
-    /// the repository means replacing it here and there.
-    public static let repositoryURL = "https://github.com/OWNER/xrayctl"
+    /// Where the project is published (`https://github.com/NAME/xrayctl`); rule pages
+    /// (`docs/rules/XRnnn.md`) are linked below it from SARIF's `helpUri`, `help.markdown` and
+    /// `xrayctl rules`. nil until it is published: those links are then left out rather than
+    /// pointing at a placeholder.
+    public static let repositoryURL: String? = nil
 
     /// `--version`: the version, the commit it was built from (`BuildInfo`, written by
     /// BuildInfoPlugin; nil outside a git checkout), the Swift compiler and the platform.

@@ -17,8 +17,10 @@ extension XRayCtl {
                 it evaluates that role's policies. AWS_EC2_METADATA_DISABLED=true skips instance metadata.
                 """)
 
-        @Option(help: "The project folder to scan.")
-        var dir = "."
+        @Argument(help: "The project folder to scan (default: the current folder).")
+        var directory: String?
+        @Option(help: "The project folder to scan (the same as the argument, which is shorter).")
+        var dir: String?
         @Option(name: .customLong("daemon-address"), help: "Where the daemon listens (default: AWS_XRAY_DAEMON_ADDRESS, else 127.0.0.1:2000).")
         var daemonAddress: String?
         @Option(help: "Seconds to wait for each network answer.")
@@ -33,15 +35,19 @@ extension XRayCtl {
         var export: TracesSpec.Export?
         @Option(name: [.short, .long], help: "Output format.") var format: ReportFormat = .text
         @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.") var failOn: Severity = .error
-        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from --dir up to the repository root; outside a repository, --dir's own).")
+        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from the project folder up to the repository root; outside a repository, the folder's own).")
         var config: String?
 
+        /// The folder to scan: the argument or `--dir` (not both), else the current folder.
+        var folder: String { directory ?? dir ?? "." }
+
         func validate() throws {
+            if directory != nil && dir != nil { throw ValidationError("give the project folder once: as the argument or with --dir") }
             guard timeout > 0, timeout <= 120 else { throw ValidationError("--timeout must be between 0 and 120 seconds") }
             if let endpointURL, URL(string: endpointURL)?.scheme == nil { throw ValidationError("--endpoint-url must be a URL such as http://127.0.0.1:5000") }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("--dir \(dir) is not a folder")
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("\(folder) is not a folder")
             }
         }
 
@@ -49,7 +55,7 @@ extension XRayCtl {
             // The same .xrayctl.yaml lint reads: its disabled rules hold for doctor's findings too.
             let file: LintConfigFile?
             do {
-                let path = config ?? LintConfigFile.find(from: dir)
+                let path = config ?? LintConfigFile.find(from: folder)
                 file = try path.flatMap { try LintConfigFile.load(path: $0) }
             } catch let diagnostic as Diagnostic {
                 throw CLIFailure.unusable(diagnostic.description)
@@ -59,7 +65,7 @@ extension XRayCtl {
             if let warning = file?.everyCheckOffWarning { printError(warning.description) }
             let lintOptions = LintOptions(disabled: Set((file?.disable ?? []).map { $0.uppercased() }),
                                           enabledOnly: file?.enableOnly.map { Set($0.map { $0.uppercased() }) })
-            let options = Doctor.Options(directory: dir, daemonAddress: daemonAddress, timeout: timeout, aws: aws,
+            let options = Doctor.Options(directory: folder, daemonAddress: daemonAddress, timeout: timeout, aws: aws,
                                          endpoint: endpointURL.flatMap(URL.init(string:)), role: role,
                                          today: XRayCtl.Lint.today(), lintOptions: lintOptions, export: export)
             let report = await Doctor.run(options)

@@ -17,6 +17,9 @@ extension XRayCtl {
         @Flag(help: "Overwrite the output file if it exists.")
         var force = false
 
+        @Flag(name: [.short, .long], help: "Print nothing but errors.")
+        var quiet = false
+
         /// The template name is checked before anything runs, as a flag error (exit 64).
         func validate() throws {
             guard template != "list", Templates.named(template) == nil else { return }
@@ -54,7 +57,7 @@ extension XRayCtl {
             } catch {
                 throw CLIFailure.unusable("\(output): cannot write: \(error.localizedDescription)")
             }
-            print("wrote \(output) from template \(entry.name); next: xrayctl generate \(output)")
+            if !quiet { print("wrote \(output) from template \(entry.name); next: xrayctl generate \(output)") }
         }
     }
 }

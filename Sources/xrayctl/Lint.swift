@@ -51,7 +51,7 @@ extension XRayCtl {
         @Option(name: [.short, .long], help: "Write the report to this file instead of standard output ('-': standard output).")
         var output: String?
 
-        @Option(help: "The configuration file (default: the nearest .xrayctl.yaml from here up to the repository root; outside a repository, this folder's own).")
+        @Option(help: "The configuration file (default: for each path, the nearest .xrayctl.yaml from the path up to the repository root; outside a repository, the path's own folder's).")
         var config: String?
 
         @Option(help: "Colour the severities in text output: auto (a terminal, unless NO_COLOR is set), always or never.")
@@ -77,21 +77,51 @@ extension XRayCtl {
             }
         }
 
+        /// Each linted path with its configuration: `--config` for all, else the nearest
+        /// `.xrayctl.yaml` from the path upwards (`LintConfigFile.find(forLinted:)`), each read once.
+        func configurations() throws(Diagnostic) -> [(path: String, file: LintConfigFile?)] {
+            if let config { return try LintConfigFile.load(path: config).map { file in paths.map { ($0, file) } } ?? [] }
+            var loaded: [String: LintConfigFile] = [:]
+            return try paths.map { path throws(Diagnostic) in
+                guard let found = LintConfigFile.find(forLinted: path) else { return (path, nil) }
+                if loaded[found] == nil { loaded[found] = try LintConfigFile.load(path: found) }
+                return (path, loaded[found])
+            }
+        }
+
+        /// The configuration of the linted path a file was found under (the longest that holds it).
+        static func configuration(of file: String, in configurations: [(path: String, file: LintConfigFile?)]) -> LintConfigFile? {
+            let holding = configurations.filter { entry in
+                file == entry.path || file.hasPrefix(entry.path.hasSuffix("/") ? entry.path : entry.path + "/")
+            }
+            guard let nearest = holding.max(by: { $0.path.count < $1.path.count }) else { return configurations.first?.file }
+            return nearest.file
+        }
+
         func run() throws {
-            let config: LintConfigFile?
+            let configurations: [(path: String, file: LintConfigFile?)]
             do {
-                config = try LintConfigFile.load(path: self.config)
+                configurations = try self.configurations()
             } catch {
                 throw CLIFailure.unusable(error.description)
             }
+            // --enable-only replaces a file's list; its `disable` still holds.
+            let files = configurations.compactMap(\.file).reduce(into: [LintConfigFile]()) { files, file in
+                if !files.contains(where: { $0.path == file.path }) {
+                    var file = file
+                    if !Self.ids(enableOnly).isEmpty { file.enableOnly = nil }
+                    files.append(file)
+                }
+            }
+            let several = Set(configurations.map { $0.file?.path ?? "" }).count > 1
             if verbose {
-                printError(config.map { "xrayctl: configuration \($0.path)" }
-                    ?? "xrayctl: no \(LintConfigFile.name) read (looked from the working directory up to the repository root; outside a repository, in the working directory only)")
+                for file in files { printError("xrayctl: configuration \(file.path)\(several ? " (for \(configurations.filter { $0.file?.path == file.path }.map(\.path).joined(separator: ", ")))" : "")") }
+                if configurations.contains(where: { $0.file == nil }) {
+                    let paths = several ? " for \(configurations.filter { $0.file == nil }.map(\.path).joined(separator: ", "))" : ""
+                    printError("xrayctl: no \(LintConfigFile.name) read\(paths) (looked from each linted path up to the repository root; outside a repository, in the linted folder only)")
+                }
             }
-            // --enable-only replaces the file's list; its `disable` still holds.
-            if let warning = (Self.ids(enableOnly).isEmpty ? config : config.map { var file = $0; file.enableOnly = nil; return file })?.everyCheckOffWarning {
-                printError(warning.description)
-            }
+            for file in files { if let warning = file.everyCheckOffWarning { printError(warning.description) } }
             let documents: [SourceDocument]
             let skipped: [String]
             do {
@@ -99,12 +129,28 @@ extension XRayCtl {
             } catch {
                 throw CLIFailure.unusable(error.description)
             }
-            let enabled = Self.ids(enableOnly).isEmpty ? config?.enableOnly.map { Set($0.map { $0.uppercased() }) } : Set(Self.ids(enableOnly))
-            let options = LintOptions(disabled: Set(Self.ids(disable) + (config?.disable ?? []).map { $0.uppercased() }),
-                                      enabledOnly: enabled, today: Self.today())
-            let findings = Linter.lint(documents, options: options).filter { !(config?.ignores($0) ?? false) }
+            // One configuration for every path: the rules it turns off do not run. Several: every rule
+            // the flags leave on runs, and each file's configuration decides on its findings.
+            var options = LintOptions(disabled: Set(Self.ids(disable)), enabledOnly: Self.ids(enableOnly).isEmpty ? nil : Set(Self.ids(enableOnly)),
+                                      today: Self.today())
+            if !several, let only = files.first {
+                options.disabled.formUnion(only.options.disabled)
+                options.enabledOnly = options.enabledOnly ?? only.options.enabledOnly
+            }
+            let result = Linter.run(documents, options: options)
+            var findings: [Finding] = []
+            var suppressed = result.suppressed
+            for finding in result.findings {
+                var file = Self.configuration(of: finding.location.file, in: configurations)
+                if !Self.ids(enableOnly).isEmpty { file?.enableOnly = nil }
+                switch file?.verdict(finding) ?? .kept {
+                case .kept: findings.append(finding)
+                case .off: break
+                case .suppressed: suppressed += 1
+                }
+            }
             let report = LintReport(findings: findings, fileCount: Set(documents.map(\.path)).count,
-                                    skipped: skipped, listSkipped: verbose)
+                                    skipped: skipped, listSkipped: verbose, suppressed: suppressed)
             let text = format.render(report, color: color.enabled(writingToFile: output != nil && output != "-"))
             if let output, output != "-" {
                 do {
@@ -115,7 +161,10 @@ extension XRayCtl {
             } else {
                 print(text, terminator: "")
             }
-            if report.fails(at: failOn ?? config?.failOn ?? .error) { throw CLIFailure.findings }
+            // The threshold of each finding's own configuration, unless --fail-on says.
+            if findings.contains(where: { $0.severity >= failOn ?? Self.configuration(of: $0.location.file, in: configurations)?.failOn ?? .error }) {
+                throw CLIFailure.findings
+            }
         }
     }
 }

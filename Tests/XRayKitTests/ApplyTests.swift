@@ -6,10 +6,10 @@ import Testing
 /// `aws` command with the real AWS CLI against a moto server, and `aws cloudformation deploy` of the
 /// template plus the remaining steps; the end state is then checked through the API
 /// (Conformance/apply_readme.py). A deliberately broken setup must be caught, so the check can fail.
-@Suite(.tags(.slow), PythonTools.available)
+@Suite(.tags(.slow), PythonTools.available(PythonTools.apply))
 struct ApplyTests {
     @Test func everyReadmeAppliesAndLeavesTheStateItPromises() async throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.apply)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         var pairs: [(model: String, out: String)] = []

@@ -4,10 +4,10 @@ import Testing
 
 /// Every generated artifact is accepted by AWS's own validators (botocore's request validator,
 /// moto's IAM policy grammar, Parliament), run through Conformance/validate.py.
-@Suite(.tags(.slow), PythonTools.available)
+@Suite(.tags(.slow), PythonTools.available(PythonTools.validators))
 struct ConformanceTests {
     @Test func everyGeneratedArtifactPassesAWSValidators() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         for (index, model) in TestSupport.allModels.enumerated() {
@@ -34,7 +34,7 @@ struct ConformanceTests {
 
     /// `xrayctl generate ARTIFACT` from flags alone produces what AWS's validators accept too.
     @Test func singleArtifactsPassAWSValidators() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let cases = SingleArtifactTests.cases
@@ -52,7 +52,7 @@ struct ConformanceTests {
     /// `xrayctl generate transaction-search` from flags: botocore, cfn-lint and python-hcl2 accept
     /// its files as they accept the model path's (with and without the account, at any percentage).
     @Test func transactionSearchFromFlagsPassesAWSValidators() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         for (index, (account, percentage)) in [(nil, nil), ("123456789012", 0.5), ("210987654321", 100.0)].enumerated() {
@@ -73,7 +73,7 @@ struct ConformanceTests {
 
     /// The validator itself must reject what AWS rejects, or the test above proves nothing.
     @Test func validatorRejectsBrokenArtifacts() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let broken: [(String, String)] = [

@@ -47,11 +47,11 @@ final class MotoAccount: @unchecked Sendable {
     }
 }
 
-@Suite(.serialized, .tags(.slow), PythonTools.available)
+@Suite(.serialized, .tags(.slow), PythonTools.available(PythonTools.emulator))
 struct DoctorAWSTests {
-    /// A clean environment: no real credentials, no instance metadata, an empty home.
+    /// A clean environment: no real credentials, no instance metadata, a home that does not exist.
     static func environment(_ extra: [String: String]) -> [String: String] {
-        ["HOME": TestSupport.temporaryDirectory().path, "AWS_EC2_METADATA_DISABLED": "true", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
+        ["HOME": FileManager.default.temporaryDirectory.appendingPathComponent("xrayctl-tests-no-home").path, "AWS_EC2_METADATA_DISABLED": "true", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
             .merging(extra) { _, new in new }
     }
 
@@ -61,7 +61,7 @@ struct DoctorAWSTests {
     }
 
     @Test func againstTheEmulator() async throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.emulator)
         let account = try MotoAccount()
         defer { account.stop() }
 
@@ -106,7 +106,7 @@ struct DoctorAWSTests {
     }
 
     @Test func cliReportsTheAccountLayer() async throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.emulator)
         let account = try MotoAccount()
         defer { account.stop() }
         let binary = try #require(TestSupport.xrayctl)
@@ -129,9 +129,9 @@ struct DoctorAWSTests {
 
 /// The signature is AWS's own algorithm: it matches botocore's SigV4Auth byte for byte.
 @Suite struct SigV4Tests {
-    @Test(.tags(.slow), PythonTools.available)
+    @Test(.tags(.slow), PythonTools.available([.botocore]))
     func matchesBotocore() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require([.botocore])
         let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
                                          sessionToken: "token/with+chars", source: "test")
         let date = Date(timeIntervalSince1970: 1_795_000_000)

@@ -3,14 +3,14 @@ import Testing
 @testable import XRayKit
 
 /// What wires xrayctl into other tools, validated by those tools' own checkers.
-@Suite(.tags(.slow), PythonTools.available)
+@Suite(.tags(.slow), PythonTools.available(PythonTools.ecosystem))
 struct EcosystemTests {
     func python(_ arguments: [String]) throws -> TestSupport.ProcessResult {
         try TestSupport.run(try #require(TestSupport.which("python3")), arguments, in: TestSupport.repoRoot)
     }
 
     @Test func preCommitHooksValidate() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.ecosystem)
         let result = try python(["-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         // The hooks' file patterns pick what xrayctl reads, and only that.
@@ -27,8 +27,21 @@ struct EcosystemTests {
         #expect(hooks["xrayctl-generate-check"]?["entry"]?.text == "xrayctl generate --check")
     }
 
+    /// The README's `.pre-commit-config.yaml` snippet is a valid configuration.
+    @Test func readmeSnippetValidates() throws {
+        try PythonTools.require(PythonTools.ecosystem)
+        let readme = try #require(TestSupport.read(TestSupport.path("README.md")))
+        let snippet = try #require(readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+            .first { $0.hasPrefix("repos:") })
+        let folder = TestSupport.TemporaryFolder()
+        let config = folder.url.appendingPathComponent(".pre-commit-config.yaml")
+        try Data(snippet.utf8).write(to: config)
+        let result = try python(["-m", "pre_commit", "validate-config", config.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
     @Test func githubActionValidates() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.ecosystem)
         let result = try python(["-m", "check_jsonschema", "--builtin-schema", "vendor.github-actions", "action.yml"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }

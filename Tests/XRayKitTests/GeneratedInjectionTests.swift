@@ -284,9 +284,9 @@ import Testing
         var problems: [String]
     }
 
-    @Test(PythonTools.available, arguments: [nil, "123456789012"] as [String?])
+    @Test(PythonTools.available([.hcl2]), arguments: [nil, "123456789012"] as [String?])
     func pythonHCL2ReadsEveryValueBack(account: String?) throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require([.hcl2])
         let folder = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try ArtifactWriter(directory: folder).write(Generator.generate(try GeneratedInjectionTests.hostileModel(account: account)), force: false)

@@ -76,9 +76,9 @@ import Testing
     }
 
     /// jsonschema accepts every template, example and fixture, and rejects unknown keys anywhere.
-    @Test(.tags(.slow), PythonTools.available)
+    @Test(.tags(.slow), PythonTools.available(PythonTools.schema))
     func schemaAcceptsEveryModelAndRejectsUnknownKeys() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.schema)
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let schema = work.appendingPathComponent("schema.json")

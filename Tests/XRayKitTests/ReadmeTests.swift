@@ -71,3 +71,126 @@ import Testing
         }
     }
 }
+
+/// The README's test prerequisites are one pinned list, `requirements-test.txt`, which `.ci/run`
+/// installs; each suite skips (with the reason) only for the packages it needs; and the run ends
+/// with a line counting what was skipped and why (`scripts/test.sh`).
+@Suite struct TestPrerequisitesTests {
+    @Test func oneRequirementsFileListsEveryPackageTheTestsImport() throws {
+        let text = try #require(TestSupport.read(TestSupport.path("requirements-test.txt")))
+        let pins = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        #expect(pins.allSatisfy { $0.firstMatch(of: /^[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.]*$/) != nil }, "every line pins one version: \(pins)")
+        let names = Set(pins.map { String($0.split(separator: "=")[0]) })
+        #expect(names == Set(PythonTools.Package.allCases.map(\.pipName)), "requirements-test.txt and PythonTools.Package differ: \(names)")
+        #expect(!names.contains("checkov"), "checkov keeps its own environment: its dependencies conflict")
+        let ci = try #require(TestSupport.read(TestSupport.path(".ci/run")))
+        #expect(ci.contains("-r requirements-test.txt") && ci.contains(".build-tools/checkov") && ci.contains("bash scripts/test.sh"))
+        let readme = try #require(TestSupport.read(TestSupport.path("README.md")))
+        #expect(readme.contains("requirements-test.txt") && readme.contains("scripts/test.sh"))
+        for package in PythonTools.Package.allCases {
+            #expect(readme.contains("`\(package.pipName)`"), "the README does not name \(package.pipName)")
+        }
+    }
+
+    /// With the README's packages installed and checkov absent, only the checkov test skips; without
+    /// pre-commit, only the suites that run it.
+    @Test func eachSuiteNeedsOnlyItsOwnTools() {
+        let everything = Set(PythonTools.Package.allCases.map(\.rawValue))
+        for group in [PythonTools.validators, PythonTools.apply, PythonTools.emulator, PythonTools.terraform, PythonTools.schema, PythonTools.ecosystem] {
+            #expect(PythonTools.missing(group, probe: (everything, nil)) == nil)
+        }
+        let withoutPreCommit = (installed: everything.subtracting(["pre_commit"]), problem: String?.none)
+        #expect(PythonTools.missing(PythonTools.validators, probe: withoutPreCommit) == nil)
+        #expect(PythonTools.missing(PythonTools.ecosystem, probe: withoutPreCommit)
+                == "python packages missing: pre-commit (pip install -r requirements-test.txt)")
+        #expect(PythonTools.missing(PythonTools.terraform, probe: ([], "python3 is not on PATH")) == "python3 is not on PATH")
+    }
+
+    @Test func theRunEndsWithWhatWasSkippedAndWhy() throws {
+        let folder = TestSupport.TemporaryFolder()
+        let log = folder.url.appendingPathComponent("test.log")
+        try Data("""
+            ➜ Suite ConformanceTests skipped: "python packages missing: cfn-lint (pip install -r requirements-test.txt)"
+            ◇ Test a() started.
+            ➜ Test terraformMatchesTheTemplateAndPassesCheckov() skipped: "checkov is not installed"
+            ➜ Test b(x:) skipped: "checkov is not installed"
+            ✔ Test run with 3 tests in 1 suite passed after 0.1 seconds.
+
+            """.utf8).write(to: log)
+        let result = try TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path])
+        #expect(result.stdout == "xrayctl tests: 3 skipped (a suite counts once) — 2 × checkov is not installed; "
+                + "1 × python packages missing: cfn-lint (pip install -r requirements-test.txt)\n", "\(result.stdout)\(result.stderr)")
+        try Data("✔ Test run with 3 tests in 1 suite passed after 0.1 seconds.\n".utf8).write(to: log)
+        #expect(try TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path]).stdout == "xrayctl tests: nothing skipped\n")
+    }
+}
+
+/// The README's promises about the commands: the table names every option each command has, and
+/// the install snippets work before any release is tagged.
+@Suite struct ReadmePromiseTests {
+    static var readme: String { TestSupport.read(TestSupport.path("README.md")) ?? "" }
+
+    /// The options a command's help lists, each with its names (`-f`, `--format`), without --help and --version.
+    static func options(_ command: [String]) throws -> [[String]] {
+        let binary = try #require(TestSupport.xrayctl)
+        let help = try TestSupport.run(binary, command + ["--help"]).stdout
+        let section = help.components(separatedBy: "OPTIONS:").dropFirst().first ?? ""
+        return section.split(separator: "\n").filter { $0.hasPrefix("  -") }.map { line in
+            line.split(separator: " ").prefix { $0.hasPrefix("-") }.map { String($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))) }
+        }.filter { names in !names.contains { ["--help", "--version"].contains($0) } }
+    }
+
+    @Test func commandsTableNamesEveryOption() throws {
+        let rows = Self.readme.split(separator: "\n").filter { $0.hasPrefix("| `xrayctl ") }.map(String.init)
+        // The table row of each command (its first cell), and the command whose help lists its options.
+        let commands: [(row: String, help: [String])] = [
+            ("xrayctl init ", ["init"]), ("xrayctl generate [SPEC]", ["generate", "model"]), ("xrayctl lint ", ["lint"]),
+            ("xrayctl doctor ", ["doctor"]), ("xrayctl instrument ", ["instrument"]), ("xrayctl rules ", ["rules"]), ("xrayctl schema", ["schema"]),
+        ]
+        for command in commands {
+            let row = try #require(rows.first { $0.hasPrefix("| `" + command.row) }, "no row for \(command.row)")
+            for names in try Self.options(command.help) {
+                // A name followed by what ends it in the table: a space, `]`, `|` or a backquote.
+                let named = names.contains { name in [" ", "]", "\\", "`"].contains { row.contains("\(name)\($0)") } }
+                #expect(named, "the commands table's \(command.help.joined(separator: " ")) row names none of \(names)")
+            }
+        }
+    }
+
+    /// The libraries the README says the release binary loads are the ones scripts/release.sh allows.
+    @Test func releaseLibrariesAreTheScriptsList() throws {
+        let script = try #require(TestSupport.read(TestSupport.path("scripts/release.sh")))
+        let line = try #require(script.split(separator: "\n").first { $0.hasPrefix("allowed=\"") })
+        let allowed = line.dropFirst("allowed=\"".count).dropLast().split(separator: " ").map(String.init)
+        let named = Set(allowed.filter { !$0.hasPrefix("ld-linux") }.map { String($0.prefix { $0 != "." }) })
+        let paragraph = Self.readme.components(separatedBy: "`scripts/release.sh` builds")[1].components(separatedBy: "\n\n")[0]
+        let listed = Set(paragraph.matches(of: /`(lib[a-z0-9_+]+)`/).map { String($0.output.1) })
+        #expect(named == listed, "release.sh allows \(named.sorted()), the README lists \(listed.sorted())")
+    }
+
+    /// The pre-commit and Actions snippets name a ref that exists without a release (`main`) or a
+    /// tag of this repository, hooks `.pre-commit-hooks.yaml` defines, and inputs `action.yml` takes.
+    @Test func installSnippetsWorkWithoutATag() throws {
+        let blocks = Self.readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let preCommit = try #require(blocks.first { $0.hasPrefix("repos:") })
+        let config = try #require(try YAMLLoader.load(preCommit, file: "README pre-commit"))
+        let repository = try #require(config["repos"]?.items?.first)
+        let tags = (try? TestSupport.run(TestSupport.which("git") ?? "/usr/bin/git", ["-C", TestSupport.repoRoot.path, "tag", "--list"]))?
+            .stdout.split(separator: "\n").map(String.init) ?? []
+        func exists(_ ref: String?) -> Bool { ref == "main" || ref.map(tags.contains) == true }
+        #expect(exists(repository["rev"]?.text), "rev: \(repository["rev"]?.text ?? "none") is neither main nor a tag")
+        let hooks = try #require(try YAMLLoader.load(TestSupport.read(TestSupport.path(".pre-commit-hooks.yaml")) ?? "", file: "hooks"))
+        let defined = Set((hooks.items ?? []).compactMap { $0["id"]?.text })
+        let used = (repository["hooks"]?.items ?? []).compactMap { $0["id"]?.text }
+        #expect(!used.isEmpty && Set(used).isSubset(of: defined), "\(used)")
+
+        let workflow = try #require(blocks.first { $0.hasPrefix("jobs:") })
+        let steps = try #require(try YAMLLoader.load(workflow, file: "README workflow"))["jobs"]?["xray"]?["steps"]?.items
+        let step = try #require(steps?.first { $0["uses"]?.text?.hasPrefix("OWNER/xrayctl@") == true })
+        #expect(exists(step["uses"]?.text.map { String($0.split(separator: "@")[1]) }))
+        let action = try #require(try YAMLLoader.load(TestSupport.read(TestSupport.path("action.yml")) ?? "", file: "action.yml"))
+        let inputs = Set((action["inputs"]?.pairs ?? []).compactMap(\.key.text))
+        let given = (step["with"]?.pairs ?? []).compactMap(\.key.text)
+        #expect(!given.isEmpty && Set(given).isSubset(of: inputs), "\(given)")
+    }
+}

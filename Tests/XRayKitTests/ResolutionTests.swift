@@ -86,8 +86,37 @@ import Testing
         let empty = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#
         let files = [("app/task.json", #"{"family": "api", "taskRoleArn": "arn:aws:iam::1:role/r", "containerDefinitions": [{"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6"}]}"#),
                      ("one/iam/r.policy.json", allowing), ("two/iam/r.policy.json", empty)]
-        #expect(lint(files, only: "XR201").map(\.severity) == [.info], "two equally near roles named r: no guess, and the info says so")
+        let unresolved = lint(files, only: "XR201")
+        #expect(unresolved.map(\.severity) == [.info], "two equally near roles named r: no guess, and the info says so")
+        #expect(unresolved.first?.message.contains("defined differently in files equally near this task (one/iam/r.policy.json, two/iam/r.policy.json)") == true,
+                "\(unresolved.map(\.message))")
         let nearer = [files[0], ("app/iam/r.policy.json", empty), ("two/iam/r.policy.json", allowing)]
         #expect(lint(nearer, only: "XR201").map(\.rule) == ["XR201"], "the role beside the task wins")
+    }
+
+    /// `xrayctl generate` writes each role twice, as `iam/ROLE.*.json` and in `cloudformation.yaml`:
+    /// one role, equally near the task, and resolved (the issue that reported it "not among the
+    /// linted files" when both were linted).
+    @Test func oneRoleWrittenTwiceIsOneRole() {
+        let trust = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#
+        let policy = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], "Resource": "*"}]}"#
+        let template = """
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: r
+                  AssumeRolePolicyDocument: \(trust)
+                  Policies:
+                    - {PolicyName: xray, PolicyDocument: \(policy)}
+            """
+        let task = ("out/api/task-definition.json", #"{"family": "api", "taskRoleArn": "arn:aws:iam::1:role/r", "containerDefinitions": [{"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.6.6"}]}"#)
+        let files = [task, ("out/iam/r.trust.json", trust), ("out/iam/r.policy.json", policy), ("out/cloudformation.yaml", template)]
+        #expect(lint(files, only: "XR201").isEmpty)
+        #expect(lint(files, only: "XR202").isEmpty)
+        // The two differ in what they allow: no guess.
+        let lacking = template.replacingOccurrences(of: "\"xray:GetSamplingRules\", ", with: "")
+        let differing = [task, ("out/iam/r.trust.json", trust), ("out/iam/r.policy.json", policy), ("out/cloudformation.yaml", lacking)]
+        #expect(lint(differing, only: "XR201").map(\.severity) == [.info])
     }
 }

@@ -53,8 +53,25 @@ import Testing
         #expect(rules.count == RuleCatalog.all.count)
         for rule in rules {
             let id = try #require(rule["id"] as? String)
-            #expect(rule["helpUri"] as? String == "\(XRayKit.repositoryURL)/blob/main/docs/rules/\(id).md")
-            #expect(((rule["help"] as? [String: Any])?["markdown"] as? String)?.contains("https://") == true)
+            #expect(rule["helpUri"] as? String == XRayKit.repositoryURL.map { "\($0)/blob/main/docs/rules/\(id).md" })
+            let markdown = try #require((rule["help"] as? [String: Any])?["markdown"] as? String)
+            let description = try #require(RuleCatalog.rule(id)).description
+            #expect(description.sources.allSatisfy { markdown.contains($0.title) && (!$0.url.hasPrefix("https://") || markdown.contains($0.url)) })
+        }
+    }
+
+    /// No placeholder (`OWNER`) reaches what users see: SARIF, `rules` in every format, the pages.
+    /// Until `XRayKit.repositoryURL` is set, the links to the pages are left out.
+    @Test func noPlaceholderLinks() throws {
+        let binary = try #require(TestSupport.xrayctl)
+        let outputs = try [["lint", TestSupport.path("examples/broken").path, "-f", "sarif"], ["rules"], ["rules", "XR104"],
+                           ["rules", "-f", "json"], ["rules", "-f", "markdown"]]
+            .map { try TestSupport.run(binary, $0).stdout } + RuleDocs.pages(RuleCatalog.descriptions).values
+        for output in outputs {
+            #expect(!output.isEmpty && !output.contains("OWNER"), "\(output.prefix(200))")
+        }
+        if XRayKit.repositoryURL == nil {
+            #expect(!outputs[0].contains("helpUri") && !outputs[3].contains("help_uri") && !outputs[2].contains("More:"))
         }
     }
 }

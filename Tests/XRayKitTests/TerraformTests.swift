@@ -5,7 +5,7 @@ import Testing
 /// `terraform/` holds what `cloudformation.yaml` holds: every `.tf` parses with python-hcl2, roles,
 /// policies, task definitions and the rest equal the template's (Conformance/terraform_check.py),
 /// and checkov finds nothing beyond the checks listed here with the reason they stay.
-@Suite(.tags(.slow), PythonTools.available)
+@Suite(.tags(.slow), PythonTools.available(PythonTools.terraform))
 struct TerraformConformanceTests {
     /// checkov checks that fail on purpose, and why.
     static let acceptedCheckovFailures: [String: String] = [
@@ -20,9 +20,10 @@ struct TerraformConformanceTests {
         var checkov: [[String]]
     }
 
-    @Test func terraformMatchesTheTemplateAndPassesCheckov() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
-        let checkov = try #require(PythonTools.checkov, "checkov is not installed (.ci/run installs it in .build-tools/checkov)")
+    @Test(PythonTools.checkovAvailable)
+    func terraformMatchesTheTemplateAndPassesCheckov() throws {
+        try PythonTools.require(PythonTools.terraform)
+        let checkov = try #require(PythonTools.checkov, Comment(rawValue: PythonTools.checkovMissing))
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         var withTemplate = 0
@@ -47,7 +48,7 @@ struct TerraformConformanceTests {
 
     /// The comparison itself must notice a difference, or the test above proves nothing.
     @Test func theComparisonNoticesADifference() throws {
-        try #require(PythonTools.missing == nil, Comment(rawValue: PythonTools.missing ?? ""))
+        try PythonTools.require(PythonTools.terraform)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let setup = root.appendingPathComponent("scorekeep")

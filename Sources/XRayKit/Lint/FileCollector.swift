@@ -147,6 +147,17 @@ public struct LintConfigFile: Sendable {
         return FileManager.default.fileExists(atPath: own) ? own : nil
     }
 
+    /// The `.xrayctl.yaml` that applies to a linted path: `find(from:)` the path itself (a file's
+    /// folder), so `xrayctl lint repo` from outside honours `repo/.xrayctl.yaml`; standard input
+    /// (`-`) from the working directory.
+    public static func find(forLinted path: String) -> String? {
+        guard path != "-" else { return find() }
+        var isDirectory: ObjCBool = false
+        let folder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? path : URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return find(from: folder)
+    }
+
     /// Reads the file at `path`, or the nearest one from the working directory when nil.
     public static func load(path explicit: String? = nil) throws(Diagnostic) -> LintConfigFile? {
         guard let path = explicit ?? find() else { return nil }
@@ -196,13 +207,35 @@ public struct LintConfigFile: Sendable {
                         "this configuration turns off every rule but the input checks (XR001-XR005): nothing about the setup is checked")
     }
 
-    /// Whether a finding in `file` is ignored by a path entry.
+    /// The rules the file leaves on: `disable` and `enable-only`.
+    public var options: LintOptions {
+        LintOptions(disabled: Set(disable.map { $0.uppercased() }), enabledOnly: enableOnly.map { Set($0.map { $0.uppercased() }) })
+    }
+
+    /// What the file does to a finding of a lint run.
+    public enum Verdict: Sendable, Equatable {
+        case kept
+        /// Its rule is one the file turns off (`disable`, `enable-only`).
+        case off
+        /// An `ignore` entry matches it, or it carries an embedded document's rule the file disables.
+        case suppressed
+    }
+
+    public func verdict(_ finding: Finding) -> Verdict {
+        let options = self.options
+        guard options.isEnabled(finding.rule) else { return .off }
+        if let inner = finding.innerRule, options.disabled.contains(inner) { return .suppressed }
+        return ignores(finding) ? .suppressed : .kept
+    }
+
+    /// Whether a finding in `file` is ignored by a path entry (naming its rule, or the embedded
+    /// document's rule it carries).
     public func ignores(_ finding: Finding) -> Bool {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         let file = URL(fileURLWithPath: finding.location.file).standardizedFileURL.path
         let relative = file.hasPrefix(base + "/") ? String(file.dropFirst(base.count + 1)) : finding.location.file
         return ignore.contains { entry in
-            (entry.rules.isEmpty || entry.rules.contains(finding.rule)) && Self.matches(entry.glob, relative)
+            (entry.rules.isEmpty || finding.ruleIDs.contains(where: entry.rules.contains)) && Self.matches(entry.glob, relative)
         }
     }
 

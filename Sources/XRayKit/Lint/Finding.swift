@@ -16,6 +16,12 @@ public struct Finding: Hashable, Sendable {
     public var fix: String?
     /// The Terraform resource the finding is about (plans only).
     public var address: String?
+    /// For a finding about an embedded document (a daemon config in `.ebextensions` or a ConfigMap),
+    /// the rule that found it there; its message ends with `[ID]`. Suppressing either ID suppresses it.
+    public var innerRule: String?
+
+    /// The finding's rule, and the embedded document's rule when there is one.
+    public var ruleIDs: [String] { [rule] + (innerRule.map { [$0] } ?? []) }
 
     public init(rule: String, severity: Severity, message: String, location: SourceLocation, pointer: String, fix: String?) {
         self.rule = rule

@@ -125,6 +125,12 @@ public struct LintRun: Sendable {
         roleIndex.role(reference, in: template)
     }
 
+    /// Every role of the run a reference names by ARN or name, resolved or not (`role(_:in:)` is
+    /// nil when equally near ones differ).
+    func roleDefinitions(_ reference: LocatedNode) -> [RoleView] {
+        roleIndex.definitions(reference)
+    }
+
     /// DAEMON services in this run that run the given task definition.
     func daemonServices(running task: TaskDefinitionView) -> [ECSServiceView] {
         daemonServicesByTask[task.key] ?? []
@@ -152,28 +158,50 @@ struct RoleIndex: Sendable {
                 if let role = byLogicalID[template.document.path + "#" + id] { return role }
             }
         }
-        guard let text = reference.literalText else { return nil }
-        // A role ARN, or (ECS takes either for taskRoleArn) the role's bare name.
-        let name: String
-        if let range = text.range(of: ":role/") {
-            name = text[range.upperBound...].split(separator: "/").last.map(String.init) ?? ""
-        } else if !text.hasPrefix("arn:"), AWSNames.isRoleName(text) {
-            name = text
-        } else {
-            return nil
-        }
+        guard let name = Self.roleName(reference) else { return nil }
         return closest(byName[name] ?? [], to: reference.location.file)
     }
 
+    /// The roles of the run with the name a reference gives, however near.
+    func definitions(_ reference: LocatedNode) -> [RoleView] {
+        Self.roleName(reference).map { byName[$0] ?? [] } ?? []
+    }
+
+    /// The name in a role ARN, or (ECS takes either for taskRoleArn) the role's bare name.
+    private static func roleName(_ reference: LocatedNode) -> String? {
+        guard let text = reference.literalText else { return nil }
+        if let range = text.range(of: ":role/") {
+            return text[range.upperBound...].split(separator: "/").last.map(String.init) ?? ""
+        } else if !text.hasPrefix("arn:"), AWSNames.isRoleName(text) {
+            return text
+        }
+        return nil
+    }
+
     /// Of several roles with one name (files from unrelated setups linted together), the one
-    /// defined nearest the reference; nil when two are equally near, rather than a guess.
+    /// defined nearest the reference. Equally near ones are one role written twice when they agree
+    /// on everything the rules ask of a role (`xrayctl generate` writes each role both in
+    /// `iam/ROLE.*.json` and in `cloudformation.yaml`): then the first by path; nil when they
+    /// differ, rather than a guess.
     private func closest(_ candidates: [RoleView], to path: String) -> RoleView? {
         guard candidates.count > 1 else { return candidates.first }
         func shared(_ other: String) -> Int {
             zip(path.split(separator: "/"), other.split(separator: "/")).prefix { $0 == $1 }.count
         }
         let ranked = candidates.map { ($0, shared($0.document.path)) }.sorted { $0.1 > $1.1 }
-        return ranked[0].1 > ranked[1].1 ? ranked[0].0 : nil
+        guard ranked[0].1 == ranked[1].1 else { return ranked[0].0 }
+        let nearest = ranked.filter { $0.1 == ranked[0].1 }.map(\.0).sorted { $0.document.path < $1.document.path }
+        let signature = nearest[0].grantSignature
+        return nearest.dropFirst().allSatisfy { $0.grantSignature == signature } ? nearest[0] : nil
+    }
+}
+
+extension RoleView {
+    /// What the rules ask of a role, as one comparable value: whom it trusts, and its decision on
+    /// every X-Ray action and on `sts:AssumeRole`.
+    var grantSignature: [String] {
+        let decisions = (XRayActions.all + ["sts:AssumeRole"]).map { "\($0)=\(evaluate($0).decision)" }
+        return trustedServices.sorted() + ["|"] + trustedAWSPrincipals.sorted() + ["|"] + decisions
     }
 }
 

@@ -18,16 +18,31 @@ public struct LintOptions: Sendable {
     }
 }
 
+/// What a lint run reports, and how many findings a suppression removed.
+public struct LintResult: Sendable {
+    public var findings: [Finding]
+    /// Findings of rules that ran, removed by a `# xrayctl:disable` comment, CloudFormation
+    /// `Metadata`, or a disabled rule of an embedded document (XR305 and XR912 carry one).
+    public var suppressed: Int
+}
+
 /// Runs the catalogue over a set of documents.
 public enum Linter {
     public static func lint(_ documents: [SourceDocument], options: LintOptions = LintOptions()) -> [Finding] {
+        run(documents, options: options).findings
+    }
+
+    public static func run(_ documents: [SourceDocument], options: LintOptions = LintOptions()) -> LintResult {
         let run = LintRun(documents: documents, today: options.today)
         // Rules only read the run, so they run on all cores; the findings are sorted below.
         let rules = RuleCatalog.lintRules.filter { options.isEnabled($0.description.id) }
         let findings = documents.flatMap(\.loadFindings) + Parallel.map(rules) { $0.check(run) }.flatMap { $0 }
         let suppressions = Suppressions(documents)
-        let kept = Set(refusingOverBudget(findings, documents)).filter { options.isEnabled($0.rule) && !suppressions.suppresses($0) }
-        return addressed(kept.sorted(by: Finding.ordered), documents)
+        let reported = Set(refusingOverBudget(findings, documents)).filter { options.isEnabled($0.rule) }
+        let kept = reported.filter { finding in
+            !suppressions.suppresses(finding) && !(finding.innerRule.map(options.disabled.contains) ?? false)
+        }
+        return LintResult(findings: addressed(kept.sorted(by: Finding.ordered), documents), suppressed: reported.count - kept.count)
     }
 
     /// A file whose documents written as strings expand beyond its node budget is refused as a
@@ -142,11 +157,13 @@ struct Suppressions {
         }
     }
 
+    /// Whether a comment or Metadata names the finding's rule, or the embedded document's rule it carries.
     func suppresses(_ finding: Finding) -> Bool {
+        let ids = finding.ruleIDs
         if byPointer[finding.location.file]?.contains(where: { entry in
-            entry.rules.contains(finding.rule) && (entry.prefix.isEmpty || finding.pointer == entry.prefix || finding.pointer.hasPrefix(entry.prefix + "/"))
+            ids.contains(where: entry.rules.contains) && (entry.prefix.isEmpty || finding.pointer == entry.prefix || finding.pointer.hasPrefix(entry.prefix + "/"))
         }) == true { return true }
         guard let lines = byFile[finding.location.file] else { return false }
-        return [finding.location.line, finding.location.line - 1].contains { lines[$0]?.contains(finding.rule) == true }
+        return [finding.location.line, finding.location.line - 1].contains { line in lines[line].map { ids.contains(where: $0.contains) } == true }
     }
 }

@@ -8,12 +8,15 @@ public struct LintReport: Sendable {
     public var skipped: [String]
     /// List the skipped files in text output (always listed in JSON).
     public var listSkipped: Bool
+    /// Findings a suppression removed (comments, Metadata, `ignore:` entries, embedded rules turned off).
+    public var suppressed: Int
 
-    public init(findings: [Finding], fileCount: Int, skipped: [String] = [], listSkipped: Bool = false) {
+    public init(findings: [Finding], fileCount: Int, skipped: [String] = [], listSkipped: Bool = false, suppressed: Int = 0) {
         self.findings = findings
         self.fileCount = fileCount
         self.skipped = skipped
         self.listSkipped = listSkipped
+        self.suppressed = suppressed
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
@@ -51,7 +54,7 @@ public enum TextReporter {
             return line
         }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        lines.append("\(plural(report.fileCount, "file")) checked: \(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(plural(report.count(.info), "info"))")
+        lines.append("\(plural(report.fileCount, "file")) checked: \(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(plural(report.count(.info), "info"))\(report.suppressed > 0 ? ", \(report.suppressed) suppressed" : "")")
         if !report.skipped.isEmpty {
             lines.append("\(plural(report.skipped.count, "file")) skipped (not a kind xrayctl lints)\(report.listSkipped ? ":" : "; --verbose lists them")")
             if report.listSkipped { lines += report.skipped.map { "  \($0)" } }
@@ -109,7 +112,7 @@ public enum SARIFReporter {
         let descriptions = RuleCatalog.descriptions
         let index = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($0.element.id, $0.offset) })
         let rules: [JSONValue] = descriptions.map { description in
-            [
+            var rule: [String: JSONValue] = [
                 "id": .string(description.id),
                 "name": .string(description.name),
                 "shortDescription": ["text": .string(description.summary)],
@@ -118,9 +121,11 @@ public enum SARIFReporter {
                     "text": .string("\(description.summary)\n\n\(description.rationale)\n\nxrayctl rules \(description.id)"),
                     "markdown": .string(RuleDocs.helpMarkdown(description)),
                 ],
-                "helpUri": .string(RuleDocs.pageURL(description.id)),
                 "defaultConfiguration": ["level": .string(level(description.severity))],
             ]
+            // Only where the pages are published (XRayKit.repositoryURL): never a placeholder.
+            if let page = RuleDocs.pageURL(description.id) { rule["helpUri"] = .string(page) }
+            return .object(rule)
         }
         let results: [JSONValue] = report.findings.map { finding in
             var result: [String: JSONValue] = [

@@ -10,24 +10,26 @@ public enum RuleDocs {
         return descriptions.map { description in
             var lines = ["\(description.id) \(description.name) (\(description.severity.rawValue))", "", description.summary, "",
                          "Why: \(description.rationale)", "", "Sources:"]
-            lines += description.sources.map { "  \($0.title): \(absoluteURL($0))" }
+            lines += description.sources.map { "  \($0.title): \(absoluteURL($0) ?? $0.url)" }
             for example in description.examples {
                 lines += ["", "\(example.triggers ? "Triggers" : "Does not trigger") (\(example.file)):", example.text]
             }
-            lines += ["", "More: \(pageURL(description.id))"]
-            return lines.joined(separator: "\n")
+            if let page = pageURL(description.id) { lines += ["", "More: \(page)"] }
+            // Examples end with their own newline: the page ends with exactly one.
+            return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)
         }.joined(separator: "\n\n") + "\n"
     }
 
     public static func json(_ descriptions: [RuleDescription]) -> String {
         let rules: [JSONValue] = descriptions.map { description in
-            [
+            var rule: [String: JSONValue] = [
                 "id": .string(description.id), "name": .string(description.name), "severity": .string(description.severity.rawValue),
                 "summary": .string(description.summary), "rationale": .string(description.rationale),
-                "sources": .array(description.sources.map { ["title": .string($0.title), "url": .string(absoluteURL($0))] }),
-                "help_uri": .string(pageURL(description.id)),
+                "sources": .array(description.sources.map { ["title": .string($0.title), "url": .string(absoluteURL($0) ?? $0.url)] }),
                 "examples": .array(description.examples.map { ["file": .string($0.file), "triggers": .bool($0.triggers), "text": .string($0.text)] }),
             ]
+            if let page = pageURL(description.id) { rule["help_uri"] = .string(page) }
+            return .object(rule)
         }
         return CanonicalJSON.encode(JSONValue.array(rules))
     }
@@ -39,16 +41,18 @@ public enum RuleDocs {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Where a rule's page is published: `docs/rules/XRnnn.md` in the repository.
-    public static func pageURL(_ id: String) -> String { "\(XRayKit.repositoryURL)/blob/main/docs/rules/\(id).md" }
+    /// Where a rule's page is published: `docs/rules/XRnnn.md` in the repository; nil until
+    /// `XRayKit.repositoryURL` is set.
+    public static func pageURL(_ id: String) -> String? { XRayKit.repositoryURL.map { "\($0)/blob/main/docs/rules/\(id).md" } }
 
     /// The day rule pages run their examples on (XR805's severity depends on the date), fixed so the
     /// pages do not change with the calendar: before the end of support.
     public static let exampleDay = Date(timeIntervalSince1970: 1_795_000_000)
 
-    /// A source as a link that works outside the repository (README sections of xrayctl itself).
-    static func absoluteURL(_ source: RuleSource) -> String {
-        source.url.hasPrefix("https://") ? source.url : "\(XRayKit.repositoryURL)/blob/main/\(source.url)"
+    /// A source as a link that works outside the repository (README sections of xrayctl itself);
+    /// nil for those while `XRayKit.repositoryURL` is not set.
+    static func absoluteURL(_ source: RuleSource) -> String? {
+        source.url.hasPrefix("https://") ? source.url : XRayKit.repositoryURL.map { "\($0)/blob/main/\(source.url)" }
     }
 
     /// `docs/rules/XRnnn.md`: what the rule finds, why, what xrayctl says and how to fix it (from
@@ -79,8 +83,9 @@ public enum RuleDocs {
     /// SARIF's `help.markdown`: the page without examples (code-scanning services show it beside a result).
     public static func helpMarkdown(_ description: RuleDescription) -> String {
         var lines = [description.summary, "", description.rationale, "", "Sources:", ""]
-        lines += description.sources.map { "- [\($0.title)](\(absoluteURL($0)))" }
-        lines += ["", "Examples and the fix: [\(description.id)](\(pageURL(description.id)))"]
+        lines += description.sources.map { source in absoluteURL(source).map { "- [\(source.title)](\($0))" } ?? "- \(source.title) (xrayctl's \(source.url))" }
+        let page = pageURL(description.id).map { "[\(description.id)](\($0))" }
+        lines += ["", "Examples and the fix: " + (page ?? "`xrayctl rules \(description.id)`, or docs/rules/\(description.id).md in xrayctl's repository")]
         return lines.joined(separator: "\n")
     }
 

@@ -104,14 +104,33 @@ enum TestSupport {
         var stderr: String
     }
 
-    /// Runs a program and collects its output.
+    /// What the xrayctl binary reads from its environment besides what a test sets on purpose: the
+    /// terminal (help width, colour) and AWS, OpenTelemetry and xrayctl settings. A test must not
+    /// pass or fail with the terminal or the shell of whoever runs it.
+    static func isCallerSetting(_ name: String) -> Bool {
+        ["COLUMNS", "LINES", "TERM", "NO_COLOR", "FORCE_COLOR"].contains(name)
+            || ["CLICOLOR", "AWS_", "OTEL_", "XRAYCTL_"].contains { name.hasPrefix($0) }
+    }
+
+    /// The environment of a spawned xrayctl: the caller's without `isCallerSetting` variables, a fixed
+    /// day before the X-Ray end of support (reports do not change with the calendar), then `extra`.
+    static func xrayctlEnvironment(from caller: [String: String], _ extra: [String: String] = [:]) -> [String: String] {
+        caller.filter { !isCallerSetting($0.key) }
+            .merging(["XRAYCTL_TODAY": "2026-11-26"]) { _, new in new }
+            .merging(extra) { _, new in new }
+    }
+
+    /// Runs a program and collects its output. The xrayctl binary gets `xrayctlEnvironment` (with
+    /// `environment` on top); other programs (python3, git) the caller's environment and `environment`.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
-                    stdin: String? = nil) throws -> ProcessResult {
+                    stdin: String? = nil, environment: [String: String] = [:],
+                    callerEnvironment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        // A fixed day before the X-Ray end of support, so reports do not change with the calendar.
-        process.environment = ProcessInfo.processInfo.environment.merging(["XRAYCTL_TODAY": "2026-11-26"]) { _, new in new }
+        process.environment = URL(fileURLWithPath: executable).lastPathComponent == "xrayctl"
+            ? xrayctlEnvironment(from: callerEnvironment, environment)
+            : callerEnvironment.merging(["XRAYCTL_TODAY": "2026-11-26"].merging(environment) { _, new in new }) { _, new in new }
         if let directory { process.currentDirectoryURL = directory }
         // Output goes to files, not pipes: a pipe that fills up would block the child forever.
         let outURL = temporaryDirectory().appendingPathComponent("out")

@@ -51,8 +51,10 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
             let findings = DaemonInstall.inContext(Self.daemonFindings(embedded, today: run.today), config: embedded.root,
                                                    major: DaemonInstall.major(of: bundle))
             return findings.map { inner in
-                Self.finding(at: inner.location, pointer: content.pointer,
-                             "in the daemon config written to \(Self.path): \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
+                var finding = Self.finding(at: inner.location, pointer: content.pointer,
+                                       "in the daemon config written to \(Self.path): \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
+                finding.innerRule = inner.rule
+                return finding
             }
         }
     }

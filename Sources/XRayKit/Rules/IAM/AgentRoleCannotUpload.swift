@@ -70,6 +70,12 @@ struct AgentRoleCannotUpload: LintRule {
             guard let reference = task.taskRole, run.role(reference, in: task.template) == nil,
                   !task.agents.contains(where: { $0.flags["role-arn"] != nil }) else { return nil }
             let name = reference.literalText.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "the task role"
+            let definitions = run.roleDefinitions(reference)
+            if definitions.count > 1 {
+                let files = definitions.map(\.document.path).sorted().joined(separator: ", ")
+                return finding(reference, "role '\(name)' is defined differently in files equally near this task (\(files)), so whether the agent may upload (XR201) and sample (XR202) was not checked",
+                               fix: "Lint one setup at a time, or keep one definition of the role", severity: .info)
+            }
             return finding(reference, "role '\(name)' is not among the linted files, so whether the agent may upload (XR201) and sample (XR202) was not checked",
                            fix: "Lint the role's policies with it (iam/NAME.policy.json, a template that defines it, or aws iam get-account-authorization-details output)",
                            severity: .info)

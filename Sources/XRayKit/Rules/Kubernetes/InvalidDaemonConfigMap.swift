@@ -37,8 +37,10 @@ struct InvalidDaemonConfigMap: LintRule {
                 let findings = DaemonInstall.inContext(InvalidEmbeddedDaemonConfig.daemonFindings(embedded, today: run.today), config: embedded.root,
                                                        major: DaemonInstall.major(readingConfigMap: map, in: run.kubernetes))
                 return findings.map { inner in
-                    Self.finding(at: inner.location, pointer: value.pointer,
-                                 "in the daemon config that \(map.label) holds as '\(name)': \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
+                    var finding = Self.finding(at: inner.location, pointer: value.pointer,
+                                           "in the daemon config that \(map.label) holds as '\(name)': \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
+                    finding.innerRule = inner.rule
+                    return finding
                 }
             }
         }
