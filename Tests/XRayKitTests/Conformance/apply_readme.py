@@ -17,6 +17,7 @@ import traceback
 import urllib.parse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -540,10 +541,16 @@ def main():
     report = {}
     try:
         for model, out in pairs:
+            run = None
             try:
-                report[model] = Run(f"http://127.0.0.1:{moto_port}", f"http://127.0.0.1:{stub_port}", model, out).apply()
+                run = Run(f"http://127.0.0.1:{moto_port}", f"http://127.0.0.1:{stub_port}", model, out)
+                report[model] = run.apply()
             except Exception as error:  # a failure of the harness is a problem too, named
                 report[model] = [f"harness: {type(error).__name__}: {error}: {traceback.format_exc()[-800:]}"]
+            finally:
+                # The run's AWS CLI home (credentials and config): nothing is left in the temporary folder.
+                if run is not None:
+                    shutil.rmtree(run.home, ignore_errors=True)
     finally:
         stub.shutdown()
         server.stop()
