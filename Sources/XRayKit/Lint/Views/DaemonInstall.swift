@@ -30,13 +30,19 @@ enum DaemonInstall {
 }
 
 extension DaemonInstall {
-    /// The daemon major version that reads a ConfigMap: the X-Ray daemon image of the workloads
-    /// that mount it, when they all say the same; nil when none says or they disagree.
-    static func major(readingConfigMap map: KubernetesView.Object, in view: KubernetesView) -> Int? {
-        let majors = Set(view.workloads.filter { $0.object.namespace == map.namespace && $0.configMapNames.contains(map.name ?? "") }
-            .flatMap(\.agents).filter { $0.agentKind == .xrayDaemon }
-            .compactMap { $0.image.flatMap(ImageReference.init)?.semanticVersion?.parts.first })
-        return majors.count == 1 ? majors.first : nil
+    /// The daemon major version that reads each ConfigMap (`NAMESPACE/NAME`): the X-Ray daemon image
+    /// of the workloads that mount it, where they all say the same. Built once per run: a look-up
+    /// per ConfigMap over every workload would be quadratic in the size of a cluster's manifests.
+    static func majorsByConfigMap(in view: KubernetesView) -> [String: Int] {
+        var majors: [String: Set<Int>] = [:]
+        for workload in view.workloads {
+            let versions = workload.agents.filter { $0.agentKind == .xrayDaemon }
+                .compactMap { $0.image.flatMap(ImageReference.init)?.semanticVersion?.parts.first }
+            for name in workload.configMapNames {
+                majors[workload.object.namespace + "/" + name, default: []].formUnion(versions)
+            }
+        }
+        return majors.compactMapValues { $0.count == 1 ? $0.first : nil }
     }
 
     /// The daemon config rules' findings on an embedded config, told which daemon reads it:

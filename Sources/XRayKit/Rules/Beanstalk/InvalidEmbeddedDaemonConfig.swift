@@ -43,11 +43,12 @@ struct InvalidEmbeddedDaemonConfig: LintRule {
     }
 
     func check(_ run: LintRun) -> [Finding] {
-        run.beanstalkConfigs.flatMap { config -> [Finding] in
+        let bundles = Dictionary(grouping: run.beanstalkConfigs, by: \.bundleRoot)
+        return run.beanstalkConfigs.flatMap { config -> [Finding] in
             guard let content = config.root["files"]?[Self.path]?["content"],
                   let embedded = EmbeddedDocument.parse(content, in: config.document) else { return [] }
             // The daemon reading the file: one this bundle's .ebextensions install, or Beanstalk's own.
-            let bundle = run.beanstalkConfigs.filter { $0.bundleRoot == config.bundleRoot }
+            let bundle = bundles[config.bundleRoot] ?? []
             let findings = DaemonInstall.inContext(Self.daemonFindings(embedded, today: run.today), config: embedded.root,
                                                    major: DaemonInstall.major(of: bundle))
             return findings.map { inner in

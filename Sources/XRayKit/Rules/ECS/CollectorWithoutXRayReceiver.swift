@@ -32,7 +32,8 @@ struct CollectorWithoutXRayReceiver: LintRule {
     static let otlpOnlyConfigs = ["/etc/ecs/ecs-xray.yaml", "/etc/ecs/container-insights/otel-task-metrics-config.yaml"]
 
     func check(_ run: LintRun) -> [Finding] {
-        standaloneConfigs(run) + sidecars(run)
+        let senderInRun = Self.xraySenderInSight(run)
+        return standaloneConfigs(run, senderInRun: senderInRun) + sidecars(run, senderInRun: senderInRun)
     }
 
     /// Whether a container's variables show the X-Ray SDK (its settings all start `AWS_XRAY_`;
@@ -51,8 +52,8 @@ struct CollectorWithoutXRayReceiver: LintRule {
 
     /// A collector configuration file on its own: said (at info level, since who sends to it is
     /// not certain) only when an X-Ray SDK app is among the files linted.
-    func standaloneConfigs(_ run: LintRun) -> [Finding] {
-        guard Self.xraySenderInSight(run) else { return [] }
+    func standaloneConfigs(_ run: LintRun, senderInRun: Bool) -> [Finding] {
+        guard senderInRun else { return [] }
         return run.collectorConfigs.filter { $0.task == nil }.compactMap { config in
             let traces = config.pipelines.filter { $0.name.hasPrefix("traces") }
             guard let first = traces.first, !traces.contains(where: { $0.value["receivers"]?.items?.contains { $0.text?.hasPrefix("awsxray") == true } == true })
@@ -63,8 +64,7 @@ struct CollectorWithoutXRayReceiver: LintRule {
         }
     }
 
-    func sidecars(_ run: LintRun) -> [Finding] {
-        let senderInRun = Self.xraySenderInSight(run)
+    func sidecars(_ run: LintRun, senderInRun: Bool) -> [Finding] {
         let tasks = run.taskDefinitions.filter { task in
             // Bare container lists have no task: the run stands in for it.
             task.partial ? senderInRun : task.apps.contains { Self.sendsXRaySegments($0.environment.map(\.name)) }

@@ -29,13 +29,14 @@ struct InvalidDaemonConfigMap: LintRule {
         ])
 
     func check(_ run: LintRun) -> [Finding] {
-        run.kubernetes.configMaps.flatMap { map -> [Finding] in
+        let majors = DaemonInstall.majorsByConfigMap(in: run.kubernetes)
+        return run.kubernetes.configMaps.flatMap { map -> [Finding] in
             (map.node["data"]?.pairs ?? []).flatMap { key, value -> [Finding] in
                 guard let name = key.text, name.hasSuffix(".yaml") || name.hasSuffix(".yml"), value.text != nil,
                       let embedded = EmbeddedDocument.parse(value, in: map.document), embedded.root.map({ KindDetector.detect($0, path: "cfg.yaml") }) == .daemonConfig
                 else { return [] }
                 let findings = DaemonInstall.inContext(InvalidEmbeddedDaemonConfig.daemonFindings(embedded, today: run.today), config: embedded.root,
-                                                       major: DaemonInstall.major(readingConfigMap: map, in: run.kubernetes))
+                                                       major: map.name.flatMap { majors[map.namespace + "/" + $0] })
                 return findings.map { inner in
                     var finding = Self.finding(at: inner.location, pointer: value.pointer,
                                            "in the daemon config that \(map.label) holds as '\(name)': \(inner.message) [\(inner.rule)]", fix: inner.fix, severity: inner.severity)
