@@ -1,0 +1,3 @@
+output id {
+  value = aws_api_gateway_integration.integration.id
+}

@@ -1,0 +1,3 @@
+output id {
+  value = aws_lambda_permission.lambda_permission.id
+}

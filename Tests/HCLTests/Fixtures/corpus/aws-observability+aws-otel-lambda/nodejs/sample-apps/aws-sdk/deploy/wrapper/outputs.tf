@@ -1,0 +1,3 @@
+output "api-gateway-url" {
+  value = module.app.api-gateway-url
+}

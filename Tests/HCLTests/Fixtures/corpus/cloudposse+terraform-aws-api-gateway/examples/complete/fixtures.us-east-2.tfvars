@@ -1,0 +1,5 @@
+region        = "us-east-2"
+namespace     = "eg"
+environment   = "ue2"
+stage         = "test"
+logging_level = "OFF"
