@@ -1,0 +1,5 @@
+#---------------------------------------------------
+# AWS lambda invocation
+#---------------------------------------------------
+
+# https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_invocation
