@@ -15,11 +15,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // Everything the tool knows lives in the library; the executable only parses flags.
+        // The library in layers the compiler keeps apart (see "Layout" in the README): documents and
+        // the model at the bottom; sampling; lint views beside generation; rules over the views;
+        // doctor, instrument and reports on top. `XRayKit` re-exports them all for the CLI and users.
+        .target(
+            name: "XRayCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "XRaySampling", dependencies: ["XRayCore"]),
+        .target(name: "XRayViews", dependencies: ["XRayCore", "XRaySampling"]),
+        .target(name: "XRayGenerate", dependencies: ["XRayCore", "XRaySampling",
+                                                    .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "XRayRules", dependencies: ["XRayCore", "XRaySampling", "XRayViews", "XRayGenerate"]),
         .target(
             name: "XRayKit",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["BuildInfoPlugin"]
@@ -36,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "XRayKitTests",
             // xrayctl too: the CLI tests run the binary, so `swift test` must build it first.
-            dependencies: ["XRayKit", "xrayctl"],
+            dependencies: ["XRayKit", "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules", "xrayctl"],
             // Golden files, fixtures and the Python helpers are data the tests read, not sources.
             exclude: ["Conformance", "Golden", "Fixtures"]
         ),

@@ -1,3 +1,9 @@
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
+
 public enum XRayKit {
     public static let version = "0.1.0"
 
@@ -13,7 +19,7 @@ public enum XRayKit {
         "xrayctl \(version)\(BuildInfo.commit.map { " (\($0))" } ?? "") built with Swift \(swiftVersion) for \(platform)"
     }
 
-    static var swiftVersion: String {
+    package static var swiftVersion: String {
         #if compiler(>=6.4)
         return "6.4 or later"
         #elseif compiler(>=6.3)
@@ -27,7 +33,7 @@ public enum XRayKit {
         #endif
     }
 
-    static var platform: String {
+    package static var platform: String {
         #if os(Linux)
         let system = "Linux"
         #elseif os(macOS)

@@ -48,7 +48,7 @@ struct ServiceFlags: ParsableArguments {
     }
 }
 
-enum RoleUse: String, ExpressibleByArgument, CaseIterable { case agent, lambda, ec2 }
+enum ArtifactRoleUse: String, ExpressibleByArgument, CaseIterable { case agent, lambda, ec2 }
 
 /// One sampling rule.
 struct RuleFlags: ParsableArguments {
@@ -153,7 +153,7 @@ extension XRayCtl.Generate {
         static let configuration = XRayCtl.Generate.configuration(.policy, "the permission policy of a role that uploads traces")
         @OptionGroup var account: AccountFlags
         @Option(help: "The role's service name.") var name = "app"
-        @Option(help: "Whose role: the agent's task role, a Lambda execution role, or an EC2 instance role.") var `for`: RoleUse = .agent
+        @Option(help: "Whose role: the agent's task role, a Lambda execution role, or an EC2 instance role.") var `for`: ArtifactRoleUse = .agent
         @Option(name: .customLong("cross-account-role"), help: "A role ARN in another account the agent assumes (the policy then allows only that).") var crossAccountRole: String?
         func run() throws {
             var request = SingleArtifact.request(account)
@@ -168,7 +168,7 @@ extension XRayCtl.Generate {
         static let configuration = XRayCtl.Generate.configuration(.trustPolicy, "the trust policy of a role that uploads traces")
         @OptionGroup var account: AccountFlags
         @Option(help: "The role's service name.") var name = "app"
-        @Option(help: "Whose role: the agent's task role, a Lambda execution role, or an EC2 instance role.") var `for`: RoleUse = .agent
+        @Option(help: "Whose role: the agent's task role, a Lambda execution role, or an EC2 instance role.") var `for`: ArtifactRoleUse = .agent
         func run() throws {
             var request = SingleArtifact.request(account)
             request.service = ["name": name]

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Every example, template and fixture, generated and then applied the way its README says: each
 /// `aws` command with the real AWS CLI against a moto server, and `aws cloudformation deploy` of the

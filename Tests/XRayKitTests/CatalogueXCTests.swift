@@ -1,5 +1,10 @@
 import XCTest
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// The catalogue as the SARIF report and `xrayctl rules` present it (kept in XCTest so both test
 /// runners report their counts).

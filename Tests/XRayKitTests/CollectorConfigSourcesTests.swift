@@ -1,8 +1,13 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
-/// Collector configurations wherever they are written (issue 23, class 3): templates read around
+/// Collector configurations wherever they are written: templates read around
 /// their placeholders, and configurations inside Kubernetes manifests, each finding located in the
 /// outer file.
 @Suite struct CollectorConfigSourcesTests {

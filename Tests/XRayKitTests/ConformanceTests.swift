@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Every generated artifact is accepted by AWS's own validators (botocore's request validator,
 /// moto's IAM policy grammar, Parliament), run through Conformance/validate.py.

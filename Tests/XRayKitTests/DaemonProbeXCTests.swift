@@ -4,6 +4,11 @@ import FoundationNetworking
 #endif
 import XCTest
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// The probe against a fake daemon on loopback: what it sends, and that a silent proxy cannot
 /// hold it past its deadline.

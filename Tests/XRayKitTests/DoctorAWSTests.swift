@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// A moto account on a free loopback port, with IAM enforcement on, for the test's lifetime.
 final class MotoAccount: @unchecked Sendable {

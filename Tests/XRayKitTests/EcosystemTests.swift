@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// What wires xrayctl into other tools, validated by those tools' own checkers.
 @Suite(.tags(.slow), PythonTools.available(PythonTools.ecosystem))

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 @Suite struct EvaluatorTests {
     func statements(_ json: String) throws -> [PolicyStatement] {

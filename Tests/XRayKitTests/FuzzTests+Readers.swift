@@ -2,6 +2,11 @@ import Foundation
 import Testing
 import Yams
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Fuzz targets for the readers and writers that came with Terraform, Kubernetes and the
 /// collectors: each reader draws its seeds from the files of its own kind (a kind with three seed

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// A seeded mutation fuzzer over the inputs xrayctl reads: the document loader and linter, the
 /// model reader and generator, the sampling reader/matcher/shadowing check, `instrument`, and the

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// A model's values reach every generated file as the literal text the model held: nothing in them
 /// ends a Terraform string, opens an interpolation, or is taken for a placeholder of xrayctl's.

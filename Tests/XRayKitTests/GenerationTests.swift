@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// What each topology's artifacts must say, checked field by field (the golden files pin the bytes).
 @Suite struct GenerationTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Every example, template and fixture model generates exactly its committed output.
 /// Re-record with `XRAYCTL_RECORD=golden swift test` and review the diff.

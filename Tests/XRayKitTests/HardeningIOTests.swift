@@ -7,6 +7,11 @@ import Glibc
 #endif
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Files users hand xrayctl, doctor's network, and the GitHub Action: what a hostile server, a
 /// concurrent edit, a huge file or a hostile workflow input can make of them.

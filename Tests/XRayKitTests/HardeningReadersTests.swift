@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Readers that hung, took quadratic (or exponential) time, or memory out of proportion to their
 /// input. Each complexity test uses an input on which the old code took minutes; it asserts what

@@ -4,6 +4,11 @@ import FoundationNetworking
 #endif
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// One test per class of failure the adversarial pass found: numbers at the edges, colliding
 /// roles, writes outside the output or half done, injection, hangs and wrong answers.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Cases the Kubernetes reachability rules must leave alone, or must find, beyond their examples.
 @Suite struct KubernetesReachabilityTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Each class of false (or missing) finding seen on real files, with a realistic file of our own.
 @Suite struct LintPrecisionTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// docs/man/xrayctl.1 (scripts/man.sh) renders cleanly and is in step with the commands.
 @Suite struct ManPageTests {

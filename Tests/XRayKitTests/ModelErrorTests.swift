@@ -1,5 +1,10 @@
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Each kind of bad model gives a located error with a useful message.
 @Suite struct ModelErrorTests {

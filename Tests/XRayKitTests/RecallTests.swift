@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Recall and precision on real files whose problems were written down by hand before lint ever
 /// ran on them (Fixtures/recall: hand-found.json, with sources; README.md there says how). Every

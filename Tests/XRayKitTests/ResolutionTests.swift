@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Rules that need two resources find the second one: in a template through Ref/GetAtt/Sub, and
 /// across the files of a run through role ARNs.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// `docs/rules/` is printed from the catalogue, and every rule rests on documents a user can open.
 @Suite struct RuleDocsTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Every rule's examples are its tests: a triggering example must give exactly one finding of
 /// that rule at each `↓`, a non-triggering one none.

@@ -1,8 +1,13 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
-/// Severities that follow what the platform really does (issue 23, "Severity and precision"):
+/// Severities that follow what the platform really does:
 /// an error only where AWS refuses the setup or tracing certainly breaks.
 @Suite struct SeverityPrecisionTests {
     func lint(_ files: [(String, String)]) -> [Finding] {

@@ -1,5 +1,10 @@
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// XR606 rests on wildcard containment; it must agree with brute force on random patterns.
 @Suite struct ShadowingTests {

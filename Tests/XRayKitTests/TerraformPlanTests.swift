@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// `terraform show -json` plans, built by hand in the documented format (no terraform binary
 /// here): resources in nested modules, roles joined to policies attached by other resources,

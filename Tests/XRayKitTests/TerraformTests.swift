@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// `terraform/` holds what `cloudformation.yaml` holds: every `.tf` parses with python-hcl2, roles,
 /// policies, task definitions and the rest equal the template's (Conformance/terraform_check.py),

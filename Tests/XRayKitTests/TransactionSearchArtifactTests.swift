@@ -1,9 +1,14 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Transaction Search for a project xrayctl did not generate: a model without services, and
-/// `xrayctl generate transaction-search` from flags (issue 29, item 2).
+/// `xrayctl generate transaction-search` from flags.
 @Suite struct TransactionSearchArtifactTests {
     static let fixture = "Tests/XRayKitTests/Fixtures/models/transaction-search-account.yaml"
 

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// `doctor --aws` and Transaction Search. moto 5.2.1 implements none of X-Ray's Transaction Search
 /// calls (GetTraceSegmentDestination, GetIndexingRules), so a stub answers them, and CloudWatch

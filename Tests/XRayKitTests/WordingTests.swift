@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 /// Prose built from values reads as English: articles by sound, agent names in words, CPU requests
 /// in round millicores, and no file position for what is not a file.

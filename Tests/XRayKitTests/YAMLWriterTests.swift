@@ -1,5 +1,10 @@
 import Testing
 @testable import XRayKit
+@testable import XRayCore
+@testable import XRayGenerate
+@testable import XRayRules
+@testable import XRaySampling
+@testable import XRayViews
 
 @Suite struct YAMLWriterTests {
     @Test func writesOrderedMapsAndQuotesAmbiguousStrings() throws {

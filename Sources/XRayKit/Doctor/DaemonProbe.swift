@@ -6,6 +6,11 @@ import FoundationNetworking
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 #endif
 
 /// The local layer of `xrayctl doctor`: sends a real test segment to the daemon address over UDP

@@ -1,4 +1,9 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// `xrayctl doctor`: the project, the running daemon and (with --aws) the account, in that order.
 public enum Doctor {

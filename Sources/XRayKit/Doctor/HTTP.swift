@@ -1,6 +1,11 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 #endif
 
 /// HTTP for doctor, bounded in time and size: the deadline covers the whole exchange (a server
@@ -8,8 +13,8 @@ import FoundationNetworking
 /// --timeout), the body is counted as it arrives and refused past `maxBody` bytes, and a redirect
 /// is never followed (doctor's AWS calls are signed: following one would hand the signed request,
 /// and the session token in it, to whatever host the answer names).
-enum HTTP {
-    enum Outcome: Sendable {
+package enum HTTP {
+    package enum Outcome: Sendable {
         /// `location` is the Location header of a 3xx answer, which is returned, not followed.
         case response(status: Int, body: Data, location: String?)
         case timedOut
@@ -17,7 +22,7 @@ enum HTTP {
     }
 
     /// No answer doctor reads comes near this: sampling rules and IAM documents are kilobytes.
-    static let maxBody = 4 * 1024 * 1024
+    package static let maxBody = 4 * 1024 * 1024
 
     /// How an exchange travels. http:// goes over doctor's own socket client, which stops reading
     /// at the cap; FoundationNetworking on Linux hands each chunk libcurl reads to the delegate
@@ -25,10 +30,10 @@ enum HTTP {
     /// hundreds of megabytes are queued (a doctor run against a loopback server that streams for
     /// ever peaked at 0.3 to 0.7 GB with a 4 MB cap). https:// needs TLS, which only URLSession provides here; its answers come from
     /// AWS or a proxy the user chose, at network speed, and the same cap and deadline apply.
-    enum Transport: Sendable {
+    package enum Transport: Sendable {
         case socket, urlSession
 
-        static func `for`(_ url: URL?) -> Transport? {
+        package static func `for`(_ url: URL?) -> Transport? {
             switch url?.scheme?.lowercased() {
             case "http": return .socket
             case "https": return .urlSession
@@ -38,7 +43,7 @@ enum HTTP {
     }
 
     /// `transport` is for the tests, which run the URLSession path against plain loopback servers.
-    static func send(_ request: URLRequest, timeout: Double, maxBody: Int = maxBody, transport: Transport? = nil) async -> Outcome {
+    package static func send(_ request: URLRequest, timeout: Double, maxBody: Int = maxBody, transport: Transport? = nil) async -> Outcome {
         guard let transport = transport ?? Transport.for(request.url) else {
             return .failed(.unsupportedURL, "\(request.url?.absoluteString ?? "the URL") is neither http:// nor https://")
         }
@@ -66,18 +71,18 @@ enum HTTP {
 
     /// Resumes the caller exactly once, with the answer, a failure, or the deadline, whichever
     /// comes first; later calls do nothing but run the clean-up they bring.
-    final class OneAnswer: @unchecked Sendable {
+    package final class OneAnswer: @unchecked Sendable {
         private let lock = NSLock()
         private var continuation: CheckedContinuation<Outcome, Never>?
         private var done = false
         private var cleanUp: (@Sendable () -> Void)?
 
-        func arm(_ continuation: CheckedContinuation<Outcome, Never>) {
+        package func arm(_ continuation: CheckedContinuation<Outcome, Never>) {
             lock.withLock { self.continuation = continuation }
         }
 
         /// Runs `action` when the exchange ends (at once if it has ended already).
-        func onFinish(_ action: @escaping @Sendable () -> Void) {
+        package func onFinish(_ action: @escaping @Sendable () -> Void) {
             let now = lock.withLock { () -> Bool in
                 if done { return true }
                 cleanUp = action
@@ -86,9 +91,9 @@ enum HTTP {
             if now { action() }
         }
 
-        var isFinished: Bool { lock.withLock { done } }
+        package var isFinished: Bool { lock.withLock { done } }
 
-        func finish(_ outcome: Outcome) {
+        package func finish(_ outcome: Outcome) {
             let (continuation, cleanUp) = lock.withLock { () -> (CheckedContinuation<Outcome, Never>?, (@Sendable () -> Void)?) in
                 guard !done else { return (nil, nil) }
                 done = true

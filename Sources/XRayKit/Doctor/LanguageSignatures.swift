@@ -1,23 +1,29 @@
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
+
 /// How each language declares the X-Ray SDK or OpenTelemetry, and how code wires the SDK in.
 /// Matching is textual: a heuristic, said so in XR802's rationale.
-struct LanguageSignature: Sendable {
-    var language: String
+package struct LanguageSignature: Sendable {
+    package var language: String
     /// Dependency manifests, by file name (or suffix, for `.csproj`).
-    var manifests: [String]
-    var manifestSuffixes: [String] = []
+    package var manifests: [String]
+    package var manifestSuffixes: [String] = []
     /// Substrings that declare the X-Ray SDK in a manifest.
-    var xraySDK: [String]
+    package var xraySDK: [String]
     /// Substrings that declare OpenTelemetry (or ADOT) instead.
-    var openTelemetry: [String]
+    package var openTelemetry: [String]
     /// Source file extensions, and substrings in them that create segments or install the SDK.
-    var sourceExtensions: [String]
-    var wiring: [String]
+    package var sourceExtensions: [String]
+    package var wiring: [String]
 
-    func isManifest(_ name: String) -> Bool {
+    package func isManifest(_ name: String) -> Bool {
         manifests.contains(name) || manifestSuffixes.contains { name.hasSuffix($0) }
     }
 
-    static let all: [LanguageSignature] = [
+    package static let all: [LanguageSignature] = [
         LanguageSignature(language: "java", manifests: ["pom.xml", "build.gradle", "build.gradle.kts"],
                           xraySDK: ["aws-xray-recorder-sdk"], openTelemetry: ["io.opentelemetry", "aws-opentelemetry-agent"],
                           sourceExtensions: ["java", "kt", "groovy"],

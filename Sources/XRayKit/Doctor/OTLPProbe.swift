@@ -1,15 +1,20 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 #endif
 
 /// The OTLP receivers an ADOT collector or CloudWatch agent opens beside X-Ray's 2000: an empty
 /// `POST /v1/traces` on the HTTP port (a collector answers it), and a connection on the gRPC port
 /// (anything but "refused" means something listens; doctor does not speak gRPC).
-enum OTLPProbe {
-    static let defaultPorts = (grpc: 4317, http: 4318)
+package enum OTLPProbe {
+    package static let defaultPorts = (grpc: 4317, http: 4318)
 
-    static func notes(host: String, ports: (grpc: Int, http: Int) = defaultPorts, timeout: Double) async -> [String] {
+    package static func notes(host: String, ports: (grpc: Int, http: Int) = defaultPorts, timeout: Double) async -> [String] {
         let bracketed = host.contains(":") ? "[\(host)]" : host
         var notes: [String] = []
         if let url = URL(string: "http://\(bracketed):\(ports.http)/v1/traces") {
@@ -40,5 +45,5 @@ enum OTLPProbe {
         return notes
     }
 
-    static let refused = "connection refused (no OTLP receiver there; the X-Ray daemon has none)"
+    package static let refused = "connection refused (no OTLP receiver there; the X-Ray daemon has none)"
 }

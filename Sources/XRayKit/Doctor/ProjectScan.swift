@@ -1,4 +1,9 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// The project layer of `xrayctl doctor`: lints every infrastructure file below a folder and
 /// checks each application found there for an X-Ray SDK or OpenTelemetry, and for the SDK being
@@ -13,11 +18,11 @@ public enum ProjectScan {
 
     public static let skippedFolders = FileCollector.skippedFolders.union(["vendor", "target", "dist", "build", "venv", ".venv", "__pycache__", "bin", "obj"])
     /// Dependencies that mark a project as infrastructure code (CDK apps, Serverless Framework).
-    static let infrastructureTools = ["aws-cdk-lib", "\"aws-cdk\"", "software.amazon.awscdk", "github.com/aws/aws-cdk-go",
+    package static let infrastructureTools = ["aws-cdk-lib", "\"aws-cdk\"", "software.amazon.awscdk", "github.com/aws/aws-cdk-go",
                                       "Amazon.CDK", "\"serverless\":", "constructs"]
 
     /// Source files larger than this are not read for wiring.
-    static let maxSourceSize = 2_000_000
+    package static let maxSourceSize = 2_000_000
 
     public static func scan(_ root: String, today: Date = Date(), options: LintOptions = LintOptions()) -> (findings: [Finding], files: Int) {
         var findings: [Finding] = []
@@ -39,7 +44,7 @@ public enum ProjectScan {
     }
 
     /// The project's `xray.yaml`, when there is one that decodes; read once per scan.
-    static func projectModel(_ root: String) -> XRayModel? {
+    package static func projectModel(_ root: String) -> XRayModel? {
         let modelPath = root == "." ? "xray.yaml" : root + "/xray.yaml"
         guard let data = FileManager.default.contents(atPath: modelPath) else { return nil }
         return try? ModelDecoder.decode(String(decoding: data, as: UTF8.self), file: modelPath).model
@@ -47,7 +52,7 @@ public enum ProjectScan {
 
     /// The source folders of the Lambda services `xray.yaml` declares: Lambda traces each
     /// invocation itself (active tracing), so code there needs no SDK to send traces.
-    static func lambdaFolders(_ root: String, model: XRayModel?) -> [String] {
+    package static func lambdaFolders(_ root: String, model: XRayModel?) -> [String] {
         guard let model else { return [] }
         return model.services.filter { $0.platform == .lambda }.compactMap(\.source).map { source in
             URL(fileURLWithPath: root == "." ? source : root + "/" + source).standardizedFileURL.path
@@ -55,7 +60,7 @@ public enum ProjectScan {
     }
 
     /// The services `xray.yaml` says are traced (`source:`) must have code xrayctl can find there.
-    static func modelSources(_ root: String, model: XRayModel?, applications: [Application]) -> [Finding] {
+    package static func modelSources(_ root: String, model: XRayModel?, applications: [Application]) -> [Finding] {
         guard let model else { return [] }
         return model.services.compactMap { service in
             guard let source = service.source else { return nil }
@@ -90,15 +95,15 @@ public enum ProjectScan {
     }
 
     /// Folders the scan enters: not the skipped ones, not hidden ones.
-    static func enters(_ name: String) -> Bool { !skippedFolders.contains(name) && !name.hasPrefix(".") }
+    package static func enters(_ name: String) -> Bool { !skippedFolders.contains(name) && !name.hasPrefix(".") }
 
     /// Paths below "." are written without the "./".
-    static func relative(_ path: String, _ root: String) -> String {
+    package static func relative(_ path: String, _ root: String) -> String {
         guard root == "." else { return path }
         return path == "." ? path : path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
-    static func check(_ application: Application, today: Date, isLambda: Bool = false) -> [Finding] {
+    package static func check(_ application: Application, today: Date, isLambda: Bool = false) -> [Finding] {
         guard let signature = LanguageSignature.all.first(where: { $0.language == application.language }) else { return [] }
         // Every manifest of that language in the folder counts (requirements.txt and pyproject.toml, say).
         let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: application.folder)) ?? [])
@@ -135,7 +140,7 @@ public enum ProjectScan {
         return findings
     }
 
-    static func wiringFix(_ language: String) -> String {
+    package static func wiringFix(_ language: String) -> String {
         switch language {
         case "java": return "Register AWSXRayServletFilter (or call AWSXRay.beginSegment) for each request"
         case "python": return "Add XRayMiddleware (Flask) or the aws_xray_sdk.ext.django middleware, and call patch_all()"
@@ -147,7 +152,7 @@ public enum ProjectScan {
     }
 
     /// Where the first of `needles` appears, as a location.
-    static func locate(_ needles: [String], in text: String, file: String) -> SourceLocation? {
+    package static func locate(_ needles: [String], in text: String, file: String) -> SourceLocation? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for needle in needles {
                 if let range = line.range(of: needle) {
@@ -160,7 +165,7 @@ public enum ProjectScan {
     }
 
     /// Whether a source file of the application mentions a wiring call.
-    static func isWired(_ signature: LanguageSignature, under folder: String) -> Bool {
+    package static func isWired(_ signature: LanguageSignature, under folder: String) -> Bool {
         var read = 0, wired = false
         FolderWalk.visit(folder, enter: enters) { _, entry, path in
             guard signature.sourceExtensions.contains((entry as NSString).pathExtension),

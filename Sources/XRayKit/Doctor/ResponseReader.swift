@@ -1,24 +1,29 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 #endif
 
 /// Reads an HTTP/1.1 answer as its bytes arrive (RFC 9112): the status line and header fields,
 /// then the body, framed by Content-Length, by the chunked transfer coding, or by the close. A
 /// body is refused as soon as its count, or the length the header announces, passes `maxBody`,
 /// so what is held never exceeds the cap plus one read.
-struct ResponseReader {
-    enum Step {
+package struct ResponseReader {
+    package enum Step {
         case needMore
         case done(status: Int, body: Data, location: String?)
         case failed(URLError.Code?, String)
     }
 
-    struct Head {
-        var status: Int
-        var fields: [(name: String, value: String)]
+    package struct Head {
+        package var status: Int
+        package var fields: [(name: String, value: String)]
 
-        func field(_ name: String) -> [String] {
+        package func field(_ name: String) -> [String] {
             fields.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
         }
     }
@@ -26,14 +31,14 @@ struct ResponseReader {
     private enum Framing { case length(Int), chunked(Chunked), untilClose }
     private enum Chunked { case size, data(remaining: Int), dataEnd }
 
-    let maxBody: Int
-    let headOnly: Bool
+    package let maxBody: Int
+    package let headOnly: Bool
     private var pending = Data()
     private var head: Head?
     private var framing: Framing?
     private var body = Data()
 
-    init(maxBody: Int, headOnly: Bool = false) {
+    package init(maxBody: Int, headOnly: Bool = false) {
         self.maxBody = maxBody
         self.headOnly = headOnly
     }
@@ -41,7 +46,7 @@ struct ResponseReader {
     private static let crlf = Data("\r\n".utf8)
     private var tooLarge: Step { .failed(.dataLengthExceedsMaximum, "the answer is larger than \(maxBody / 1024 / 1024) MB; it was not read") }
 
-    mutating func feed<Bytes: Sequence>(_ bytes: Bytes) -> Step where Bytes.Element == UInt8 {
+    package mutating func feed<Bytes: Sequence>(_ bytes: Bytes) -> Step where Bytes.Element == UInt8 {
         pending.append(contentsOf: bytes)
         while true {
             guard let head else {
@@ -74,7 +79,7 @@ struct ResponseReader {
     }
 
     /// The peer closed the connection: the end of a body framed by the close, else too early.
-    mutating func closed() -> Step {
+    package mutating func closed() -> Step {
         guard let head, case .untilClose? = framing else { return .needMore }
         return .done(status: head.status, body: body, location: head.field("Location").first)
     }

@@ -1,12 +1,17 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 #endif
 
 /// One https:// exchange through URLSession (the only TLS client on Linux's Foundation): the body
 /// is collected through delegate callbacks and refused past the cap, chunks still queued after the
 /// end are dropped unread, and a redirect is answered with "do not follow".
-final class SessionExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+package final class SessionExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private let maxBody: Int
     private let once: HTTP.OneAnswer
@@ -14,12 +19,12 @@ final class SessionExchange: NSObject, URLSessionDataDelegate, @unchecked Sendab
     private var status = 0
     private var location: String?
 
-    init(maxBody: Int, once: HTTP.OneAnswer) {
+    package init(maxBody: Int, once: HTTP.OneAnswer) {
         self.maxBody = maxBody
         self.once = once
     }
 
-    func start(_ request: URLRequest) {
+    package func start(_ request: URLRequest) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
@@ -34,13 +39,13 @@ final class SessionExchange: NSObject, URLSessionDataDelegate, @unchecked Sendab
 
     private func finish(_ outcome: HTTP.Outcome) { once.finish(outcome) }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    package func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         // nil: the 3xx itself becomes the answer, and the caller says what it means.
         completionHandler(nil)
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    package func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         let http = response as? HTTPURLResponse
         if response.expectedContentLength > Int64(maxBody) {
@@ -55,7 +60,7 @@ final class SessionExchange: NSObject, URLSessionDataDelegate, @unchecked Sendab
         completionHandler(once.isFinished ? .cancel : .allow)
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    package func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         // After the end (the cap, the deadline) the chunks libcurl had queued are dropped unread.
         guard !once.isFinished else { return }
         let tooLarge = lock.withLock { () -> Bool in
@@ -66,7 +71,7 @@ final class SessionExchange: NSObject, URLSessionDataDelegate, @unchecked Sendab
         if tooLarge { finish(.failed(.dataLengthExceedsMaximum, "the answer is larger than \(maxBody / 1024 / 1024) MB; it was not read")) }
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+    package func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         if let error = error as? URLError {
             finish(error.code == .timedOut ? .timedOut : .failed(error.code, error.localizedDescription))
         } else if let error {

@@ -6,6 +6,11 @@ import FoundationNetworking
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 #endif
 
 /// One HTTP/1.1 exchange over a plain TCP socket, for http:// URLs (the daemon's sampling proxy,
@@ -14,11 +19,11 @@ import Darwin
 /// `maxBody` bytes, or at once when the header announces more (RFC 9112 §6: Content-Length,
 /// chunked transfer coding, or the body up to the close). A redirect is returned, never followed.
 /// Proxy variables are not consulted: these addresses are local or link-local.
-enum SocketHTTP {
+package enum SocketHTTP {
     /// The most header bytes read before the body: real answers' headers are a few hundred bytes.
-    static let maxHead = 64 * 1024
+    package static let maxHead = 64 * 1024
 
-    static func exchange(_ request: URLRequest, deadline: Date, maxBody: Int) -> HTTP.Outcome {
+    package static func exchange(_ request: URLRequest, deadline: Date, maxBody: Int) -> HTTP.Outcome {
         guard let url = request.url, let host = url.host, !host.isEmpty else { return .failed(.badURL, "no host in the URL") }
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         let port = url.port ?? 80
@@ -58,7 +63,7 @@ enum SocketHTTP {
 
     /// The request as sent: origin-form target, the Host SigV4 signed (host, and the port when the
     /// URL names one), the caller's headers, a Content-Length, and Connection: close.
-    static func requestBytes(_ request: URLRequest, url: URL, host: String) -> Data? {
+    package static func requestBytes(_ request: URLRequest, url: URL, host: String) -> Data? {
         let components = URLComponents(url: url, resolvingAgainstBaseURL: true)
         let path = components?.percentEncodedPath ?? ""
         let query = components?.percentEncodedQuery.map { "?\($0)" } ?? ""
@@ -78,13 +83,13 @@ enum SocketHTTP {
     }
 
     /// A connected, non-blocking TCP socket.
-    struct Connection {
-        let descriptor: Int32
+    package struct Connection {
+        package let descriptor: Int32
 
-        enum Received { case bytes(Int), closed, timedOut, failed(String) }
+        package enum Received { case bytes(Int), closed, timedOut, failed(String) }
 
         /// Tries each address the name resolves to until one connects, within the deadline.
-        static func open(host: String, port: Int, deadline: Date) -> Result<Connection, OutcomeError> {
+        package static func open(host: String, port: Int, deadline: Date) -> Result<Connection, OutcomeError> {
             var hints = addrinfo()
             hints.ai_family = AF_UNSPEC
             hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -128,7 +133,7 @@ enum SocketHTTP {
         }
 
         /// Sends everything, or says why not.
-        func sendAll(_ data: Data, deadline: Date) -> HTTP.Outcome? {
+        package func sendAll(_ data: Data, deadline: Date) -> HTTP.Outcome? {
             var offset = 0
             while offset < data.count {
                 let sent = data.withUnsafeBytes { bytes in
@@ -147,7 +152,7 @@ enum SocketHTTP {
             return nil
         }
 
-        func receive(into buffer: inout [UInt8], deadline: Date) -> Received {
+        package func receive(into buffer: inout [UInt8], deadline: Date) -> Received {
             while true {
                 let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
                 if count > 0 { return .bytes(count) }
@@ -165,15 +170,15 @@ enum SocketHTTP {
     }
 
     /// An outcome carried as an error through `Result`.
-    struct OutcomeError: Error {
-        let outcome: HTTP.Outcome
-        init(_ outcome: HTTP.Outcome) { self.outcome = outcome }
+    package struct OutcomeError: Error {
+        package let outcome: HTTP.Outcome
+        package init(_ outcome: HTTP.Outcome) { self.outcome = outcome }
     }
 
-    enum Readiness { case ready, timedOut, failed(String) }
+    package enum Readiness { case ready, timedOut, failed(String) }
 
     /// Waits for the socket to be readable or writable, at most until the deadline.
-    static func wait(_ descriptor: Int32, for events: Int16, until deadline: Date) -> Readiness {
+    package static func wait(_ descriptor: Int32, for events: Int16, until deadline: Date) -> Readiness {
         while true {
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else { return .timedOut }
@@ -186,5 +191,5 @@ enum SocketHTTP {
         }
     }
 
-    static func errorText() -> String { String(cString: strerror(errno)) }
+    package static func errorText() -> String { String(cString: strerror(errno)) }
 }

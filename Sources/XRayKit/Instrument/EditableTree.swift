@@ -1,13 +1,19 @@
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
+
 /// A document as an ordered, editable value: read from a located tree, changed, written back as
 /// YAML (order kept) or canonical JSON.
-indirect enum EditableTree: Equatable {
+package indirect enum EditableTree: Equatable {
     case scalar(LocatedNode.Scalar)
     case list([EditableTree])
     case map([(key: String, value: EditableTree)])
 
-    static func == (a: EditableTree, b: EditableTree) -> Bool { a.yaml == b.yaml }
+    package static func == (a: EditableTree, b: EditableTree) -> Bool { a.yaml == b.yaml }
 
-    init(_ node: LocatedNode) {
+    package init(_ node: LocatedNode) {
         switch node.value {
         case .scalar(let scalar): self = .scalar(scalar)
         case .sequence(let items): self = .list(items.map(EditableTree.init))
@@ -15,15 +21,15 @@ indirect enum EditableTree: Equatable {
         }
     }
 
-    static func string(_ text: String) -> EditableTree { .scalar(.init(text: text, kind: .string, isQuoted: true)) }
-    static func int(_ value: Int) -> EditableTree { .scalar(.init(text: String(value), kind: .int, isQuoted: false)) }
-    static func bool(_ value: Bool) -> EditableTree { .scalar(.init(text: value ? "true" : "false", kind: .bool, isQuoted: false)) }
+    package static func string(_ text: String) -> EditableTree { .scalar(.init(text: text, kind: .string, isQuoted: true)) }
+    package static func int(_ value: Int) -> EditableTree { .scalar(.init(text: String(value), kind: .int, isQuoted: false)) }
+    package static func bool(_ value: Bool) -> EditableTree { .scalar(.init(text: value ? "true" : "false", kind: .bool, isQuoted: false)) }
 
-    var text: String? { if case .scalar(let scalar) = self, scalar.kind != .null { return scalar.text }; return nil }
-    var items: [EditableTree]? { if case .list(let items) = self { return items }; return nil }
-    var pairs: [(key: String, value: EditableTree)]? { if case .map(let pairs) = self { return pairs }; return nil }
+    package var text: String? { if case .scalar(let scalar) = self, scalar.kind != .null { return scalar.text }; return nil }
+    package var items: [EditableTree]? { if case .list(let items) = self { return items }; return nil }
+    package var pairs: [(key: String, value: EditableTree)]? { if case .map(let pairs) = self { return pairs }; return nil }
 
-    subscript(key: String) -> EditableTree? {
+    package subscript(key: String) -> EditableTree? {
         get { pairs?.first { $0.key == key }?.value }
         set {
             guard case .map(var pairs) = self else { return }
@@ -37,14 +43,14 @@ indirect enum EditableTree: Equatable {
     }
 
     /// Builds a tree from Encodable artifacts (a container definition), through canonical JSON.
-    static func from<T: Encodable>(_ value: T) -> EditableTree {
+    package static func from<T: Encodable>(_ value: T) -> EditableTree {
         let text = CanonicalJSON.encode(value)
         guard let node = try? YAMLLoader.load(text, file: "generated") else { return .map([]) }
         return EditableTree(node)
     }
 
     /// Renames keys to CloudFormation's PascalCase, all the way down.
-    var pascalCased: EditableTree {
+    package var pascalCased: EditableTree {
         switch self {
         case .scalar: return self
         case .list(let items): return .list(items.map(\.pascalCased))
@@ -52,7 +58,7 @@ indirect enum EditableTree: Equatable {
         }
     }
 
-    var yamlValue: YAMLValue {
+    package var yamlValue: YAMLValue {
         switch self {
         case .scalar(let scalar):
             switch scalar.kind {
@@ -67,9 +73,9 @@ indirect enum EditableTree: Equatable {
         }
     }
 
-    var yaml: String { YAMLWriter.render(yamlValue) }
+    package var yaml: String { YAMLWriter.render(yamlValue) }
 
-    var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         switch self {
         case .scalar(let scalar):
             switch scalar.kind {

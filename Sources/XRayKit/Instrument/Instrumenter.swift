@@ -1,4 +1,9 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// `xrayctl instrument`: adds X-Ray to an existing task definition or CloudFormation/SAM template,
 /// or moves one from the X-Ray daemon to the ADOT collector or the CloudWatch agent. Running it
@@ -97,7 +102,7 @@ public enum Instrumenter {
     }
 
     /// What a YAML rewrite would lose: comments, and short-form tags (written back in long form).
-    static func formattingLoss(_ text: String) -> String? {
+    package static func formattingLoss(_ text: String) -> String? {
         let lines = text.split(separator: "\n")
         let comments = lines.contains { line in
             line.drop { $0 == " " }.hasPrefix("#") || line.contains(" #")
@@ -110,30 +115,30 @@ public enum Instrumenter {
     }
 
     /// Fields of a registered task definition that RegisterTaskDefinition does not take.
-    static let readOnlyTaskFields = ["taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities",
+    package static let readOnlyTaskFields = ["taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities",
                                      "registeredAt", "registeredBy", "deregisteredAt"]
 
-    struct Session {
-        let options: Options
-        let path: String
-        var changes: [String] = []
-        var warnings: [String] = []
+    package struct Session {
+        package let options: Options
+        package let path: String
+        package var changes: [String] = []
+        package var warnings: [String] = []
 
-        init(options: Options, path: String) {
+        package init(options: Options, path: String) {
             self.options = options
             self.path = path
         }
 
-        var agentName: String { AgentContainer.name(for: options.agent) }
+        package var agentName: String { AgentContainer.name(for: options.agent) }
 
         /// The agent calls X-Ray's OTLP endpoint (ADOT's otlphttp exporter); the CloudWatch agent
         /// sends its OTLP-form spans otherwise, and the daemon calls PutTraceSegments.
-        var sendsSpans: Bool { options.export == .otlp && options.agent == .adot && options.mode == .sidecar }
+        package var sendsSpans: Bool { options.export == .otlp && options.agent == .adot && options.mode == .sidecar }
 
-        static let spansPermission = "the agent's task role now needs xray:PutSpans on Resource \"*\" besides the X-Ray write actions (AWSXRayDaemonWriteAccess): spans sent to X-Ray's OTLP endpoint are PutSpans, which AWS's page on the endpoint's IAM (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLP-UsingADOT.html) leaves out of the AWSXrayWriteOnlyAccess it names (xrayctl lint checks it: XR214)"
+        package static let spansPermission = "the agent's task role now needs xray:PutSpans on Resource \"*\" besides the X-Ray write actions (AWSXRayDaemonWriteAccess): spans sent to X-Ray's OTLP endpoint are PutSpans, which AWS's page on the endpoint's IAM (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLP-UsingADOT.html) leaves out of the AWSXrayWriteOnlyAccess it names (xrayctl lint checks it: XR214)"
 
         /// One task definition; `pascal` for CloudFormation's property names.
-        mutating func task(_ task: EditableTree, pascal: Bool, at location: SourceLocation, label: String = "the task") throws(Problem) -> EditableTree {
+        package mutating func task(_ task: EditableTree, pascal: Bool, at location: SourceLocation, label: String = "the task") throws(Problem) -> EditableTree {
             func key(_ name: String) -> String { pascal ? name.prefix(1).uppercased() + name.dropFirst() : name }
             var task = task
             var containers = task[key("containerDefinitions")]?.items ?? []
@@ -241,7 +246,7 @@ public enum Instrumenter {
 
         /// The agent's inline configuration (AOT_CONFIG_CONTENT, CW_CONFIG_CONTENT) and its region
         /// (AWS_REGION) set to what `replacement` carries; nil when they are that already.
-        func withConfiguration(of replacement: EditableTree, in container: EditableTree, key: (String) -> String) -> EditableTree? {
+        package func withConfiguration(of replacement: EditableTree, in container: EditableTree, key: (String) -> String) -> EditableTree? {
             var environment = container[key("environment")]?.items ?? []
             var changed = false
             for variable in [options.agent == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT", "AWS_REGION"] {
@@ -264,7 +269,7 @@ public enum Instrumenter {
         /// without logs) that of the first app container with one (not a FireLens router, whose own
         /// output cannot go through itself), under the agent's own stream prefix. A collector that
         /// fails (a refused SigV4 signature, a configuration it cannot read) says so only in its logs.
-        mutating func withLogs(_ agent: inout EditableTree, previous: EditableTree?, containers: [EditableTree],
+        package mutating func withLogs(_ agent: inout EditableTree, previous: EditableTree?, containers: [EditableTree],
                                isAgent: (EditableTree) -> Bool, key: (String) -> String, label: String) {
             if let previous, let logs = previous[key("logConfiguration")] {
                 agent[key("logConfiguration")] = logs
@@ -295,7 +300,7 @@ public enum Instrumenter {
 
         /// On Fargate the task size must hold every container: when the agent makes the containers
         /// need more than the task has, the smallest valid size that fits (ECS would refuse the task).
-        mutating func resize(_ task: inout EditableTree, containers: [EditableTree], key: (String) -> String, label: String) {
+        package mutating func resize(_ task: inout EditableTree, containers: [EditableTree], key: (String) -> String, label: String) {
             func number(_ tree: EditableTree?) -> Int? { tree?.text.flatMap { Int($0) } }
             let cpu = containers.compactMap { number($0[key("cpu")]) }.reduce(0, +)
             let memory = containers.compactMap { number($0[key("memory")]) ?? number($0[key("memoryReservation")]) }.reduce(0, +)
@@ -313,7 +318,7 @@ public enum Instrumenter {
             changes.append("\(label): task size \(taskCPU)/\(taskMemory) → \(size.cpu)/\(size.memory), the smallest Fargate size that holds the containers with the agent (Fargate bills by task size)")
         }
 
-        func agentContainer(mode: ECSServiceSpec.NetworkMode, fargate: Bool, pascal: Bool) -> EditableTree {
+        package func agentContainer(mode: ECSServiceSpec.NetworkMode, fargate: Bool, pascal: Bool) -> EditableTree {
             let agent = AgentSpec(kind: options.agent, image: ImageReference(options.agent.defaultImage)!, cpu: 32,
                                   memoryReservation: 256, bufferMB: 24, logLevel: "info", crossAccountRole: nil)
             let container = AgentContainer(agent: agent, region: options.region, export: options.export,
@@ -324,7 +329,7 @@ public enum Instrumenter {
         }
 
         /// A template: its task definitions, functions, REST APIs and the roles they use.
-        mutating func template(_ tree: EditableTree, document: SourceDocument) throws(Problem) -> EditableTree {
+        package mutating func template(_ tree: EditableTree, document: SourceDocument) throws(Problem) -> EditableTree {
             var tree = tree
             guard var resources = tree["Resources"]?.pairs else { return tree }
             let run = LintRun(documents: [document])
@@ -410,14 +415,14 @@ public enum Instrumenter {
         }
 
         /// A managed-policy entry naming AWSXRayDaemonWriteAccess, as text or inside Fn::Sub/Fn::Join.
-        static func isXRayWritePolicy(_ value: EditableTree) -> Bool {
+        package static func isXRayWritePolicy(_ value: EditableTree) -> Bool {
             if let text = value.text ?? value["Fn::Sub"]?.text { return text.hasSuffix(":policy/AWSXRayDaemonWriteAccess") }
             let parts = value["Fn::Join"]?.items?.last?.items?.compactMap(\.text) ?? []
             return parts.last?.hasSuffix(":policy/AWSXRayDaemonWriteAccess") ?? false
         }
 
         /// The logical ID in `{Fn::GetAtt: [Role, Arn]}` or `{Ref: Role}`.
-        static func referencedRole(_ value: EditableTree) -> String? {
+        package static func referencedRole(_ value: EditableTree) -> String? {
             if let id = value["Fn::GetAtt"]?.items?.first?.text { return id }
             return value["Ref"]?.text
         }

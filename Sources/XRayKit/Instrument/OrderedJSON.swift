@@ -1,16 +1,21 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// JSON written from an editable tree in its own key order and the input's indentation, so an
 /// instrumented file differs from the original only where something changed.
-enum OrderedJSON {
-    static func render(_ tree: EditableTree, indent: Int) -> String {
+package enum OrderedJSON {
+    package static func render(_ tree: EditableTree, indent: Int) -> String {
         var output = ""
         write(tree, depth: 0, indent: String(repeating: " ", count: indent), into: &output)
         return output + "\n"
     }
 
     /// The indentation of the first indented line (2 when none is found).
-    static func indentation(of text: String) -> Int {
+    package static func indentation(of text: String) -> Int {
         for line in text.split(separator: "\n").dropFirst() {
             let spaces = line.prefix { $0 == " " }.count
             if spaces > 0 { return spaces }

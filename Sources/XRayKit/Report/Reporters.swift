@@ -1,4 +1,9 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// What a report needs: the findings, how many files were read, and the catalogue.
 public struct LintReport: Sendable {
@@ -40,7 +45,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// `file:line:column: severity: message [RULE]` lines, then a summary.
 public enum TextReporter {
     /// ANSI colours for the severity word: red errors, yellow warnings, blue infos.
-    static func colored(_ severity: Severity) -> String {
+    package static func colored(_ severity: Severity) -> String {
         let code = severity == .error ? "31" : severity == .warning ? "33" : "34"
         return "\u{1B}[1;\(code)m\(severity.rawValue)\u{1B}[0m"
     }
@@ -63,14 +68,14 @@ public enum TextReporter {
     }
 }
 
-/// The JSON report of product.md: one object with `tool`, `findings` and `summary`.
+/// The JSON report (`--format json`, its schema in the README): one object with `tool`, `findings` and `summary`.
 public enum JSONReporter {
-    struct Document: Encodable {
-        struct Tool: Encodable { var name = "xrayctl"; var version = XRayKit.version }
-        struct Entry: Encodable {
-            var finding: Finding
-            enum CodingKeys: String, CodingKey { case rule, severity, message, file, line, column, pointer, address, fix }
-            func encode(to encoder: Encoder) throws {
+    package struct Document: Encodable {
+        package struct Tool: Encodable { package var name = "xrayctl"; package var version = XRayKit.version }
+        package struct Entry: Encodable {
+            package var finding: Finding
+            package enum CodingKeys: String, CodingKey { case rule, severity, message, file, line, column, pointer, address, fix }
+            package func encode(to encoder: Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(finding.rule, forKey: .rule)
                 try container.encode(finding.severity.rawValue, forKey: .severity)
@@ -84,11 +89,11 @@ public enum JSONReporter {
                 try container.encode(finding.fix, forKey: .fix)
             }
         }
-        struct Summary: Encodable { var files: Int; var errors: Int; var warnings: Int; var infos: Int }
-        var tool = Tool()
-        var findings: [Entry]
-        var skipped: [String]
-        var summary: Summary
+        package struct Summary: Encodable { package var files: Int; package var errors: Int; package var warnings: Int; package var infos: Int }
+        package var tool = Tool()
+        package var findings: [Entry]
+        package var skipped: [String]
+        package var summary: Summary
     }
 
     public static func render(_ report: LintReport) -> String {
@@ -100,7 +105,7 @@ public enum JSONReporter {
 
 /// SARIF 2.1.0 with the catalogue as `tool.driver.rules`, for code-scanning services.
 public enum SARIFReporter {
-    static func level(_ severity: Severity) -> String {
+    package static func level(_ severity: Severity) -> String {
         switch severity {
         case .error: return "error"
         case .warning: return "warning"
@@ -167,7 +172,7 @@ public enum SARIFReporter {
     }
 
     /// A relative URI for a path as given (SARIF wants URI references, with spaces escaped).
-    static func uri(_ path: String) -> String {
+    package static func uri(_ path: String) -> String {
         path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 }

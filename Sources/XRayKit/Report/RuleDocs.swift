@@ -1,4 +1,9 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// The catalogue as documentation, printed from the rules themselves (`xrayctl rules`, the README table).
 public enum RuleDocs {
@@ -51,7 +56,7 @@ public enum RuleDocs {
 
     /// A source as a link that works outside the repository (README sections of xrayctl itself);
     /// nil for those while `XRayKit.repositoryURL` is not set.
-    static func absoluteURL(_ source: RuleSource) -> String? {
+    package static func absoluteURL(_ source: RuleSource) -> String? {
         source.url.hasPrefix("https://") ? source.url : XRayKit.repositoryURL.map { "\($0)/blob/main/\(source.url)" }
     }
 
@@ -102,7 +107,7 @@ public enum RuleDocs {
         return pages
     }
 
-    static func layerText(_ layer: RuleDescription.Layer) -> String {
+    package static func layerText(_ layer: RuleDescription.Layer) -> String {
         switch layer {
         case .lint: return "reported by `xrayctl lint`"
         case .project: return "reported by `xrayctl doctor` from the application code"
@@ -112,12 +117,12 @@ public enum RuleDocs {
 
     /// The first triggering example's first finding: what a user sees. Only lint examples run here;
     /// doctor's examples need a project folder or a live setup.
-    static func firstFinding(_ description: RuleDescription) -> Finding? {
+    package static func firstFinding(_ description: RuleDescription) -> Finding? {
         guard description.layer == .lint, let example = description.examples.first(where: \.triggers) else { return nil }
         return example.findings(of: description.id, today: exampleDay).first
     }
 
-    static func fenceLanguage(_ file: String) -> String {
+    package static func fenceLanguage(_ file: String) -> String {
         switch (file as NSString).pathExtension.lowercased() {
         case "json": return "json"
         case "yaml", "yml", "config": return "yaml"
@@ -134,7 +139,7 @@ public enum RuleDocs {
 }
 
 extension String {
-    var trimmingTrailingNewlines: String {
+    package var trimmingTrailingNewlines: String {
         var text = self
         while text.hasSuffix("\n") { text.removeLast() }
         return text

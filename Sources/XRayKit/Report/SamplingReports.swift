@@ -1,15 +1,20 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// Text and JSON for `xrayctl sampling match` and `simulate`.
 public enum SamplingReports {
-    static func describe(_ request: SamplingRequest) -> String {
+    package static func describe(_ request: SamplingRequest) -> String {
         let parts = [("service", request.service), ("service_type", request.serviceType), ("host", request.host),
                      ("method", request.method), ("path", request.path)]
             .compactMap { name, value in value.map { "\(name)=\($0)" } }
         return parts.isEmpty ? "(no fields: every rule matches)" : parts.joined(separator: " ")
     }
 
-    static func percent(_ rate: Double) -> String {
+    package static func percent(_ rate: Double) -> String {
         let value = rate * 100
         if let whole = Int(exactly: value) { return "\(whole)%" }
         return String(format: "%.2f%%", value)
@@ -58,7 +63,7 @@ public enum SamplingReports {
     }
 
     /// A whole number with thousands grouped (21,902,400), as people read counts.
-    static func grouped(_ value: Double) -> String {
+    package static func grouped(_ value: Double) -> String {
         let digits = String(format: "%.0f", value.rounded())
         let negative = digits.hasPrefix("-")
         var body = Array(negative ? digits.dropFirst() : digits[...])

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 import XRayKit
+import XRayCore
+import XRayGenerate
+import XRayRules
+import XRaySampling
+import XRayViews
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {

@@ -4,6 +4,11 @@ import FoundationNetworking
 #endif
 #if canImport(FoundationXML)
 import FoundationXML
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 #endif
 
 /// A minimal AWS API client for doctor: signs with SigV4 and speaks the two protocols it needs,
@@ -30,7 +35,7 @@ public struct AWSClient: Sendable {
 
     /// IAM is global (signed for us-east-1); the rest are regional, `.amazonaws.com.cn` in China.
     /// nil when the region cannot be part of a host name.
-    func endpoint(_ service: String) -> (url: URL, signingRegion: String)? {
+    package func endpoint(_ service: String) -> (url: URL, signingRegion: String)? {
         if let endpointOverride { return (endpointOverride, service == "iam" ? "us-east-1" : region) }
         guard Region.isWellFormed(region) else { return nil }
         let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
@@ -39,7 +44,7 @@ public struct AWSClient: Sendable {
         return (url, service == "iam" && !region.hasPrefix("cn-") ? "us-east-1" : region)
     }
 
-    func send(service: String, method: String = "POST", path: String, contentType: String, body: Data,
+    package func send(service: String, method: String = "POST", path: String, contentType: String, body: Data,
               headers extra: [String: String] = [:]) async throws(Failure) -> Response {
         guard let (base, signingRegion) = endpoint(service) else {
             throw Failure(code: "BadRegion", message: "'\(region)' is not an AWS region code")
@@ -96,7 +101,7 @@ public struct AWSClient: Sendable {
 
     /// An error answer's code and message: JSON (`__type`, `message`), XML (`Code`, `Message`),
     /// or just the HTTP status when the body is neither (an HTML page from a proxy, say).
-    static func failure(_ response: Response) -> Failure {
+    package static func failure(_ response: Response) -> Failure {
         let status = "HTTP \(response.status)"
         if response.text.hasPrefix("<") {
             let values = XMLValues(response.body)
@@ -114,7 +119,7 @@ public struct AWSClient: Sendable {
 public struct XMLValues: Sendable {
     public private(set) var values: [(name: String, text: String)] = []
 
-    init(_ data: Data) {
+    package init(_ data: Data) {
         let collector = Collector()
         let parser = XMLParser(data: data)
         parser.delegate = collector

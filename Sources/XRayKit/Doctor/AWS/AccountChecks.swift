@@ -1,4 +1,9 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// The account layer of `xrayctl doctor --aws`: the same credentials, region, signing and
 /// requests an agent would use, against AWS (or the endpoint given).
@@ -15,7 +20,7 @@ public enum AccountChecks {
     }
 
     /// A finding of `rule` about an AWS answer (`file` names the call, such as aws:iam:GetRole).
-    static func finding<R: Rule>(_ rule: R.Type, _ severity: Severity, _ file: String, _ message: String, fix: String? = nil) -> Finding {
+    package static func finding<R: Rule>(_ rule: R.Type, _ severity: Severity, _ file: String, _ message: String, fix: String? = nil) -> Finding {
         R.finding(at: .origin(file), message, fix: fix, severity: severity)
     }
 
@@ -42,7 +47,7 @@ public enum AccountChecks {
                 notes.map(redact))
     }
 
-    static func checks(credentials: AWSCredentials, region: String, options: Options) async -> (findings: [Finding], notes: [String]) {
+    package static func checks(credentials: AWSCredentials, region: String, options: Options) async -> (findings: [Finding], notes: [String]) {
         let client = AWSClient(credentials: credentials, region: region, endpointOverride: options.endpoint, timeout: options.timeout)
         var findings: [Finding] = []
         var notes = ["credentials from \(credentials.source) (key \(credentials.accessKeyID.prefix(4))…), region \(region)\(options.endpoint.map { ", endpoint \($0.absoluteString)" } ?? "")"]
@@ -97,7 +102,7 @@ public enum AccountChecks {
     }
 
     /// Sends one real segment with PutTraceSegments, as the daemon would.
-    static func putTestSegment(_ client: AWSClient) async -> [Finding] {
+    package static func putTestSegment(_ client: AWSClient) async -> [Finding] {
         let document = TestSegment.document()
         let body = CanonicalJSON.compact(JSONValue.object(["TraceSegmentDocuments": .array([.string(document)])]))
         let file = "aws:xray:PutTraceSegments"
@@ -130,8 +135,8 @@ public enum AccountChecks {
 }
 
 /// `--role`: reads a role's trust, inline and attached policies and evaluates them for tracing.
-enum RoleCheck {
-    static func run(_ role: String, client: AWSClient) async -> (findings: [Finding], notes: [String]) {
+package enum RoleCheck {
+    package static func run(_ role: String, client: AWSClient) async -> (findings: [Finding], notes: [String]) {
         let name = role.split(separator: "/").last.map(String.init) ?? role
         let file = "aws:iam:role/\(name)"
         var notes: [String] = []
@@ -198,7 +203,7 @@ enum RoleCheck {
     }
 
     /// IAM returns policy documents URL-encoded; one that is not a JSON object is not read.
-    static func policy(file: String) -> (String) -> PolicyView? {
+    package static func policy(file: String) -> (String) -> PolicyView? {
         { encoded in
             let text = encoded.removingPercentEncoding ?? encoded
             guard JSONAnswer.isObject(Data(text.utf8)) else { return nil }
@@ -209,5 +214,5 @@ enum RoleCheck {
 }
 
 extension AWSClient.Failure {
-    var isAccessDenied: Bool { ["AccessDeniedException", "AccessDenied", "UnauthorizedOperation"].contains(code) }
+    package var isAccessDenied: Bool { ["AccessDeniedException", "AccessDenied", "UnauthorizedOperation"].contains(code) }
 }

@@ -1,6 +1,11 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 #endif
 
 public struct AWSCredentials: Sendable, Equatable {
@@ -23,14 +28,14 @@ public struct CredentialResolver: Sendable {
         self.timeout = timeout
     }
 
-    var profile: String { environment["AWS_PROFILE"] ?? environment["AWS_DEFAULT_PROFILE"] ?? "default" }
-    var home: String { environment["HOME"] ?? NSHomeDirectory() }
-    var credentialsFile: SharedConfigFile? { SharedConfigFile(path: environment["AWS_SHARED_CREDENTIALS_FILE"] ?? home + "/.aws/credentials") }
-    var configFile: SharedConfigFile? { SharedConfigFile(path: environment["AWS_CONFIG_FILE"] ?? home + "/.aws/config") }
-    var metadataDisabled: Bool { environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" }
+    package var profile: String { environment["AWS_PROFILE"] ?? environment["AWS_DEFAULT_PROFILE"] ?? "default" }
+    package var home: String { environment["HOME"] ?? NSHomeDirectory() }
+    package var credentialsFile: SharedConfigFile? { SharedConfigFile(path: environment["AWS_SHARED_CREDENTIALS_FILE"] ?? home + "/.aws/credentials") }
+    package var configFile: SharedConfigFile? { SharedConfigFile(path: environment["AWS_CONFIG_FILE"] ?? home + "/.aws/config") }
+    package var metadataDisabled: Bool { environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" }
 
-    static let imdsBase = "http://169.254.169.254"
-    static let ecsBase = "http://169.254.170.2"
+    package static let imdsBase = "http://169.254.169.254"
+    package static let ecsBase = "http://169.254.170.2"
 
     public func credentials() async -> AWSCredentials? {
         if let key = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"], !key.isEmpty, !secret.isEmpty {

@@ -1,11 +1,16 @@
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// The AWS CLI's shared `config` and `credentials` files: INI sections of `key = value` lines.
 /// (`[default]` and `[NAME]` in credentials, `[default]` and `[profile NAME]` in config.)
-struct SharedConfigFile {
+package struct SharedConfigFile {
     private(set) var sections: [String: [String: String]] = [:]
 
-    init(text: String) {
+    package init(text: String) {
         var section: String?
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -23,10 +28,10 @@ struct SharedConfigFile {
         }
     }
 
-    init?(path: String) {
+    package init?(path: String) {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         self.init(text: String(decoding: data, as: UTF8.self))
     }
 
-    func value(_ key: String, profile: String) -> String? { sections[profile]?[key] }
+    package func value(_ key: String, profile: String) -> String? { sections[profile]?[key] }
 }

@@ -1,5 +1,10 @@
 import Crypto
 import Foundation
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
 
 /// AWS Signature Version 4 (the algorithm the AWS SDKs and CLI use), over swift-crypto's SHA-256 and HMAC.
 public enum SigV4 {
@@ -10,18 +15,18 @@ public enum SigV4 {
         public var body: Data
     }
 
-    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
+    package static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
         bytes.map { String(format: "%02x", $0) }.joined()
     }
 
-    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+    package static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
-    static func hmac(_ key: SymmetricKey, _ text: String) -> SymmetricKey {
+    package static func hmac(_ key: SymmetricKey, _ text: String) -> SymmetricKey {
         SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key)))
     }
 
     /// RFC 3986 unreserved characters stay; everything else is percent-encoded, as SigV4 requires.
-    static func encode(_ text: String) -> String {
+    package static func encode(_ text: String) -> String {
         let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }

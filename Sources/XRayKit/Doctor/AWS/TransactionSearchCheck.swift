@@ -1,8 +1,14 @@
+import XRayCore
+import XRaySampling
+import XRayViews
+import XRayGenerate
+import XRayRules
+
 /// `doctor --aws`: where X-Ray sends spans (Transaction Search), how much it indexes, and whether
 /// CloudWatch Logs lets X-Ray write them. Spans sent to the OTLP endpoint while Transaction Search
-/// is off are dropped without an error (facts §10), so a project that sends OTLP gets errors here.
-enum TransactionSearchCheck {
-    static func run(_ client: AWSClient, sendsOTLP: Bool) async -> (findings: [Finding], notes: [String]) {
+/// is off are dropped without an error (docs/xray-facts.md §10), so a project that sends OTLP gets errors here.
+package enum TransactionSearchCheck {
+    package static func run(_ client: AWSClient, sendsOTLP: Bool) async -> (findings: [Finding], notes: [String]) {
         var findings: [Finding] = [], notes: [String] = []
         // Works with or without a model of the project's services.
         let generate = "xrayctl generate transaction-search --region \(client.region) -o transaction-search"

@@ -1,0 +1,272 @@
+import Yams
+
+/// Loads YAML (and therefore JSON) text into a `LocatedNode` tree.
+public enum YAMLLoader {
+    public struct Options: Sendable {
+        /// Turn CloudFormation short forms (`!Ref x`, `!GetAtt a.b`, `!Sub …`) into their long forms.
+        public var cloudFormationTags = false
+        /// The most nodes a document may expand to: aliases can make a small file enormous.
+        public var nodeBudget = 2_000_000
+        /// For text written as a string inside a file: the budget shared by everything parsed out of
+        /// that file, and the string's key there (`NodeBudget.key(for:)`). The parse takes what it
+        /// expands to from the budget, and is refused when that is not left.
+        public var fileBudget: (budget: NodeBudget, key: String)?
+
+        public init(cloudFormationTags: Bool = false, nodeBudget: Int = 2_000_000, fileBudget: (budget: NodeBudget, key: String)? = nil) {
+            self.cloudFormationTags = cloudFormationTags
+            self.nodeBudget = nodeBudget
+            self.fileBudget = fileBudget
+        }
+
+        /// For the string written at `node` in a file whose budget is `budget`.
+        package static func embedded(at node: LocatedNode, in budget: NodeBudget, cloudFormationTags: Bool = false) -> Options {
+            Options(cloudFormationTags: cloudFormationTags, fileBudget: (budget, NodeBudget.key(for: node)))
+        }
+    }
+
+    /// The deepest nesting accepted. Yams composes recursively, so deeper input would exhaust the
+    /// stack; no real setup comes near it.
+    public static let maxDepth = 200
+
+    /// Parses one document. Empty input yields nil; syntax errors come back as a located diagnostic.
+    public static func load(_ text: String, file: String, options: Options = Options()) throws(Diagnostic) -> LocatedNode? {
+        _ = try prepass(text, file: file, options: options)
+        let roots = try compose(text, file: file, options: options)
+        if roots.count > 1, let second = roots.dropFirst().first {
+            throw Diagnostic.error(at: second.location, "the file holds \(roots.count) YAML documents (separated by ---); only one is read here")
+        }
+        return roots.first
+    }
+
+    /// Like `load`, but a repeated key does not stop it: the last character of each repeat is
+    /// renamed to a private-use character (so the rest of the file is still read) and the repeats
+    /// are returned, for the linter to report.
+    /// Every document of the stream (a Kubernetes or Helm file holds several, separated by `---`).
+    package static func loadMarkingDuplicates(_ text: String, file: String, options: Options = Options())
+        throws(Diagnostic) -> (roots: [LocatedNode], duplicates: [YAMLPrepass.RepeatedKey]) {
+        let scan = try prepass(text, file: file, options: options)
+        // Past the private-use characters there are to rename with, report the repeats and stop.
+        if scan.duplicates.count > YAMLPrepass.markLimit { return ([], scan.duplicates) }
+        guard let marked = YAMLPrepass.markingDuplicates(scan.duplicates, in: text) else {
+            return (try compose(text, file: file, options: options), [])
+        }
+        return (try compose(marked, file: file, options: options), scan.duplicates)
+    }
+
+    /// Refuses, before anything is composed, what composing could not survive: nesting deeper
+    /// than `maxDepth`, more nodes than the budget, keys that are collections or their aliases.
+    private static func prepass(_ text: String, file: String, options: Options) throws(Diagnostic) -> YAMLPrepass {
+        if let (line, column) = NestingScanner.firstPositionDeeper(than: maxDepth, in: text) {
+            throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: column),
+                                   "nesting deeper than \(maxDepth) levels")
+        }
+        let limit = min(options.nodeBudget, options.fileBudget.map { $0.budget.available(for: $0.key) } ?? .max)
+        let fileExhausted = Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), Self.fileBudgetMessage)
+        if limit == 0 { throw fileExhausted }
+        let scan = YAMLPrepass.scan(text, budget: limit)
+        switch scan.problem {
+        case .tooLarge? where limit < options.nodeBudget:
+            // Within the limit of one document, beyond what the file has left.
+            options.fileBudget?.budget.refuse()
+            throw fileExhausted
+        case .tooLarge(_, let viaAliases)?:
+            throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), viaAliases
+                ? "the document expands to more than \(options.nodeBudget) nodes through its aliases (&anchor / *alias); xrayctl does not expand it"
+                : "the document has more than \(options.nodeBudget) nodes, more than any setup xrayctl reads (a CloudFormation template is at most 1 MB); split it")
+        case .complexKey(let line, let column)?:
+            throw Diagnostic.error(at: SourceLocation(file: file, line: line + 1, column: column + 1),
+                                   "a mapping key that is a list or a mapping (or an alias of one); xrayctl reads only text keys")
+        case nil:
+            if let (budget, key) = options.fileBudget, !budget.take(scan.expandedNodes, for: key) { throw fileExhausted }
+            return scan
+        }
+    }
+
+    package static let fileBudgetMessage = "the documents written as strings in this file (policies, configurations) expand to more than \(NodeBudget.perFile) nodes in all; xrayctl does not read them (aliases repeated many times?)"
+
+    private static func compose(_ text: String, file: String, options: Options) throws(Diagnostic) -> [LocatedNode] {
+        var roots: [Node] = []
+        do {
+            // The basic resolver keeps every scalar a string while composing: Yams hashes each key
+            // to find duplicates, and with the default resolver that runs regular expressions on
+            // every key. Types are resolved afterwards, only for scalars that can be non-strings.
+            // Parser.nextRoot, not compose_all: its sequence swallows the error that ends it.
+            let parser = try Parser(yaml: text, resolver: .basic)
+            while let root = try parser.nextRoot() { roots.append(root) }
+        } catch let error as YamlError {
+            throw diagnostic(for: error, file: file)
+        } catch {
+            throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot parse: \(error)")
+        }
+        // One budget for the whole stream.
+        var converter = Converter(file: file, options: options)
+        let nodes = roots.map { converter.convert($0, pointer: "") }
+        if converter.exhausted {
+            throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
+                                   "the document expands to more than \(options.nodeBudget) nodes (aliases repeated many times?)")
+        }
+        return nodes
+    }
+
+    private struct Converter {
+        let file: String
+        let options: Options
+        var remaining: Int
+        var exhausted = false
+
+        init(file: String, options: Options) {
+            self.file = file
+            self.options = options
+            remaining = options.nodeBudget
+        }
+
+        mutating func convert(_ node: Node, pointer: String) -> LocatedNode {
+            let mark = node.mark
+            let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+            remaining -= 1
+            if remaining < 0 {
+                exhausted = true
+                return LocatedNode(.scalar(.init(text: "", kind: .null, isQuoted: false)), at: location, pointer: pointer)
+            }
+            // A CloudFormation short form wraps the node: its children sit below the function's name.
+            let function = options.cloudFormationTags ? CloudFormationTags.longForm(of: YAMLLoader.explicitTag(node)) : nil
+            let outer = pointer
+            let pointer = function.map { outer + "/" + LocatedNode.escape($0) } ?? outer
+            var converted: LocatedNode
+            switch node {
+            case .scalar(let scalar):
+                converted = LocatedNode(.scalar(YAMLLoader.convert(scalar)), at: location, pointer: pointer)
+            case .mapping(let mapping):
+                var pairs: [(key: LocatedNode, value: LocatedNode)] = []
+                pairs.reserveCapacity(mapping.count)
+                for (key, value) in mapping {
+                    if exhausted { break }
+                    let keyText = key.scalar?.string ?? ""
+                    let childPointer = pointer + "/" + LocatedNode.escape(keyText)
+                    pairs.append((key: convert(key, pointer: childPointer), value: convert(value, pointer: childPointer)))
+                }
+                converted = LocatedNode(.mapping(pairs), at: location, pointer: pointer)
+            case .sequence(let sequence):
+                var items: [LocatedNode] = []
+                for (index, item) in sequence.enumerated() {
+                    if exhausted { break }
+                    items.append(convert(item, pointer: pointer + "/\(index)"))
+                }
+                converted = LocatedNode(.sequence(items), at: location, pointer: pointer)
+            case .alias:
+                // Yams resolves aliases while composing; an unresolved one reads as null.
+                converted = LocatedNode(.scalar(.init(text: "", kind: .null, isQuoted: false)), at: location, pointer: pointer)
+            }
+            if let function {
+                converted = CloudFormationTags.wrap(converted, function: function, pointer: outer)
+            }
+            return converted
+        }
+    }
+
+    /// The tag as written (`!Ref`), without resolving implicit tags, which costs a regex match.
+    package static func explicitTag(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.tag.rawValue
+        case .mapping(let mapping): return mapping.tag.rawValue
+        case .sequence(let sequence): return sequence.tag.rawValue
+        case .alias: return ""
+        }
+    }
+
+    /// Plain words YAML 1.1 reads as booleans or null. A plain scalar starting with a letter is
+    /// one of these or a string; only the rest (numbers, timestamps, `~`, `<<`, `=`) needs the
+    /// resolver, whose regular expressions would otherwise dominate load time.
+    package static let booleanWords: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false",
+                                            "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
+    package static let nullWords: Set<String> = ["null", "Null", "NULL"]
+
+    package static func convert(_ scalar: Node.Scalar) -> LocatedNode.Scalar {
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            || scalar.style == .literal || scalar.style == .folded
+        let kind: LocatedNode.Scalar.Kind
+        if quoted || !scalar.tag.rawValue.isEmpty && scalar.tag.rawValue != "!" && !scalar.tag.rawValue.hasPrefix("tag:yaml.org") {
+            kind = .string
+        } else if let first = scalar.string.first, first.isLetter {
+            kind = booleanWords.contains(scalar.string) ? .bool : nullWords.contains(scalar.string) ? .null : .string
+        } else {
+            switch Resolver.default.resolveTag(of: Node(scalar.string)).rawValue {
+            case Tag.Name.bool.rawValue: kind = .bool
+            case Tag.Name.int.rawValue: kind = .int
+            case Tag.Name.float.rawValue: kind = .float
+            case Tag.Name.null.rawValue: kind = .null
+            default: kind = .string
+            }
+        }
+        return .init(text: scalar.string, kind: kind, isQuoted: quoted)
+    }
+
+    package static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            return .error(at: at(mark), "invalid YAML: \(prefix)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(at: at(context.mark), "duplicate key \(keys) in this mapping")
+        case .reader(let problem, let offset, _, let yaml):
+            var location = SourceLocation(file: file, line: 1, column: 1)
+            if let offset {
+                let prefix = yaml.utf8.prefix(offset)
+                let lines = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                location.line = lines.count
+                location.column = (lines.last?.count ?? 0) + 1
+            }
+            return .error(at: location, "cannot read: \(problem)")
+        default:
+            return .error(at: SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+        }
+    }
+}
+
+/// Finds nesting deeper than a limit before the recursive composer sees it: flow brackets and
+/// braces outside quotes, and block sequences opened on one line (`- - - x`). It over-counts
+/// brackets inside plain scalars, which is harmless at a limit no real file reaches.
+package enum NestingScanner {
+    package static func firstPositionDeeper(than limit: Int, in text: String) -> (line: Int, column: Int)? {
+        var depth = 0, line = 1, lineStart = 0
+        var quote: UInt8?
+        var escaped = false
+        var lineIndicators = 0, atLineStart = true
+        let bytes = Array(text.utf8)
+        func position(_ offset: Int) -> (Int, Int) {
+            (line, String(decoding: bytes[lineStart...offset], as: UTF8.self).unicodeScalars.count)
+        }
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = offset + 1
+                lineIndicators = 0
+                atLineStart = true
+                continue
+            }
+            if let open = quote {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") && open == UInt8(ascii: "\"") { escaped = true } else if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > limit { return position(offset) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "-"), UInt8(ascii: "?"):
+                if atLineStart {
+                    lineIndicators += 1
+                    if lineIndicators > limit { return position(offset) }
+                }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): break
+            default: atLineStart = false
+            }
+        }
+        return nil
+    }
+}

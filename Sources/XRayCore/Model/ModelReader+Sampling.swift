@@ -1,0 +1,85 @@
+extension ModelReader {
+    package static let samplingKeys = ["default", "rules"]
+    package static let samplingRuleKeys = ["name", "priority", "reservoir", "rate", "service", "service_type",
+                                   "host", "method", "path"]
+    /// The default per-region quota of custom sampling rules (docs/xray-facts.md §6.2).
+    package static let samplingRuleQuota = 25
+
+    package func sampling(_ node: LocatedNode, project: String) -> SamplingSpec? {
+        guard let fields = reader.fields(node, "sampling", keys: Self.samplingKeys) else { return nil }
+        var spec = SamplingSpec(defaultReservoir: 1, defaultRate: 0.05, rules: [])
+        if let defaultNode = fields["default"],
+           let defaults = reader.fields(defaultNode, "sampling default", keys: ["reservoir", "rate"]) {
+            if let node = defaults["reservoir"], let value = reservoir(node) { spec.defaultReservoir = value }
+            if let node = defaults["rate"], let value = rate(node) { spec.defaultRate = value }
+        }
+        if let rulesNode = fields["rules"] {
+            guard let items = rulesNode.items else {
+                reader.error(rulesNode, "sampling rules must be a list, found \(rulesNode.typeName)")
+                return spec
+            }
+            spec.rules = items.compactMap { rule($0, project: project) }
+            var seen: [String: SourceLocation] = [:]
+            for rule in spec.rules {
+                if let first = seen[rule.name] {
+                    reader.error(at: rule.location, "sampling rule name '\(rule.name)' is already used at line \(first.line)")
+                }
+                seen[rule.name] = seen[rule.name] ?? rule.location
+            }
+            if items.count > Self.samplingRuleQuota {
+                reader.warning(rulesNode, "\(items.count) sampling rules exceed the default quota of \(Self.samplingRuleQuota) custom rules per region; request an increase (quota L-8C0C998A) before applying")
+            }
+        }
+        return spec
+    }
+
+    private func rule(_ node: LocatedNode, project: String) -> SamplingRuleSpec? {
+        guard let fields = reader.fields(node, "a sampling rule", keys: Self.samplingRuleKeys) else { return nil }
+        var name: String?
+        if let nameNode = reader.required(fields, "name", "a sampling rule"),
+           let text = reader.string(nameNode, "sampling rule name") {
+            let full = Naming.prefixed(project, text)
+            if !Naming.isSimpleName(text) {
+                reader.error(nameNode, "sampling rule name '\(text)' must be letters, digits and hyphens")
+            } else if full.count > Naming.maxRuleName {
+                reader.error(nameNode, "sampling rule name '\(full)' (with the project prefix) is longer than \(Naming.maxRuleName) characters")
+            } else if full.lowercased() == "default" {
+                reader.error(nameNode, "'Default' is the built-in rule; set its reservoir and rate under sampling.default")
+            } else {
+                name = full
+            }
+        }
+        // Priority 10000 belongs to the Default rule; the API rejects it for custom rules (docs/xray-facts.md §6.1).
+        let priority = reader.required(fields, "priority", "a sampling rule")
+            .flatMap { reader.int($0, "sampling rule priority", in: 1...9999) }
+        let reservoir = reader.required(fields, "reservoir", "a sampling rule").flatMap(reservoir)
+        let rate = reader.required(fields, "rate", "a sampling rule").flatMap(rate)
+        // Length limits of CreateSamplingRule (docs/xray-facts.md §6.2).
+        func matcher(_ key: String, _ limit: Int) -> String {
+            guard let node = fields[key], let text = reader.string(node, "sampling rule \(key)") else { return "*" }
+            if text.count > limit {
+                reader.error(node, "sampling rule \(key) is longer than \(limit) characters")
+            }
+            return text
+        }
+        let spec = SamplingRuleSpec(
+            name: name ?? "", priority: priority ?? 1, reservoir: reservoir ?? 0, rate: rate ?? 0,
+            service: matcher("service", 64), serviceType: matcher("service_type", 64),
+            host: matcher("host", 64), method: matcher("method", 10), path: matcher("path", 128),
+            location: node.location)
+        guard name != nil, priority != nil, reservoir != nil, rate != nil else { return nil }
+        return spec
+    }
+
+    private func reservoir(_ node: LocatedNode) -> Int? {
+        reader.int(node, "reservoir (traces per second)", in: 0...Int(Int32.max))
+    }
+
+    private func rate(_ node: LocatedNode) -> Double? {
+        if let scalar = node.scalar, let value = Double(scalar.text), value > 1, value <= 100 {
+            reader.error(node, "rate is a fraction from 0 to 1; \(scalar.text) looks like a percentage (use \(value / 100))")
+            return nil
+        }
+        return reader.double(node, "rate", in: 0...1)
+    }
+}

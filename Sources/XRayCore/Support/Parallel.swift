@@ -1,0 +1,44 @@
+import Foundation
+
+/// Work spread over every core, with results in input order: what runs in parallel never decides
+/// what the output looks like.
+package enum Parallel {
+    /// `items.map(transform)`, computed on all cores. `transform` must not touch shared mutable
+    /// state; the results land in their own slots, so no lock is needed.
+    package static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+        guard items.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return items.map(transform) }
+        let slots = Slots<Result>(count: items.count)
+        // A few chunks per core keep the cores busy when items differ in cost (a large template among small ones).
+        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var index = chunk
+            while index < items.count {
+                slots.store(transform(items[index]), at: index)
+                index += chunks
+            }
+        }
+        return slots.values
+    }
+}
+
+/// One slot per result, each written by exactly one worker before `values` is read. Raw memory,
+/// not an array property: workers writing different slots never touch shared bookkeeping.
+private final class Slots<Value>: @unchecked Sendable {
+    private let buffer: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        buffer.deinitialize(count: count)
+        buffer.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) { buffer[index] = value }
+
+    var values: [Value] { (0..<count).map { buffer[$0]! } }
+}

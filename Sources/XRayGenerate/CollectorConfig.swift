@@ -1,0 +1,114 @@
+import XRayCore
+import XRaySampling
+
+/// Configuration for the agents that replace the X-Ray daemon. Both receive X-Ray segments on
+/// 2000/udp, proxy sampling on 2000/tcp and accept OTLP, and export traces to X-Ray only, so they
+/// need no permissions beyond X-Ray's.
+package enum CollectorConfig {
+    /// ADOT collector configuration, passed inline through `AOT_CONFIG_CONTENT`. Without a region
+    /// the exporter uses the one ECS sets in the task (`xrayctl instrument` may not know it).
+    /// With OTLP export, traces go to X-Ray's OTLP endpoint through `otlphttp` signed by the
+    /// `sigv4auth` extension (ADOT marks the `awsxray` exporter deprecated; docs/xray-facts.md §10); the
+    /// `awsxray` receiver stays, so X-Ray SDK apps keep working.
+    package static func adot(region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws) -> String {
+        let receivers = """
+            receivers:
+              awsxray:
+                endpoint: 0.0.0.0:2000
+                transport: udp
+                proxy_server:
+                  endpoint: 0.0.0.0:2000
+              otlp:
+                protocols:
+                  grpc:
+                    endpoint: 0.0.0.0:4317
+                  http:
+                    endpoint: 0.0.0.0:4318
+            processors:
+              batch/traces:
+                timeout: 1s
+                send_batch_size: 50
+
+            """
+        guard export == .otlp, let region else {
+            return """
+                \(receivers)exporters:
+                  awsxray:\(region.map { "\n    region: \($0)" } ?? " {}")
+                service:
+                  pipelines:
+                    traces:
+                      receivers: [awsxray, otlp]
+                      processors: [batch/traces]
+                      exporters: [awsxray]
+
+                """
+        }
+        return """
+            extensions:
+              sigv4auth:
+                region: \(region)
+                service: xray
+            \(receivers)exporters:
+              otlphttp:
+                traces_endpoint: \(otlpTracesEndpoint(region: region, partition: partition))
+                compression: gzip
+                auth:
+                  authenticator: sigv4auth
+            service:
+              extensions: [sigv4auth]
+              pipelines:
+                traces:
+                  receivers: [awsxray, otlp]
+                  processors: [batch/traces]
+                  exporters: [otlphttp]
+
+            """
+    }
+
+    /// X-Ray's OTLP traces endpoint in a region (HTTP only; docs/xray-facts.md §10).
+    package static func otlpTracesEndpoint(region: String, partition: Partition) -> String {
+        "https://xray.\(region).\(partition.dnsSuffix)/v1/traces"
+    }
+
+    package struct CloudWatchAgentConfig: Encodable {
+        package struct Agent: Encodable { package var region: String? }
+        package struct Traces: Encodable {
+            package var traces_collected: Collected
+            /// Spans in OTLP form, as Transaction Search stores them (with span events; docs/xray-facts.md §10).
+            package var transit_spans_in_otlp_format: Bool?
+        }
+        package struct Collected: Encodable {
+            package var xray: XRay
+            package var otlp: OTLP
+            /// Application Signals' receiver (4316, traces and metrics from the ADOT SDKs).
+            package var application_signals: Empty?
+        }
+        package struct Empty: Encodable {}
+        /// Application Signals' metrics go to CloudWatch Logs as embedded metrics.
+        package struct Logs: Encodable { package var metrics_collected: Metrics }
+        package struct Metrics: Encodable { package var application_signals: Empty }
+        package struct XRay: Encodable { package var bind_address: String; package var tcp_proxy: Proxy }
+        package struct Proxy: Encodable { package var bind_address: String }
+        package struct OTLP: Encodable { package var grpc_endpoint: String; package var http_endpoint: String }
+        package var agent: Agent
+        package var traces: Traces
+        package var logs: Logs?
+    }
+
+    /// CloudWatch agent configuration, passed inline through `CW_CONFIG_CONTENT`.
+    /// In a container it listens on all interfaces (other containers send to it); on a host,
+    /// on loopback only.
+    /// With Application Signals, the two sections AWS's ECS setup adds (docs/xray-facts.md §10).
+    package static func cloudwatchAgent(region: String?, bind host: String = "0.0.0.0", export: TracesSpec.Export = .xrayAPI,
+                                applicationSignals: Bool = false) -> String {
+        let config = CloudWatchAgentConfig(
+            agent: .init(region: region),
+            traces: .init(traces_collected: .init(
+                xray: .init(bind_address: "\(host):2000", tcp_proxy: .init(bind_address: "\(host):2000")),
+                otlp: .init(grpc_endpoint: "\(host):4317", http_endpoint: "\(host):4318"),
+                application_signals: applicationSignals ? CloudWatchAgentConfig.Empty() : nil),
+                transit_spans_in_otlp_format: export == .otlp ? true : nil),
+            logs: applicationSignals ? .init(metrics_collected: .init(application_signals: CloudWatchAgentConfig.Empty())) : nil)
+        return CanonicalJSON.compact(config)
+    }
+}

@@ -1,0 +1,198 @@
+import XRayCore
+import XRaySampling
+
+/// ECS task definitions, the DAEMON service and the roles they use, for all three ECS topologies.
+package struct ECSGenerator {
+    package let context: GenerationContext
+
+    /// The address apps in bridge mode use to reach a per-instance agent: the Docker bridge
+    /// gateway, where the DAEMON service publishes its static host ports (docs/xray-facts.md §3.2).
+    package static let bridgeGatewayAddress = "172.17.0.1"
+
+    package func generate(_ services: [(ServiceSpec, ECSServiceSpec)]) -> GeneratorOutput {
+        var output = GeneratorOutput()
+        if services.contains(where: { $0.0.platform == .ecsEC2Daemon }) {
+            addDaemonService(to: &output)
+        }
+        for (service, ecs) in services {
+            addService(service, ecs, to: &output)
+        }
+        return output
+    }
+
+    private func addService(_ service: ServiceSpec, _ ecs: ECSServiceSpec, to output: inout GeneratorOutput) {
+        let family = context.prefixed(service.name)
+        let sidecar = service.platform != .ecsEC2Daemon
+        let fargate = service.platform == .ecsFargate
+        let taskRoleName = family + Naming.taskRoleSuffix
+        let executionRoleName = family + Naming.executionRoleSuffix
+
+        var containers = [appContainer(service, ecs)]
+        if sidecar {
+            containers.append(AgentContainer(context: context).container(.sidecar(ecs.networkMode, fargate: fargate)))
+        }
+        let logGroup = context.model.logs.group(project: context.model.project, service: service.name)
+        containers = withLogs(containers, group: logGroup, output: &output)
+        if fargate, let size = ecs.taskSize, let alone = ecs.sizeWithoutAgent(context.model.agent) {
+            output.notes.append("`\(service.name)` runs as \(English.a(size.description)) Fargate task: the app alone would fit \(alone.description), and Fargate bills by task size. To keep the smaller size, give the agent less (`agent.cpu: 0` shares the app's CPU; `agent.memory_reservation: 64` suits the daemon) or set `task_cpu` and `task_memory`.")
+        }
+        let task = TaskDefinition(
+            family: family,
+            containerDefinitions: containers,
+            networkMode: ecs.networkMode.rawValue,
+            requiresCompatibilities: [fargate ? "FARGATE" : "EC2"],
+            taskRoleArn: context.arn(ecs.taskRole, generatedName: taskRoleName),
+            executionRoleArn: context.arn(ecs.executionRole, generatedName: executionRoleName),
+            cpu: ecs.taskSize.map { String($0.cpu) },
+            memory: ecs.taskSize.map { String($0.memory) })
+        let path = "\(service.name)/task-definition.json"
+        output.add(path, CanonicalJSON.encode(task), "task definition with the app and its tracing wiring (RegisterTaskDefinition input)")
+        output.steps.append(.registerTaskDefinition(path: path))
+        output.taskDefinitions.append(PlannedTask(definition: task, taskRole: ecs.taskRole == .generate ? taskRoleName : nil,
+                                                  executionRole: ecs.executionRole == .generate ? executionRoleName : nil))
+
+        if ecs.taskRole == .generate {
+            // The agent in the task signs its uploads with the task role, never the execution role (docs/xray-facts.md §2.5).
+            output.agentRoles.append(taskRoleName)
+            output.roles.append(taskRole(name: taskRoleName, purpose: "task role of \(family): the \(context.agentName) sidecar uploads traces with it",
+                                         logGroup: logGroup))
+        } else if context.model.logs.driver == .firelens {
+            output.notes.append("`\(service.name)` has its own task role: the FireLens log router signs with it, so it needs logs:CreateLogStream, logs:DescribeLogStreams and logs:PutLogEvents on `\(logGroup)`.")
+        }
+        if ecs.executionRole == .generate {
+            output.roles.append(RolePlan(
+                name: executionRoleName,
+                purpose: "execution role of \(family): ECS pulls images and writes logs with it (no X-Ray access)",
+                trust: IAMPolicies.trust("ecs-tasks", context),
+                managedPolicyARNs: [IAMPolicies.ecsTaskExecutionPolicy(context.partition)]))
+        }
+    }
+
+    private func appContainer(_ service: ServiceSpec, _ ecs: ECSServiceSpec) -> ContainerDefinition {
+        var container = ContainerDefinition(name: service.name, image: ecs.image.description)
+        container.cpu = ecs.cpu
+        container.memory = ecs.memory
+        container.memoryReservation = ecs.memoryReservation
+        container.command = ecs.command
+        if let port = ecs.port {
+            let hostPort: Int? = switch ecs.networkMode {
+            case .bridge: ecs.hostPort ?? 0
+            case .awsvpc: ecs.hostPort
+            case .host: port
+            }
+            container.portMappings = [PortMapping(containerPort: port, hostPort: hostPort, protocol: "tcp")]
+        }
+        var environment = ecs.environment
+        // Segments (and OTel spans) carry the service's name, so a sampling rule's `service:`
+        // matches it; the model's own environment wins.
+        if environment["AWS_XRAY_TRACING_NAME"] == nil { environment["AWS_XRAY_TRACING_NAME"] = service.name }
+        if context.model.agent.kind != .xrayDaemon && environment["OTEL_SERVICE_NAME"] == nil {
+            environment["OTEL_SERVICE_NAME"] = service.name
+        }
+        let agentName = AgentContainer.name(for: context.model.agent.kind)
+        if let address = daemonAddress(service.platform, ecs.networkMode, agentName: agentName) {
+            environment["AWS_XRAY_DAEMON_ADDRESS"] = "\(address):\(ModelReader.agentPort)"
+            if context.model.agent.kind != .xrayDaemon {
+                // The agent's OTLP gRPC receiver; the protocol is named so SDKs that default to
+                // http/protobuf (on 4318) do not send HTTP to the gRPC port.
+                environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = environment["OTEL_EXPORTER_OTLP_ENDPOINT"] ?? "http://\(address):4317"
+                environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = environment["OTEL_EXPORTER_OTLP_PROTOCOL"] ?? "grpc"
+            }
+        }
+        if !environment.isEmpty {
+            container.environment = environment.sorted { $0.key < $1.key }.map { KeyValuePair(name: $0.key, value: $0.value) }
+        }
+        if service.platform != .ecsEC2Daemon {
+            if ecs.networkMode == .bridge { container.links = [agentName] }
+            // Start the agent first so the app's first segments are not sent into the void.
+            container.dependsOn = [ContainerDependency(containerName: agentName, condition: "START")]
+        }
+        return container
+    }
+
+    /// Where the SDK must send segments, or nil when its default 127.0.0.1:2000 already works
+    /// (awsvpc and host modes share the agent's network namespace; docs/xray-facts.md §3.1).
+    private func daemonAddress(_ platform: Platform, _ mode: ECSServiceSpec.NetworkMode, agentName: String) -> String? {
+        switch (platform, mode) {
+        case (.ecsEC2Daemon, .bridge): return Self.bridgeGatewayAddress
+        case (_, .bridge): return agentName
+        default: return nil
+        }
+    }
+
+    private func addDaemonService(to output: inout GeneratorOutput) {
+        let agentName = AgentContainer.name(for: context.model.agent.kind)
+        let family = context.prefixed(agentName)
+        let roleName = family + Naming.taskRoleSuffix
+        let logGroup = context.model.logs.group(project: context.model.project, service: agentName)
+        let task = TaskDefinition(
+            family: family,
+            containerDefinitions: withLogs([AgentContainer(context: context).container(.daemonService)], group: logGroup, output: &output),
+            networkMode: "bridge",
+            requiresCompatibilities: ["EC2"],
+            taskRoleArn: context.roleARN(roleName),
+            executionRoleArn: nil, cpu: nil, memory: nil)
+        let service = CreateServiceInput(cluster: context.model.cluster, serviceName: family, taskDefinition: family)
+        output.add("xray-daemon/task-definition.json", CanonicalJSON.encode(task), "the per-instance agent task (RegisterTaskDefinition input)")
+        output.add("xray-daemon/service.json", CanonicalJSON.encode(service), "the DAEMON service that runs one agent on every container instance (CreateService input)")
+        output.steps.append(.registerTaskDefinition(path: "xray-daemon/task-definition.json"))
+        output.steps.append(.createService(path: "xray-daemon/service.json"))
+        output.taskDefinitions.append(PlannedTask(definition: task, taskRole: roleName))
+        output.daemonService = service
+        output.agentRoles.append(roleName)
+        output.roles.append(taskRole(name: roleName, purpose: "task role of the \(agentName) DAEMON service: one agent per container instance uploads traces with it",
+                                     logGroup: logGroup))
+    }
+
+    private func taskRole(name: String, purpose: String, logGroup: String) -> RolePlan {
+        var permissions = IAMPolicies.agentPermissions(context)
+        if context.model.logs.driver == .firelens {
+            permissions.statements.append(IAMPolicies.firelensLogs(group: logGroup, context))
+        }
+        // Application Signals: the agent writes metrics and spans with CloudWatchAgentServerPolicy (AWS's ECS setup).
+        let managed = context.model.applicationSignals && context.model.agent.kind == .cloudwatchAgent
+            ? [IAMPolicies.cloudWatchAgentServerPolicy(context.partition)] : []
+        return RolePlan(name: name, purpose: purpose,
+                        trust: IAMPolicies.trust("ecs-tasks", context, ecsTaskGuard: true),
+                        inlinePolicy: permissions, managedPolicyARNs: managed)
+    }
+
+    /// Every container of a task with its log configuration (`logs:` in the model): awslogs into
+    /// the service's group, one stream prefix per container; or FireLens, through a log router
+    /// added to the task. The group is created (with its retention) before the task runs.
+    private func withLogs(_ containers: [ContainerDefinition], group: String, output: inout GeneratorOutput) -> [ContainerDefinition] {
+        let logs = context.model.logs
+        guard logs.driver != .none else { return containers }
+        if !output.logGroups.contains(group) {
+            output.logGroups.append(group)
+            output.steps.append(.createLogGroup(name: group, retentionDays: logs.retentionDays))
+        }
+        func awslogs(_ prefix: String) -> LogConfiguration {
+            LogConfiguration(logDriver: "awslogs", options: ["awslogs-group": group, "awslogs-region": context.model.region,
+                                                             "awslogs-stream-prefix": prefix])
+        }
+        var result = containers
+        switch logs.driver {
+        case .awslogs:
+            for index in result.indices { result[index].logConfiguration = awslogs(result[index].name) }
+        case .firelens:
+            for index in result.indices {
+                result[index].logConfiguration = LogConfiguration(logDriver: "awsfirelens", options: [
+                    "Name": "cloudwatch_logs", "region": context.model.region, "log_group_name": group,
+                    "log_stream_prefix": result[index].name + "/", "auto_create_group": "false",
+                ])
+            }
+            var router = ContainerDefinition(name: Self.logRouterName, image: logs.routerImage?.description ?? "")
+            router.memoryReservation = 50
+            router.firelensConfiguration = FirelensConfiguration()
+            // The router's own output cannot go through itself.
+            router.logConfiguration = awslogs(Self.logRouterName)
+            result.insert(router, at: 0)
+        case .none:
+            break
+        }
+        return result
+    }
+
+    package static let logRouterName = "log-router"
+}

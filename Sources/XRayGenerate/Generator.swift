@@ -1,0 +1,109 @@
+import XRayCore
+import XRaySampling
+
+/// Turns a validated model into every artifact of its setup. Pure: writing is `ArtifactWriter`'s job.
+public enum Generator {
+    public static func generate(_ model: XRayModel) -> [GeneratedFile] {
+        var output = plan(GenerationContext(model: model))
+        // The template and Terraform are built from the same plan with placeholders where xrayctl
+        // wrote the partition and the account, which each fills in its own syntax; the other files
+        // hold the values themselves.
+        let deployContext = GenerationContext(model: model, placeholders: true)
+        let deployable = model.outputs.isEmpty ? nil : plan(deployContext)
+        let template = model.outputs.contains(.cloudformation) ? deployable.flatMap(CloudFormationGenerator(context: deployContext).render) : nil
+        if let template {
+            output.add("cloudformation.yaml", template.text, "what CloudFormation can hold of this setup, as one template: " + template.holds.joined(separator: ", "))
+        }
+        let terraform = model.outputs.contains(.terraform) ? deployable.flatMap(TerraformGenerator(context: deployContext).render) : nil
+        var files = output.files + (terraform?.files ?? [])
+        files.append(OutputReadme.render(model: model, output: output, template: template?.holds, terraform: terraform?.holds))
+        // Every placeholder is filled in by the emitter that writes it; one left over is a bug in
+        // xrayctl, and no file is better than a file holding it.
+        if let leftover = files.first(where: { Placeholder.remains(in: $0.contents) }) {
+            preconditionFailure("\(leftover.path) holds a placeholder no emitter filled in")
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Everything the setup needs, as typed artifacts and the files used as they are.
+    package static func plan(_ context: GenerationContext) -> GeneratorOutput {
+        let model = context.model
+        var output = GeneratorOutput()
+
+        let ecsServices = model.services.compactMap { service -> (ServiceSpec, ECSServiceSpec)? in
+            if case .ecs(let ecs) = service.target { return (service, ecs) }
+            return nil
+        }
+        if !ecsServices.isEmpty {
+            output.append(ECSGenerator(context: context).generate(ecsServices))
+        }
+        let eksServices = model.services.eks
+        if !eksServices.isEmpty {
+            // One DaemonSet and one role serve every EKS service.
+            output.append(EKSGenerator(context: context).generate(eksServices.map { ($0.service, $0.spec) }))
+        }
+        for service in model.services where !service.platform.isECS && service.platform != .eks {
+            output.append(platformOutput(service, context))
+        }
+        if let target = model.agent.crossAccountRole {
+            output.append(CrossAccountGenerator(context: context).generate(target: target, sources: output.agentRoles))
+        }
+        if let sampling = model.sampling {
+            output.append(SamplingGenerator(context: context).generate(sampling))
+        }
+        if let encryption = model.encryption {
+            output.append(EncryptionGenerator(context: context).generate(encryption))
+        }
+        if model.applicationSignals && model.services.contains(where: { $0.platform.isECS }) {
+            output.steps.append(.startApplicationSignalsDiscovery)
+            output.applicationSignals = true
+            output.notes.append("Application Signals: the CloudWatch agent receives it on 4316 (its role has CloudWatchAgentServerPolicy), and `start-discovery` (or the template's AWS::ApplicationSignals::Discovery) sets the account up once. The apps must run the AWS Distro for OpenTelemetry SDK agent of their language, sending to http://localhost:4316 (sidecar) or the instance's agent (DAEMON service): see \"Enable your applications on Amazon ECS\" in the Amazon CloudWatch User Guide.")
+        }
+        if let search = model.traces.transactionSearch {
+            output.append(TransactionSearchGenerator(context: context).generate(search))
+        }
+        // The daemon's own config file, for the platforms that run this daemon (ECS passes the same
+        // settings as flags; EC2's user data writes it); Beanstalk, Lambda and API Gateway bring their own.
+        if model.agent.kind == .xrayDaemon && model.services.contains(where: { $0.platform.isECS || $0.platform == .ec2 }) {
+            output.add("xray-daemon/cfg.yaml", DaemonConfigFile.render(DaemonConfigFile.settings(for: model)),
+                       "X-Ray daemon configuration (Version 2) matching the agent settings; the task definitions pass the same settings as flags")
+        }
+
+        output.roles = RoleMerging.merge(output.roles)
+        for role in output.roles {
+            // Purposes read "task role of …" or "the existing role of …".
+            let purpose = role.purpose.hasPrefix("the ") ? role.purpose : "the " + role.purpose
+            if let trust = role.trust {
+                output.add("iam/\(role.name).trust.json", CanonicalJSON.encode(trust), "trust policy of \(purpose)")
+            }
+            if let policy = role.inlinePolicy {
+                output.add("iam/\(role.name).policy.json", CanonicalJSON.encode(policy), "permissions of \(purpose)")
+            }
+            output.steps.append(.createRole(role))
+        }
+        return output
+    }
+
+    /// What a person running `generate` should hear at once (the README says it too): choices
+    /// xrayctl made that cost money or replace something.
+    public static func notices(_ model: XRayModel) -> [String] {
+        model.services.compactMap { service -> String? in
+            guard case .ecs(let ecs) = service.target, service.platform == .ecsFargate, let size = ecs.taskSize,
+                  let alone = ecs.sizeWithoutAgent(model.agent) else { return nil }
+            return "\(service.location): note: with the agent, '\(service.name)' needs \(English.a(size.description)) Fargate task instead of \(alone.description) (Fargate bills by task size); agent.cpu: 0 and a smaller agent.memory_reservation, or task_cpu and task_memory, keep it smaller"
+        }
+    }
+
+    /// What one service contributes (ECS services are generated together, for the shared DAEMON
+    /// service; this takes one at a time for checks that look at services singly).
+    package static func platformOutput(_ service: ServiceSpec, _ context: GenerationContext) -> GeneratorOutput {
+        switch service.target {
+        case .ecs(let ecs): return ECSGenerator(context: context).generate([(service, ecs)])
+        case .elasticBeanstalk(let spec): return BeanstalkGenerator(context: context).generate(service, spec)
+        case .lambda(let spec): return ServerlessGenerator(context: context).lambda(service, spec)
+        case .apiGateway(let spec): return ServerlessGenerator(context: context).apiGateway(service, spec)
+        case .ec2(let spec): return EC2Generator(context: context).generate(service, spec)
+        case .eks(let spec): return EKSGenerator(context: context).generate([(service, spec)])
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import XRayCore
+import XRaySampling
+
+/// Centralized sampling rules, the Default rule's update, and the SDK's local fallback file (docs/xray-facts.md §6).
+package struct SamplingGenerator {
+    package let context: GenerationContext
+
+    package static let defaultReservoir = 1
+    package static let defaultRate = 0.05
+
+    package func generate(_ sampling: SamplingSpec) -> GeneratorOutput {
+        var output = GeneratorOutput()
+        // Centralized rules apply by priority, then name; the local file applies in file order,
+        // so it is written in the same order to give the same decisions.
+        let rules = sampling.rules.sorted { ($0.priority, $0.name) < ($1.priority, $1.name) }
+        output.samplingRules = rules.map { rule in
+            CreateSamplingRuleInput(SamplingRule: .init(
+                RuleName: rule.name, Priority: rule.priority, FixedRate: rule.rate, ReservoirSize: rule.reservoir,
+                ServiceName: rule.service, ServiceType: rule.serviceType, Host: rule.host,
+                HTTPMethod: rule.method, URLPath: rule.path))
+        }
+        if !rules.isEmpty {
+            output.add("sampling/rules.json", CanonicalJSON.encode(output.samplingRules),
+                       "custom sampling rules (an array of CreateSamplingRule inputs)")
+            output.steps += context.samplingAccounts.map { .createSamplingRules(path: "sampling/rules.json", account: $0) }
+        }
+        if sampling.defaultReservoir != Self.defaultReservoir || sampling.defaultRate != Self.defaultRate {
+            let update = UpdateDefaultRuleInput(SamplingRuleUpdate: .init(FixedRate: sampling.defaultRate,
+                                                                          ReservoirSize: sampling.defaultReservoir))
+            output.add("sampling/default-rule.json", CanonicalJSON.encode(update),
+                       "the Default rule's reservoir and rate (UpdateSamplingRule input; Default cannot be created)")
+            output.steps += context.samplingAccounts.map { .updateDefaultSamplingRule(path: "sampling/default-rule.json", account: $0) }
+        }
+
+        // Local rules match only host, method and path, so a rule that selects a service cannot be
+        // expressed there without applying to every service.
+        let local = rules.filter { $0.service == "*" && $0.serviceType == "*" }
+        let file = LocalSamplingRules(
+            default: .init(fixed_target: sampling.defaultReservoir, rate: sampling.defaultRate),
+            rules: local.map { .init(description: $0.name, host: $0.host, http_method: $0.method, url_path: $0.path,
+                                     fixed_target: $0.reservoir, rate: $0.rate) })
+        output.add("sampling/local-rules.json", CanonicalJSON.encode(file),
+                   "the SDKs' local fallback rules (version 2), used when the centralized rules cannot be fetched")
+        let skipped = rules.filter { $0.service != "*" || $0.serviceType != "*" }.map { "`\($0.name)`" }
+        if !skipped.isEmpty {
+            output.notes.append("`sampling/local-rules.json` leaves out \(skipped.joined(separator: ", ")): local rules cannot match a service name or type.")
+        }
+        output.notes.append("Point the SDKs at `sampling/local-rules.json` (for example `AWSXRay.middleware.setSamplingRules` in Node, `xray_recorder.configure(sampling_rules=...)` in Python) so they fall back to the same decisions when the centralized rules are out of reach.")
+        return output
+    }
+}

@@ -1,0 +1,161 @@
+import XRayCore
+import XRaySampling
+
+/// `xrayctl generate ARTIFACT [flags]`: one artifact from flags alone, without a model file.
+/// The flags become a small model tree, which goes through the same validation, and the one
+/// generator that makes the artifact is asked for it.
+public enum SingleArtifact: String, CaseIterable, Sendable {
+    case ebextensions
+    case taskDefinition = "task-definition"
+    case daemonService = "daemon-service"
+    case policy
+    case trustPolicy = "trust-policy"
+    case daemonConfig = "daemon-config"
+    case samplingRules = "sampling-rules"
+    case lambdaTracing = "lambda-tracing"
+
+    /// What the flags say, in the model's key names.
+    public struct Request: Sendable {
+        public var region = "us-east-1"
+        public var account: String?
+        public var project: String?
+        /// Agent settings (`kind`, `buffer_mb`, `log_level`, `cross_account_role`).
+        public var agent: [String: String] = [:]
+        /// The service (`name`, `platform`, `image`, `port`, …).
+        public var service: [String: String] = [:]
+        /// One sampling rule (`name`, `priority`, `reservoir`, `rate`, matchers).
+        public var rule: [String: String] = [:]
+        /// For `policy` and `trust-policy`: whose role (`agent`/`ecs-tasks`, `lambda`, `ec2`).
+        public var roleFor = "agent"
+
+        public init() {}
+    }
+
+    /// Keys whose flag values are numbers in the model.
+    package static let numericKeys: Set<String> = ["port", "host_port", "cpu", "memory", "memory_reservation", "task_cpu", "task_memory",
+                                           "buffer_mb", "priority", "reservoir", "rate"]
+
+    public func render(_ request: Request) throws(DiagnosticsError) -> String {
+        let (tree, name) = modelTree(request)
+        // The flags as a model tree (no YAML text in between), read and validated like a file.
+        let typed = try ModelDecoder.decode(LocatedNode(tree, at: SourceLocation.origin("flags"))).model
+        guard let text = artifact(typed, roleFor: request.roleFor, prefixed: Naming.prefixed(request.project ?? name, name)) else {
+            throw DiagnosticsError([.error(at: SourceLocation.origin("flags"), "these flags produce no \(rawValue)")])
+        }
+        return text
+    }
+
+    /// The model the flags describe (in the model's key names), and the service's name.
+    package func modelTree(_ request: Request) -> (YAMLValue, String) {
+        var service = request.service
+        service["name"] = service["name"] ?? "app"
+        switch self {
+        case .taskDefinition:
+            service["platform"] = service["platform"] ?? "ecs-fargate"
+        case .daemonService, .daemonConfig, .samplingRules:
+            service = ["name": "app", "platform": "ecs-ec2-daemon", "image": "app:1", "memory_reservation": "128"]
+        case .policy, .trustPolicy:
+            switch request.roleFor {
+            // A generated execution role: the one role whose trust and policy can be printed alone.
+            case "lambda": service = ["name": service["name"]!, "platform": "lambda", "function_name": service["name"]!, "role": "generate"]
+            case "ec2": service = ["name": service["name"]!, "platform": "ec2"]
+            default: service = ["name": service["name"]!, "platform": "ecs-fargate", "image": "app:1"]
+            }
+        case .ebextensions:
+            service["platform"] = "elastic-beanstalk"
+            if let level = service.removeValue(forKey: "log_level") { service["daemon_config"] = "log_level=\(level)" }
+        case .lambdaTracing:
+            service["platform"] = "lambda"
+            service["function_name"] = service["function_name"] ?? service["name"]
+        }
+        var model: [(String, YAMLValue)] = [
+            ("version", .int(1)),
+            ("project", .string(request.project ?? service["name"]!)),
+            ("region", .string(request.region)),
+        ]
+        if let account = request.account { model.append(("account", .string(account))) }
+        if !request.agent.isEmpty { model.append(("agent", Self.map(request.agent))) }
+        if self == .samplingRules { model.append(("sampling", .map([("rules", .list([Self.map(request.rule)]))]))) }
+        model.append(("services", .list([Self.map(service)])))
+        return (.map(model), service["name"]!)
+    }
+
+    /// The one artifact, asked of the generator that makes it.
+    private func artifact(_ model: XRayModel, roleFor: String, prefixed: String) -> String? {
+        let context = GenerationContext(model: model)
+        let service = model.services[0]
+        switch self {
+        case .daemonConfig:
+            // Only the X-Ray daemon reads cfg.yaml; the other agents have configurations of their own.
+            return model.agent.kind == .xrayDaemon ? DaemonConfigFile.render(DaemonConfigFile.settings(for: model)) : nil
+        case .samplingRules:
+            return model.sampling.map { CanonicalJSON.encode(SamplingGenerator(context: context).generate($0).samplingRules) }
+        default: break
+        }
+        let output = Generator.platformOutput(service, context)
+        switch self {
+        case .taskDefinition: return output.taskDefinitions.first.map { CanonicalJSON.encode($0.definition) }
+        case .daemonService: return output.daemonService.map(CanonicalJSON.encode)
+        case .policy, .trustPolicy:
+            let name = roleFor == "lambda" ? prefixed + Naming.executionRoleSuffix
+                : roleFor == "ec2" ? prefixed + "-instance-role" : prefixed + Naming.taskRoleSuffix
+            guard let role = RoleMerging.merge(output.roles).first(where: { $0.name == name }) else { return nil }
+            return self == .policy ? role.inlinePolicy.map(CanonicalJSON.encode) : role.trust.map(CanonicalJSON.encode)
+        // The one file of its kind that generator writes.
+        case .ebextensions: return output.files.first { $0.path.hasSuffix(".ebextensions/xray-daemon.config") }?.contents
+        case .lambdaTracing: return output.files.first { $0.path.hasSuffix("/lambda-tracing.json") }?.contents
+        case .daemonConfig, .samplingRules: return nil
+        }
+    }
+
+    /// Flag values as model values: numbers where the model wants numbers, `a=b` pairs as a mapping.
+    package static func map(_ fields: [String: String]) -> YAMLValue {
+        .map(fields.sorted { $0.key < $1.key }.map { key, value in
+            // A number the model cannot hold (1e20 as a whole number, inf, nan) stays text, so the
+            // model's own validation names the flag's value and its accepted range.
+            if numericKeys.contains(key), let number = Double(value), number.isFinite {
+                if !value.contains("."), let whole = Int(exactly: number) { return (key, .int(whole)) }
+                return (key, .double(number))
+            }
+            if key == "daemon_config" || key == "environment" {
+                let pairs = value.split(separator: ",").compactMap { pair -> (String, YAMLValue)? in
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { return nil }
+                    return (parts[0], numericKeys.contains(parts[0]) ? Int(parts[1]).map(YAMLValue.int) ?? .string(parts[1]) : .string(parts[1]))
+                }
+                return (key, .map(pairs))
+            }
+            return (key, .string(value))
+        })
+    }
+}
+
+/// `xrayctl generate transaction-search`: what the model path writes for `traces.transaction_search`
+/// in a model without services (an account-level setup), from flags. The flags become that model,
+/// validated like a file, and `Generator` makes the files: the CloudWatch Logs resource policy,
+/// the UpdateTraceSegmentDestination and UpdateIndexingRule inputs, the permissions to turn it on,
+/// the template, the Terraform and the README with the steps.
+public enum TransactionSearchArtifact {
+    /// The project names the CloudWatch Logs resource policy (PROJECT-xray-transaction-search).
+    public static let defaultProject = "tracing"
+
+    public static func files(_ request: SingleArtifact.Request, indexingPercentage: Double?) throws(DiagnosticsError) -> [GeneratedFile] {
+        try Generator.generate(model(request, indexingPercentage: indexingPercentage))
+    }
+
+    package static func model(_ request: SingleArtifact.Request, indexingPercentage: Double?) throws(DiagnosticsError) -> XRayModel {
+        var search: [(String, YAMLValue)] = []
+        if let indexingPercentage {
+            // A value the model cannot hold (nan, inf) stays text, so the model's check names it.
+            search.append(("indexing_percentage", indexingPercentage.isFinite ? .double(indexingPercentage) : .string(String(indexingPercentage))))
+        }
+        var tree: [(String, YAMLValue)] = [
+            ("version", .int(1)),
+            ("project", .string(request.project ?? defaultProject)),
+            ("region", .string(request.region)),
+        ]
+        if let account = request.account { tree.append(("account", .string(account))) }
+        tree.append(("traces", .map([("transaction_search", .map(search))])))
+        return try ModelDecoder.decode(LocatedNode(.map(tree), at: SourceLocation(file: "flags", line: 1, column: 1))).model
+    }
+}

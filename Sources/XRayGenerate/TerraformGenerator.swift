@@ -1,0 +1,283 @@
+import XRayCore
+import XRaySampling
+
+/// `terraform/`: what `cloudformation.yaml` holds, as the HCL a Terraform user would keep —
+/// roles with `jsonencode` policies and `aws_iam_role_policy_attachment`s, task definitions with
+/// `container_definitions = jsonencode([...])`, the DAEMON service, sampling rules, log groups,
+/// EKS Pod Identity associations and Transaction Search. Built from the same typed output as the
+/// template; what neither can own (tracing on existing functions and stages, X-Ray encryption with
+/// its key policy, Application Signals' account setup) stays with the README's CLI steps.
+package struct TerraformGenerator {
+    package let context: GenerationContext
+
+    package static let folder = "terraform"
+
+    /// The provider versions that have every resource used: `aws_eks_pod_identity_association`
+    /// arrived in 5.29.0, `aws_xray_trace_segment_destination` and `aws_xray_indexing_rule` in 6.46.0
+    /// (hashicorp/terraform-provider-aws #47961).
+    package static func providerConstraint(transactionSearch: Bool) -> String {
+        transactionSearch ? ">= 6.46.0, < 7.0.0" : ">= 5.29.0, < 7.0.0"
+    }
+
+    /// Which resource types this Terraform configuration writes, and what they hold in words.
+    package static let words: [(String, String)] = [
+        ("aws_iam_role", "roles"), ("aws_iam_role_policy", "inline role policies"),
+        ("aws_iam_role_policy_attachment", "managed policy attachments"), ("aws_iam_instance_profile", "instance profiles"),
+        ("aws_cloudwatch_log_group", "log groups"), ("aws_ecs_task_definition", "task definitions"),
+        ("aws_ecs_service", "the DAEMON service"), ("aws_xray_sampling_rule", "sampling rules"),
+        ("aws_eks_pod_identity_association", "EKS Pod Identity associations"),
+        ("aws_cloudwatch_log_resource_policy", "the logs resource policy X-Ray writes spans with"),
+        ("aws_xray_trace_segment_destination", "Transaction Search"),
+    ]
+
+    /// The four files, and what `main.tf` holds in words; nil when there is nothing to hold.
+    package func render(_ output: GeneratorOutput) -> (files: [GeneratedFile], holds: [String])? {
+        var resources: [HCLBlock] = []
+        var outputs: [HCLBlock] = []
+        var names = ResourceNames()
+        var roleNames: [String: String] = [:]
+
+        for role in output.roles where role.otherAccount == nil {
+            guard let trust = role.trust else {
+                // An existing role: only the inline policy is added.
+                if let policy = role.inlinePolicy {
+                    resources.append(HCLBlock("resource", ["aws_iam_role_policy", names.make(role.name + "-xray")], [
+                        .attribute("name", .string("xray")),
+                        .attribute("role", .string(role.name)),
+                        .attribute("policy", jsonencode(policy)),
+                    ]))
+                }
+                continue
+            }
+            let name = names.make(role.name)
+            roleNames[role.name] = name
+            resources.append(HCLBlock("resource", ["aws_iam_role", name], [
+                .attribute("name", .string(role.name)),
+                .attribute("description", .string(String(role.purpose.prefix(1000)))),
+                .attribute("assume_role_policy", jsonencode(trust)),
+            ]))
+            if let policy = role.inlinePolicy {
+                resources.append(HCLBlock("resource", ["aws_iam_role_policy", name], [
+                    .attribute("name", .string("xray")),
+                    .attribute("role", .expression("aws_iam_role.\(name).id")),
+                    .attribute("policy", jsonencode(policy)),
+                ]))
+            }
+            for arn in role.managedPolicyARNs {
+                let policyName = String(arn.split(separator: "/").last ?? "")
+                resources.append(HCLBlock("resource", ["aws_iam_role_policy_attachment", names.make(role.name + "-" + policyName)], [
+                    .attribute("role", .expression("aws_iam_role.\(name).name")),
+                    .attribute("policy_arn", substituted(arn)),
+                ]))
+            }
+            outputs.append(HCLBlock("output", [name + "_arn"], [.attribute("value", .expression("aws_iam_role.\(name).arn"))]))
+            if role.instanceProfile {
+                resources.append(HCLBlock("resource", ["aws_iam_instance_profile", name], [
+                    .attribute("name", .string(role.name)),
+                    .attribute("role", .expression("aws_iam_role.\(name).name")),
+                ]))
+                outputs.append(HCLBlock("output", [name + "_instance_profile"], [.attribute("value", .expression("aws_iam_instance_profile.\(name).name"))]))
+            }
+        }
+
+        for group in output.logGroups {
+            resources.append(HCLBlock("resource", ["aws_cloudwatch_log_group", names.make(group)], [
+                .attribute("name", .string(group)),
+                .attribute("retention_in_days", .int(context.model.logs.retentionDays)),
+            ]))
+        }
+
+        var taskNames: [String: String] = [:]
+        for task in output.taskDefinitions {
+            let name = names.make(task.definition.family)
+            taskNames[task.definition.family] = name
+            resources.append(HCLBlock("resource", ["aws_ecs_task_definition", name], taskArguments(task, roleNames: roleNames)))
+            outputs.append(HCLBlock("output", [name + "_arn"], [.attribute("value", .expression("aws_ecs_task_definition.\(name).arn"))]))
+        }
+
+        var variables: [HCLBlock] = [HCLBlock("variable", ["region"], [
+            .attribute("description", .string("The AWS Region of this setup")),
+            .attribute("type", .expression("string")),
+            .attribute("default", .string(context.model.region)),
+        ])]
+        if let service = output.daemonService, let taskName = taskNames[service.taskDefinition] {
+            variables.append(HCLBlock("variable", ["ecs_cluster"], [
+                .attribute("description", .string("The ECS cluster whose container instances each get one \(context.model.agent.kind.displayName)")),
+                .attribute("type", .expression("string")),
+                .attribute("default", .string(context.model.cluster ?? "default")),
+            ]))
+            resources.append(HCLBlock("resource", ["aws_ecs_service", names.make(service.serviceName)], [
+                .attribute("name", .string(service.serviceName)),
+                .attribute("cluster", .expression("var.ecs_cluster")),
+                .attribute("task_definition", .expression("aws_ecs_task_definition.\(taskName).arn")),
+                .attribute("launch_type", .string(service.launchType)),
+                .attribute("scheduling_strategy", .string(service.schedulingStrategy)),
+            ]))
+        }
+
+        // Rules belong to the accounts whose X-Ray the agents read them from; this configuration is for the model's own.
+        for input in output.samplingRules where context.samplingAccounts.contains(where: { $0 == nil }) {
+            let rule = input.SamplingRule
+            resources.append(HCLBlock("resource", ["aws_xray_sampling_rule", names.make(rule.RuleName)], [
+                .attribute("rule_name", .string(rule.RuleName)),
+                .attribute("priority", .int(rule.Priority)),
+                .attribute("reservoir_size", .int(rule.ReservoirSize)),
+                .attribute("fixed_rate", .double(rule.FixedRate)),
+                .attribute("service_name", .string(rule.ServiceName)),
+                .attribute("service_type", .string(rule.ServiceType)),
+                .attribute("host", .string(rule.Host)),
+                .attribute("http_method", .string(rule.HTTPMethod)),
+                .attribute("url_path", .string(rule.URLPath)),
+                .attribute("resource_arn", .string(rule.ResourceARN)),
+                .attribute("version", .int(rule.Version)),
+            ]))
+        }
+
+        for association in output.podIdentityAssociations {
+            guard let role = roleNames[association.role] else { continue }
+            resources.append(HCLBlock("resource", ["aws_eks_pod_identity_association", names.make(association.cluster + "-" + association.serviceAccount)], [
+                .attribute("cluster_name", .string(association.cluster)),
+                .attribute("namespace", .string(association.namespace)),
+                .attribute("service_account", .string(association.serviceAccount)),
+                .attribute("role_arn", .expression("aws_iam_role.\(role).arn")),
+            ]))
+        }
+
+        let transactionSearch = output.transactionSearch != nil && context.traceAccounts.contains(where: { $0 == nil })
+        if let search = output.transactionSearch, transactionSearch {
+            // The logs resource policy first, then the destination (it must be able to write), then the share indexed.
+            let generator = TransactionSearchGenerator(context: context)
+            let document = generator.resourcePolicy(partition: Placeholder.partition.token, region: Placeholder.region.token,
+                                                    account: Placeholder.account.token)
+            let policy = names.make("transaction-search")
+            resources.append(HCLBlock("resource", ["aws_cloudwatch_log_resource_policy", policy], [
+                .attribute("policy_name", .string(generator.policyName)),
+                .attribute("policy_document", jsonencode(document)),
+            ]))
+            let destination = names.make("transaction-search-destination")
+            resources.append(HCLBlock("resource", ["aws_xray_trace_segment_destination", destination], [
+                .attribute("destination", .string("CloudWatchLogs")),
+                .attribute("depends_on", .list([.expression("aws_cloudwatch_log_resource_policy.\(policy)")])),
+            ]))
+            resources.append(HCLBlock("resource", ["aws_xray_indexing_rule", names.make("transaction-search-indexing")], [
+                .attribute("name", .string("Default")),
+                .block(HCLBlock("rule", [], [.block(HCLBlock("probabilistic", [], [
+                    .attribute("desired_sampling_percentage", .double(search.indexingPercentage)),
+                ]))])),
+                .attribute("depends_on", .list([.expression("aws_xray_trace_segment_destination.\(destination)")])),
+            ]))
+        }
+
+        guard !resources.isEmpty else { return nil }
+        let main = HCLWriter.render(resources)
+        // The data sources the placeholders were filled in from, decided by the typed values.
+        let filled = Set(resources.flatMap(\.interpolations))
+        var data: [HCLBlock] = []
+        if filled.contains(Self.expression(.account)) { data.append(HCLBlock("data", ["aws_caller_identity", "current"], [])) }
+        if filled.contains(Self.expression(.partition)) { data.append(HCLBlock("data", ["aws_partition", "current"], [])) }
+        let versions = HCLWriter.render([
+            HCLBlock("terraform", [], [
+                .attribute("required_version", .string(">= 1.5.0")),
+                .block(HCLBlock("required_providers", [], [
+                    .attribute("aws", .object([("source", .string("hashicorp/aws")),
+                                               ("version", .string(Self.providerConstraint(transactionSearch: transactionSearch)))])),
+                ])),
+            ]),
+            HCLBlock("provider", ["aws"], [.attribute("region", .expression("var.region"))]),
+        ])
+        let header = "# Generated by xrayctl \(XRayKit.version) for \(context.model.project): the same setup as cloudformation.yaml.\n\n"
+        let types = Set(resources.filter { $0.type == "resource" }.compactMap(\.labels.first))
+        var files = [
+            GeneratedFile("\(Self.folder)/versions.tf", header + versions, summary: "Terraform and AWS provider versions (a provider with every resource used), the provider's region"),
+            GeneratedFile("\(Self.folder)/variables.tf", header + HCLWriter.render(variables), summary: "what you may set: the region\(output.daemonService != nil ? " and the ECS cluster" : "")"),
+            GeneratedFile("\(Self.folder)/main.tf", header + (data.isEmpty ? "" : HCLWriter.render(data) + "\n") + main,
+                          summary: "the resources: " + Self.words.filter { types.contains($0.0) }.map(\.1).joined(separator: ", ")),
+        ]
+        if !outputs.isEmpty {
+            files.append(GeneratedFile("\(Self.folder)/outputs.tf", header + HCLWriter.render(outputs), summary: "the ARNs of what it creates"))
+        }
+        return (files, Self.words.filter { types.contains($0.0) }.map(\.1))
+    }
+
+    /// ECS's API names (camelCase) become the resource's arguments; the containers keep them inside
+    /// `jsonencode`, as Terraform's documentation writes them. Roles made here are referenced.
+    private func taskArguments(_ task: PlannedTask, roleNames: [String: String]) -> [HCLBlock.Item] {
+        let definition = task.definition
+        var items: [HCLBlock.Item] = [
+            .attribute("family", .string(definition.family)),
+            .attribute("network_mode", .string(definition.networkMode)),
+            .attribute("requires_compatibilities", .list(definition.requiresCompatibilities.map(HCLValue.string))),
+        ]
+        if let cpu = definition.cpu { items.append(.attribute("cpu", .string(cpu))) }
+        if let memory = definition.memory { items.append(.attribute("memory", .string(memory))) }
+        for (argument, arn, planned) in [("task_role_arn", definition.taskRoleArn, task.taskRole),
+                                         ("execution_role_arn", definition.executionRoleArn, task.executionRole)] {
+            guard let arn else { continue }
+            if let planned, let name = roleNames[planned] {
+                items.append(.attribute(argument, .expression("aws_iam_role.\(name).arn")))
+            } else {
+                items.append(.attribute(argument, substituted(arn)))
+            }
+        }
+        items.append(.attribute("container_definitions", .call("jsonencode", [hcl(JSONTreeEncoder.encode(definition.containerDefinitions))])))
+        return items
+    }
+
+    private func jsonencode<T: Encodable>(_ value: T) -> HCLValue {
+        .call("jsonencode", [hcl(JSONTreeEncoder.encode(value))])
+    }
+
+    /// A typed artifact's tree as an HCL value, keys sorted as in the JSON files.
+    private func hcl(_ value: JSONValue) -> HCLValue {
+        switch value {
+        case .object(let members): return .object(members.sorted { $0.key < $1.key }.map { ($0.key, hcl($0.value)) })
+        case .array(let items): return .list(items.map(hcl))
+        case .string(let text): return substituted(text)
+        case .int(let number): return .int(number)
+        case .double(let number): return .double(number)
+        case .bool(let flag): return .bool(flag)
+        case .null: return .expression("null")
+        }
+    }
+
+    /// As in the template: the placeholders xrayctl wrote become interpolations of the data
+    /// sources and the region variable; everything else, `${` included, is literal text.
+    private func substituted(_ text: String) -> HCLValue {
+        let parts = Placeholder.parts(text)
+        guard parts.contains(where: \.isPlaceholder) else { return .string(text) }
+        return .template(parts.map { part in
+            switch part {
+            case .literal(let literal): .literal(literal)
+            case .placeholder(let placeholder): .interpolation(Self.expression(placeholder))
+            }
+        })
+    }
+
+    package static func expression(_ placeholder: Placeholder) -> String {
+        switch placeholder {
+        case .partition: "data.aws_partition.current.partition"
+        case .account: "data.aws_caller_identity.current.account_id"
+        case .region: "var.region"
+        }
+    }
+}
+
+/// Terraform resource names (`snake_case`) made from AWS names, unique within a configuration.
+package struct ResourceNames {
+    private var used: Set<String> = []
+
+    package mutating func make(_ name: String) -> String {
+        var base = name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "_" }.joined()
+        while base.contains("__") { base = base.replacingOccurrences(of: "__", with: "_") }
+        base = String(base.drop { $0 == "_" }.reversed().drop { $0 == "_" }.reversed())
+        if base.first.map({ !$0.isLetter }) ?? true { base = "r_" + base }
+        var candidate = base
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(base)_\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}
