@@ -23,7 +23,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            plugins: ["BuildInfoPlugin"]
         ),
         .target(name: "XRaySampling", dependencies: ["XRayCore"]),
         .target(name: "XRayViews", dependencies: ["XRayCore", "XRaySampling"]),
@@ -35,8 +36,7 @@ let package = Package(
             dependencies: [
                 "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            plugins: ["BuildInfoPlugin"]
+            ]
         ),
         // Stamps the git commit into the library, for `xrayctl --version`.
         .plugin(name: "BuildInfoPlugin", capability: .buildTool()),

@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Writes `BuildInfo.swift` before each build of XRayKit with the commit the package is built
+/// Writes `BuildInfo.swift` before each build of XRayCore (where `XRayKit.versionLine` lives) with the commit the package is built
 /// from, read by git when the sources are a git checkout (nil otherwise), so `xrayctl --version`
 /// can say which commit it is.
 @main

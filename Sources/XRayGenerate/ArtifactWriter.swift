@@ -4,9 +4,9 @@ import Foundation
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#endif
 import XRayCore
 import XRaySampling
-#endif
 
 /// Writes generated files into an output directory, and only those: it records what it wrote in
 /// a manifest, so it can tell its own files from a person's, and from its own files edited since.

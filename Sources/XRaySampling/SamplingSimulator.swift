@@ -4,6 +4,12 @@ import XRayCore
 public struct TrafficEntry: Sendable {
     public var request: SamplingRequest
     public var rps: Double
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(request: SamplingRequest, rps: Double) {
+        self.request = request
+        self.rps = rps
+    }
 }
 
 /// Expected traces per rule and in total, and what they cost (docs/xray-facts.md §2.8, §6.4).

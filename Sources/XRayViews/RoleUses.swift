@@ -68,3 +68,16 @@ extension RoleView {
     /// Identity for de-duplicating the same role reached through several references.
     package var identity: String { "\(document.path)#\(anchor.pointer)#\(name ?? "")" }
 }
+
+extension LintRun {
+    /// Roles an agent uploads with: task roles of tasks that run an agent, unless the agent
+    /// assumes a cross-account role (XR210 checks those).
+    package static func agentRoleUses(_ roleUses: [RoleUse]) -> [RoleUse] {
+        var seen = Set<String>()
+        return roleUses.filter { use in
+            guard use.kind == .agentTaskRole, let task = use.task,
+                  !task.agents.contains(where: { $0.flags["role-arn"] != nil }) else { return false }
+            return seen.insert(use.role.identity + use.reference.pointer + use.reference.location.description).inserted
+        }
+    }
+}

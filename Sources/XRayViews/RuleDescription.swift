@@ -55,21 +55,6 @@ public struct RuleExample: Sendable {
     }
 
     public var triggers: Bool { text.contains(Self.marker) }
-
-    /// The findings `rule` reports in this example's file when it is linted with its companions, as
-    /// on a day `today` (XR805 depends on the date). Rule tests and rule pages both run examples here.
-    public func findings(of rule: String, today: Date) -> [Finding] {
-        // Every document of a YAML stream, as `xrayctl lint` reads a file (Kubernetes manifests).
-        let documents = DocumentLoader.loadAll(path: file, data: Data(unmarked.text.utf8)).map { document in
-            var document = document
-            document.explicitlyNamed = true
-            return document
-        }
-        let others = companions.flatMap { DocumentLoader.loadAll(path: $0.file, data: Data($0.text.utf8)) }
-        let findings = Linter.lint(documents + others, options: LintOptions(enabledOnly: [rule], today: today))
-        return findings.filter { $0.rule == rule && $0.location.file == file }
-    }
-
     /// The text without markers, and each marker's line and column there.
     public var unmarked: (text: String, markers: [(line: Int, column: Int)]) {
         var text = "", markers: [(Int, Int)] = []

@@ -42,7 +42,17 @@ public struct SourceDocument: Sendable {
     package var lineIndex = LineIndex()
     /// What the documents written as strings in the file may expand to, all together; shared like
     /// `lineIndex`.
-    public internal(set) var nodeBudget = NodeBudget()
+    public package(set) var nodeBudget = NodeBudget()
+
+    // Other modules of the package build these (doctor reads documents from AWS's answers); the
+    // implicit memberwise initializer is internal.
+    package init(path: String, text: String, root: LocatedNode?, kind: DocumentKind, loadFindings: [Finding]) {
+        self.path = path
+        self.text = text
+        self.root = root
+        self.kind = kind
+        self.loadFindings = loadFindings
+    }
 
     /// Line `number` (1-based) of the file, without its line break; nil past the last.
     package func line(_ number: Int) -> Substring? { lineIndex.line(number, of: text) }

@@ -51,4 +51,16 @@ public struct RolePlan: Hashable, Sendable {
     /// The user named this role (an existing function role, an instance profile), so several
     /// services may share it; a name xrayctl derives belongs to one service only.
     public var namedByUser = false
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(name: String, purpose: String, trust: PolicyDocument? = nil, inlinePolicy: PolicyDocument? = nil, managedPolicyARNs: [String] = [], instanceProfile: Bool = false, otherAccount: String? = nil, namedByUser: Bool = false) {
+        self.name = name
+        self.purpose = purpose
+        self.trust = trust
+        self.inlinePolicy = inlinePolicy
+        self.managedPolicyARNs = managedPolicyARNs
+        self.instanceProfile = instanceProfile
+        self.otherAccount = otherAccount
+        self.namedByUser = namedByUser
+    }
 }

@@ -15,6 +15,26 @@ public struct CreateSamplingRuleInput: Encodable, Hashable, Sendable {
         public var HTTPMethod: String
         public var URLPath: String
         public var Version = 1
+
+        // Other modules of the package build these; the implicit memberwise initializer is internal.
+        package init(RuleName: String, ResourceARN: String = "*", Priority: Int, FixedRate: Double, ReservoirSize: Int, ServiceName: String, ServiceType: String, Host: String, HTTPMethod: String, URLPath: String, Version: Int = 1) {
+            self.RuleName = RuleName
+            self.ResourceARN = ResourceARN
+            self.Priority = Priority
+            self.FixedRate = FixedRate
+            self.ReservoirSize = ReservoirSize
+            self.ServiceName = ServiceName
+            self.ServiceType = ServiceType
+            self.Host = Host
+            self.HTTPMethod = HTTPMethod
+            self.URLPath = URLPath
+            self.Version = Version
+        }
+    }
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(SamplingRule: Rule) {
+        self.SamplingRule = SamplingRule
     }
 }
 
@@ -27,6 +47,18 @@ public struct UpdateDefaultRuleInput: Encodable, Hashable, Sendable {
         public var RuleName = "Default"
         public var FixedRate: Double
         public var ReservoirSize: Int
+
+        // Other modules of the package build these; the implicit memberwise initializer is internal.
+        package init(RuleName: String = "Default", FixedRate: Double, ReservoirSize: Int) {
+            self.RuleName = RuleName
+            self.FixedRate = FixedRate
+            self.ReservoirSize = ReservoirSize
+        }
+    }
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(SamplingRuleUpdate: Update) {
+        self.SamplingRuleUpdate = SamplingRuleUpdate
     }
 }
 
@@ -39,6 +71,12 @@ public struct LocalSamplingRules: Encodable, Hashable, Sendable {
     public struct Target: Encodable, Hashable, Sendable {
         public var fixed_target: Int
         public var rate: Double
+
+        // Other modules of the package build these; the implicit memberwise initializer is internal.
+        package init(fixed_target: Int, rate: Double) {
+            self.fixed_target = fixed_target
+            self.rate = rate
+        }
     }
 
     public struct Rule: Encodable, Hashable, Sendable {
@@ -48,5 +86,22 @@ public struct LocalSamplingRules: Encodable, Hashable, Sendable {
         public var url_path: String
         public var fixed_target: Int
         public var rate: Double
+
+        // Other modules of the package build these; the implicit memberwise initializer is internal.
+        package init(description: String, host: String, http_method: String, url_path: String, fixed_target: Int, rate: Double) {
+            self.description = description
+            self.host = host
+            self.http_method = http_method
+            self.url_path = url_path
+            self.fixed_target = fixed_target
+            self.rate = rate
+        }
+    }
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(version: Int = 2, `default`: Target, rules: [Rule]) {
+        self.version = version
+        self.default = `default`
+        self.rules = rules
     }
 }

@@ -6,6 +6,12 @@ public struct LambdaTracingInput: Encodable, Hashable, Sendable {
     public var Role: String?
 
     public struct Tracing: Encodable, Hashable, Sendable { public var Mode = "Active" }
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(FunctionName: String, Role: String? = nil) {
+        self.FunctionName = FunctionName
+        self.Role = Role
+    }
 }
 
 /// API Gateway `UpdateStage` input that turns on X-Ray tracing for a REST API stage.
@@ -19,17 +25,34 @@ public struct StageTracingPatch: Encodable, Hashable, Sendable {
         public var path = "/tracingEnabled"
         public var value = "true"
     }
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(restApiId: String, stageName: String) {
+        self.restApiId = restApiId
+        self.stageName = stageName
+    }
 }
 
 /// X-Ray `PutEncryptionConfig` input.
 public struct EncryptionConfigInput: Encodable, Hashable, Sendable {
     public var KeyId: String
     public var `Type` = "KMS"
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(KeyId: String, `Type`: String = "KMS") {
+        self.KeyId = KeyId
+        self.Type = `Type`
+    }
 }
 
 /// X-Ray `UpdateTraceSegmentDestination` input: `CloudWatchLogs` turns Transaction Search on.
 public struct TraceSegmentDestinationInput: Encodable, Hashable, Sendable {
     public var Destination = "CloudWatchLogs"
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(Destination: String = "CloudWatchLogs") {
+        self.Destination = Destination
+    }
 }
 
 /// X-Ray `UpdateIndexingRule` input for the `Default` rule: the share of spans indexed.
@@ -49,4 +72,7 @@ public struct ADOTLayerAddition: Encodable, Hashable, Sendable {
     public struct Variables: Encodable, Hashable, Sendable { public var Variables = ["AWS_LAMBDA_EXEC_WRAPPER": ADOTLayerAddition.wrapper] }
     public var Layers: [String]
     public var Environment = Variables()
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(Layers: [String]) { self.Layers = Layers }
 }

@@ -9,6 +9,18 @@ public struct TaskDefinition: Encodable, Hashable, Sendable {
     /// Task-level size, as strings (the API's type); Fargate only here.
     public var cpu: String?
     public var memory: String?
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(family: String, containerDefinitions: [ContainerDefinition], networkMode: String, requiresCompatibilities: [String], taskRoleArn: String? = nil, executionRoleArn: String? = nil, cpu: String? = nil, memory: String? = nil) {
+        self.family = family
+        self.containerDefinitions = containerDefinitions
+        self.networkMode = networkMode
+        self.requiresCompatibilities = requiresCompatibilities
+        self.taskRoleArn = taskRoleArn
+        self.executionRoleArn = executionRoleArn
+        self.cpu = cpu
+        self.memory = memory
+    }
 }
 
 public struct ContainerDefinition: Encodable, Hashable, Sendable {
@@ -37,10 +49,21 @@ public struct ContainerDefinition: Encodable, Hashable, Sendable {
 public struct LogConfiguration: Encodable, Hashable, Sendable {
     public var logDriver: String
     public var options: [String: String]
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(logDriver: String, options: [String: String]) {
+        self.logDriver = logDriver
+        self.options = options
+    }
 }
 
 public struct FirelensConfiguration: Encodable, Hashable, Sendable {
     public var type = "fluentbit"
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(type: String = "fluentbit") {
+        self.type = type
+    }
 }
 
 public struct PortMapping: Encodable, Hashable, Sendable {
@@ -48,16 +71,35 @@ public struct PortMapping: Encodable, Hashable, Sendable {
     /// Absent in awsvpc mode; 0 in bridge mode means a dynamic host port.
     public var hostPort: Int?
     public var `protocol`: String
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(containerPort: Int, hostPort: Int? = nil, `protocol`: String) {
+        self.containerPort = containerPort
+        self.hostPort = hostPort
+        self.protocol = `protocol`
+    }
 }
 
 public struct KeyValuePair: Encodable, Hashable, Sendable {
     public var name: String
     public var value: String
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
 }
 
 public struct ContainerDependency: Encodable, Hashable, Sendable {
     public var containerName: String
     public var condition: String
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(containerName: String, condition: String) {
+        self.containerName = containerName
+        self.condition = condition
+    }
 }
 
 /// ECS `CreateService` input for the per-instance agent.
@@ -67,4 +109,13 @@ public struct CreateServiceInput: Encodable, Hashable, Sendable {
     public var taskDefinition: String
     public var launchType = "EC2"
     public var schedulingStrategy = "DAEMON"
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(cluster: String? = nil, serviceName: String, taskDefinition: String, launchType: String = "EC2", schedulingStrategy: String = "DAEMON") {
+        self.cluster = cluster
+        self.serviceName = serviceName
+        self.taskDefinition = taskDefinition
+        self.launchType = launchType
+        self.schedulingStrategy = schedulingStrategy
+    }
 }

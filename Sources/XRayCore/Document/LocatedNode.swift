@@ -16,6 +16,13 @@ public struct LocatedNode: Sendable {
         public var kind: Kind
         /// Quoted scalars are always strings, whatever they look like.
         public var isQuoted: Bool
+
+        // Other modules of the package build these; the implicit memberwise initializer is internal.
+        package init(text: String, kind: Kind, isQuoted: Bool) {
+            self.text = text
+            self.kind = kind
+            self.isQuoted = isQuoted
+        }
     }
 
     public var value: Value

@@ -1,7 +1,9 @@
 /// Reads typed values out of a `LocatedNode` tree, collecting every problem with its location
 /// instead of stopping at the first, so a user fixes a model in one pass.
 package final class NodeReader {
-    private(set) var diagnostics: [Diagnostic] = []
+    package init() {}
+
+    package private(set) var diagnostics: [Diagnostic] = []
 
     package func error(_ node: LocatedNode, _ message: String) {
         diagnostics.append(.error(at: node.location, message))

@@ -117,6 +117,20 @@ public struct AgentSpec: Sendable {
     public var namespace = AgentSpec.defaultNamespace
 
     public static let defaultNamespace = "xray-system"
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(kind: Kind, image: ImageReference, cpu: Int, memoryReservation: Int, bufferMB: Int, logLevel: String,
+                 crossAccountRole: ARN? = nil, crossAccountLocation: SourceLocation? = nil, namespace: String = AgentSpec.defaultNamespace) {
+        self.kind = kind
+        self.image = image
+        self.cpu = cpu
+        self.memoryReservation = memoryReservation
+        self.bufferMB = bufferMB
+        self.logLevel = logLevel
+        self.crossAccountRole = crossAccountRole
+        self.crossAccountLocation = crossAccountLocation
+        self.namespace = namespace
+    }
 }
 
 public struct EncryptionSpec: Sendable {

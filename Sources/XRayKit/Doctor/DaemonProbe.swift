@@ -2,15 +2,15 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The local layer of `xrayctl doctor`: sends a real test segment to the daemon address over UDP

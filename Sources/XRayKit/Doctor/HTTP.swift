@@ -1,12 +1,12 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+#endif
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
-#endif
 
 /// HTTP for doctor, bounded in time and size: the deadline covers the whole exchange (a server
 /// that accepts and never answers, or answers and streams for ever, must not hold doctor past

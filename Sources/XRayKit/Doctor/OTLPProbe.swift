@@ -1,12 +1,12 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+#endif
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
-#endif
 
 /// The OTLP receivers an ADOT collector or CloudWatch agent opens beside X-Ray's 2000: an empty
 /// `POST /v1/traces` on the HTTP port (a collector answers it), and a connection on the gRPC port

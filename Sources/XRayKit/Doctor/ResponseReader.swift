@@ -1,12 +1,12 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+#endif
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
-#endif
 
 /// Reads an HTTP/1.1 answer as its bytes arrive (RFC 9112): the status line and header fields,
 /// then the body, framed by Content-Length, by the chunked transfer coding, or by the close. A

@@ -1,12 +1,12 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+#endif
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
-#endif
 
 /// One https:// exchange through URLSession (the only TLS client on Linux's Foundation): the body
 /// is collected through delegate callbacks and refused past the cap, chunks still queued after the

@@ -2,15 +2,15 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// One HTTP/1.1 exchange over a plain TCP socket, for http:// URLs (the daemon's sampling proxy,

@@ -5,6 +5,9 @@ import XRaySampling
 // XR001 and XR003 are found while a file loads: the loader reports them through these types
 // (`ParseError.finding`), since nothing else can be read from a file that does not parse.
 package struct DuplicateKey: Rule {
+    // The rule catalogue, a layer above, lists every rule.
+    package init() {}
+
     package static let description = RuleDescription(
         id: "XR003", name: "duplicate-key", severity: .error,
         summary: "A mapping has the same key twice.",

@@ -15,6 +15,15 @@ extension KubernetesView {
         package let port: Int
         package let portName: String?
         package let transport: String
+
+        // Other modules of the package build these; the implicit memberwise initializer is internal.
+        package init(from: Workload, to: Workload, port: Int, portName: String?, transport: String) {
+            self.from = from
+            self.to = to
+            self.port = port
+            self.portName = portName
+            self.transport = transport
+        }
     }
 
     package enum Verdict: Equatable {

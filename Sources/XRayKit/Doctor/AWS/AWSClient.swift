@@ -2,13 +2,13 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-#if canImport(FoundationXML)
-import FoundationXML
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
+#if canImport(FoundationXML)
+import FoundationXML
 #endif
 
 /// A minimal AWS API client for doctor: signs with SigV4 and speaks the two protocols it needs,

@@ -1,12 +1,12 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+#endif
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
-#endif
 
 public struct AWSCredentials: Sendable, Equatable {
     public var accessKeyID: String

@@ -8,7 +8,7 @@ import XRayRules
 /// The AWS CLI's shared `config` and `credentials` files: INI sections of `key = value` lines.
 /// (`[default]` and `[NAME]` in credentials, `[default]` and `[profile NAME]` in config.)
 package struct SharedConfigFile {
-    private(set) var sections: [String: [String: String]] = [:]
+    package private(set) var sections: [String: [String: String]] = [:]
 
     package init(text: String) {
         var section: String?

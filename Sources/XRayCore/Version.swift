@@ -1,8 +1,3 @@
-import XRayCore
-import XRaySampling
-import XRayViews
-import XRayGenerate
-import XRayRules
 
 public enum XRayKit {
     public static let version = "0.1.0"
