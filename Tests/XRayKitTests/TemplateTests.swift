@@ -18,7 +18,7 @@ import Testing
     /// The binary embeds templates/; this fails when the two drift apart.
     @Test func embeddedTemplatesAreFresh() throws {
         let source = Templates.embeddedSource(try Self.templateFiles())
-        let path = TestSupport.path("Sources/XRayKit/Templates/EmbeddedTemplates.swift")
+        let path = TestSupport.path("Sources/XRayGenerate/Templates/EmbeddedTemplates.swift")
         guard try !TestSupport.record(.templates, "EmbeddedTemplates.swift", write: { try Data(source.utf8).write(to: path) }) else { return }
         #expect(TestSupport.read(path) == source,
                 "EmbeddedTemplates.swift is stale: run XRAYCTL_RECORD=templates swift test to regenerate it from templates/")
