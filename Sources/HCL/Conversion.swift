@@ -40,22 +40,76 @@ enum Conversion {
         }
     }
 
-    /// Elements brought to one type, as a list, set or map needs: mixed primitives become strings
-    /// (`tomap({a = 1, b = "x"})` is `{a = "1", b = "x"}`); nil when no common type exists.
+    /// A value's type as a comparable description: two values have the same type exactly when
+    /// their signatures are equal. Null and unknown have no type of their own (nil).
+    static func signature(_ value: HCLValue) -> String? {
+        switch value.kind {
+        case .unknown, .null: return nil
+        case .bool: return "bool"
+        case .number: return "number"
+        case .string: return "string"
+        case .sequence(let elements, let kind):
+            return "\(kind.rawValue)[" + elements.map { signature($0) ?? "any" }.joined(separator: ",") + "]"
+        case .object(let attributes, let kind):
+            return "\(kind.rawValue){" + HCLValue.sortedKeys(attributes).map { "\($0):\(signature(attributes[$0]!) ?? "any")" }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// Values brought to one type, as Terraform unifies the elements of a list, set or map and the
+    /// two results of a conditional: mixed primitives become strings when a string is among them
+    /// (`tomap({a = 1, b = "x"})` is `{a = "1", b = "x"}`); sequences become lists and objects
+    /// maps of a unified element type. Nil when there is no common type (a number and a list).
     static func unified(_ values: [HCLValue]) -> [HCLValue]? {
-        let known = values.filter { $0.isKnown && !$0.isNull }
-        let kinds = Set(known.map(typeName))
-        guard kinds.count > 1 else { return values }
-        guard kinds.isSubset(of: ["string", "number", "bool"]) else {
-            // Collections of different shapes are left as they are: converting them needs type
-            // information this reader does not track.
-            return values
+        let typed = values.filter { signature($0) != nil }
+        let signatures = Set(typed.compactMap(signature))
+        guard signatures.count > 1 else { return values }
+        let kinds = Set(typed.map(typeName))
+        if kinds.isSubset(of: ["string", "number", "bool"]) {
+            guard kinds.contains("string") else { return nil }
+            return values.map { value in
+                guard signature(value) != nil, let text = toString(value) else { return value }
+                var converted = HCLValue.string(text)
+                converted.range = value.range
+                return converted
+            }
         }
-        return values.map { value in
-            guard value.isKnown, !value.isNull, let text = toString(value) else { return value }
-            var converted = HCLValue.string(text)
-            converted.range = value.range
-            return converted
+        if kinds.isSubset(of: ["tuple", "list", "set"]) {
+            let all = typed.flatMap { $0.elements ?? [] }
+            guard let elements = unified(all) else { return nil }
+            var offset = 0
+            return values.map { value in
+                guard let count = value.elements?.count else { return value }
+                defer { offset += count }
+                let kind: HCLValue.SequenceKind = typeName(value) == "set" ? .set : .list
+                return HCLValue(.sequence(Array(elements[offset..<(offset + count)]), kind), range: value.range)
+            }
         }
+        if kinds.isSubset(of: ["object", "map"]) {
+            let keys = Set(typed.map { HCLValue.sortedKeys($0.attributes ?? [:]) })
+            if keys.count == 1, let names = keys.first {
+                // Objects with the same attributes unify attribute by attribute.
+                var columns: [String: [HCLValue]] = [:]
+                for name in names {
+                    guard let column = unified(typed.map { $0.attributes![name]! }) else { return nil }
+                    columns[name] = column
+                }
+                var row = 0
+                return values.map { value in
+                    guard value.attributes != nil else { return value }
+                    defer { row += 1 }
+                    return HCLValue(.object(columns.mapValues { $0[row] }, .object), range: value.range)
+                }
+            }
+            let all = typed.flatMap { value in HCLValue.sortedKeys(value.attributes ?? [:]).map { value.attributes![$0]! } }
+            guard let flat = unified(all) else { return nil }
+            var offset = 0
+            return values.map { value in
+                guard let attributes = value.attributes else { return value }
+                let names = HCLValue.sortedKeys(attributes)
+                defer { offset += names.count }
+                return HCLValue(.object(Dictionary(uniqueKeysWithValues: zip(names, flat[offset..<(offset + names.count)])), .map), range: value.range)
+            }
+        }
+        return nil
     }
 }

@@ -132,7 +132,24 @@ public final class HCLEvaluator {
             guard let chosen = Conversion.toBool(test) else {
                 throw HCLDiagnostic("Incorrect condition type: the condition must be a bool, not \(Conversion.typeName(test))", at: condition.range)
             }
-            return try eval(chosen ? then : otherwise, scope)
+            // Both results must have a common type, as Terraform requires even of the branch not
+            // taken (whose errors do not count). Only a small other branch is evaluated for this,
+            // so that nested conditionals do not cost twice per level.
+            let first = try eval(chosen ? then : otherwise, scope)
+            let other = chosen ? otherwise : then
+            guard first.isWhollyKnown, other.depth <= 6 else { return first }
+            let second: HCLValue
+            do throws(HCLDiagnostic) {
+                second = try eval(other, scope)
+            } catch {
+                if exhausted { throw error }
+                return first
+            }
+            guard second.isWhollyKnown else { return first }
+            guard let unified = Conversion.unified([first, second]) else {
+                throw HCLDiagnostic("Inconsistent conditional result types: \(Conversion.typeName(first)) and \(Conversion.typeName(second)) have no common type", at: range)
+            }
+            return unified[0]
         case .parenthesized(let inner):
             return try eval(inner, scope)
         }

@@ -88,6 +88,8 @@ enum Format {
             if spec.flags.contains("#") { return pad(JSONText.encode(value) ?? "", spec) }
             switch value.kind {
             case .sequence, .object: return pad(JSONText.encode(value) ?? "", spec)
+            // A number prints as Go's %v prints a big float: the shortest %g (1e+21, 5.0e+15 and up).
+            case .number(let number): return padNumber(DecimalDigits(number).general(precision: nil), negative: number.decimal < 0, spec)
             default: return pad(Conversion.toString(value) ?? "", spec)
             }
         case "t":

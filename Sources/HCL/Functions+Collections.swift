@@ -18,7 +18,9 @@ extension HCLFunction {
                 allLists = allLists && kind != .tuple
                 elements += items
             }
-            return HCLValue(.sequence(allLists ? Conversion.unified(elements) ?? elements : elements, allLists ? .list : .tuple))
+            guard allLists else { return .tuple(elements) }
+            guard let unified = Conversion.unified(elements) else { throw call.fail("all arguments must be lists of one element type") }
+            return .list(unified)
         },
         "lookup": HCLFunction(needs: .knownArguments, arity: 2...3) { call throws(HCLDiagnostic) in
             let (attributes, _) = try call.object(0)
@@ -68,7 +70,8 @@ extension HCLFunction {
         "distinct": HCLFunction(needs: .whollyKnown, arity: 1...1) { call throws(HCLDiagnostic) in
             let (elements, _) = try call.sequence(0)
             var unique: [HCLValue] = []
-            for element in Conversion.unified(elements) ?? elements where !unique.contains(element) { unique.append(element) }
+            guard let unified = Conversion.unified(elements) else { throw call.fail("all elements must have one type", argument: 0) }
+            for element in unified where !unique.contains(element) { unique.append(element) }
             return .list(unique)
         },
         "coalesce": HCLFunction(needs: .knownArguments, arity: 1...Int.max) { call throws(HCLDiagnostic) in
@@ -83,20 +86,24 @@ extension HCLFunction {
             let value = call.arguments[0]
             if value.isNull { return value }
             let (elements, _) = try call.sequence(0)
-            return .list(Conversion.unified(elements) ?? elements)
+            guard let unified = Conversion.unified(elements) else { throw call.fail("cannot convert to a list: the elements have no common type", argument: 0) }
+            return .list(unified)
         },
         "toset": HCLFunction(needs: .whollyKnown, arity: 1...1) { call throws(HCLDiagnostic) in
             let value = call.arguments[0]
             if value.isNull { return value }
             let (elements, _) = try call.sequence(0)
-            return .set(Conversion.unified(elements) ?? elements)
+            guard let unified = Conversion.unified(elements) else { throw call.fail("cannot convert to a set: the elements have no common type", argument: 0) }
+            return .set(unified)
         },
         "tomap": HCLFunction(needs: .knownArguments, arity: 1...1) { call throws(HCLDiagnostic) in
             let value = call.arguments[0]
             if value.isNull { return value }
             let (attributes, _) = try call.object(0)
             let keys = Array(attributes.keys)
-            let values = Conversion.unified(keys.map { attributes[$0]! }) ?? []
+            guard let values = Conversion.unified(keys.map { attributes[$0]! }) else {
+                throw call.fail("cannot convert to a map: the values have no common type", argument: 0)
+            }
             return .map(Dictionary(uniqueKeysWithValues: zip(keys, values)))
         },
     ]
