@@ -73,6 +73,21 @@ enum Conversion {
                 return converted
             }
         }
+        if kinds == ["tuple"], Set(typed.map { $0.elements!.count }).count == 1 {
+            // Tuples of one length unify element by element, as objects with the same attributes do.
+            let length = typed[0].elements!.count
+            var columns: [[HCLValue]] = []
+            for position in 0..<length {
+                guard let column = unified(typed.map { $0.elements![position] }) else { return nil }
+                columns.append(column)
+            }
+            var row = 0
+            return values.map { value in
+                guard value.elements != nil else { return value }
+                defer { row += 1 }
+                return HCLValue(.sequence(columns.map { $0[row] }, .tuple), range: value.range)
+            }
+        }
         if kinds.isSubset(of: ["tuple", "list", "set"]) {
             let all = typed.flatMap { $0.elements ?? [] }
             guard let elements = unified(all) else { return nil }
@@ -101,7 +116,11 @@ enum Conversion {
                 }
             }
             let all = typed.flatMap { value in HCLValue.sortedKeys(value.attributes ?? [:]).map { value.attributes![$0]! } }
-            guard let flat = unified(all) else { return nil }
+            // Objects of different attributes unify to a map only when their values are primitives
+            // or already of one type; Terraform does not reshape nested structures for it.
+            let valueKinds = Set(all.filter { signature($0) != nil }.map(typeName))
+            guard valueKinds.isSubset(of: ["string", "number", "bool"]) || Set(all.compactMap(signature)).count <= 1,
+                  let flat = unified(all) else { return nil }
             var offset = 0
             return values.map { value in
                 guard let attributes = value.attributes else { return value }

@@ -38,7 +38,7 @@ extension HCLEvaluator {
             case .greaterEqual: return .bool(a >= b)
             default:
                 guard let result = HCLNumber.arithmetic(op, a, b) else {
-                    throw HCLDiagnostic(b.decimal.isZero && (op == .divide || op == .modulo) ? "Division by zero" : "Number out of range", at: range)
+                    throw HCLDiagnostic(b.decimal.isZero && op == .divide ? "Division by zero" : "Number out of range", at: range)
                 }
                 return .number(result)
             }

@@ -18,7 +18,7 @@ enum Format {
         if arguments.contains(where: \.isNull) { return .unknown }
         var output = ""
         var next = 0
-        var explicitIndex = false
+        var used = Set<Int>()
         var index = 0
         func number(_ lexer: inout Int) -> Int? {
             var digits = ""
@@ -48,7 +48,6 @@ enum Format {
                 }
                 index += 1
                 next = position - 1
-                explicitIndex = true
             }
             try argumentIndex(&index)
             spec.width = number(&index)
@@ -69,12 +68,14 @@ enum Format {
             }
             guard next < arguments.count else { throw call.fail("not enough arguments for the format string", argument: 0) }
             let argument = arguments[next]
+            used.insert(next)
             next += 1
             guard argument.isWhollyKnown else { return .unknown }
             output += try render(verb, spec, argument, call, argumentPosition: next)
         }
-        if !explicitIndex, next < arguments.count {
-            throw call.fail("too many arguments; no verbs left for argument \(next + 1)", argument: next + 1)
+        // Every argument must be used, whether verbs take them in order or by `%[n]`.
+        if let unused = arguments.indices.first(where: { !used.contains($0) }) {
+            throw call.fail("too many arguments; no verb uses argument \(unused + 2)", argument: unused + 1)
         }
         return .string(output)
     }

@@ -74,8 +74,9 @@ public struct HCLNumber: Sendable, Hashable, Comparable, CustomStringConvertible
             guard !rhs.decimal.isZero else { return nil }
             result = lhs.decimal / rhs.decimal
         case .modulo:
-            // Truncated remainder, the sign of the dividend, as Terraform gives (-7 % 3 == -1).
-            guard !rhs.decimal.isZero else { return nil }
+            // Truncated remainder, the sign of the dividend, as Terraform gives (-7 % 3 == -1);
+            // Terraform answers x % 0 with x rather than an error.
+            guard !rhs.decimal.isZero else { return lhs }
             var quotient = (lhs.decimal / rhs.decimal).magnitude
             var whole = Decimal()
             NSDecimalRound(&whole, &quotient, 0, .down)

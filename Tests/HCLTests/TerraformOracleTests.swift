@@ -43,7 +43,7 @@ import Testing
         var generator = ExpressionGenerator(seed: HCLFuzzTests.seed)
         let expressions = (0..<Self.count).map { _ in generator.expression() }
         let answers = try Self.terraformAnswers(expressions)
-        try #require(answers.count == expressions.count, "terraform gave \(answers.count) answers for \(expressions.count)")
+        try #require(answers.count == expressions.count, "terraform gave \(answers.count) answers for \(expressions.count): \(answers.prefix(3))")
         var mismatches: [String] = []
         for (expression, expected) in zip(expressions, answers) {
             let ours = Self.ourAnswer(expression)
