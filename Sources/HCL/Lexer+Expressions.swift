@@ -116,7 +116,7 @@ extension Lexer {
             advance(2)
             return symbol
         }
-        guard let first = current, let symbol = Symbol(rawValue: String(first)), !["&&", "||"].contains(symbol.rawValue) else { return nil }
+        guard let first = current, let symbol = Symbol(rawValue: String(first)) else { return nil }
         advance()
         return symbol
     }

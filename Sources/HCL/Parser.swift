@@ -159,8 +159,7 @@ struct Parser {
             body = try parseBody(start: open.range.end)
         } else {
             body = HCLBody(range: SourceRange(file: file, start: open.range.end, end: open.range.end))
-            if let name = peek().identifier, peekSecond().isSymbol(.assign) {
-                _ = name
+            if peek().identifier != nil, peekSecond().isSymbol(.assign) {
                 body.attributes.append(try parseAttribute())
             }
             let close = peek()
