@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "xrayctl", targets: ["xrayctl"]),
         .library(name: "XRayKit", targets: ["XRayKit"]),
+        .library(name: "HCL", targets: ["HCL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,14 @@ let package = Package(
                 "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // Terraform's HCL native syntax and a static evaluator: Foundation only, no XRayKit.
+        .target(name: "HCL"),
+        .testTarget(
+            name: "HCLTests",
+            dependencies: ["HCL"],
+            // Sample files and the corpus are data the tests read, not sources.
+            exclude: ["Fixtures"]
         ),
         // Stamps the git commit into the library, for `xrayctl --version`.
         .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
