@@ -80,7 +80,7 @@ import Testing
             "modules/app/policy.json": #"{"Version": "2012-10-17"}"#,
             "modules/app/user-data.tpl": "#!/bin/sh\n%{ for p in ports ~}\nopen ${p}\n%{ endfor ~}\necho ${name}\n",
             "modules/app/sneaky.tpl": "${local.x}",
-            "modules/shared.txt": "shared",
+            "modules/common.txt": "common",
             "modules/binary.bin": "",
         ], in: root)
         try Data([0xFF, 0xFE]).write(to: root.appendingPathComponent("modules/binary.bin"))
@@ -91,7 +91,7 @@ import Testing
         let evaluator = HCLEvaluator(module: module)
         func evaluate(_ text: String) throws -> HCLValue { evaluator.evaluate(try HCLTestSupport.expression(text)) }
         #expect(try evaluate(#"jsondecode(file("${path.module}/policy.json")).Version"#).string == "2012-10-17")
-        #expect(try evaluate(#"file("../shared.txt")"#).string == "shared")
+        #expect(try evaluate(#"file("../common.txt")"#).string == "common")
         #expect(try evaluate(#"templatefile("user-data.tpl", {ports = [80, 443], name = "api"})"#).string
             == "#!/bin/sh\nopen 80\nopen 443\necho api\n")
         #expect(try evaluate(#"templatefile("sneaky.tpl", {})"#).isKnown == false, "a template sees only the variables passed")

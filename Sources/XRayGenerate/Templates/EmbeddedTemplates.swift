@@ -1,9 +1,6 @@
-import XRayCore
-import XRaySampling
-
 // Generated from templates/*.yaml by TemplateTests (XRAYCTL_RECORD=templates swift test). Do not edit.
-package enum EmbeddedTemplates {
-    package static let files: [(name: String, contents: String)] = [
+enum EmbeddedTemplates {
+    static let files: [(name: String, contents: String)] = [
         (name: "api-gateway", contents: #"""
 # API Gateway: X-Ray tracing on a REST API stage (HTTP APIs cannot be traced), with sampling rules.
 version: 1
