@@ -22,6 +22,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case kubernetes = "Kubernetes manifest"
     case terraformPlan = "Terraform plan or state (terraform show -json)"
     case unknown = "unrecognised"
+
+    /// Every kind lint reads (`lint --help` and the man page list them).
+    public static var linted: [DocumentKind] { allCases.filter { $0 != .unknown } }
 }
 
 /// One linted file: its text, its located tree (nil when it could not be parsed) and its kind.

@@ -23,11 +23,12 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 extension XRayCtl {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Lint X-Ray setups: task definitions, CloudFormation/SAM, .ebextensions, IAM, daemon config, sampling rules, segments.",
+            abstract: "Lint X-Ray setups: task definitions, CloudFormation/SAM, Terraform, Kubernetes, .ebextensions, IAM, agent configs, sampling rules, segments.",
             discussion: """
                 File kinds are detected by content. Folders are walked recursively (skipping .git, .build, \
                 node_modules); '-' reads standard input. Suppress a finding with a YAML comment \
-                '# xrayctl:disable=XR104' on its line or the line above, or in .xrayctl.yaml (disable: [XR104]).
+                '# xrayctl:disable=XR104' on its line or the line above, or in .xrayctl.yaml (disable: [XR104]). \
+                Kinds read: \(DocumentKind.linted.map(\.rawValue).joined(separator: "; ")).
                 """)
 
         @Argument(help: "Files and folders to lint ('-' for standard input; default: the current folder).")

@@ -29,6 +29,13 @@ import Testing
         #expect(subcommands.count >= 8)
         for name in subcommands { #expect(page.contains(".It Em \(name)"), "the man page lacks '\(name)': run scripts/man.sh") }
         let lint = try TestSupport.run(binary, ["lint", "--help"]).stdout
+        // Every kind of file lint reads is named in its help and on the page (help wraps lines).
+        let flatHelp = lint.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let flatPage = page.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for kind in DocumentKind.linted {
+            #expect(flatHelp.contains(kind.rawValue), "lint --help does not name '\(kind.rawValue)'")
+            #expect(flatPage.contains(kind.rawValue), "the man page does not name '\(kind.rawValue)': run scripts/man.sh")
+        }
         for option in lint.split(separator: "\n").compactMap({ $0.split(separator: " ").first { $0.hasPrefix("--") } }) {
             #expect(page.contains(String(option.dropFirst())), "the man page lacks lint \(option): run scripts/man.sh")
         }
