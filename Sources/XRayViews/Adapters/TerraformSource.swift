@@ -92,7 +92,8 @@ package enum TerraformSource {
             parts.append(part)
         }
         let joined = parts.joined(separator: "/")
-        return path.hasPrefix("/") ? "/" + joined : joined
+        if path.hasPrefix("/") { return "/" + joined }
+        return path.hasPrefix("./") && !joined.hasPrefix("..") ? "./" + joined : joined
     }
 }
 
@@ -215,7 +216,10 @@ struct TerraformSourceReader {
         var passed: [String: [String]] = [:]
         let meta: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
         for attribute in block.body.attributes where !meta.contains(attribute.name) {
-            values[attribute.name] = scope.evaluator.evaluate(attribute.expression)
+            // A value computed in the call (`tomap({...})`) is located at the argument that passed it.
+            var value = scope.evaluator.evaluate(attribute.expression)
+            if value.range == nil { value.range = attribute.expression.range }
+            values[attribute.name] = value
             if let named = referencedAddresses(attribute.expression, scope) { passed[attribute.name] = named }
         }
         child.assign(values)
@@ -251,16 +255,19 @@ struct TerraformSourceReader {
     }
 
     /// A body as a plan's `values` hold it: attributes by name, nested blocks as lists of bodies.
-    /// An attribute known only when Terraform runs is absent (and named in `unknown`); so is a
-    /// `dynamic` block, whose blocks are not known statically.
+    /// An attribute known only when Terraform runs is an unreadable value (and named in `unknown`);
+    /// a `dynamic` block, whose blocks are not known statically, is named in `unknown`.
     mutating func body(_ body: HCLBody, _ scope: ModuleScope, pointer: String, at range: SourceRange, unknown: inout Set<String>) -> LocatedNode {
         var pairs: [(key: LocatedNode, value: LocatedNode)] = []
         let meta: Set<String> = ["count", "for_each", "depends_on", "provider"]
         for attribute in body.attributes where !meta.contains(attribute.name) {
-            guard let node = value(attribute.expression, scope, pointer: pointer + "/" + LocatedNode.escape(attribute.name)) else {
+            let place = pointer + "/" + LocatedNode.escape(attribute.name)
+            // Unknown, it is there but unreadable (as `Cpu: !Ref TaskCpu` in a template): absent, a
+            // rule would take it for not set.
+            let node = value(attribute.expression, scope, pointer: place) ?? {
                 unknown.insert(attribute.name)
-                continue
-            }
+                return TerraformSourceValues.unknown(at: attribute.expression.range, pointer: place)
+            }()
             pairs.append((TerraformSourceValues.key(attribute.name, at: attribute.nameRange), node))
         }
         var types: [String] = []
