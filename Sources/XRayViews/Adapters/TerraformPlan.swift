@@ -266,9 +266,11 @@ package struct PlanTemplateBuilder {
         switch resource.type {
         case "aws_iam_role":
             copy("name", as: "RoleName")
-            if let trust = values["assume_role_policy"] { properties.append(("AssumeRolePolicyDocument", trust)) }
+            // A policy `.tf` source cannot know statically is left out, as a plan leaves out one
+            // known only after apply: rules cannot read it either way.
+            if let trust = values["assume_role_policy"], !trust.isIntrinsic { properties.append(("AssumeRolePolicyDocument", trust)) }
             let inline = (values["inline_policy"]?.items ?? []).compactMap { block -> LocatedNode? in
-                guard let policy = block["policy"], policy.text.map({ !$0.isEmpty }) == true else { return nil }
+                guard let policy = block["policy"], policy.text.map({ !$0.isEmpty }) ?? (policy.pairs != nil && !policy.isIntrinsic) else { return nil }
                 return Self.mapping([("PolicyName", block["name"] ?? scalar("inline", at: block)), ("PolicyDocument", policy)], at: block.location, pointer: block.pointer)
             }
             if !inline.isEmpty { properties.append(("Policies", Self.sequence(inline, at: values))) }
@@ -277,12 +279,12 @@ package struct PlanTemplateBuilder {
             return ("AWS::IAM::Role", properties)
         case "aws_iam_role_policy":
             copy("name", as: "PolicyName")
-            copy("policy", as: "PolicyDocument")
+            if values["policy"]?.isIntrinsic != true { copy("policy", as: "PolicyDocument") }
             if let role = roleTarget(resource, "role") { properties.append(("Roles", Self.sequence([role.node], at: values))) }
             return ("AWS::IAM::Policy", properties)
         case "aws_iam_policy":
             copy("name", as: "ManagedPolicyName")
-            copy("policy", as: "PolicyDocument")
+            if values["policy"]?.isIntrinsic != true { copy("policy", as: "PolicyDocument") }
             if let roles = policyRoles[resource.configAddress] { properties.append(("Roles", Self.sequence(roles, at: values))) }
             return ("AWS::IAM::ManagedPolicy", properties)
         case "aws_ecs_task_definition":

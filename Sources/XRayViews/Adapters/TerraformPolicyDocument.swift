@@ -97,9 +97,15 @@ extension TerraformSourceReader {
             var everyone: LocatedNode?
             for (index, principal) in blocks.enumerated() {
                 let place = pointer + "/\(type)/\(index)"
-                guard let kind = principal.attribute("type").flatMap({ value($0.expression, scope, pointer: place + "/type") })?.text,
-                      let identifiers = principal.attribute("identifiers").flatMap({ value($0.expression, scope, pointer: place + "/identifiers") }) else {
-                    byType.append(("AWS", TerraformSourceValues.unknown(at: principal.range, pointer: place)))
+                let unknown = TerraformSourceValues.unknown(at: principal.range, pointer: place)
+                // Principals not known statically are unreadable ones, of their type or (type
+                // unknown too) of either type a rule asks about.
+                guard let kind = principal.attribute("type").flatMap({ value($0.expression, scope, pointer: place + "/type") })?.text else {
+                    byType += [("Service", unknown), ("AWS", unknown)]
+                    continue
+                }
+                guard let identifiers = principal.attribute("identifiers").flatMap({ value($0.expression, scope, pointer: place + "/identifiers") }) else {
+                    byType.append((kind, unknown))
                     continue
                 }
                 if kind == "*" {

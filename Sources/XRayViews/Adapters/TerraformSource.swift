@@ -311,8 +311,10 @@ struct TerraformSourceReader {
             if names.count == 2, names[0] == "local", let local = scope.module.locals[names[1]] {
                 return value(local.expression, scope, pointer: pointer, depth: depth + 1)
             }
-            if names.count == 4, names[0] == "data", names[1] == "aws_iam_policy_document", ["json", "minified_json"].contains(names[3]) {
-                return policy(scope.prefix + "data.aws_iam_policy_document." + names[2])
+            // `data.aws_iam_policy_document.x[0].json` (a document with `count`) is the same document.
+            let named = names.filter { Int($0) == nil }
+            if named.count == 4, named[0] == "data", named[1] == "aws_iam_policy_document", ["json", "minified_json"].contains(named[3]) {
+                return policy(scope.prefix + "data.aws_iam_policy_document." + named[2])
             }
         }
         let evaluated = scope.evaluator.evaluate(expression)
