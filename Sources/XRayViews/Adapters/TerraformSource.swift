@@ -314,7 +314,8 @@ struct TerraformSourceReader {
             // `data.aws_iam_policy_document.x[0].json` (a document with `count`) is the same document.
             let named = names.filter { Int($0) == nil }
             if named.count == 4, named[0] == "data", named[1] == "aws_iam_policy_document", ["json", "minified_json"].contains(named[3]) {
-                return policy(scope.prefix + "data.aws_iam_policy_document." + named[2])
+                // Under the attribute's pointer: two roles trusting one document are two trust policies.
+                return policy(scope.prefix + "data.aws_iam_policy_document." + named[2]).map { TerraformSourceValues.repointed($0, under: pointer + "#") }
             }
         }
         let evaluated = scope.evaluator.evaluate(expression)

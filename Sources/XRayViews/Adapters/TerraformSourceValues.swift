@@ -22,6 +22,18 @@ enum TerraformSourceValues {
 
     static let unknownKey = "Fn::ImportValue"
 
+    /// The same tree, where it was written, with every pointer under `prefix`.
+    static func repointed(_ node: LocatedNode, under prefix: String) -> LocatedNode {
+        var copy = node
+        copy.pointer = prefix + node.pointer
+        switch node.value {
+        case .scalar: break
+        case .sequence(let items): copy.value = .sequence(items.map { repointed($0, under: prefix) })
+        case .mapping(let pairs): copy.value = .mapping(pairs.map { (repointed($0.key, under: prefix), repointed($0.value, under: prefix)) })
+        }
+        return copy
+    }
+
     static func node(_ value: TFValue, fallback: SourceRange, pointer: String) -> LocatedNode {
         let range = value.range ?? fallback
         let at = location(range)
