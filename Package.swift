@@ -28,7 +28,7 @@ let package = Package(
             plugins: ["BuildInfoPlugin"]
         ),
         .target(name: "XRaySampling", dependencies: ["XRayCore"]),
-        .target(name: "XRayViews", dependencies: ["XRayCore", "XRaySampling"]),
+        .target(name: "XRayViews", dependencies: ["XRayCore", "XRaySampling", "HCL"]),
         .target(name: "XRayGenerate", dependencies: ["XRayCore", "XRaySampling",
                                                     .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "XRayRules", dependencies: ["XRayCore", "XRaySampling", "XRayViews", "XRayGenerate"]),
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "XRayKitTests",
             // xrayctl too: the CLI tests run the binary, so `swift test` must build it first.
-            dependencies: ["XRayKit", "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules", "xrayctl"],
+            dependencies: ["XRayKit", "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules", "HCL", "xrayctl"],
             // Golden files, fixtures and the Python helpers are data the tests read, not sources.
             exclude: ["Conformance", "Golden", "Fixtures"]
         ),

@@ -67,6 +67,20 @@ public struct HCLModule: Sendable {
         applyTfvars(tfvars)
     }
 
+    /// The values `terraform.tfvars`, `terraform.tfvars.json` and `*.auto.tfvars(.json)` of a
+    /// folder give (later files win), and the files that could not be read.
+    public static func tfvars(folder: URL) -> (values: [String: HCLValue], failures: [HCLDiagnostic]) {
+        var failures: [HCLDiagnostic] = []
+        let values = Tfvars.load(folder: folder, failures: &failures)
+        return (values, failures)
+    }
+
+    /// Gives the variables these values (a module call's arguments, or tfvars) over their
+    /// defaults, each converted to its declared type; a variable neither gives is unknown.
+    public mutating func assign(_ values: [String: HCLValue]) {
+        applyTfvars(values)
+    }
+
     /// Sets each variable's value: a tfvars value over the default, converted to the variable's type.
     mutating func applyTfvars(_ tfvars: [String: HCLValue]) {
         let evaluator = HCLEvaluator()

@@ -32,6 +32,11 @@ public enum DocumentLoader {
                 ParseError.finding(at: location, message),
             ])]
         }
+        // Terraform source: a module is its folder, read together; text given here is read as a
+        // module of this one file (a folder walk reads whole folders through `TerraformSource`).
+        if (path as NSString).pathExtension.lowercased() == "tf", budget == nil {
+            return TerraformSource.read(folder: (path as NSString).deletingLastPathComponent, files: [(path, data)]).documents
+        }
         // A file of another language is no kind xrayctl lints (XR002 when named), never a parse error.
         if otherLanguages.contains((path as NSString).pathExtension.lowercased())
             || ["Dockerfile", "Makefile", "Jenkinsfile"].contains((path as NSString).lastPathComponent) {

@@ -2,7 +2,8 @@ import Foundation
 import XRayCore
 import XRaySampling
 
-/// Turns command-line paths into documents: files as given, folders walked recursively.
+/// Turns command-line paths into documents: files as given, folders walked recursively, each
+/// folder's `.tf` files read together as one Terraform module.
 public enum FileCollector {
     /// Folders never entered.
     public static let skippedFolders: Set<String> = [".git", ".build", "node_modules", ".swiftpm"]
@@ -18,7 +19,7 @@ public enum FileCollector {
         public var description: String {
             switch self {
             case .unreadable(let path): return "\(path):1:1: error: cannot read this file (no such file, or not readable)"
-            case .nothingToLint(let paths): return "\(paths.joined(separator: ", ")):1:1: error: nothing to lint: no JSON or YAML files found"
+            case .nothingToLint(let paths): return "\(paths.joined(separator: ", ")):1:1: error: nothing to lint: no JSON, YAML or .tf files found"
             }
         }
     }
@@ -42,19 +43,55 @@ public enum FileCollector {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unreadable(path) }
-            jobs += isDirectory.boolValue ? walk(path).map(Job.walked) : [.named(path)]
+            if isDirectory.boolValue {
+                jobs += grouped(walk(path))
+            } else if (path as NSString).pathExtension.lowercased() == "tf" {
+                // A module is its folder: a .tf file is read with the other .tf files beside it.
+                let folder = (path as NSString).deletingLastPathComponent
+                guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path) }
+                if !jobs.contains(where: { if case .terraformModule(let other, _) = $0 { TerraformSource.canonical(other) == TerraformSource.canonical(folder) } else { false } }) {
+                    jobs.append(.terraformModule(folder, named: true))
+                }
+            } else {
+                jobs.append(.named(path))
+            }
         }
         var documents: [SourceDocument] = []
         var skipped: [String] = []
-        for outcome in Parallel.map(jobs, load) {
+        let outcomes = Parallel.map(jobs, load)
+        // A folder walk finds module roots: a folder another module read calls as a local module
+        // is linted through that call, with the inputs it gets there.
+        var called = Set<String>()
+        for outcome in outcomes { if case .module(_, let calls, _, _) = outcome { called.formUnion(calls) } }
+        var read = Set<String>()
+        for outcome in outcomes {
             switch outcome {
             case .documents(let found): documents += found
             case .skipped(let file): skipped.append(file)
             case .unreadable(let path): throw .unreadable(path)
+            case .module(let found, _, let folder, let named):
+                guard named || !called.contains(folder) else { continue }
+                // Files of a module two roots call are counted (and their comments read) once.
+                documents += found.filter { $0.root != nil || read.insert($0.path).inserted }
             }
         }
         guard !documents.isEmpty || !skipped.isEmpty else { throw .nothingToLint(paths) }
         return (documents, skipped)
+    }
+
+    /// A walk's files as jobs: each `.tf` folder one module, in the order its first file was found.
+    static func grouped(_ files: [String]) -> [Job] {
+        var jobs: [Job] = []
+        var modules = Set<String>()
+        for file in files {
+            if file.hasSuffix(".tf") {
+                let folder = (file as NSString).deletingLastPathComponent
+                if modules.insert(folder).inserted { jobs.append(.terraformModule(folder, named: false)) }
+            } else {
+                jobs.append(.walked(file))
+            }
+        }
+        return jobs
     }
 
     /// A file to read: standard input, a file named on the command line, or one a folder walk found.
@@ -62,16 +99,29 @@ public enum FileCollector {
         case standardInput(Data)
         case named(String)
         case walked(String)
+        /// A folder's `.tf` files, one Terraform module (named: a file of it was named).
+        case terraformModule(String, named: Bool)
     }
 
     package enum Outcome: Sendable {
         case documents([SourceDocument])
         case skipped(String)
         case unreadable(String)
+        /// A Terraform module's documents, the local module folders it calls, and its own folder
+        /// (both canonical paths).
+        case module([SourceDocument], calls: Set<String>, folder: String, named: Bool)
     }
 
     @Sendable package static func load(_ job: Job) -> Outcome {
         switch job {
+        case .terraformModule(let folder, let named):
+            let reading = TerraformSource.read(folder: folder)
+            let documents = reading.documents.map { document in
+                var document = document
+                document.explicitlyNamed = named
+                return document
+            }
+            return .module(documents, calls: reading.calledFolders, folder: TerraformSource.canonical(folder), named: named)
         case .standardInput(let data):
             return .documents(DocumentLoader.loadAll(path: "-", data: data).map { var document = $0; document.explicitlyNamed = true; return document })
         case .walked(let file):
@@ -99,8 +149,9 @@ public enum FileCollector {
     /// Files below a folder, sorted, skipping the folders above.
     package static func walk(_ root: String) -> [String] {
         var files: [String] = []
-        FolderWalk.visit(root, enter: { !skippedFolders.contains($0) && !$0.hasPrefix(".build") }) { folder, entry, path in
-            if extensions.contains((entry as NSString).pathExtension.lowercased())
+        // `.terraform/` holds providers and copies of remote modules `terraform init` downloaded.
+        FolderWalk.visit(root, enter: { !skippedFolders.contains($0) && !$0.hasPrefix(".build") && $0 != ".terraform" }) { folder, entry, path in
+            if extensions.contains((entry as NSString).pathExtension.lowercased()) || entry.hasSuffix(".tf")
                 || folder.hasSuffix("/.ebextensions") || entry == "Dockerrun.aws.json" {
                 files.append(path)
             }

@@ -21,6 +21,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case serverlessFramework = "Serverless Framework service (serverless.yml)"
     case kubernetes = "Kubernetes manifest"
     case terraformPlan = "Terraform plan or state (terraform show -json)"
+    case terraformSource = "Terraform configuration (.tf)"
     case unknown = "unrecognised"
 
     /// Every kind lint reads (`lint --help` and the man page list them).
@@ -41,6 +42,8 @@ public struct SourceDocument: Sendable {
     public var explicitlyNamed = false
     /// A Terraform plan's resources by where their values are (its root is the template it amounts to).
     package var terraformAddresses: [TerraformPlan.Address] = []
+    /// For a Terraform module read from `.tf` files: what stayed unknown and why (`lint -v`).
+    public package(set) var terraformUnknowns: [String] = []
     /// Shared by the documents of one file (a YAML stream's, a plan and its settings).
     package var lineIndex = LineIndex()
     /// What the documents written as strings in the file may expand to, all together; shared like
@@ -68,8 +71,8 @@ public struct SourceDocument: Sendable {
         return document
     }
 
-    /// A CloudFormation template, or a Terraform plan read as one.
-    public var isTemplate: Bool { kind == .cloudFormation || kind == .terraformPlan }
+    /// A CloudFormation template, or a Terraform plan or module read as one.
+    public var isTemplate: Bool { kind == .cloudFormation || kind == .terraformPlan || kind == .terraformSource && root != nil }
 
     public var isInEbextensions: Bool {
         path.split(separator: "/").dropLast().last == ".ebextensions"

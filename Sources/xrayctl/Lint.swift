@@ -23,12 +23,13 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 extension XRayCtl {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Lint X-Ray setups: task definitions, CloudFormation/SAM, Terraform, Kubernetes, .ebextensions, IAM, agent configs, sampling rules, segments.",
+            abstract: "Lint X-Ray setups: task definitions, CloudFormation/SAM, Terraform (.tf and plans), Kubernetes, .ebextensions, IAM, agent configs, sampling rules, segments.",
             discussion: """
                 File kinds are detected by content. Folders are walked recursively (skipping .git, .build, \
-                node_modules); '-' reads standard input. Suppress a finding with a YAML comment \
-                '# xrayctl:disable=XR104' on its line or the line above, or in .xrayctl.yaml (disable: [XR104]). \
-                Kinds read: \(DocumentKind.linted.map(\.rawValue).joined(separator: "; ")).
+                node_modules, .terraform); '-' reads standard input. Each folder's .tf files are one Terraform \
+                module, evaluated statically: what only Terraform knows when it runs stays unknown (listed with -v). \
+                Suppress a finding with a YAML comment '# xrayctl:disable=XR104' on its line or the line above, or \
+                in .xrayctl.yaml (disable: [XR104]). Kinds read: \(DocumentKind.linted.map(\.rawValue).joined(separator: "; ")).
                 """)
 
         @Argument(help: "Files and folders to lint ('-' for standard input; default: the current folder).")
@@ -46,7 +47,7 @@ extension XRayCtl {
         @Option(name: .customLong("enable-only"), help: "Run only these rule IDs, comma-separated.")
         var enableOnly: String?
 
-        @Flag(name: [.short, .long], help: "List the files a folder walk skipped (JSON or YAML of no kind xrayctl lints), and name the configuration file read (on standard error).")
+        @Flag(name: [.short, .long], help: "List the files a folder walk skipped (JSON or YAML of no kind xrayctl lints), what .tf modules left unknown, and name the configuration file read (on standard error).")
         var verbose = false
 
         @Option(name: [.short, .long], help: "Write the report to this file instead of standard output ('-': standard output).")
@@ -129,6 +130,12 @@ extension XRayCtl {
                 (documents, skipped) = try FileCollector.gather(paths)
             } catch {
                 throw CLIFailure.unusable(error.description)
+            }
+            if verbose {
+                // What `.tf` modules left unknown, so a silent rule is not taken for a clean setup.
+                for document in documents where !document.terraformUnknowns.isEmpty {
+                    for line in document.terraformUnknowns { printError("xrayctl: \(document.path): unknown: \(line)") }
+                }
             }
             // One configuration for every path: the rules it turns off do not run. Several: every rule
             // the flags leave on runs, and each file's configuration decides on its findings.

@@ -76,10 +76,11 @@ import Testing
 
     /// Each hand-found problem takes at most one finding: one of its class's rules in the same
     /// file, the nearest line first (a rule may report a definition or the place that uses it).
-    static func match(_ hand: [HandFound], _ findings: [Reported]) -> (found: [HandFound], missed: [HandFound], unmatched: [Reported]) {
+    static func match(_ hand: [HandFound], _ findings: [Reported], rules rulesFor: [String: Set<String>] = rulesForClass)
+        -> (found: [HandFound], missed: [HandFound], unmatched: [Reported]) {
         var used = Set<Int>(), found: [HandFound] = [], missed: [HandFound] = []
         for problem in hand {
-            let rules = rulesForClass[problem.class] ?? []
+            let rules = rulesFor[problem.class] ?? []
             let candidates = findings.indices.filter { index in
                 !used.contains(index) && findings[index].file == problem.file && rules.contains(findings[index].rule)
             }.sorted { abs(findings[$0].line - problem.line) < abs(findings[$1].line - problem.line) }

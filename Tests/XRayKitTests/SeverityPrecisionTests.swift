@@ -81,8 +81,10 @@ import Testing
             document.explicitlyNamed = true
             return Linter.lint([document]).first { $0.rule == "XR002" }?.message
         }
-        let terraform = message("main.tf", "resource \"aws_iam_role\" \"x\" {\n  name = \"x\"\n}\n")
-        #expect(terraform?.contains("Terraform source") == true && terraform?.contains("empty") == false, "\(String(describing: terraform))")
+        // A .tf file is read (as its folder's module); a variables file is read with its module.
+        #expect(message("main.tf", "resource \"aws_iam_role\" \"x\" {\n  name = \"x\"\n}\n") == nil)
+        let tfvars = message("terraform.tfvars", "region = \"us-east-1\"\n")
+        #expect(tfvars?.contains("Terraform module") == true && tfvars?.contains("empty") == false, "\(String(describing: tfvars))")
         #expect(message("app.py", "print(1)\n")?.contains("a .py file") == true)
         #expect(message("empty.json", "") == "the file is empty")
     }

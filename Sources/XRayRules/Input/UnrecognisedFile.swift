@@ -24,11 +24,11 @@ package struct UnrecognisedFile: LintRule {
     }
 
     /// Files of other languages are loaded without their text, so "empty" is said only of a file
-    /// that holds nothing; Terraform source gets the way to lint it today.
+    /// that holds nothing; Terraform variable files are read with their module.
     package static func message(_ document: SourceDocument) -> String {
         let fileExtension = (document.path as NSString).pathExtension.lowercased()
-        if ["tf", "tfvars", "hcl"].contains(fileExtension) {
-            return "Terraform source (.\(fileExtension)) is not read yet: lint the plan instead (terraform plan -out plan.bin; terraform show -json plan.bin > plan.json; xrayctl lint plan.json)"
+        if ["tfvars", "hcl"].contains(fileExtension) {
+            return "a .\(fileExtension) file is read with the Terraform module it belongs to: lint the module's folder or one of its .tf files"
         }
         if DocumentLoader.otherLanguages.contains(fileExtension) {
             return "a .\(fileExtension) file is not a kind of file xrayctl lints (see 'xrayctl rules' for the kinds it reads)"

@@ -15,7 +15,7 @@ public enum SamplingRuleReader {
                     ?? (KindDetector.isBareSamplingRule(record) ? centralized(record) : nil)
             }
             return rules.isEmpty ? [] : [SamplingRuleSet(kind: .centralized, rules: rules, node: root)]
-        case .cloudFormation, .terraformPlan:
+        case .cloudFormation, .terraformPlan, .terraformSource:
             let rules = TemplateView(document).resources(ofType: "AWS::XRay::SamplingRule").compactMap { resource in
                 (resource.properties?["SamplingRule"] ?? resource.properties?["SamplingRuleRecord"]?["SamplingRule"]).map(centralized)
             }

@@ -44,6 +44,15 @@ package enum TerraformPlan {
         let top = root["planned_values"]?["root_module"] ?? root["values"]?["root_module"]
         let resources = top.map { self.resources(in: $0, module: "") } ?? []
         let references = self.references(root["configuration"]?["root_module"], module: "")
+        return assemble(resources, references: references, unknown: unknownAttributes(root), file: file, budget: budget, at: root.location)
+    }
+
+    /// The template a configuration's resources amount to, whoever read them: a plan's
+    /// `planned_values` or `.tf` source (`TerraformSource`). One mapping per resource type serves both.
+    /// `references`: by resource address and attribute, the resource addresses each expression names;
+    /// `unknown`: by resource address, the attributes known only when Terraform runs.
+    package static func assemble(_ resources: [Resource], references: [String: [String: [String]]], unknown: [String: Set<String>],
+                                 file: String, budget: NodeBudget, at location: SourceLocation) -> Reading {
         // Each resource's logical ID is its address, so messages name what the user wrote; a
         // reference (which names no instance) means the first instance.
         var idByAddress: [String: String] = [:]
@@ -51,8 +60,7 @@ package enum TerraformPlan {
             idByAddress[resource.configAddress] = resource.address
         }
         var builder = PlanTemplateBuilder(file: file, budget: budget, resources: resources, references: references, idByAddress: idByAddress,
-                                          unknown: unknownAttributes(root))
-        let location = root.location
+                                          unknown: unknown)
         let entries = builder.translate()
         let tree = PlanTemplateBuilder.mapping([("Resources", PlanTemplateBuilder.mapping(entries, at: location, pointer: ""))], at: location, pointer: "")
         return Reading(template: tree, beanstalkSettings: beanstalkSettings(resources),
@@ -61,7 +69,7 @@ package enum TerraformPlan {
 
     /// Elastic Beanstalk environments' `setting` blocks, each read as the `.ebextensions`
     /// `option_settings` list it amounts to (the Beanstalk rules read those).
-    private static func beanstalkSettings(_ resources: [Resource]) -> [LocatedNode] {
+    package static func beanstalkSettings(_ resources: [Resource]) -> [LocatedNode] {
         resources.compactMap { resource in
             guard resource.type == "aws_elastic_beanstalk_environment", let blocks = resource.values["setting"]?.items, !blocks.isEmpty else { return nil }
             let entries = blocks.map { block in
@@ -201,15 +209,29 @@ package struct PlanTemplateBuilder {
 
     /// `aws_iam_role_policy_attachment`: a managed policy on a role, by ARN (AWS's) or by reference
     /// to an `aws_iam_policy` of the plan.
+    /// `aws_iam_policy_attachment` does the same for a list of `roles`.
     private mutating func gatherAttachments() {
-        for resource in resources where resource.type == "aws_iam_role_policy_attachment" {
-            guard let role = roleTarget(resource, "role") else { continue }
-            if let policy = references[resource.configAddress]?["policy_arn"]?.first(where: { $0.contains("aws_iam_policy.") }) {
-                policyRoles[policy, default: []].append(role.node)
-            } else if let arn = resource.values["policy_arn"], let roleAddress = role.address {
-                managedPolicyARNs[roleAddress, default: []].append(arn)
+        for resource in resources where ["aws_iam_role_policy_attachment", "aws_iam_policy_attachment"].contains(resource.type) {
+            let roles = resource.type == "aws_iam_policy_attachment" ? roleTargets(resource, "roles") : roleTarget(resource, "role").map { [$0] } ?? []
+            for role in roles {
+                if let policy = references[resource.configAddress]?["policy_arn"]?.first(where: { $0.contains("aws_iam_policy.") }) {
+                    policyRoles[policy, default: []].append(role.node)
+                } else if let arn = resource.values["policy_arn"], let roleAddress = role.address {
+                    managedPolicyARNs[roleAddress, default: []].append(arn)
+                }
             }
         }
+    }
+
+    /// The roles a list argument names: references to roles of the configuration, and literal names.
+    private func roleTargets(_ resource: TerraformPlan.Resource, _ attribute: String) -> [(node: LocatedNode, address: String?)] {
+        let named = (references[resource.configAddress]?[attribute] ?? []).filter { $0.contains("aws_iam_role.") }
+        let referenced = named.compactMap { address in idByAddress[address].map { (ref($0, at: resource.values, attribute), Optional(address)) } }
+        let literal = (resource.values[attribute]?.items ?? []).compactMap { node -> (node: LocatedNode, address: String?)? in
+            guard let name = node.text else { return nil }
+            return (node, roleAddressByName[name])
+        }
+        return referenced + literal
     }
 
     /// The role a `role` argument names: a reference to a role of the plan, or its literal name.
@@ -244,9 +266,11 @@ package struct PlanTemplateBuilder {
         switch resource.type {
         case "aws_iam_role":
             copy("name", as: "RoleName")
-            if let trust = values["assume_role_policy"] { properties.append(("AssumeRolePolicyDocument", trust)) }
+            // A policy `.tf` source cannot know statically is left out, as a plan leaves out one
+            // known only after apply: rules cannot read it either way.
+            if let trust = values["assume_role_policy"], !trust.isIntrinsic { properties.append(("AssumeRolePolicyDocument", trust)) }
             let inline = (values["inline_policy"]?.items ?? []).compactMap { block -> LocatedNode? in
-                guard let policy = block["policy"], policy.text.map({ !$0.isEmpty }) == true else { return nil }
+                guard let policy = block["policy"], policy.text.map({ !$0.isEmpty }) ?? (policy.pairs != nil && !policy.isIntrinsic) else { return nil }
                 return Self.mapping([("PolicyName", block["name"] ?? scalar("inline", at: block)), ("PolicyDocument", policy)], at: block.location, pointer: block.pointer)
             }
             if !inline.isEmpty { properties.append(("Policies", Self.sequence(inline, at: values))) }
@@ -255,12 +279,12 @@ package struct PlanTemplateBuilder {
             return ("AWS::IAM::Role", properties)
         case "aws_iam_role_policy":
             copy("name", as: "PolicyName")
-            copy("policy", as: "PolicyDocument")
+            if values["policy"]?.isIntrinsic != true { copy("policy", as: "PolicyDocument") }
             if let role = roleTarget(resource, "role") { properties.append(("Roles", Self.sequence([role.node], at: values))) }
             return ("AWS::IAM::Policy", properties)
         case "aws_iam_policy":
             copy("name", as: "ManagedPolicyName")
-            copy("policy", as: "PolicyDocument")
+            if values["policy"]?.isIntrinsic != true { copy("policy", as: "PolicyDocument") }
             if let roles = policyRoles[resource.configAddress] { properties.append(("Roles", Self.sequence(roles, at: values))) }
             return ("AWS::IAM::ManagedPolicy", properties)
         case "aws_ecs_task_definition":
@@ -272,8 +296,14 @@ package struct PlanTemplateBuilder {
             reference("task_role_arn", as: "TaskRoleArn", getAtt: "Arn")
             reference("execution_role_arn", as: "ExecutionRoleArn", getAtt: "Arn")
             // A JSON string in the plan: its containers, located inside the string.
-            if let text = values["container_definitions"], let tree = EmbeddedDocument.jsonValue(text, file: file, budget: budget) {
-                properties.append(("ContainerDefinitions", tree))
+            // A JSON string in the plan: its containers, located inside the string. Read from `.tf`
+            // source, `jsonencode([...])` is already the list, located at the HCL that wrote it.
+            if let definitions = values["container_definitions"] {
+                if definitions.items != nil {
+                    properties.append(("ContainerDefinitions", definitions))
+                } else if let tree = EmbeddedDocument.jsonValue(definitions, file: file, budget: budget) {
+                    properties.append(("ContainerDefinitions", tree))
+                }
             }
             return ("AWS::ECS::TaskDefinition", properties)
         case "aws_ecs_service":
@@ -305,6 +335,11 @@ package struct PlanTemplateBuilder {
                 properties.append(("TracingConfiguration", Self.mapping([("Enabled", enabled)], at: enabled.location, pointer: enabled.pointer)))
             }
             return ("AWS::StepFunctions::StateMachine", properties)
+        case "aws_eks_pod_identity_association":
+            copy("namespace", as: "Namespace")
+            copy("service_account", as: "ServiceAccount")
+            reference("role_arn", as: "RoleArn", getAtt: "Arn")
+            return ("AWS::EKS::PodIdentityAssociation", properties)
         case "aws_xray_sampling_rule":
             let fields = [("rule_name", "RuleName"), ("priority", "Priority"), ("fixed_rate", "FixedRate"), ("reservoir_size", "ReservoirSize"),
                           ("service_name", "ServiceName"), ("service_type", "ServiceType"), ("host", "Host"), ("http_method", "HTTPMethod"),

@@ -23,7 +23,7 @@ extension LintRun {
                     return items.map { (SamplingRuleReader.centralized($0), false) }
                 }
                 return items.compactMap { $0["SamplingRule"] }.map { (SamplingRuleReader.centralized($0), false) }
-            case .cloudFormation, .terraformPlan:
+            case .cloudFormation, .terraformPlan, .terraformSource:
                 return TemplateView(document).resources(ofType: "AWS::XRay::SamplingRule").compactMap { $0.properties?["SamplingRule"] }
                     .map { (SamplingRuleReader.centralized($0), false) }
             default:

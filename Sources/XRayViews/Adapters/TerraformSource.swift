@@ -1,0 +1,371 @@
+import Foundation
+import HCL
+import XRayCore
+import XRaySampling
+
+/// Terraform configuration (`.tf` files) read as the template it amounts to, through the same
+/// mapping as a plan (`TerraformPlan.assemble`): a folder is one module, every `resource` block is
+/// evaluated as far as the module's own text decides it (`HCLEvaluator`: locals, variables and
+/// tfvars, `path.module`, `file`, `templatefile`), local module calls are followed with their
+/// inputs, and `data "aws_iam_policy_document"` blocks become the policy JSON they produce.
+/// What only Terraform knows when it runs (resource attributes, other data sources, `count` and
+/// `for_each` keys, remote modules) is unknown: absent, or CloudFormation's "value from elsewhere",
+/// so a rule that needs it says nothing. Every node keeps the `.tf` line it was written on.
+package enum TerraformSource {
+    /// A module: the documents of its files (the first holds the template), and the local module
+    /// folders it calls (a folder walk lints those only through their callers).
+    package struct Reading {
+        package var documents: [SourceDocument]
+        package var calledFolders: Set<String>
+    }
+
+    /// Local modules are followed this deep (a configuration that nests deeper is unusual).
+    static let maxModuleDepth = 8
+
+    /// The module in `folder` (as the user wrote the path; "" for the current folder), reading its
+    /// `.tf` files from disk; `files` instead gives their text (a file named on its own, examples).
+    package static func read(folder: String, files given: [(path: String, data: Data)]? = nil) -> Reading {
+        let files = given ?? tfFiles(in: folder).map { path in (path, BoundedRead.file(path) ?? Data()) }
+        var reader = TerraformSourceReader(rootFolder: folder)
+        let parsed = reader.parse(files)
+        var module = HCLModule(files: parsed, folder: url(folder), root: repositoryRoot(of: folder))
+        let tfvars = HCLModule.tfvars(folder: url(folder))
+        module.assign(tfvars.values)
+        reader.loadFindings += tfvars.failures.map(reader.finding)
+        reader.read(module, folder: folder, prefix: "", inputs: [:], callers: [])
+
+        let mainPath = files.first?.path ?? join(folder, "main.tf")
+        var main = SourceDocument(path: mainPath, text: String(decoding: files.first?.data ?? Data(), as: UTF8.self), root: nil,
+                                  kind: .terraformSource, loadFindings: reader.loadFindings)
+        let reading = TerraformPlan.assemble(reader.resources, references: reader.references, unknown: reader.unknown, file: mainPath,
+                                             budget: main.nodeBudget, at: SourceLocation(file: mainPath, line: 1, column: 1))
+        main.root = reading.template
+        main.terraformAddresses = reading.addresses
+        main.terraformUnknowns = reader.unknowns
+        // The other files of the module and of the modules it calls: their text, for suppression
+        // comments and the count of files read, and the addresses of findings made on them.
+        var others: [SourceDocument] = []
+        var seen: Set<String> = [mainPath]
+        for (path, data) in files.dropFirst().map({ ($0.path, $0.data) }) + reader.childFiles where seen.insert(path).inserted {
+            var document = SourceDocument(path: path, text: String(decoding: data, as: UTF8.self), root: nil, kind: .terraformSource, loadFindings: [])
+            document.terraformAddresses = reading.addresses
+            others.append(document)
+        }
+        let settings = reading.beanstalkSettings.map { main.sibling(root: $0, kind: .ebextensions) }
+        return Reading(documents: [main] + others + settings, calledFolders: reader.calledFolders)
+    }
+
+    /// The `.tf` files of a folder, sorted by name (Terraform reads them all, in any order).
+    package static func tfFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        return names.filter { $0.hasSuffix(".tf") }.sorted().map { join(folder, $0) }
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    static func url(_ folder: String) -> URL { URL(fileURLWithPath: folder.isEmpty ? "." : folder) }
+
+    /// An absolute, normalised path, to tell whether two written paths are one folder.
+    package static func canonical(_ folder: String) -> String { url(folder).standardizedFileURL.path }
+
+    /// `file()` and `templatefile()` read below the repository the module is in (a module reading
+    /// `../shared/x.json` is common), or below the module's folder outside a repository.
+    static func repositoryRoot(of folder: String) -> URL {
+        var current = url(folder).standardizedFileURL
+        for _ in 0..<64 {
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return current }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        return url(folder).standardizedFileURL
+    }
+
+    /// `a/b/../c` → `a/c`, keeping a path relative as written.
+    static func normalised(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if path.hasPrefix("/") { return "/" + joined }
+        return path.hasPrefix("./") && !joined.hasPrefix("..") ? "./" + joined : joined
+    }
+}
+
+/// Reads one module and the local modules it calls into `TerraformPlan.Resource`s and references.
+struct TerraformSourceReader {
+    let rootFolder: String
+    var resources: [TerraformPlan.Resource] = []
+    var references: [String: [String: [String]]] = [:]
+    var unknown: [String: Set<String>] = [:]
+    /// What stayed unknown and why, for `lint -v`.
+    var unknowns: [String] = []
+    var loadFindings: [Finding] = []
+    var childFiles: [(String, Data)] = []
+    var calledFolders: Set<String> = []
+    /// `data "aws_iam_policy_document"` blocks by absolute address, and the policies read from them
+    /// (nil: unknown), so that a reference reads each once.
+    var policyBlocks: [String: (block: TFBlock, module: ModuleScope)] = [:]
+    var policies: [String: LocatedNode?] = [:]
+    var policiesInProgress: Set<String> = []
+
+    /// One module being read: its evaluator, its address prefix (`module.a.`), and what each of
+    /// its input variables names in the caller (for references through inputs).
+    final class ModuleScope {
+        let module: HCLModule
+        let evaluator: HCLEvaluator
+        let prefix: String
+        let folder: String
+        let inputs: [String: [String]]
+
+        init(module: HCLModule, prefix: String, folder: String, inputs: [String: [String]]) {
+            self.module = module
+            self.evaluator = HCLEvaluator(module: module)
+            self.prefix = prefix
+            self.folder = folder
+            self.inputs = inputs
+        }
+    }
+
+    init(rootFolder: String) {
+        self.rootFolder = rootFolder
+    }
+
+    func finding(_ diagnostic: HCLDiagnostic) -> Finding {
+        ParseError.finding(at: SourceLocation(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column), diagnostic.message)
+    }
+
+    /// The files that parse; each that does not is an XR001 at its first error.
+    mutating func parse(_ files: [(path: String, data: Data)]) -> [HCLFile] {
+        files.compactMap { path, data in
+            guard data.count <= HCLModule.maxFileSize else {
+                loadFindings.append(ParseError.finding(at: SourceLocation(file: path, line: 1, column: 1),
+                                                       "the file is over \(HCLModule.maxFileSize >> 20) MB; xrayctl reads .tf files up to that size"))
+                return nil
+            }
+            switch HCLFile.parse(data: data, path: path) {
+            case .success(let file): return file
+            case .failure(let error):
+                loadFindings.append(finding(error))
+                return nil
+            }
+        }
+    }
+
+    // MARK: modules
+
+    mutating func read(_ module: HCLModule, folder: String, prefix: String, inputs: [String: [String]], callers: [String]) {
+        let scope = ModuleScope(module: module, prefix: prefix, folder: folder, inputs: inputs)
+        let label = prefix.isEmpty ? "the root module (\(folder.isEmpty ? "." : folder))" : String(prefix.dropLast())
+        var dataSources: [String] = []
+        for block in module.blocks where block.type == "data" && block.labels.count == 2 {
+            let address = prefix + "data." + block.labelValues.joined(separator: ".")
+            if block.labels[0].value == "aws_iam_policy_document" {
+                policyBlocks[address] = (block, scope)
+            } else {
+                dataSources.append("data." + block.labelValues.joined(separator: "."))
+            }
+        }
+        if !dataSources.isEmpty {
+            unknowns.append("\(label): data sources are read when Terraform runs, so what they give is unknown: \(dataSources.joined(separator: ", "))")
+        }
+        for block in module.blocks {
+            switch block.type {
+            case "resource" where block.labels.count == 2: readResource(block, scope)
+            case "module" where block.labels.count == 1: readModuleCall(block, scope, label: label, callers: callers + [TerraformSource.canonical(folder)])
+            default: break
+            }
+        }
+    }
+
+    mutating func readModuleCall(_ block: TFBlock, _ scope: ModuleScope, label: String, callers: [String]) {
+        let name = block.labels[0].value
+        let address = scope.prefix + "module." + name
+        guard let source = block.attribute("source")?.expression.literalString else {
+            unknowns.append("\(address): its source is not a literal string; the module is not read")
+            return
+        }
+        guard source.hasPrefix("./") || source.hasPrefix("../") else {
+            unknowns.append("\(address): source \"\(source)\" is not a local folder (registry, git or archive); its resources are not read")
+            return
+        }
+        if isSkipped(block, scope) { return }
+        let folder = TerraformSource.normalised(TerraformSource.join(scope.folder, source))
+        let canonical = TerraformSource.canonical(folder)
+        guard !callers.contains(canonical), callers.count < TerraformSource.maxModuleDepth else {
+            unknowns.append("\(address): \(folder) calls itself or nests modules more than \(TerraformSource.maxModuleDepth) deep; not read further")
+            return
+        }
+        let paths = TerraformSource.tfFiles(in: folder)
+        guard !paths.isEmpty else {
+            unknowns.append("\(address): no .tf files in \(folder); the module is not read")
+            return
+        }
+        calledFolders.insert(canonical)
+        let files = paths.map { ($0, BoundedRead.file($0) ?? Data()) }
+        childFiles += files
+        var child = HCLModule(files: parse(files), folder: TerraformSource.url(folder), root: scope.module.root)
+        // The call's arguments are the child's variables, evaluated in the caller (so their values
+        // keep the caller's lines), and what each names in the caller is what the variable names.
+        var values: [String: TFValue] = [:]
+        var passed: [String: [String]] = [:]
+        let meta: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
+        for attribute in block.body.attributes where !meta.contains(attribute.name) {
+            // A value computed in the call (`tomap({...})`) is located at the argument that passed it.
+            var value = scope.evaluator.evaluate(attribute.expression)
+            if value.range == nil { value.range = attribute.expression.range }
+            values[attribute.name] = value
+            if let named = referencedAddresses(attribute.expression, scope) { passed[attribute.name] = named }
+        }
+        child.assign(values)
+        read(child, folder: folder, prefix: address + ".", inputs: passed, callers: callers)
+    }
+
+    /// `count = 0` or an empty `for_each`: the block creates nothing.
+    func isSkipped(_ block: TFBlock, _ scope: ModuleScope) -> Bool {
+        if let count = block.attribute("count").map({ scope.evaluator.evaluate($0.expression) }), count.number?.integer == 0 { return true }
+        if let each = block.attribute("for_each").map({ scope.evaluator.evaluate($0.expression) }) {
+            if each.elements?.isEmpty == true || each.attributes?.isEmpty == true { return true }
+        }
+        return false
+    }
+
+    // MARK: resources
+
+    mutating func readResource(_ block: TFBlock, _ scope: ModuleScope) {
+        guard !isSkipped(block, scope) else { return }
+        let type = block.labels[0].value
+        let address = scope.prefix + type + "." + block.labels[1].value
+        let pointer = "/" + LocatedNode.escape(address)
+        var unknownAttributes: Set<String> = []
+        let values = body(block.body, scope, pointer: pointer, at: block.range, unknown: &unknownAttributes)
+        var attributeReferences: [String: [String]] = [:]
+        for attribute in block.body.attributes {
+            if let named = referencedAddresses(attribute.expression, scope) { attributeReferences[attribute.name] = named }
+        }
+        let entry = LocatedNode(.mapping([]), at: TerraformSourceValues.location(block.labels[0].range), pointer: pointer)
+        resources.append(TerraformPlan.Resource(address: address, type: type, module: String(scope.prefix.dropLast()), values: values, entry: entry))
+        references[address] = attributeReferences
+        unknown[address] = unknownAttributes
+    }
+
+    /// A body as a plan's `values` hold it: attributes by name, nested blocks as lists of bodies.
+    /// An attribute known only when Terraform runs is an unreadable value (and named in `unknown`);
+    /// a `dynamic` block, whose blocks are not known statically, is named in `unknown`.
+    mutating func body(_ body: HCLBody, _ scope: ModuleScope, pointer: String, at range: SourceRange, unknown: inout Set<String>) -> LocatedNode {
+        var pairs: [(key: LocatedNode, value: LocatedNode)] = []
+        let meta: Set<String> = ["count", "for_each", "depends_on", "provider"]
+        for attribute in body.attributes where !meta.contains(attribute.name) {
+            let place = pointer + "/" + LocatedNode.escape(attribute.name)
+            // Unknown, it is there but unreadable (as `Cpu: !Ref TaskCpu` in a template): absent, a
+            // rule would take it for not set.
+            let node = value(attribute.expression, scope, pointer: place) ?? {
+                unknown.insert(attribute.name)
+                return TerraformSourceValues.unknown(at: attribute.expression.range, pointer: place)
+            }()
+            pairs.append((TerraformSourceValues.key(attribute.name, at: attribute.nameRange), node))
+        }
+        var types: [String] = []
+        for block in body.blocks where !types.contains(block.type) { types.append(block.type) }
+        for type in types where !["lifecycle", "provisioner", "connection"].contains(type) {
+            if type == "dynamic" {
+                for block in body.blocks("dynamic") { if let name = block.labels.first?.value { unknown.insert(name) } }
+                continue
+            }
+            let blocks = body.blocks(type)
+            let listPointer = pointer + "/" + LocatedNode.escape(type)
+            var items: [LocatedNode] = []
+            for (index, block) in blocks.enumerated() {
+                var ignored: Set<String> = []
+                items.append(self.body(block.body, scope, pointer: listPointer + "/\(index)", at: block.range, unknown: &ignored))
+            }
+            pairs.append((TerraformSourceValues.key(type, at: blocks[0].typeRange),
+                          LocatedNode(.sequence(items), at: TerraformSourceValues.location(blocks[0].range), pointer: listPointer)))
+        }
+        return LocatedNode(.mapping(pairs), at: TerraformSourceValues.location(range), pointer: pointer)
+    }
+
+    /// An attribute's value as nodes, or nil when it is unknown. `jsonencode(x)` is read as `x`
+    /// (the JSON has its structure, and each part keeps the line that wrote it; a part unknown until
+    /// apply stays unknown without hiding the rest), a local is followed to where it is written,
+    /// `data.aws_iam_policy_document.x.json` is that document's policy, and `file()` of JSON or
+    /// YAML is read as that file, located in it.
+    mutating func value(_ expression: HCLExpression, _ scope: ModuleScope, pointer: String, depth: Int = 0) -> LocatedNode? {
+        guard depth < 32 else { return nil }
+        switch expression.kind {
+        case .parenthesized(let inner):
+            return value(inner, scope, pointer: pointer, depth: depth + 1)
+        case .call(name: "jsonencode", arguments: let arguments, expandsLast: false) where arguments.count == 1:
+            return value(arguments[0], scope, pointer: pointer, depth: depth + 1)
+        case .call(name: "file", arguments: let arguments, expandsLast: false) where arguments.count == 1:
+            return readFile(arguments[0], call: expression, scope, pointer: pointer)
+        default:
+            break
+        }
+        if let names = expression.traversal {
+            if names.count == 2, names[0] == "local", let local = scope.module.locals[names[1]] {
+                return value(local.expression, scope, pointer: pointer, depth: depth + 1)
+            }
+            // `data.aws_iam_policy_document.x[0].json` (a document with `count`) is the same document.
+            let named = names.filter { Int($0) == nil }
+            if named.count == 4, named[0] == "data", named[1] == "aws_iam_policy_document", ["json", "minified_json"].contains(named[3]) {
+                // Under the attribute's pointer: two roles trusting one document are two trust policies.
+                return policy(scope.prefix + "data.aws_iam_policy_document." + named[2]).map { TerraformSourceValues.repointed($0, under: pointer + "#") }
+            }
+        }
+        let evaluated = scope.evaluator.evaluate(expression)
+        guard evaluated.isKnown else { return nil }
+        return TerraformSourceValues.node(evaluated, fallback: expression.range, pointer: pointer)
+    }
+
+    /// `file("x.json")`: JSON or YAML read from the file itself, so findings land in it; other
+    /// text is a string at the call.
+    mutating func readFile(_ argument: HCLExpression, call: HCLExpression, _ scope: ModuleScope, pointer: String) -> LocatedNode? {
+        guard let path = scope.evaluator.evaluate(argument).string else { return nil }
+        let contents = scope.evaluator.evaluate(call)
+        guard let text = contents.string else {
+            unknowns.append("\(call.range): file(\"\(path)\") cannot be read (missing, outside the repository, or too large); its content is unknown")
+            return nil
+        }
+        let modulePath = scope.module.folder.path
+        let written = path.hasPrefix(modulePath + "/") ? String(path.dropFirst(modulePath.count + 1)) : path
+        let display = path.hasPrefix("/") && !path.hasPrefix(modulePath + "/") ? path : TerraformSource.normalised(TerraformSource.join(scope.folder, written))
+        let first = text.drop(while: \.isWhitespace).first
+        if first == "[" || first == "{", let tree = try? YAMLLoader.load(text, file: display), tree.pairs != nil || tree.items != nil {
+            return tree
+        }
+        return TerraformSourceValues.node(TFValue(.string(text), range: call.range), fallback: call.range, pointer: pointer)
+    }
+
+    // MARK: references
+
+    /// The resource addresses an expression names (through locals, and through input variables to
+    /// what the caller passed); `[]` when it names only what cannot be resolved (data sources,
+    /// module outputs, `each`); nil when it names nothing at all.
+    func referencedAddresses(_ expression: HCLExpression, _ scope: ModuleScope) -> [String]? {
+        var found: [String] = []
+        var any = false
+        var locals: Set<String> = []
+        func visit(_ expression: HCLExpression) {
+            if let names = expression.traversal, names.count >= 2 {
+                any = true
+                switch names[0] {
+                case "var": found += scope.inputs[names[1]] ?? []
+                case "local":
+                    if locals.insert(names[1]).inserted, let local = scope.module.locals[names[1]] { visit(local.expression) }
+                case "data", "module", "each", "count", "path", "self", "terraform": break
+                default: found.append(scope.prefix + names[0] + "." + names[1])
+                }
+                return
+            }
+            for child in expression.kind.children { visit(child) }
+        }
+        visit(expression)
+        return any ? found : nil
+    }
+}
