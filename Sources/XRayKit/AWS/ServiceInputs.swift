@@ -27,6 +27,19 @@ public struct EncryptionConfigInput: Encodable, Hashable, Sendable {
     public var `Type` = "KMS"
 }
 
+/// X-Ray `CreateGroup` input: the traces a filter expression selects, with X-Ray Insights on or off
+/// for them (notifications need insights).
+public struct CreateGroupInput: Encodable, Hashable, Sendable {
+    public struct Insights: Encodable, Hashable, Sendable {
+        public var InsightsEnabled: Bool
+        public var NotificationsEnabled: Bool
+    }
+
+    public var GroupName: String
+    public var FilterExpression: String
+    public var InsightsConfiguration: Insights
+}
+
 /// X-Ray `UpdateTraceSegmentDestination` input: `CloudWatchLogs` turns Transaction Search on.
 public struct TraceSegmentDestinationInput: Encodable, Hashable, Sendable {
     public var Destination = "CloudWatchLogs"

@@ -3,8 +3,8 @@ struct CrossAccountGenerator {
     let context: GenerationContext
 
     /// `sources` are the roles the agents sign with; the target trusts exactly them.
-    func generate(target: ARN, sources: [String]) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    func generate(target: ARN, sources: [String]) -> Setup {
+        var output = Setup()
         let principals: StringOrList = sources.isEmpty
             ? .one("arn:\(context.partition):iam::\(context.account):root")
             : .many(Set(sources).sorted().map(context.roleARN))

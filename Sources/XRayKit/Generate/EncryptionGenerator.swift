@@ -2,8 +2,8 @@
 struct EncryptionGenerator {
     let context: GenerationContext
 
-    func generate(_ encryption: EncryptionSpec) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    func generate(_ encryption: EncryptionSpec) -> Setup {
+        var output = Setup()
         output.add("encryption.json", CanonicalJSON.encode(EncryptionConfigInput(KeyId: encryption.kmsKey)),
                    "encrypts traces with \(encryption.kmsKey) (PutEncryptionConfig input)")
         // "Permission only needs to be set on the key policy": whoever configures encryption needs
@@ -25,9 +25,9 @@ struct EncryptionGenerator {
                    "key-policy statements X-Ray needs on \(encryption.kmsKey): add them to the key's policy")
         // A key named by ARN in another account is changed there.
         let keyAccount = ARN(encryption.kmsKey).map(\.account).flatMap { $0 == context.model.account ? nil : $0 }
-        output.steps.append(.mergeKeyPolicy(path: "iam/kms-key-policy-statements.json", key: encryption.kmsKey,
+        output.add(.keyPolicy(path: "iam/kms-key-policy-statements.json", key: encryption.kmsKey,
                                             account: context.model.account == nil ? nil : keyAccount))
-        output.steps += context.traceAccounts.map { .putEncryptionConfig(path: "encryption.json", account: $0) }
+        for account in context.traceAccounts { output.add(.encryption(path: "encryption.json", account: account)) }
         return output
     }
 }

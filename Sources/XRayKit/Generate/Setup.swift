@@ -1,0 +1,63 @@
+/// What a setup is made of: the resources it creates or changes (each emitter renders these), the
+/// files used as they are, and notes for the output README. Platform generators each make one and
+/// `Generator.plan` joins them.
+struct Setup {
+    var resources: [SetupResource] = []
+    var files: [GeneratedFile] = []
+    var notes: [String] = []
+    /// Roles as each part asks for them; `Generator.plan` merges them (`RoleMerging`) into `.role` resources.
+    var roles: [RolePlan] = []
+    /// Roles an agent signs with; a cross-account target role must trust them.
+    var agentRoles: [String] = []
+    /// Log groups already in `resources`: tasks of one setup share them, created once.
+    private var logGroups: Set<String> = []
+
+    mutating func append(_ other: Setup) {
+        for resource in other.resources { add(resource) }
+        files += other.files
+        notes += other.notes
+        roles += other.roles
+        agentRoles += other.agentRoles
+    }
+
+    mutating func add(_ resource: SetupResource) {
+        if case .logGroup(let name, _) = resource, !logGroups.insert(name).inserted { return }
+        resources.append(resource)
+    }
+
+    mutating func add(_ path: String, _ contents: String, _ summary: String) {
+        files.append(GeneratedFile(path, contents, summary: summary))
+    }
+}
+
+/// A task definition with the roles this setup creates for it, by name (nil: an existing role or
+/// none), so the template can reference them instead of reading names back out of ARNs.
+struct PlannedTask {
+    var definition: TaskDefinition
+    var taskRole: String?
+    var executionRole: String?
+    /// Where its `RegisterTaskDefinition` input is written.
+    var path: String
+}
+
+/// An emitter's answer for one resource: how it renders it, or why it cannot. The answers are what
+/// the README says each output holds and which steps remain after it.
+enum Emitted<Rendering> {
+    case rendered(Rendering)
+    case notExpressible(String)
+}
+
+/// What the CLI steps do after an output holding the resources it could: every resource it could
+/// not, in the steps' order.
+struct Remaining {
+    /// Indices into the setup's resources.
+    var indices: Set<Int> = []
+    /// Why each was left out, in words (tests read them; the README shows only the steps).
+    var reasons: [String] = []
+}
+
+/// Where a resource stands in the template and in the Terraform configuration, in this order:
+/// roles first (what follows references them), then one section per kind.
+enum TemplateSection: Int, CaseIterable {
+    case roles, logGroups, taskDefinitions, daemonService, samplingRules, groups, podIdentity, applicationSignals, transactionSearch
+}

@@ -1,0 +1,65 @@
+extension ModelReader {
+    static let groupKeys = ["name", "filter_expression", "insights", "notifications"]
+    /// CreateGroup's GroupName: 1 to 32 characters, unique, `Default` reserved (botocore's X-Ray model).
+    static let maxGroupName = 32
+
+    /// `groups:` — X-Ray groups, each the traces a filter expression selects. Names get the project
+    /// prefix, as sampling rules do: groups are account-wide. The filter expression is passed on as
+    /// written (X-Ray checks its grammar when the group is created).
+    func groups(_ node: LocatedNode, project: String) -> [GroupSpec] {
+        guard let items = node.items else {
+            reader.error(node, "groups must be a list, found \(node.typeName)")
+            return []
+        }
+        let groups = items.compactMap { group($0, project: project) }
+        var seen: [String: SourceLocation] = [:]
+        for group in groups {
+            if let first = seen[group.name] {
+                reader.error(at: group.location, "group name '\(group.name)' is already used at line \(first.line)")
+            }
+            seen[group.name] = seen[group.name] ?? group.location
+        }
+        return groups
+    }
+
+    private func group(_ node: LocatedNode, project: String) -> GroupSpec? {
+        guard let fields = reader.fields(node, "a group", keys: Self.groupKeys) else { return nil }
+        var name: String?
+        if let nameNode = reader.required(fields, "name", "a group"), let text = reader.string(nameNode, "group name") {
+            let full = Naming.prefixed(project, text)
+            if !Naming.isSimpleName(text) {
+                reader.error(nameNode, "group name '\(text)' must be letters, digits and hyphens")
+            } else if full.count > Self.maxGroupName {
+                reader.error(nameNode, "group name '\(full)' (with the project prefix) is longer than \(Self.maxGroupName) characters")
+            } else if full.lowercased() == "default" {
+                reader.error(nameNode, "'Default' is X-Ray's built-in group of all traces; give the group another name")
+            } else {
+                name = full
+            }
+        }
+        var filter: String?
+        if let filterNode = reader.required(fields, "filter_expression", "a group"),
+           let text = reader.string(filterNode, "group filter_expression") {
+            if text.allSatisfy(\.isWhitespace) {
+                reader.error(filterNode, "group filter_expression is empty: a group is the traces it selects (such as service(\"api\") { fault })")
+            } else {
+                filter = text
+            }
+        }
+        let insights = fields["insights"].flatMap { flag($0, "group insights") } ?? false
+        let notifications = fields["notifications"].flatMap { flag($0, "group notifications") } ?? false
+        if notifications && !insights, let notificationsNode = fields["notifications"] {
+            reader.error(notificationsNode, "notifications are sent for X-Ray Insights only: set insights: true as well, or notifications: false")
+        }
+        guard let name, let filter else { return nil }
+        return GroupSpec(name: name, filterExpression: filter, insights: insights, notifications: notifications, location: node.location)
+    }
+
+    private func flag(_ node: LocatedNode, _ what: String) -> Bool? {
+        guard let scalar = node.scalar, scalar.kind == .bool else {
+            reader.error(node, "\(what) must be true or false, found \(node.typeName)")
+            return nil
+        }
+        return scalar.text.lowercased() == "true"
+    }
+}
