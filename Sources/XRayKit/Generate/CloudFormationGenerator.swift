@@ -54,18 +54,11 @@ struct CloudFormationGenerator {
         var outputs: [(String, YAMLValue)] = []
         var parameters: [(String, YAMLValue)] = []
         var types: Set<String> = []
-        var remaining = Remaining()
-        for (index, resource) in setup.resources.enumerated() {
-            switch emit(resource, &state) {
-            case .rendered(let piece):
-                sections[piece.section.rawValue] += piece.resources
-                outputs += piece.outputs
-                parameters += piece.parameters
-                for entry in piece.resources { types.insert(entry.type) }
-            case .notExpressible(let reason):
-                remaining.indices.insert(index)
-                remaining.reasons.append(reason)
-            }
+        let remaining = setup.render({ emit($0, &state) }) { piece in
+            sections[piece.section.rawValue] += piece.resources
+            outputs += piece.outputs
+            parameters += piece.parameters
+            for entry in piece.resources { types.insert(entry.type) }
         }
         guard !types.isEmpty else { return nil }
         var template: [(String, YAMLValue)] = [
@@ -202,22 +195,9 @@ struct CloudFormationGenerator {
                     ("IndexingPercentage", percentage.rounded() == percentage ? .int(Int(percentage)) : .double(percentage)),
                 ], dependsOn: [policyID]),
             ]))
-        case .keyPolicy:
-            return .notExpressible("a KMS key's policy is one document, which CloudFormation cannot add statements to")
-        case .defaultSamplingRule:
-            return .notExpressible("the Default sampling rule exists in every account, and AWS::XRay::SamplingRule can only create rules")
-        case .encryption:
-            return .notExpressible("X-Ray's encryption setting has no CloudFormation resource")
-        case .functionTracing, .functionRolePolicy, .adotLayer:
-            return .notExpressible("the function exists already, and a stack changes only what it owns")
-        case .stageTracing:
-            return .notExpressible("the stage exists already, and a stack changes only what it owns")
-        case .beanstalkEnvironment:
-            return .notExpressible("the .ebextensions go into the application's source bundle")
-        case .instance:
-            return .notExpressible("the user data is for instances you launch")
-        case .kubernetes:
-            return .notExpressible("the manifests are applied to the cluster with kubectl")
+        case .keyPolicy, .defaultSamplingRule, .encryption, .functionTracing, .functionRolePolicy, .adotLayer, .stageTracing,
+             .beanstalkEnvironment, .instance, .kubernetes:
+            return .notExpressible(resource.ownedOnlyByTheCLI ?? "")
         }
     }
 

@@ -28,6 +28,22 @@ struct Setup {
     mutating func add(_ path: String, _ contents: String, _ summary: String) {
         files.append(GeneratedFile(path, contents, summary: summary))
     }
+
+    /// One emitter's single pass: `emit` answers for each resource in order, `take` keeps each
+    /// rendering, and what it could not express remains for the CLI.
+    func render<Rendering>(_ emit: (SetupResource) -> Emitted<Rendering>, into take: (Rendering) -> Void) -> Remaining {
+        var remaining = Remaining()
+        for (index, resource) in resources.enumerated() {
+            switch emit(resource) {
+            case .rendered(let rendering):
+                take(rendering)
+            case .notExpressible(let reason):
+                remaining.indices.insert(index)
+                remaining.reasons.append(reason)
+            }
+        }
+        return remaining
+    }
 }
 
 /// A task definition with the roles this setup creates for it, by name (nil: an existing role or

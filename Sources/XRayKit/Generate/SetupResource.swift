@@ -63,6 +63,23 @@ enum SetupResource {
         }
     }
 
+    /// Why neither a stack nor a Terraform configuration can own the resource (it exists already, or
+    /// is a setting or document they cannot change), or nil when they can.
+    var ownedOnlyByTheCLI: String? {
+        switch self {
+        case .keyPolicy: return "a KMS key's policy is one document, which a stack or configuration cannot add statements to"
+        case .defaultSamplingRule: return "the Default sampling rule exists in every account and cannot be created"
+        case .encryption: return "X-Ray's encryption setting has no resource of its own (and its key policy is merged first)"
+        case .functionTracing, .functionRolePolicy, .adotLayer: return "the function exists already, and a stack changes only what it owns"
+        case .stageTracing: return "the stage exists already, and a stack changes only what it owns"
+        case .beanstalkEnvironment: return "the .ebextensions go into the application's source bundle"
+        case .instance: return "the user data is for instances you launch"
+        case .kubernetes: return "the manifests are applied to the cluster with kubectl"
+        case .role, .logGroup, .taskDefinition, .daemonService, .samplingRules, .group, .transactionSearch,
+             .applicationSignalsDiscovery, .podIdentityAssociation: return nil
+        }
+    }
+
     /// The CLI steps' order: roles first (everything else names them), the key policy before
     /// encryption uses the key, task definitions before the service that runs one.
     var order: Int {

@@ -62,20 +62,13 @@ struct TerraformGenerator {
         ])]
         var types: Set<String> = []
         var filled: Set<String> = []
-        var remaining = Remaining()
-        for (index, resource) in setup.resources.enumerated() {
-            switch emit(resource, &state) {
-            case .rendered(let piece):
-                sections[piece.section.rawValue] += piece.resources
-                outputs += piece.outputs
-                variables += piece.variables
-                for block in piece.resources {
-                    if let type = block.labels.first { types.insert(type) }
-                    filled.formUnion(block.interpolations)
-                }
-            case .notExpressible(let reason):
-                remaining.indices.insert(index)
-                remaining.reasons.append(reason)
+        let remaining = setup.render({ emit($0, &state) }) { piece in
+            sections[piece.section.rawValue] += piece.resources
+            outputs += piece.outputs
+            variables += piece.variables
+            for block in piece.resources {
+                if let type = block.labels.first { types.insert(type) }
+                filled.formUnion(block.interpolations)
             }
         }
         guard !types.isEmpty else { return nil }
@@ -255,22 +248,9 @@ struct TerraformGenerator {
             ]))
         case .applicationSignalsDiscovery:
             return .notExpressible("Application Signals' account setup has no Terraform resource xrayctl relies on")
-        case .keyPolicy:
-            return .notExpressible("a KMS key's policy is one document, which this configuration does not own")
-        case .defaultSamplingRule:
-            return .notExpressible("the Default sampling rule exists in every account and cannot be created")
-        case .encryption:
-            return .notExpressible("X-Ray's encryption setting is changed with its key policy, by the CLI")
-        case .functionTracing, .functionRolePolicy, .adotLayer:
-            return .notExpressible("the function exists already, outside this configuration")
-        case .stageTracing:
-            return .notExpressible("the stage exists already, outside this configuration")
-        case .beanstalkEnvironment:
-            return .notExpressible("the .ebextensions go into the application's source bundle")
-        case .instance:
-            return .notExpressible("the user data is for instances you launch")
-        case .kubernetes:
-            return .notExpressible("the manifests are applied to the cluster with kubectl")
+        case .keyPolicy, .defaultSamplingRule, .encryption, .functionTracing, .functionRolePolicy, .adotLayer, .stageTracing,
+             .beanstalkEnvironment, .instance, .kubernetes:
+            return .notExpressible(resource.ownedOnlyByTheCLI ?? "")
         }
     }
 

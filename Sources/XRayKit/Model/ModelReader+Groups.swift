@@ -12,30 +12,15 @@ extension ModelReader {
             return []
         }
         let groups = items.compactMap { group($0, project: project) }
-        var seen: [String: SourceLocation] = [:]
-        for group in groups {
-            if let first = seen[group.name] {
-                reader.error(at: group.location, "group name '\(group.name)' is already used at line \(first.line)")
-            }
-            seen[group.name] = seen[group.name] ?? group.location
-        }
+        rejectRepeatedNames(groups.map { ($0.name, $0.location) }, "group name")
         return groups
     }
 
     private func group(_ node: LocatedNode, project: String) -> GroupSpec? {
         guard let fields = reader.fields(node, "a group", keys: Self.groupKeys) else { return nil }
-        var name: String?
-        if let nameNode = reader.required(fields, "name", "a group"), let text = reader.string(nameNode, "group name") {
-            let full = Naming.prefixed(project, text)
-            if !Naming.isSimpleName(text) {
-                reader.error(nameNode, "group name '\(text)' must be letters, digits and hyphens")
-            } else if full.count > Self.maxGroupName {
-                reader.error(nameNode, "group name '\(full)' (with the project prefix) is longer than \(Self.maxGroupName) characters")
-            } else if full.lowercased() == "default" {
-                reader.error(nameNode, "'Default' is X-Ray's built-in group of all traces; give the group another name")
-            } else {
-                name = full
-            }
+        let name = reader.required(fields, "name", "a group").flatMap {
+            prefixedName($0, "group name", project: project, maxLength: Self.maxGroupName,
+                         reserved: "'Default' is X-Ray's built-in group of all traces; give the group another name")
         }
         var filter: String?
         if let filterNode = reader.required(fields, "filter_expression", "a group"),
@@ -53,6 +38,34 @@ extension ModelReader {
         }
         guard let name, let filter else { return nil }
         return GroupSpec(name: name, filterExpression: filter, insights: insights, notifications: notifications, location: node.location)
+    }
+
+    /// A name that becomes PROJECT-NAME in AWS (sampling rules, groups): letters, digits and hyphens,
+    /// at most `maxLength` with the prefix, and not `Default`, which X-Ray keeps for itself.
+    func prefixedName(_ node: LocatedNode, _ what: String, project: String, maxLength: Int, reserved: String) -> String? {
+        guard let text = reader.string(node, what) else { return nil }
+        let full = Naming.prefixed(project, text)
+        if !Naming.isSimpleName(text) {
+            reader.error(node, "\(what) '\(text)' must be letters, digits and hyphens")
+        } else if full.count > maxLength {
+            reader.error(node, "\(what) '\(full)' (with the project prefix) is longer than \(maxLength) characters")
+        } else if full.lowercased() == "default" {
+            reader.error(node, reserved)
+        } else {
+            return full
+        }
+        return nil
+    }
+
+    /// A located error for each name used again, pointing at the first use.
+    func rejectRepeatedNames(_ names: [(String, SourceLocation)], _ what: String) {
+        var seen: [String: SourceLocation] = [:]
+        for (name, location) in names {
+            if let first = seen[name] {
+                reader.error(at: location, "\(what) '\(name)' is already used at line \(first.line)")
+            }
+            seen[name] = seen[name] ?? location
+        }
     }
 
     private func flag(_ node: LocatedNode, _ what: String) -> Bool? {
