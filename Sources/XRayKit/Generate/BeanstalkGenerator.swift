@@ -5,7 +5,7 @@ struct BeanstalkGenerator {
     static let configPath = "/etc/amazon/xray/cfg.yaml"
 
     func generate(_ service: ServiceSpec, _ spec: BeanstalkServiceSpec) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         var document: [(String, YAMLValue)] = [
             ("option_settings", .map([
                 ("aws:elasticbeanstalk:xray", .map([("XRayEnabled", .bool(true))])),

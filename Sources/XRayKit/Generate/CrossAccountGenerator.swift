@@ -4,7 +4,7 @@ struct CrossAccountGenerator {
 
     /// `sources` are the roles the agents sign with; the target trusts exactly them.
     func generate(target: ARN, sources: [String]) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         let principals: StringOrList = sources.isEmpty
             ? .one("arn:\(context.partition):iam::\(context.account):root")
             : .many(Set(sources).sorted().map(context.roleARN))

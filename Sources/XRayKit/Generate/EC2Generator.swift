@@ -4,7 +4,7 @@ struct EC2Generator {
     let context: GenerationContext
 
     func generate(_ service: ServiceSpec, _ spec: EC2ServiceSpec) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         var profile: String?
         switch spec.instanceRole {
         case .generate:

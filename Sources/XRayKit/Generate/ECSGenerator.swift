@@ -7,7 +7,7 @@ struct ECSGenerator {
     static let bridgeGatewayAddress = "172.17.0.1"
 
     func generate(_ services: [(ServiceSpec, ECSServiceSpec)]) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         if services.contains(where: { $0.0.platform == .ecsEC2Daemon }) {
             addDaemonService(to: &output)
         }

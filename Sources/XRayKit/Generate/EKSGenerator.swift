@@ -26,7 +26,7 @@ struct EKSGenerator {
     var serviceHost: String { "\(agentName).\(namespace).svc.cluster.local" }
 
     func generate(_ services: [(ServiceSpec, EKSServiceSpec)]) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         let identity = services.first?.1.identity ?? .podIdentity
         output.roles.append(RolePlan(
             name: roleName,

@@ -3,7 +3,7 @@ struct EncryptionGenerator {
     let context: GenerationContext
 
     func generate(_ encryption: EncryptionSpec) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         output.add("encryption.json", CanonicalJSON.encode(EncryptionConfigInput(KeyId: encryption.kmsKey)),
                    "encrypts traces with \(encryption.kmsKey) (PutEncryptionConfig input)")
         // "Permission only needs to be set on the key policy": whoever configures encryption needs

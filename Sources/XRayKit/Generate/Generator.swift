@@ -28,7 +28,7 @@ public enum Generator {
     /// Everything the setup needs, as typed artifacts and the files used as they are.
     static func plan(_ context: GenerationContext) -> Setup {
         let model = context.model
-        var output = Setup()
+        var output = Setup(context)
 
         let ecsServices = model.services.compactMap { service -> (ServiceSpec, ECSServiceSpec)? in
             if case .ecs(let ecs) = service.target { return (service, ecs) }

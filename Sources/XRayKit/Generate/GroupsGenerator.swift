@@ -8,7 +8,7 @@ struct GroupsGenerator {
     static func path(_ name: String) -> String { "\(folder)/\(name).json" }
 
     func generate(_ groups: [GroupSpec]) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         for group in groups {
             let input = CreateGroupInput(GroupName: group.name, FilterExpression: group.filterExpression,
                                          InsightsConfiguration: .init(InsightsEnabled: group.insights,

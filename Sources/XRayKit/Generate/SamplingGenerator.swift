@@ -6,7 +6,7 @@ struct SamplingGenerator {
     static let defaultRate = 0.05
 
     func generate(_ sampling: SamplingSpec) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         // Centralized rules apply by priority, then name; the local file applies in file order,
         // so it is written in the same order to give the same decisions.
         let rules = sampling.rules.sorted { ($0.priority, $0.name) < ($1.priority, $1.name) }

@@ -3,7 +3,7 @@ struct ServerlessGenerator {
     let context: GenerationContext
 
     func lambda(_ service: ServiceSpec, _ spec: LambdaServiceSpec) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         var input = LambdaTracingInput(FunctionName: spec.functionName)
         switch spec.role {
         case .keep:
@@ -52,7 +52,7 @@ struct ServerlessGenerator {
     /// replaces a function's layers and variables as a whole, so the file holds only what is added
     /// and the README merges it into what the function has (keeping every other layer and variable).
     func adot(_ service: ServiceSpec, _ spec: LambdaServiceSpec, layer: String) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         let path = "\(service.name)/lambda-adot.json"
         output.add(path, CanonicalJSON.encode(ADOTLayerAddition(Layers: [layer])),
                    "the AWS OpenTelemetry layer and its wrapper, merged into \(spec.functionName)'s current layers and variables by the README's step")
@@ -63,7 +63,7 @@ struct ServerlessGenerator {
     }
 
     func apiGateway(_ service: ServiceSpec, _ spec: APIGatewayServiceSpec) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         let path = "\(service.name)/apigateway-stage-patch.json"
         let patch = StageTracingPatch(restApiId: spec.restAPIID, stageName: spec.stage)
         output.add(path, CanonicalJSON.encode(patch), "turns on X-Ray tracing for stage \(spec.stage) of REST API \(spec.restAPIID) (UpdateStage input)")

@@ -11,6 +11,13 @@ struct Setup {
     var agentRoles: [String] = []
     /// Log groups already in `resources`: tasks of one setup share them, created once.
     private var logGroups: Set<String> = []
+    /// The plan with placeholders exists for the template and Terraform, which read only its
+    /// resources: its files are not written (encoding them cost as much again).
+    private let keepsFiles: Bool
+
+    init(_ context: GenerationContext) {
+        keepsFiles = !context.placeholders
+    }
 
     mutating func append(_ other: Setup) {
         for resource in other.resources { add(resource) }
@@ -25,8 +32,9 @@ struct Setup {
         resources.append(resource)
     }
 
-    mutating func add(_ path: String, _ contents: String, _ summary: String) {
-        files.append(GeneratedFile(path, contents, summary: summary))
+    mutating func add(_ path: String, _ contents: @autoclosure () -> String, _ summary: @autoclosure () -> String) {
+        guard keepsFiles else { return }
+        files.append(GeneratedFile(path, contents(), summary: summary()))
     }
 
     /// One emitter's single pass: `emit` answers for each resource in order, `take` keeps each

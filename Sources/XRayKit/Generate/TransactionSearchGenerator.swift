@@ -14,7 +14,7 @@ struct TransactionSearchGenerator {
     var policyName: String { "\(context.model.project)-xray-transaction-search" }
 
     func generate(_ spec: TransactionSearchSpec) -> Setup {
-        var output = Setup()
+        var output = Setup(context)
         for account in context.traceAccounts {
             let path = Self.resourcePolicyPath(account)
             let id = account ?? context.account
