@@ -21,15 +21,13 @@ package struct AgentContainer {
     /// The CloudWatch agent also receives Application Signals (on 4316).
     package let applicationSignals: Bool
 
-    package static let applicationSignalsPort = 4316
-
     package init(agent: AgentSpec, region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws,
          applicationSignals: Bool = false) {
         self.agent = agent
         self.region = region
         self.export = export
         self.partition = partition
-        self.applicationSignals = applicationSignals && agent.kind == .cloudwatchAgent
+        self.applicationSignals = applicationSignals && agent.kind.profile.applicationSignals
     }
 
     package init(context: GenerationContext) {
@@ -37,32 +35,21 @@ package struct AgentContainer {
                   partition: context.model.partition, applicationSignals: context.model.applicationSignals)
     }
 
-    package static let otlpPorts = [4317, 4318]
-
-    /// The container name, which is also the host name apps use in bridge mode.
-    package static func name(for kind: AgentSpec.Kind) -> String {
-        switch kind {
-        case .xrayDaemon: return "xray-daemon"
-        case .adot: return "aws-otel-collector"
-        case .cloudwatchAgent: return "cloudwatch-agent"
-        }
-    }
-
     package func container(_ placement: Placement) -> ContainerDefinition {
-        var container = ContainerDefinition(name: Self.name(for: agent.kind), image: agent.image.description)
+        let profile = agent.kind.profile
+        var container = ContainerDefinition(name: profile.containerName, image: agent.image.description)
         container.cpu = agent.cpu
         container.memoryReservation = agent.memoryReservation
         container.portMappings = portMappings(placement)
         // ECS sets AWS_REGION in every task (docs/xray-facts.md §3.7); writing it keeps the task definition
         // self-explanatory and works on hosts where the agent reads no task metadata.
         var environment = region.map { [KeyValuePair(name: "AWS_REGION", value: $0)] } ?? []
-        switch agent.kind {
-        case .xrayDaemon:
+        switch profile.configuration {
+        case .daemonFile:
             container.command = daemonFlags(placement)
-        case .adot:
-            environment.append(KeyValuePair(name: "AOT_CONFIG_CONTENT", value: CollectorConfig.adot(region: region, export: export, partition: partition)))
-        case .cloudwatchAgent:
-            environment.append(KeyValuePair(name: "CW_CONFIG_CONTENT", value: CollectorConfig.cloudwatchAgent(region: region, export: export, applicationSignals: applicationSignals)))
+        case .environment(let variable):
+            environment.append(KeyValuePair(name: variable, value: CollectorConfig.text(
+                profile, region: region, export: export, partition: partition, applicationSignals: applicationSignals)))
         }
         container.environment = environment
         return container
@@ -84,8 +71,8 @@ package struct AgentContainer {
 
     private func portMappings(_ placement: Placement) -> [PortMapping] {
         let protocols: [(port: Int, protocol: String)]
-        let extra = (agent.kind == .xrayDaemon ? [] : Self.otlpPorts.map { ($0, "tcp") })
-            + (applicationSignals ? [(Self.applicationSignalsPort, "tcp")] : [])
+        let extra = (agent.kind.profile.otlp ? AgentProfile.ports.otlp.map { ($0, "tcp") } : [])
+            + (applicationSignals ? [(AgentProfile.ports.applicationSignals, "tcp")] : [])
         switch placement {
         case .sidecar(let mode, _):
             // In a task the app reaches the agent directly; only UDP must be declared (docs/xray-facts.md §3.1).

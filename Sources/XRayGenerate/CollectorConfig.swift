@@ -5,6 +5,16 @@ import XRaySampling
 /// 2000/udp, proxy sampling on 2000/tcp and accept OTLP, and export traces to X-Ray only, so they
 /// need no permissions beyond X-Ray's.
 package enum CollectorConfig {
+    /// A collector's configuration in its own format (the daemon's `cfg.yaml` is `DaemonConfigFile`'s).
+    package static func text(_ profile: AgentProfile, region: String?, bind host: String = "0.0.0.0", export: TracesSpec.Export,
+                     partition: Partition, applicationSignals: Bool = false) -> String {
+        switch profile.format {
+        case .collector: return adot(region: region, export: export, partition: partition)
+        case .cloudwatchAgent: return cloudwatchAgent(region: region, bind: host, export: export, applicationSignals: applicationSignals)
+        case .daemon: preconditionFailure("the X-Ray daemon's configuration is DaemonConfigFile's")
+        }
+    }
+
     /// ADOT collector configuration, passed inline through `AOT_CONFIG_CONTENT`. Without a region
     /// the exporter uses the one ECS sets in the task (`xrayctl instrument` may not know it).
     /// With OTLP export, traces go to X-Ray's OTLP endpoint through `otlphttp` signed by the

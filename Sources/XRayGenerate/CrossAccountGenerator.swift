@@ -6,8 +6,8 @@ package struct CrossAccountGenerator {
     package let context: GenerationContext
 
     /// `sources` are the roles the agents sign with; the target trusts exactly them.
-    package func generate(target: ARN, sources: [String]) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    package func generate(target: ARN, sources: [String]) -> Setup {
+        var output = Setup(context)
         let principals: StringOrList = sources.isEmpty
             ? .one("arn:\(context.partition):iam::\(context.account):root")
             : .many(Set(sources).sorted().map(context.roleARN))

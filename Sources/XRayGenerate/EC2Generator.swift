@@ -6,8 +6,8 @@ import XRaySampling
 package struct EC2Generator {
     package let context: GenerationContext
 
-    package func generate(_ service: ServiceSpec, _ spec: EC2ServiceSpec) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    package func generate(_ service: ServiceSpec, _ spec: EC2ServiceSpec) -> Setup {
+        var output = Setup(context)
         var profile: String?
         switch spec.instanceRole {
         case .generate:
@@ -30,7 +30,7 @@ package struct EC2Generator {
                 trust: nil, inlinePolicy: IAMPolicies.agentPermissions(context), namedByUser: true))
             output.notes.append("`\(service.name)` keeps the existing role `\(arn)`; xrayctl only adds the agent's permissions to it. Launch the instances with the instance profile that holds this role.")
         case .none, .keep:
-            output.notes.append(context.model.agent.kind == .cloudwatchAgent
+            output.notes.append(context.model.agent.kind.profile.hostPackage == .cloudwatchAgent
                 ? "`\(service.name)` gets no instance role (on premises): the CloudWatch agent runs in onPremise mode and reads the profile `AmazonCloudWatchAgent` from `/root/.aws/credentials`; put an access key allowed the X-Ray write actions there."
                 : "`\(service.name)` gets no instance role (on premises): the daemon runs as the user `xray`, which cannot read `/root/.aws/credentials`. The script points it at `/etc/amazon/xray/credentials` (readable by root and the group `xray` only) and runs it in local mode; put an access key allowed the X-Ray write actions in that file's `[default]` profile, then `systemctl restart xray`.")
         }
@@ -39,7 +39,7 @@ package struct EC2Generator {
         output.add(path, UserDataScript.render(model: context.model, service: service.name, os: spec.os,
                                                onPremises: spec.instanceRole == .none),
                    "installs, configures and starts the \(context.agentName) under systemd (EC2 user data; safe to run again)")
-        output.steps.append(.launchInstance(path: path, instanceProfile: profile))
+        output.add(.instance(path: path, instanceProfile: profile))
         return output
     }
 }
@@ -67,9 +67,9 @@ package enum UserDataScript {
 
 
             """
-        switch model.agent.kind {
+        switch model.agent.kind.profile.hostPackage {
         case .cloudwatchAgent: return header + cloudwatchAgent(model: model, os: os, onPremises: onPremises)
-        case .xrayDaemon, .adot: return header + xrayDaemon(model: model, os: os, onPremises: onPremises)
+        case .xrayDaemon: return header + xrayDaemon(model: model, os: os, onPremises: onPremises)
         }
     }
 

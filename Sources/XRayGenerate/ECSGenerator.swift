@@ -9,8 +9,8 @@ package struct ECSGenerator {
     /// gateway, where the DAEMON service publishes its static host ports (docs/xray-facts.md §3.2).
     package static let bridgeGatewayAddress = "172.17.0.1"
 
-    package func generate(_ services: [(ServiceSpec, ECSServiceSpec)]) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    package func generate(_ services: [(ServiceSpec, ECSServiceSpec)]) -> Setup {
+        var output = Setup(context)
         if services.contains(where: { $0.0.platform == .ecsEC2Daemon }) {
             addDaemonService(to: &output)
         }
@@ -20,7 +20,7 @@ package struct ECSGenerator {
         return output
     }
 
-    private func addService(_ service: ServiceSpec, _ ecs: ECSServiceSpec, to output: inout GeneratorOutput) {
+    private func addService(_ service: ServiceSpec, _ ecs: ECSServiceSpec, to output: inout Setup) {
         let family = context.prefixed(service.name)
         let sidecar = service.platform != .ecsEC2Daemon
         let fargate = service.platform == .ecsFargate
@@ -47,9 +47,8 @@ package struct ECSGenerator {
             memory: ecs.taskSize.map { String($0.memory) })
         let path = "\(service.name)/task-definition.json"
         output.add(path, CanonicalJSON.encode(task), "task definition with the app and its tracing wiring (RegisterTaskDefinition input)")
-        output.steps.append(.registerTaskDefinition(path: path))
-        output.taskDefinitions.append(PlannedTask(definition: task, taskRole: ecs.taskRole == .generate ? taskRoleName : nil,
-                                                  executionRole: ecs.executionRole == .generate ? executionRoleName : nil))
+        output.add(.taskDefinition(PlannedTask(definition: task, taskRole: ecs.taskRole == .generate ? taskRoleName : nil,
+                                               executionRole: ecs.executionRole == .generate ? executionRoleName : nil, path: path)))
 
         if ecs.taskRole == .generate {
             // The agent in the task signs its uploads with the task role, never the execution role (docs/xray-facts.md §2.5).
@@ -86,13 +85,14 @@ package struct ECSGenerator {
         // Segments (and OTel spans) carry the service's name, so a sampling rule's `service:`
         // matches it; the model's own environment wins.
         if environment["AWS_XRAY_TRACING_NAME"] == nil { environment["AWS_XRAY_TRACING_NAME"] = service.name }
-        if context.model.agent.kind != .xrayDaemon && environment["OTEL_SERVICE_NAME"] == nil {
+        let profile = context.model.agent.kind.profile
+        if profile.otlp && environment["OTEL_SERVICE_NAME"] == nil {
             environment["OTEL_SERVICE_NAME"] = service.name
         }
-        let agentName = AgentContainer.name(for: context.model.agent.kind)
+        let agentName = profile.containerName
         if let address = daemonAddress(service.platform, ecs.networkMode, agentName: agentName) {
             environment["AWS_XRAY_DAEMON_ADDRESS"] = "\(address):\(ModelReader.agentPort)"
-            if context.model.agent.kind != .xrayDaemon {
+            if profile.otlp {
                 // The agent's OTLP gRPC receiver; the protocol is named so SDKs that default to
                 // http/protobuf (on 4318) do not send HTTP to the gRPC port.
                 environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = environment["OTEL_EXPORTER_OTLP_ENDPOINT"] ?? "http://\(address):4317"
@@ -120,8 +120,8 @@ package struct ECSGenerator {
         }
     }
 
-    private func addDaemonService(to output: inout GeneratorOutput) {
-        let agentName = AgentContainer.name(for: context.model.agent.kind)
+    private func addDaemonService(to output: inout Setup) {
+        let agentName = context.model.agent.kind.profile.containerName
         let family = context.prefixed(agentName)
         let roleName = family + Naming.taskRoleSuffix
         let logGroup = context.model.logs.group(project: context.model.project, service: agentName)
@@ -135,10 +135,8 @@ package struct ECSGenerator {
         let service = CreateServiceInput(cluster: context.model.cluster, serviceName: family, taskDefinition: family)
         output.add("xray-daemon/task-definition.json", CanonicalJSON.encode(task), "the per-instance agent task (RegisterTaskDefinition input)")
         output.add("xray-daemon/service.json", CanonicalJSON.encode(service), "the DAEMON service that runs one agent on every container instance (CreateService input)")
-        output.steps.append(.registerTaskDefinition(path: "xray-daemon/task-definition.json"))
-        output.steps.append(.createService(path: "xray-daemon/service.json"))
-        output.taskDefinitions.append(PlannedTask(definition: task, taskRole: roleName))
-        output.daemonService = service
+        output.add(.taskDefinition(PlannedTask(definition: task, taskRole: roleName, path: "xray-daemon/task-definition.json")))
+        output.add(.daemonService(service, path: "xray-daemon/service.json"))
         output.agentRoles.append(roleName)
         output.roles.append(taskRole(name: roleName, purpose: "task role of the \(agentName) DAEMON service: one agent per container instance uploads traces with it",
                                      logGroup: logGroup))
@@ -150,7 +148,7 @@ package struct ECSGenerator {
             permissions.statements.append(IAMPolicies.firelensLogs(group: logGroup, context))
         }
         // Application Signals: the agent writes metrics and spans with CloudWatchAgentServerPolicy (AWS's ECS setup).
-        let managed = context.model.applicationSignals && context.model.agent.kind == .cloudwatchAgent
+        let managed = context.model.applicationSignals && context.model.agent.kind.profile.applicationSignals
             ? [IAMPolicies.cloudWatchAgentServerPolicy(context.partition)] : []
         return RolePlan(name: name, purpose: purpose,
                         trust: IAMPolicies.trust("ecs-tasks", context, ecsTaskGuard: true),
@@ -160,13 +158,11 @@ package struct ECSGenerator {
     /// Every container of a task with its log configuration (`logs:` in the model): awslogs into
     /// the service's group, one stream prefix per container; or FireLens, through a log router
     /// added to the task. The group is created (with its retention) before the task runs.
-    private func withLogs(_ containers: [ContainerDefinition], group: String, output: inout GeneratorOutput) -> [ContainerDefinition] {
+    private func withLogs(_ containers: [ContainerDefinition], group: String, output: inout Setup) -> [ContainerDefinition] {
         let logs = context.model.logs
         guard logs.driver != .none else { return containers }
-        if !output.logGroups.contains(group) {
-            output.logGroups.append(group)
-            output.steps.append(.createLogGroup(name: group, retentionDays: logs.retentionDays))
-        }
+        // The Setup keeps one of each group.
+        output.add(.logGroup(name: group, retentionDays: logs.retentionDays))
         func awslogs(_ prefix: String) -> LogConfiguration {
             LogConfiguration(logDriver: "awslogs", options: ["awslogs-group": group, "awslogs-region": context.model.region,
                                                              "awslogs-stream-prefix": prefix])

@@ -19,7 +19,8 @@ package struct EKSGenerator {
     package static func patchPath(_ service: String) -> String { "eks/\(service).patch.yaml" }
 
     /// The agent's name: its DaemonSet, ServiceAccount, Service and container.
-    package var agentName: String { AgentContainer.name(for: context.model.agent.kind) }
+    package var agentName: String { profile.containerName }
+    package var profile: AgentProfile { context.model.agent.kind.profile }
     package var namespace: String { context.model.agent.namespace }
     package var roleName: String { context.prefixed("eks-agent-role") }
     package var configMapName: String { agentName + "-config" }
@@ -27,8 +28,8 @@ package struct EKSGenerator {
     /// The host name apps send to.
     package var serviceHost: String { "\(agentName).\(namespace).svc.cluster.local" }
 
-    package func generate(_ services: [(ServiceSpec, EKSServiceSpec)]) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    package func generate(_ services: [(ServiceSpec, EKSServiceSpec)]) -> Setup {
+        var output = Setup(context)
         let identity = services.first?.1.identity ?? .podIdentity
         output.roles.append(RolePlan(
             name: roleName,
@@ -49,18 +50,17 @@ package struct EKSGenerator {
         for cluster in clusters {
             if identity == .podIdentity {
                 let association = PodIdentityAssociation(cluster: cluster, namespace: namespace, serviceAccount: agentName, role: roleName)
-                output.podIdentityAssociations.append(association)
-                output.steps.append(.associatePodIdentity(association, roleARN: context.roleARN(roleName)))
+                output.add(.podIdentityAssociation(association, roleARN: context.roleARN(roleName)))
             }
             let patches = services.filter { $0.1.cluster == cluster }.map { service, spec in
-                DeployStep.DeploymentPatch(deployment: spec.deployment, namespace: spec.namespace, path: Self.patchPath(service.name))
+                SetupResource.DeploymentPatch(deployment: spec.deployment, namespace: spec.namespace, path: Self.patchPath(service.name))
             }
             let placeholderRole = identity == .irsa && context.model.account == nil ? context.roleARN(roleName) : nil
-            output.steps.append(.applyKubernetes(cluster: cluster, manifest: Self.manifestPath, patches: patches,
+            output.add(.kubernetes(cluster: cluster, manifest: Self.manifestPath, patches: patches,
                                                  placeholderRole: placeholderRole.map { .init(annotation: Self.roleAnnotation, arn: $0) }))
         }
 
-        output.notes.append("EKS: apps reach the \(context.agentName) through its Service `\(serviceHost)` (2000/udp for segments, 2000/tcp for sampling\(context.model.agent.kind == .xrayDaemon ? "" : ", 4317/4318 for OTLP")) rather than the node's IP: no hostPort on the agent, no downward-API variable in the apps, and it works with every CNI. kube-proxy may send a pod's spans to another node's agent, which costs nothing that matters for tracing.")
+        output.notes.append("EKS: apps reach the \(context.agentName) through its Service `\(serviceHost)` (2000/udp for segments, 2000/tcp for sampling\(profile.otlp ? ", 4317/4318 for OTLP" : "")) rather than the node's IP: no hostPort on the agent, no downward-API variable in the apps, and it works with every CNI. kube-proxy may send a pod's spans to another node's agent, which costs nothing that matters for tracing.")
         if identity == .podIdentity {
             output.notes.append("EKS Pod Identity: the role trusts `pods.eks.amazonaws.com`; the association ties it to the ServiceAccount `\(namespace)/\(agentName)` in \(clusters.map { "`\($0)`" }.joined(separator: ", ")). The cluster must run the `eks-pod-identity-agent` add-on, and the pods must start after the association exists (`kubectl rollout restart daemonset/\(agentName) -n \(namespace)` otherwise).")
         } else {
@@ -110,8 +110,8 @@ package struct EKSGenerator {
     /// The ports the agent listens on, by name: the same on the container and the Service.
     private var ports: [(name: String, port: Int, protocol: String)] {
         var ports = [("xray-udp", ModelReader.agentPort, "UDP"), ("xray-tcp", ModelReader.agentPort, "TCP")]
-        if context.model.agent.kind != .xrayDaemon {
-            ports += [("otlp-grpc", 4317, "TCP"), ("otlp-http", 4318, "TCP")]
+        if profile.otlp {
+            ports += zip(["otlp-grpc", "otlp-http"], AgentProfile.ports.otlp).map { ($0, $1, "TCP") }
         }
         return ports
     }
@@ -138,26 +138,20 @@ package struct EKSGenerator {
     }
 
     /// The ConfigMap key the agent reads.
-    private var configKey: String {
-        switch context.model.agent.kind {
-        case .xrayDaemon: return "cfg.yaml"
-        case .adot: return "config.yaml"
-        case .cloudwatchAgent: return "cwagentconfig.json"
-        }
-    }
+    private var configKey: String { profile.configMapKey }
 
     /// The same configuration as on ECS, listening on every interface: the Service sends to the pod's IP.
     private var configText: String {
         let model = context.model
-        switch model.agent.kind {
-        case .xrayDaemon:
+        switch profile.format {
+        case .daemon:
             var settings = DaemonConfigFile.settings(for: model)
             settings.address = "0.0.0.0:\(ModelReader.agentPort)"
             return DaemonConfigFile.render(settings)
-        case .adot:
-            return CollectorConfig.adot(region: model.region, export: model.traces.export, partition: model.partition)
+        case .collector:
+            return CollectorConfig.text(profile, region: model.region, export: model.traces.export, partition: model.partition)
         case .cloudwatchAgent:
-            return CollectorConfig.cloudwatchAgent(region: model.region, export: model.traces.export) + "\n"
+            return CollectorConfig.text(profile, region: model.region, export: model.traces.export, partition: model.partition) + "\n"
         }
     }
 
@@ -166,15 +160,14 @@ package struct EKSGenerator {
         var container: [(String, YAMLValue)] = [("name", .string(agentName)), ("image", .string(agent.image.description))]
         var environment: [YAMLValue] = [.map([("name", "AWS_REGION"), ("value", .string(context.model.region))])]
         var volumes: [YAMLValue] = []
-        switch agent.kind {
-        case .xrayDaemon:
+        switch profile.configuration {
+        case .daemonFile:
             // The image's entrypoint binds 0.0.0.0:2000; the file adds region, buffer, log level and role.
             container.append(("args", .list(["-c", "/etc/amazon/xray/cfg.yaml"])))
             container.append(("volumeMounts", .list([.map([("name", "config"), ("mountPath", "/etc/amazon/xray"), ("readOnly", .bool(true))])])))
             volumes.append(.map([("name", "config"), ("configMap", .map([("name", .string(configMapName))]))]))
-        case .adot, .cloudwatchAgent:
+        case .environment(let variable):
             // The same variable as on ECS, filled from the ConfigMap.
-            let variable = agent.kind == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT"
             environment.append(.map([("name", .string(variable)), ("valueFrom", .map([("configMapKeyRef", .map([
                 ("name", .string(configMapName)), ("key", .string(configKey)),
             ]))]))]))
@@ -209,7 +202,7 @@ package struct EKSGenerator {
             ("AWS_XRAY_DAEMON_ADDRESS", "\(serviceHost):\(ModelReader.agentPort)"),
             ("AWS_XRAY_TRACING_NAME", service.name),
         ]
-        if context.model.agent.kind != .xrayDaemon {
+        if profile.otlp {
             environment += [("OTEL_EXPORTER_OTLP_ENDPOINT", "http://\(serviceHost):4317"),
                             ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
                             ("OTEL_SERVICE_NAME", service.name)]

@@ -5,8 +5,8 @@ import XRaySampling
 package struct EncryptionGenerator {
     package let context: GenerationContext
 
-    package func generate(_ encryption: EncryptionSpec) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    package func generate(_ encryption: EncryptionSpec) -> Setup {
+        var output = Setup(context)
         output.add("encryption.json", CanonicalJSON.encode(EncryptionConfigInput(KeyId: encryption.kmsKey)),
                    "encrypts traces with \(encryption.kmsKey) (PutEncryptionConfig input)")
         // "Permission only needs to be set on the key policy": whoever configures encryption needs
@@ -28,9 +28,9 @@ package struct EncryptionGenerator {
                    "key-policy statements X-Ray needs on \(encryption.kmsKey): add them to the key's policy")
         // A key named by ARN in another account is changed there.
         let keyAccount = ARN(encryption.kmsKey).map(\.account).flatMap { $0 == context.model.account ? nil : $0 }
-        output.steps.append(.mergeKeyPolicy(path: "iam/kms-key-policy-statements.json", key: encryption.kmsKey,
+        output.add(.keyPolicy(path: "iam/kms-key-policy-statements.json", key: encryption.kmsKey,
                                             account: context.model.account == nil ? nil : keyAccount))
-        output.steps += context.traceAccounts.map { .putEncryptionConfig(path: "encryption.json", account: $0) }
+        for account in context.traceAccounts { output.add(.encryption(path: "encryption.json", account: account)) }
         return output
     }
 }

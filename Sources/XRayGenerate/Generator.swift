@@ -7,7 +7,8 @@ public enum Generator {
         var output = plan(GenerationContext(model: model))
         // The template and Terraform are built from the same plan with placeholders where xrayctl
         // wrote the partition and the account, which each fills in its own syntax; the other files
-        // hold the values themselves.
+        // hold the values themselves. The plan lists its resources in the same order either way,
+        // so each emitter's answers apply to the CLI steps of the first.
         let deployContext = GenerationContext(model: model, placeholders: true)
         let deployable = model.outputs.isEmpty ? nil : plan(deployContext)
         let template = model.outputs.contains(.cloudformation) ? deployable.flatMap(CloudFormationGenerator(context: deployContext).render) : nil
@@ -16,7 +17,9 @@ public enum Generator {
         }
         let terraform = model.outputs.contains(.terraform) ? deployable.flatMap(TerraformGenerator(context: deployContext).render) : nil
         var files = output.files + (terraform?.files ?? [])
-        files.append(OutputReadme.render(model: model, output: output, template: template?.holds, terraform: terraform?.holds))
+        files.append(OutputReadme.render(model: model, setup: output,
+                                         template: template.map { ($0.holds, $0.remaining) },
+                                         terraform: terraform.map { ($0.holds, $0.remaining) }))
         // Every placeholder is filled in by the emitter that writes it; one left over is a bug in
         // xrayctl, and no file is better than a file holding it.
         if let leftover = files.first(where: { Placeholder.remains(in: $0.contents) }) {
@@ -26,9 +29,9 @@ public enum Generator {
     }
 
     /// Everything the setup needs, as typed artifacts and the files used as they are.
-    package static func plan(_ context: GenerationContext) -> GeneratorOutput {
+    package static func plan(_ context: GenerationContext) -> Setup {
         let model = context.model
-        var output = GeneratorOutput()
+        var output = Setup(context)
 
         let ecsServices = model.services.compactMap { service -> (ServiceSpec, ECSServiceSpec)? in
             if case .ecs(let ecs) = service.target { return (service, ecs) }
@@ -51,12 +54,14 @@ public enum Generator {
         if let sampling = model.sampling {
             output.append(SamplingGenerator(context: context).generate(sampling))
         }
+        if !model.groups.isEmpty {
+            output.append(GroupsGenerator(context: context).generate(model.groups))
+        }
         if let encryption = model.encryption {
             output.append(EncryptionGenerator(context: context).generate(encryption))
         }
         if model.applicationSignals && model.services.contains(where: { $0.platform.isECS }) {
-            output.steps.append(.startApplicationSignalsDiscovery)
-            output.applicationSignals = true
+            output.add(.applicationSignalsDiscovery)
             output.notes.append("Application Signals: the CloudWatch agent receives it on 4316 (its role has CloudWatchAgentServerPolicy), and `start-discovery` (or the template's AWS::ApplicationSignals::Discovery) sets the account up once. The apps must run the AWS Distro for OpenTelemetry SDK agent of their language, sending to http://localhost:4316 (sidecar) or the instance's agent (DAEMON service): see \"Enable your applications on Amazon ECS\" in the Amazon CloudWatch User Guide.")
         }
         if let search = model.traces.transactionSearch {
@@ -64,13 +69,13 @@ public enum Generator {
         }
         // The daemon's own config file, for the platforms that run this daemon (ECS passes the same
         // settings as flags; EC2's user data writes it); Beanstalk, Lambda and API Gateway bring their own.
-        if model.agent.kind == .xrayDaemon && model.services.contains(where: { $0.platform.isECS || $0.platform == .ec2 }) {
+        if model.agent.kind.profile.readsDaemonConfigFile && model.services.contains(where: { $0.platform.isECS || $0.platform == .ec2 }) {
             output.add("xray-daemon/cfg.yaml", DaemonConfigFile.render(DaemonConfigFile.settings(for: model)),
                        "X-Ray daemon configuration (Version 2) matching the agent settings; the task definitions pass the same settings as flags")
         }
 
-        output.roles = RoleMerging.merge(output.roles)
-        for role in output.roles {
+        let roles = RoleMerging.merge(output.roles)
+        for role in roles {
             // Purposes read "task role of …" or "the existing role of …".
             let purpose = role.purpose.hasPrefix("the ") ? role.purpose : "the " + role.purpose
             if let trust = role.trust {
@@ -79,8 +84,10 @@ public enum Generator {
             if let policy = role.inlinePolicy {
                 output.add("iam/\(role.name).policy.json", CanonicalJSON.encode(policy), "permissions of \(purpose)")
             }
-            output.steps.append(.createRole(role))
         }
+        // Roles first: the emitters reference them from what follows.
+        output.resources = roles.map(SetupResource.role) + output.resources
+        output.roles = roles
         return output
     }
 
@@ -96,7 +103,7 @@ public enum Generator {
 
     /// What one service contributes (ECS services are generated together, for the shared DAEMON
     /// service; this takes one at a time for checks that look at services singly).
-    package static func platformOutput(_ service: ServiceSpec, _ context: GenerationContext) -> GeneratorOutput {
+    package static func platformOutput(_ service: ServiceSpec, _ context: GenerationContext) -> Setup {
         switch service.target {
         case .ecs(let ecs): return ECSGenerator(context: context).generate([(service, ecs)])
         case .elasticBeanstalk(let spec): return BeanstalkGenerator(context: context).generate(service, spec)

@@ -19,7 +19,7 @@ package enum IAMPolicies {
     /// cross-account role, only the right to assume that role (the daemon then uploads with it; docs/xray-facts.md §1.8).
     package static func agentPermissions(_ context: GenerationContext) -> PolicyDocument {
         var statements = [context.model.agent.crossAccountRole.map(assumeRole) ?? xrayWrite]
-        if context.model.traces.export == .otlp && context.model.agent.kind != .xrayDaemon {
+        if context.model.traces.export == .otlp && context.model.agent.kind.profile.otlp {
             statements.append(otlpSpans)
         }
         return PolicyDocument(statements)

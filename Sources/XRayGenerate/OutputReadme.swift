@@ -3,9 +3,11 @@ import XRaySampling
 
 /// The README written beside the artifacts: what each file is and the commands that apply them.
 package enum OutputReadme {
-    /// `template`: what `cloudformation.yaml` holds, or nil when there is none.
-    package static func render(model: XRayModel, output: GeneratorOutput, template: [String]?, terraform: [String]? = nil) -> GeneratedFile {
-        let steps = output.steps
+    /// `template`, `terraform`: what `cloudformation.yaml` and `terraform/` hold in words, and the
+    /// resources each left to the CLI (their emitters' answers); nil when there is none.
+    package static func render(model: XRayModel, setup: Setup, template: (holds: [String], remaining: Remaining)?,
+                       terraform: (holds: [String], remaining: Remaining)? = nil) -> GeneratedFile {
+        let output = setup
         let files = output.files + (terraform == nil ? [] : [
             GeneratedFile("\(TerraformGenerator.folder)/", "", summary: "the same as Terraform: `versions.tf`, `variables.tf`, `main.tf`, `outputs.tf` (see \"With Terraform\" below)"),
         ])
@@ -22,11 +24,12 @@ package enum OutputReadme {
         ]
         lines += files.sorted { $0.path < $1.path }.map { "| `\($0.path)` | \($0.summary) |" }
         lines += ["", "## Before you start", ""] + prerequisites(model).map { "- \($0)" }
-        let ordered = steps.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+        // The CLI steps in their order (stable: the setup's order within one).
+        let ordered = setup.resources.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
         lines += ["", "## Apply", ""]
         if let template {
-            let remaining = ordered.filter { !$0.inCloudFormation }
-            lines += ["Either deploy `cloudformation.yaml`, which holds \(template.joined(separator: ", ")):", "", "```sh",
+            let remaining = ordered.filter { template.remaining.indices.contains($0.offset) }.map(\.element)
+            lines += ["Either deploy `cloudformation.yaml`, which holds \(template.holds.joined(separator: ", ")):", "", "```sh",
                       "aws cloudformation deploy --region \(Shell.quote(model.region)) --stack-name \(Shell.quote(model.project + "-xray")) --template-file cloudformation.yaml --capabilities CAPABILITY_NAMED_IAM"]
             if remaining.isEmpty {
                 lines += ["```", "", "which is the whole setup, or apply the same with the CLI, from this directory, in this order:", "", "```sh"]
@@ -40,32 +43,32 @@ package enum OutputReadme {
                 ? "Nothing here can be a CloudFormation stack (it changes resources that exist already); apply it with the CLI, from this directory, in this order:"
                 : "Apply it with the CLI, from this directory, in this order:", "", "```sh"]
         }
-        lines += ordered.flatMap { $0.commands(region: model.region) }
+        lines += ordered.flatMap { $0.element.commands(region: model.region) }
         lines += ["```", "", "## Notes", ""]
-        lines += output.notes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.map { "- \($0)" }
+        var seen: Set<String> = []
+        lines += output.notes.filter { seen.insert($0).inserted }.map { "- \($0)" }
         if model.account == nil {
             lines.append("- The model names no account, so role ARNs contain the placeholder `\(GenerationContext.accountPlaceholder)`: set `account:` in the model, or replace it before applying.")
         }
         if model.services.contains(where: { $0.platform == .ecsEC2Daemon }) {
             lines.append("- Bridge-mode apps reach the per-instance agent at the Docker bridge gateway `\(ECSGenerator.bridgeGatewayAddress)`, the default on ECS-optimized AMIs. If your instances use another bridge subnet, change `AWS_XRAY_DAEMON_ADDRESS`.")
         }
-        if model.agent.kind != .xrayDaemon {
+        let profile = model.agent.kind.profile
+        if let variable = profile.configVariable {
             let destination = model.traces.export == .otlp
-                ? (model.agent.kind == .adot
-                    ? "sends traces to X-Ray's OTLP endpoint `\(CollectorConfig.otlpTracesEndpoint(region: model.region, partition: model.partition))` (otlphttp, signed by the sigv4auth extension), which accepts spans only while Transaction Search is on"
-                    : "sends spans to X-Ray in OTLP form (`transit_spans_in_otlp_format`), as Transaction Search stores them")
+                ? (profile.otlpExportWords ?? "").replacingOccurrences(
+                    of: "{endpoint}", with: CollectorConfig.otlpTracesEndpoint(region: model.region, partition: model.partition))
                 : "exports traces to X-Ray only"
-            lines.append("- The \(model.agent.kind.displayName) gets its configuration inline through the `\(model.agent.kind == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT")` environment variable: it receives X-Ray segments on 2000/udp, serves sampling on 2000/tcp, accepts OTLP on 4317/4318, and \(destination), so its role needs X-Ray permissions only.")
+            lines.append("- The \(profile.displayName) gets its configuration inline through the `\(variable)` environment variable: it receives X-Ray segments on 2000/udp, serves sampling on 2000/tcp, accepts OTLP on 4317/4318, and \(destination), so its role needs X-Ray permissions only.")
         }
         // A model without services (Transaction Search alone) runs no agent.
-        if model.agent.kind == .xrayDaemon && !model.services.isEmpty {
+        if profile.format == .daemon && !model.services.isEmpty {
             lines.append("- The X-Ray daemon and SDKs are in maintenance mode since 2026-02-25 and reach end of support on 2027-02-25. To move to the ADOT collector or the CloudWatch agent, set `agent.kind: adot` or `agent.kind: cloudwatch-agent` in the model and generate again: they receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so the applications need no change.")
         }
         if let terraform {
-            let remaining = steps.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
-                .filter { !$0.inTerraform }
+            let remaining = ordered.filter { terraform.remaining.indices.contains($0.offset) }.map(\.element)
             lines += ["", "## With Terraform", "",
-                      "`terraform/` holds \(terraform.joined(separator: ", ")): what the template holds, for a Terraform user. From `terraform/`, run `terraform init` and `terraform apply`\(remaining.isEmpty ? "; that is the whole setup." : ", then, from this directory, the CLI steps above that Terraform cannot do here:")"]
+                      "`terraform/` holds \(terraform.holds.joined(separator: ", ")): what the template holds, for a Terraform user. From `terraform/`, run `terraform init` and `terraform apply`\(remaining.isEmpty ? "; that is the whole setup." : ", then, from this directory, the CLI steps above that Terraform cannot do here:")"]
             if !remaining.isEmpty {
                 lines += [""] + remaining.flatMap { $0.commands(region: model.region) }.map { "    " + $0 }
             }

@@ -34,6 +34,8 @@ package enum Placeholder: Character, CaseIterable, Sendable {
 
     /// The text cut at its tokens, scalar by scalar (a token next to a combining mark is still found).
     package static func parts(_ text: String) -> [Part] {
+        // Most text holds no token: no copy of it then (every string of a template passes here).
+        guard text.unicodeScalars.contains(open) else { return text.isEmpty ? [] : [.literal(text)] }
         let scalars = Array(text.unicodeScalars)
         let nonce = Array(Self.nonce.unicodeScalars)
         var parts: [Part] = []
@@ -59,12 +61,13 @@ package enum Placeholder: Character, CaseIterable, Sendable {
 
     /// Whether any part of a token is left in the text (also a cut one): a written file must have none.
     package static func remains(in text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        let prefix = [open] + Array(nonce.unicodeScalars)
-        guard scalars.count >= prefix.count else { return false }
-        return (0...(scalars.count - prefix.count)).contains { start in
-            scalars[start] == open && Array(scalars[start..<(start + prefix.count)]) == prefix
+        let nonce = Self.nonce.unicodeScalars
+        var rest = text.unicodeScalars[...]
+        while let start = rest.firstIndex(of: open) {
+            rest = rest[rest.index(after: start)...]
+            if rest.starts(with: nonce) { return true }
         }
+        return false
     }
 }
 

@@ -20,8 +20,12 @@ package enum RoleMerging {
     /// without repeats. Plans that are not `compatible` are left apart (the model rejects them).
     package static func merge(_ plans: [RolePlan]) -> [RolePlan] {
         var merged: [RolePlan] = []
+        // Where each name's plans are in `merged`, so finding one is not a search of them all.
+        var byKey: [String: [Int]] = [:]
         for plan in plans {
-            guard let index = merged.firstIndex(where: { key($0) == key(plan) && compatible($0, plan) }) else {
+            let planKey = key(plan)
+            guard let index = byKey[planKey]?.first(where: { compatible(merged[$0], plan) }) else {
+                byKey[planKey, default: []].append(merged.count)
                 merged.append(plan)
                 continue
             }

@@ -8,28 +8,28 @@ package struct SamplingGenerator {
     package static let defaultReservoir = 1
     package static let defaultRate = 0.05
 
-    package func generate(_ sampling: SamplingSpec) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    package func generate(_ sampling: SamplingSpec) -> Setup {
+        var output = Setup(context)
         // Centralized rules apply by priority, then name; the local file applies in file order,
         // so it is written in the same order to give the same decisions.
         let rules = sampling.rules.sorted { ($0.priority, $0.name) < ($1.priority, $1.name) }
-        output.samplingRules = rules.map { rule in
+        let inputs = rules.map { rule in
             CreateSamplingRuleInput(SamplingRule: .init(
                 RuleName: rule.name, Priority: rule.priority, FixedRate: rule.rate, ReservoirSize: rule.reservoir,
                 ServiceName: rule.service, ServiceType: rule.serviceType, Host: rule.host,
                 HTTPMethod: rule.method, URLPath: rule.path))
         }
         if !rules.isEmpty {
-            output.add("sampling/rules.json", CanonicalJSON.encode(output.samplingRules),
+            output.add("sampling/rules.json", CanonicalJSON.encode(inputs),
                        "custom sampling rules (an array of CreateSamplingRule inputs)")
-            output.steps += context.samplingAccounts.map { .createSamplingRules(path: "sampling/rules.json", account: $0) }
+            for account in context.samplingAccounts { output.add(.samplingRules(inputs, path: "sampling/rules.json", account: account)) }
         }
         if sampling.defaultReservoir != Self.defaultReservoir || sampling.defaultRate != Self.defaultRate {
             let update = UpdateDefaultRuleInput(SamplingRuleUpdate: .init(FixedRate: sampling.defaultRate,
                                                                           ReservoirSize: sampling.defaultReservoir))
             output.add("sampling/default-rule.json", CanonicalJSON.encode(update),
                        "the Default rule's reservoir and rate (UpdateSamplingRule input; Default cannot be created)")
-            output.steps += context.samplingAccounts.map { .updateDefaultSamplingRule(path: "sampling/default-rule.json", account: $0) }
+            for account in context.samplingAccounts { output.add(.defaultSamplingRule(path: "sampling/default-rule.json", account: account)) }
         }
 
         // Local rules match only host, method and path, so a rule that selects a service cannot be

@@ -83,28 +83,44 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
     /// The one artifact, asked of the generator that makes it.
     private func artifact(_ model: XRayModel, roleFor: String, prefixed: String) -> String? {
         let context = GenerationContext(model: model)
-        let service = model.services[0]
         switch self {
         case .daemonConfig:
             // Only the X-Ray daemon reads cfg.yaml; the other agents have configurations of their own.
-            return model.agent.kind == .xrayDaemon ? DaemonConfigFile.render(DaemonConfigFile.settings(for: model)) : nil
-        case .samplingRules:
-            return model.sampling.map { CanonicalJSON.encode(SamplingGenerator(context: context).generate($0).samplingRules) }
-        default: break
-        }
-        let output = Generator.platformOutput(service, context)
-        switch self {
-        case .taskDefinition: return output.taskDefinitions.first.map { CanonicalJSON.encode($0.definition) }
-        case .daemonService: return output.daemonService.map(CanonicalJSON.encode)
+            return model.agent.kind.profile.readsDaemonConfigFile ? DaemonConfigFile.render(DaemonConfigFile.settings(for: model)) : nil
+        // The one file of its kind that generator writes.
+        case .ebextensions, .lambdaTracing:
+            let suffix = self == .ebextensions ? ".ebextensions/xray-daemon.config" : "/lambda-tracing.json"
+            return Generator.platformOutput(model.services[0], context).files.first { $0.path.hasSuffix(suffix) }?.contents
         case .policy, .trustPolicy:
             let name = roleFor == "lambda" ? prefixed + Naming.executionRoleSuffix
                 : roleFor == "ec2" ? prefixed + "-instance-role" : prefixed + Naming.taskRoleSuffix
-            guard let role = RoleMerging.merge(output.roles).first(where: { $0.name == name }) else { return nil }
-            return self == .policy ? role.inlinePolicy.map(CanonicalJSON.encode) : role.trust.map(CanonicalJSON.encode)
-        // The one file of its kind that generator writes.
-        case .ebextensions: return output.files.first { $0.path.hasSuffix(".ebextensions/xray-daemon.config") }?.contents
-        case .lambdaTracing: return output.files.first { $0.path.hasSuffix("/lambda-tracing.json") }?.contents
-        case .daemonConfig, .samplingRules: return nil
+            let roles = RoleMerging.merge(Generator.platformOutput(model.services[0], context).roles)
+            return roles.lazy.compactMap { self.artifact(of: .role($0), roleNamed: name) }.first
+        case .taskDefinition, .daemonService, .samplingRules:
+            var setup = Generator.platformOutput(model.services[0], context)
+            if let sampling = model.sampling { setup.append(SamplingGenerator(context: context).generate(sampling)) }
+            return setup.resources.lazy.compactMap { self.artifact(of: $0, roleNamed: nil) }.first
+        }
+    }
+
+    /// The single-artifact emitter: what this artifact is of one resource, or nil when the resource
+    /// gives none of this kind.
+    private func artifact(of resource: SetupResource, roleNamed name: String?) -> String? {
+        switch resource {
+        case .role(let role):
+            guard role.name == name else { return nil }
+            switch self {
+            case .policy: return role.inlinePolicy.map(CanonicalJSON.encode)
+            case .trustPolicy: return role.trust.map(CanonicalJSON.encode)
+            default: return nil
+            }
+        case .taskDefinition(let task): return self == .taskDefinition ? CanonicalJSON.encode(task.definition) : nil
+        case .daemonService(let service, _): return self == .daemonService ? CanonicalJSON.encode(service) : nil
+        case .samplingRules(let rules, _, _): return self == .samplingRules ? CanonicalJSON.encode(rules) : nil
+        case .keyPolicy, .logGroup, .defaultSamplingRule, .group, .encryption, .transactionSearch, .applicationSignalsDiscovery,
+             .functionTracing, .functionRolePolicy, .adotLayer, .stageTracing, .beanstalkEnvironment, .instance,
+             .podIdentityAssociation, .kubernetes:
+            return nil
         }
     }
 

@@ -25,153 +25,58 @@ package struct TerraformGenerator {
         ("aws_iam_role_policy_attachment", "managed policy attachments"), ("aws_iam_instance_profile", "instance profiles"),
         ("aws_cloudwatch_log_group", "log groups"), ("aws_ecs_task_definition", "task definitions"),
         ("aws_ecs_service", "the DAEMON service"), ("aws_xray_sampling_rule", "sampling rules"),
+        ("aws_xray_group", "groups"),
         ("aws_eks_pod_identity_association", "EKS Pod Identity associations"),
         ("aws_cloudwatch_log_resource_policy", "the logs resource policy X-Ray writes spans with"),
         ("aws_xray_trace_segment_destination", "Transaction Search"),
     ]
 
-    /// The four files, and what `main.tf` holds in words; nil when there is nothing to hold.
-    package func render(_ output: GeneratorOutput) -> (files: [GeneratedFile], holds: [String])? {
-        var resources: [HCLBlock] = []
+    /// The files, what `main.tf` holds in words, and the resources left to the CLI.
+    package struct Configuration {
+        package var files: [GeneratedFile]
+        package var holds: [String]
+        package var remaining: Remaining
+    }
+
+    /// One resource's share of the configuration.
+    package struct Piece {
+        package var section: TemplateSection
+        package var resources: [HCLBlock] = []
+        package var outputs: [HCLBlock] = []
+        package var variables: [HCLBlock] = []
+    }
+
+    /// Resource names given so far, and those of the roles and task definitions others reference.
+    package struct State {
+        package var names = ResourceNames()
+        package var roleNames: [String: String] = [:]
+        package var taskNames: [String: String] = [:]
+    }
+
+    /// The four files; nil when there is nothing to hold.
+    package func render(_ setup: Setup) -> Configuration? {
+        var state = State()
+        var sections = Array(repeating: [HCLBlock](), count: TemplateSection.allCases.count)
         var outputs: [HCLBlock] = []
-        var names = ResourceNames()
-        var roleNames: [String: String] = [:]
-
-        for role in output.roles where role.otherAccount == nil {
-            guard let trust = role.trust else {
-                // An existing role: only the inline policy is added.
-                if let policy = role.inlinePolicy {
-                    resources.append(HCLBlock("resource", ["aws_iam_role_policy", names.make(role.name + "-xray")], [
-                        .attribute("name", .string("xray")),
-                        .attribute("role", .string(role.name)),
-                        .attribute("policy", jsonencode(policy)),
-                    ]))
-                }
-                continue
-            }
-            let name = names.make(role.name)
-            roleNames[role.name] = name
-            resources.append(HCLBlock("resource", ["aws_iam_role", name], [
-                .attribute("name", .string(role.name)),
-                .attribute("description", .string(String(role.purpose.prefix(1000)))),
-                .attribute("assume_role_policy", jsonencode(trust)),
-            ]))
-            if let policy = role.inlinePolicy {
-                resources.append(HCLBlock("resource", ["aws_iam_role_policy", name], [
-                    .attribute("name", .string("xray")),
-                    .attribute("role", .expression("aws_iam_role.\(name).id")),
-                    .attribute("policy", jsonencode(policy)),
-                ]))
-            }
-            for arn in role.managedPolicyARNs {
-                let policyName = String(arn.split(separator: "/").last ?? "")
-                resources.append(HCLBlock("resource", ["aws_iam_role_policy_attachment", names.make(role.name + "-" + policyName)], [
-                    .attribute("role", .expression("aws_iam_role.\(name).name")),
-                    .attribute("policy_arn", substituted(arn)),
-                ]))
-            }
-            outputs.append(HCLBlock("output", [name + "_arn"], [.attribute("value", .expression("aws_iam_role.\(name).arn"))]))
-            if role.instanceProfile {
-                resources.append(HCLBlock("resource", ["aws_iam_instance_profile", name], [
-                    .attribute("name", .string(role.name)),
-                    .attribute("role", .expression("aws_iam_role.\(name).name")),
-                ]))
-                outputs.append(HCLBlock("output", [name + "_instance_profile"], [.attribute("value", .expression("aws_iam_instance_profile.\(name).name"))]))
-            }
-        }
-
-        for group in output.logGroups {
-            resources.append(HCLBlock("resource", ["aws_cloudwatch_log_group", names.make(group)], [
-                .attribute("name", .string(group)),
-                .attribute("retention_in_days", .int(context.model.logs.retentionDays)),
-            ]))
-        }
-
-        var taskNames: [String: String] = [:]
-        for task in output.taskDefinitions {
-            let name = names.make(task.definition.family)
-            taskNames[task.definition.family] = name
-            resources.append(HCLBlock("resource", ["aws_ecs_task_definition", name], taskArguments(task, roleNames: roleNames)))
-            outputs.append(HCLBlock("output", [name + "_arn"], [.attribute("value", .expression("aws_ecs_task_definition.\(name).arn"))]))
-        }
-
         var variables: [HCLBlock] = [HCLBlock("variable", ["region"], [
             .attribute("description", .string("The AWS Region of this setup")),
             .attribute("type", .expression("string")),
             .attribute("default", .string(context.model.region)),
         ])]
-        if let service = output.daemonService, let taskName = taskNames[service.taskDefinition] {
-            variables.append(HCLBlock("variable", ["ecs_cluster"], [
-                .attribute("description", .string("The ECS cluster whose container instances each get one \(context.model.agent.kind.displayName)")),
-                .attribute("type", .expression("string")),
-                .attribute("default", .string(context.model.cluster ?? "default")),
-            ]))
-            resources.append(HCLBlock("resource", ["aws_ecs_service", names.make(service.serviceName)], [
-                .attribute("name", .string(service.serviceName)),
-                .attribute("cluster", .expression("var.ecs_cluster")),
-                .attribute("task_definition", .expression("aws_ecs_task_definition.\(taskName).arn")),
-                .attribute("launch_type", .string(service.launchType)),
-                .attribute("scheduling_strategy", .string(service.schedulingStrategy)),
-            ]))
+        var types: Set<String> = []
+        var filled: Set<String> = []
+        let remaining = setup.render({ emit($0, &state) }) { piece in
+            sections[piece.section.rawValue] += piece.resources
+            outputs += piece.outputs
+            variables += piece.variables
+            for block in piece.resources {
+                if let type = block.labels.first { types.insert(type) }
+                filled.formUnion(block.interpolations)
+            }
         }
-
-        // Rules belong to the accounts whose X-Ray the agents read them from; this configuration is for the model's own.
-        for input in output.samplingRules where context.samplingAccounts.contains(where: { $0 == nil }) {
-            let rule = input.SamplingRule
-            resources.append(HCLBlock("resource", ["aws_xray_sampling_rule", names.make(rule.RuleName)], [
-                .attribute("rule_name", .string(rule.RuleName)),
-                .attribute("priority", .int(rule.Priority)),
-                .attribute("reservoir_size", .int(rule.ReservoirSize)),
-                .attribute("fixed_rate", .double(rule.FixedRate)),
-                .attribute("service_name", .string(rule.ServiceName)),
-                .attribute("service_type", .string(rule.ServiceType)),
-                .attribute("host", .string(rule.Host)),
-                .attribute("http_method", .string(rule.HTTPMethod)),
-                .attribute("url_path", .string(rule.URLPath)),
-                .attribute("resource_arn", .string(rule.ResourceARN)),
-                .attribute("version", .int(rule.Version)),
-            ]))
-        }
-
-        for association in output.podIdentityAssociations {
-            guard let role = roleNames[association.role] else { continue }
-            resources.append(HCLBlock("resource", ["aws_eks_pod_identity_association", names.make(association.cluster + "-" + association.serviceAccount)], [
-                .attribute("cluster_name", .string(association.cluster)),
-                .attribute("namespace", .string(association.namespace)),
-                .attribute("service_account", .string(association.serviceAccount)),
-                .attribute("role_arn", .expression("aws_iam_role.\(role).arn")),
-            ]))
-        }
-
-        let transactionSearch = output.transactionSearch != nil && context.traceAccounts.contains(where: { $0 == nil })
-        if let search = output.transactionSearch, transactionSearch {
-            // The logs resource policy first, then the destination (it must be able to write), then the share indexed.
-            let generator = TransactionSearchGenerator(context: context)
-            let document = generator.resourcePolicy(partition: Placeholder.partition.token, region: Placeholder.region.token,
-                                                    account: Placeholder.account.token)
-            let policy = names.make("transaction-search")
-            resources.append(HCLBlock("resource", ["aws_cloudwatch_log_resource_policy", policy], [
-                .attribute("policy_name", .string(generator.policyName)),
-                .attribute("policy_document", jsonencode(document)),
-            ]))
-            let destination = names.make("transaction-search-destination")
-            resources.append(HCLBlock("resource", ["aws_xray_trace_segment_destination", destination], [
-                .attribute("destination", .string("CloudWatchLogs")),
-                .attribute("depends_on", .list([.expression("aws_cloudwatch_log_resource_policy.\(policy)")])),
-            ]))
-            resources.append(HCLBlock("resource", ["aws_xray_indexing_rule", names.make("transaction-search-indexing")], [
-                .attribute("name", .string("Default")),
-                .block(HCLBlock("rule", [], [.block(HCLBlock("probabilistic", [], [
-                    .attribute("desired_sampling_percentage", .double(search.indexingPercentage)),
-                ]))])),
-                .attribute("depends_on", .list([.expression("aws_xray_trace_segment_destination.\(destination)")])),
-            ]))
-        }
-
-        guard !resources.isEmpty else { return nil }
-        let main = HCLWriter.render(resources)
+        guard !types.isEmpty else { return nil }
+        let main = HCLWriter.render(Array(sections.joined()))
         // The data sources the placeholders were filled in from, decided by the typed values.
-        let filled = Set(resources.flatMap(\.interpolations))
         var data: [HCLBlock] = []
         if filled.contains(Self.expression(.account)) { data.append(HCLBlock("data", ["aws_caller_identity", "current"], [])) }
         if filled.contains(Self.expression(.partition)) { data.append(HCLBlock("data", ["aws_partition", "current"], [])) }
@@ -180,23 +85,176 @@ package struct TerraformGenerator {
                 .attribute("required_version", .string(">= 1.5.0")),
                 .block(HCLBlock("required_providers", [], [
                     .attribute("aws", .object([("source", .string("hashicorp/aws")),
-                                               ("version", .string(Self.providerConstraint(transactionSearch: transactionSearch)))])),
+                                               ("version", .string(Self.providerConstraint(transactionSearch: types.contains("aws_xray_trace_segment_destination"))))])),
                 ])),
             ]),
             HCLBlock("provider", ["aws"], [.attribute("region", .expression("var.region"))]),
         ])
         let header = "# Generated by xrayctl \(XRayKit.version) for \(context.model.project): the same setup as cloudformation.yaml.\n\n"
-        let types = Set(resources.filter { $0.type == "resource" }.compactMap(\.labels.first))
+        let holds = Self.words.filter { types.contains($0.0) }.map(\.1)
         var files = [
             GeneratedFile("\(Self.folder)/versions.tf", header + versions, summary: "Terraform and AWS provider versions (a provider with every resource used), the provider's region"),
-            GeneratedFile("\(Self.folder)/variables.tf", header + HCLWriter.render(variables), summary: "what you may set: the region\(output.daemonService != nil ? " and the ECS cluster" : "")"),
+            GeneratedFile("\(Self.folder)/variables.tf", header + HCLWriter.render(variables), summary: "what you may set: the region\(variables.count > 1 ? " and the ECS cluster" : "")"),
             GeneratedFile("\(Self.folder)/main.tf", header + (data.isEmpty ? "" : HCLWriter.render(data) + "\n") + main,
-                          summary: "the resources: " + Self.words.filter { types.contains($0.0) }.map(\.1).joined(separator: ", ")),
+                          summary: "the resources: " + holds.joined(separator: ", ")),
         ]
         if !outputs.isEmpty {
             files.append(GeneratedFile("\(Self.folder)/outputs.tf", header + HCLWriter.render(outputs), summary: "the ARNs of what it creates"))
         }
-        return (files, Self.words.filter { types.contains($0.0) }.map(\.1))
+        return Configuration(files: files, holds: holds, remaining: remaining)
+    }
+
+    /// The configuration's answer for one resource: what the template holds, except Application
+    /// Signals' account setup, which has no Terraform resource xrayctl relies on.
+    private func emit(_ resource: SetupResource, _ state: inout State) -> Emitted<Piece> {
+        if let account = resource.account {
+            return .notExpressible("it belongs in account \(account), and this configuration is applied in the model's own")
+        }
+        switch resource {
+        case .role(let role):
+            var piece = Piece(section: .roles)
+            guard let trust = role.trust else {
+                // An existing role: only the inline policy is added.
+                if let policy = role.inlinePolicy {
+                    piece.resources.append(HCLBlock("resource", ["aws_iam_role_policy", state.names.make(role.name + "-xray")], [
+                        .attribute("name", .string("xray")),
+                        .attribute("role", .string(role.name)),
+                        .attribute("policy", jsonencode(policy)),
+                    ]))
+                }
+                return .rendered(piece)
+            }
+            let name = state.names.make(role.name)
+            state.roleNames[role.name] = name
+            piece.resources.append(HCLBlock("resource", ["aws_iam_role", name], [
+                .attribute("name", .string(role.name)),
+                .attribute("description", .string(String(role.purpose.prefix(1000)))),
+                .attribute("assume_role_policy", jsonencode(trust)),
+            ]))
+            if let policy = role.inlinePolicy {
+                piece.resources.append(HCLBlock("resource", ["aws_iam_role_policy", name], [
+                    .attribute("name", .string("xray")),
+                    .attribute("role", .expression("aws_iam_role.\(name).id")),
+                    .attribute("policy", jsonencode(policy)),
+                ]))
+            }
+            for arn in role.managedPolicyARNs {
+                let policyName = String(arn.split(separator: "/").last ?? "")
+                piece.resources.append(HCLBlock("resource", ["aws_iam_role_policy_attachment", state.names.make(role.name + "-" + policyName)], [
+                    .attribute("role", .expression("aws_iam_role.\(name).name")),
+                    .attribute("policy_arn", substituted(arn)),
+                ]))
+            }
+            piece.outputs.append(HCLBlock("output", [name + "_arn"], [.attribute("value", .expression("aws_iam_role.\(name).arn"))]))
+            if role.instanceProfile {
+                piece.resources.append(HCLBlock("resource", ["aws_iam_instance_profile", name], [
+                    .attribute("name", .string(role.name)),
+                    .attribute("role", .expression("aws_iam_role.\(name).name")),
+                ]))
+                piece.outputs.append(HCLBlock("output", [name + "_instance_profile"], [.attribute("value", .expression("aws_iam_instance_profile.\(name).name"))]))
+            }
+            return .rendered(piece)
+        case .logGroup(let group, let days):
+            return .rendered(Piece(section: .logGroups, resources: [HCLBlock("resource", ["aws_cloudwatch_log_group", state.names.make(group)], [
+                .attribute("name", .string(group)),
+                .attribute("retention_in_days", .int(days)),
+            ])]))
+        case .taskDefinition(let task):
+            let name = state.names.make(task.definition.family)
+            state.taskNames[task.definition.family] = name
+            return .rendered(Piece(section: .taskDefinitions,
+                                   resources: [HCLBlock("resource", ["aws_ecs_task_definition", name], taskArguments(task, roleNames: state.roleNames))],
+                                   outputs: [HCLBlock("output", [name + "_arn"], [.attribute("value", .expression("aws_ecs_task_definition.\(name).arn"))])]))
+        case .daemonService(let service, _):
+            guard let taskName = state.taskNames[service.taskDefinition] else {
+                return .notExpressible("its task definition \(service.taskDefinition) is not in the configuration")
+            }
+            return .rendered(Piece(
+                section: .daemonService,
+                resources: [HCLBlock("resource", ["aws_ecs_service", state.names.make(service.serviceName)], [
+                    .attribute("name", .string(service.serviceName)),
+                    .attribute("cluster", .expression("var.ecs_cluster")),
+                    .attribute("task_definition", .expression("aws_ecs_task_definition.\(taskName).arn")),
+                    .attribute("launch_type", .string(service.launchType)),
+                    .attribute("scheduling_strategy", .string(service.schedulingStrategy)),
+                ])],
+                variables: [HCLBlock("variable", ["ecs_cluster"], [
+                    .attribute("description", .string("The ECS cluster whose container instances each get one \(context.model.agent.kind.displayName)")),
+                    .attribute("type", .expression("string")),
+                    .attribute("default", .string(context.model.cluster ?? "default")),
+                ])]))
+        case .samplingRules(let rules, _, _):
+            return .rendered(Piece(section: .samplingRules, resources: rules.map { input in
+                let rule = input.SamplingRule
+                return HCLBlock("resource", ["aws_xray_sampling_rule", state.names.make(rule.RuleName)], [
+                    .attribute("rule_name", .string(rule.RuleName)),
+                    .attribute("priority", .int(rule.Priority)),
+                    .attribute("reservoir_size", .int(rule.ReservoirSize)),
+                    .attribute("fixed_rate", .double(rule.FixedRate)),
+                    .attribute("service_name", .string(rule.ServiceName)),
+                    .attribute("service_type", .string(rule.ServiceType)),
+                    .attribute("host", .string(rule.Host)),
+                    .attribute("http_method", .string(rule.HTTPMethod)),
+                    .attribute("url_path", .string(rule.URLPath)),
+                    .attribute("resource_arn", .string(rule.ResourceARN)),
+                    .attribute("version", .int(rule.Version)),
+                ])
+            }))
+        case .group(let group, _, _):
+            let name = state.names.make("group-" + group.GroupName)
+            return .rendered(Piece(
+                section: .groups,
+                resources: [HCLBlock("resource", ["aws_xray_group", name], [
+                    .attribute("group_name", .string(group.GroupName)),
+                    .attribute("filter_expression", .string(group.FilterExpression)),
+                    .block(HCLBlock("insights_configuration", [], [
+                        .attribute("insights_enabled", .bool(group.InsightsConfiguration.InsightsEnabled)),
+                        .attribute("notifications_enabled", .bool(group.InsightsConfiguration.NotificationsEnabled)),
+                    ])),
+                ])],
+                outputs: [HCLBlock("output", [name + "_arn"], [.attribute("value", .expression("aws_xray_group.\(name).arn"))])]))
+        case .podIdentityAssociation(let association, _):
+            guard let role = state.roleNames[association.role] else {
+                return .notExpressible("its role \(association.role) is not in the configuration")
+            }
+            return .rendered(Piece(section: .podIdentity, resources: [
+                HCLBlock("resource", ["aws_eks_pod_identity_association", state.names.make(association.cluster + "-" + association.serviceAccount)], [
+                    .attribute("cluster_name", .string(association.cluster)),
+                    .attribute("namespace", .string(association.namespace)),
+                    .attribute("service_account", .string(association.serviceAccount)),
+                    .attribute("role_arn", .expression("aws_iam_role.\(role).arn")),
+                ]),
+            ]))
+        case .transactionSearch(let search, _, _, _):
+            // The logs resource policy first, then the destination (it must be able to write), then the share indexed.
+            let generator = TransactionSearchGenerator(context: context)
+            let document = generator.resourcePolicy(partition: Placeholder.partition.token, region: Placeholder.region.token,
+                                                    account: Placeholder.account.token)
+            let policy = state.names.make("transaction-search")
+            let destination = state.names.make("transaction-search-destination")
+            return .rendered(Piece(section: .transactionSearch, resources: [
+                HCLBlock("resource", ["aws_cloudwatch_log_resource_policy", policy], [
+                    .attribute("policy_name", .string(generator.policyName)),
+                    .attribute("policy_document", jsonencode(document)),
+                ]),
+                HCLBlock("resource", ["aws_xray_trace_segment_destination", destination], [
+                    .attribute("destination", .string("CloudWatchLogs")),
+                    .attribute("depends_on", .list([.expression("aws_cloudwatch_log_resource_policy.\(policy)")])),
+                ]),
+                HCLBlock("resource", ["aws_xray_indexing_rule", state.names.make("transaction-search-indexing")], [
+                    .attribute("name", .string("Default")),
+                    .block(HCLBlock("rule", [], [.block(HCLBlock("probabilistic", [], [
+                        .attribute("desired_sampling_percentage", .double(search.indexingPercentage)),
+                    ]))])),
+                    .attribute("depends_on", .list([.expression("aws_xray_trace_segment_destination.\(destination)")])),
+                ]),
+            ]))
+        case .applicationSignalsDiscovery:
+            return .notExpressible("Application Signals' account setup has no Terraform resource xrayctl relies on")
+        case .keyPolicy, .defaultSamplingRule, .encryption, .functionTracing, .functionRolePolicy, .adotLayer, .stageTracing,
+             .beanstalkEnvironment, .instance, .kubernetes:
+            return .notExpressible(resource.ownedOnlyByTheCLI ?? "")
+        }
     }
 
     /// ECS's API names (camelCase) become the resource's arguments; the containers keep them inside

@@ -16,14 +16,14 @@ package struct TransactionSearchGenerator {
 
     package var policyName: String { "\(context.model.project)-xray-transaction-search" }
 
-    package func generate(_ spec: TransactionSearchSpec) -> GeneratorOutput {
-        var output = GeneratorOutput()
+    package func generate(_ spec: TransactionSearchSpec) -> Setup {
+        var output = Setup(context)
         for account in context.traceAccounts {
             let path = Self.resourcePolicyPath(account)
             let id = account ?? context.account
             output.add(path, CanonicalJSON.encode(resourcePolicy(partition: context.partition, region: context.model.region, account: id)),
                        "CloudWatch Logs resource policy that lets X-Ray write spans in account \(id) (PutResourcePolicy document)")
-            output.steps.append(.enableTransactionSearch(policyPath: path, policyName: policyName, account: account))
+            output.add(.transactionSearch(spec, policyPath: path, policyName: policyName, account: account))
         }
         output.add(Self.destinationPath, CanonicalJSON.encode(TraceSegmentDestinationInput()),
                    "sends spans to CloudWatch Logs: turns Transaction Search on (UpdateTraceSegmentDestination input)")
@@ -31,7 +31,6 @@ package struct TransactionSearchGenerator {
                    "indexes \(Self.percent(spec.indexingPercentage)) of spans as trace summaries (UpdateIndexingRule input)")
         output.add(Self.permissionsPath, CanonicalJSON.encode(enablePermissions()),
                    "what the person or pipeline that turns Transaction Search on needs (an IAM policy)")
-        output.transactionSearch = spec
         output.notes.append("Transaction Search is account-wide: it stores every span in the CloudWatch Logs group `aws/spans` (billed as CloudWatch Logs) and indexes \(Self.percent(spec.indexingPercentage)) of them (1% is free). The steps wait until `get-trace-segment-destination` says `ACTIVE`; X-Ray's OTLP endpoint drops spans until then.")
         // The template holds it for the model's own account.
         if context.traceAccounts.contains(where: { $0 == nil }) {

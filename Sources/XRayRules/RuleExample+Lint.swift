@@ -1,6 +1,8 @@
 import Foundation
 import XRayCore
 import XRayViews
+import XRaySampling
+import XRayGenerate
 
 // Running an example needs the linter, which sits above the views where `RuleExample` is defined.
 extension RuleExample {

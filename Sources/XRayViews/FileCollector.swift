@@ -80,7 +80,7 @@ public enum FileCollector {
     }
 
     /// A walk's files as jobs: each `.tf` folder one module, in the order its first file was found.
-    static func grouped(_ files: [String]) -> [Job] {
+    package static func grouped(_ files: [String]) -> [Job] {
         var jobs: [Job] = []
         var modules = Set<String>()
         for file in files {

@@ -158,7 +158,7 @@ import Testing
             let context = GenerationContext(model: decoded)
             for service in decoded.services {
                 let output = Generator.platformOutput(service, context)
-                for task in output.taskDefinitions {
+                for case .taskDefinition(let task) in output.resources {
                     #expect(CanonicalJSON.compact(JSONTreeEncoder.encode(task.definition)) == CanonicalJSON.compact(task.definition))
                     checked += 1
                 }

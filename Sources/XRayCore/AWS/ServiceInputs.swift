@@ -45,6 +45,32 @@ public struct EncryptionConfigInput: Encodable, Hashable, Sendable {
     }
 }
 
+/// X-Ray `CreateGroup` input: the traces a filter expression selects, with X-Ray Insights on or off
+/// for them (notifications need insights).
+public struct CreateGroupInput: Encodable, Hashable, Sendable {
+    public struct Insights: Encodable, Hashable, Sendable {
+        public var InsightsEnabled: Bool
+        public var NotificationsEnabled: Bool
+
+        // Other modules of the package build these; the implicit memberwise initializer is internal.
+        package init(InsightsEnabled: Bool, NotificationsEnabled: Bool) {
+            self.InsightsEnabled = InsightsEnabled
+            self.NotificationsEnabled = NotificationsEnabled
+        }
+    }
+
+    public var GroupName: String
+    public var FilterExpression: String
+    public var InsightsConfiguration: Insights
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(GroupName: String, FilterExpression: String, InsightsConfiguration: Insights) {
+        self.GroupName = GroupName
+        self.FilterExpression = FilterExpression
+        self.InsightsConfiguration = InsightsConfiguration
+    }
+}
+
 /// X-Ray `UpdateTraceSegmentDestination` input: `CloudWatchLogs` turns Transaction Search on.
 public struct TraceSegmentDestinationInput: Encodable, Hashable, Sendable {
     public var Destination = "CloudWatchLogs"

@@ -180,6 +180,11 @@ public enum HCLWriter {
     /// `${` and `%{` are doubled so they stay literal (HCL native syntax, "Template Literals"),
     /// and control and invisible format characters are written as `\uNNNN`.
     package static func escaped(_ text: String) -> String {
+        // Printable ASCII other than \ " $ % is written as it is (most names and ARNs).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"")
+            && $0 != UInt8(ascii: "$") && $0 != UInt8(ascii: "%") }) {
+            return text
+        }
         var result = ""
         var scalars = text.unicodeScalars[...]
         while let scalar = scalars.popFirst() {

@@ -26,39 +26,56 @@ public enum YAMLWriter {
     /// Two-space indentation, no line wrapping, and a trailing newline.
     public static func render(_ value: YAMLValue) -> String {
         do {
-            return try Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)
+            return try Yams.serialize(node: node(value, Tags()), indent: 2, width: -1, allowUnicode: true)
         } catch {
             // The nodes are built from plain strings and numbers, which libyaml always emits.
             preconditionFailure("YAML emission failed: \(error)")
         }
     }
 
-    private static func node(_ value: YAMLValue) -> Node {
+    /// The tags of one document, made once for it: each `Tag(_:)` builds Yams's default constructor
+    /// table anew, which cost more than the rest of writing a large template. (Yams's tags are
+    /// mutable classes, so no two renderings share them.)
+    private struct Tags {
+        let str = Tag(.str), int = Tag(.int), float = Tag(.float), bool = Tag(.bool), null = Tag(.null)
+    }
+
+    private static func node(_ value: YAMLValue, _ tags: Tags) -> Node {
         switch value {
         case .string(let text):
             // A string that would read back as another type (true, 1.0, null, 2000:01) is quoted,
             // so every YAML 1.1 reader, cfn-lint included, sees a string.
-            let plain = Node(text)
-            let style: Node.Scalar.Style = Resolver.default.resolveTag(of: plain) == .str ? .any : .doubleQuoted
-            return Node(text, Tag(.str), style)
-        case .int(let number): return Node(String(number), Tag(.int))
-        case .double(let number): return Node(String(number), Tag(.float))
-        case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool))
-        case .null: return Node("null", Tag(.null))
+            let style: Node.Scalar.Style = readsAsString(text) ? .any : .doubleQuoted
+            return Node(text, tags.str, style)
+        case .int(let number): return Node(String(number), tags.int)
+        case .double(let number): return Node(String(number), tags.float)
+        case .bool(let flag): return Node(flag ? "true" : "false", tags.bool)
+        case .null: return Node("null", tags.null)
         case .block(let text):
             // A literal block reads best, but libyaml cannot hold every text in one (a CR, NEL or
             // line separator reads back as another break or a space; so can a line that starts
             // with a combining mark): such a text is written quoted, which holds any text.
-            let literal = Node(text, Tag(.str), .literal)
-            return readsBack(literal, as: text) ? literal : node(.string(text))
-        case .list(let items): return Node(items.map(node))
-        case .map(let pairs): return Node(pairs.map { (Node($0.0, Tag(.str)), node($0.1)) })
+            let literal = Node(text, tags.str, .literal)
+            return readsBack(literal, as: text, tags) ? literal : node(.string(text), tags)
+        case .list(let items): return Node(items.map { node($0, tags) })
+        case .map(let pairs): return Node(pairs.map { (Node($0.0, tags.str), node($0.1, tags)) })
         }
     }
 
+    /// Whether a plain scalar reads back as a string. Only text starting with a digit, a sign, `.`,
+    /// `~`, `<`, `=`, or the first letter of a boolean or null word (y, n, t, f, o) can resolve to
+    /// another type, so only that text is asked of the resolver (whose regular expressions cost the
+    /// most of writing a large template).
+    private static func readsAsString(_ text: String) -> Bool {
+        if let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic, !"yYnNtTfFoO".unicodeScalars.contains(first) {
+            return true
+        }
+        return Resolver.default.resolveTag(of: Node(text)) == .str
+    }
+
     /// Whether libyaml reads the scalar back as exactly `text`.
-    private static func readsBack(_ scalar: Node, as text: String) -> Bool {
-        let document = Node([(Node("v", Tag(.str)), scalar)])
+    private static func readsBack(_ scalar: Node, as text: String, _ tags: Tags) -> Bool {
+        let document = Node([(Node("v", tags.str), scalar)])
         guard let yaml = try? Yams.serialize(node: document, indent: 2, width: -1, allowUnicode: true),
               let loaded = try? Yams.compose(yaml: yaml) else { return false }
         return loaded["v"]?.string == text

@@ -19,13 +19,7 @@ extension ModelReader {
                 return spec
             }
             spec.rules = items.compactMap { rule($0, project: project) }
-            var seen: [String: SourceLocation] = [:]
-            for rule in spec.rules {
-                if let first = seen[rule.name] {
-                    reader.error(at: rule.location, "sampling rule name '\(rule.name)' is already used at line \(first.line)")
-                }
-                seen[rule.name] = seen[rule.name] ?? rule.location
-            }
+            rejectRepeatedNames(spec.rules.map { ($0.name, $0.location) }, "sampling rule name")
             if items.count > Self.samplingRuleQuota {
                 reader.warning(rulesNode, "\(items.count) sampling rules exceed the default quota of \(Self.samplingRuleQuota) custom rules per region; request an increase (quota L-8C0C998A) before applying")
             }
@@ -35,19 +29,9 @@ extension ModelReader {
 
     private func rule(_ node: LocatedNode, project: String) -> SamplingRuleSpec? {
         guard let fields = reader.fields(node, "a sampling rule", keys: Self.samplingRuleKeys) else { return nil }
-        var name: String?
-        if let nameNode = reader.required(fields, "name", "a sampling rule"),
-           let text = reader.string(nameNode, "sampling rule name") {
-            let full = Naming.prefixed(project, text)
-            if !Naming.isSimpleName(text) {
-                reader.error(nameNode, "sampling rule name '\(text)' must be letters, digits and hyphens")
-            } else if full.count > Naming.maxRuleName {
-                reader.error(nameNode, "sampling rule name '\(full)' (with the project prefix) is longer than \(Naming.maxRuleName) characters")
-            } else if full.lowercased() == "default" {
-                reader.error(nameNode, "'Default' is the built-in rule; set its reservoir and rate under sampling.default")
-            } else {
-                name = full
-            }
+        let name = reader.required(fields, "name", "a sampling rule").flatMap {
+            prefixedName($0, "sampling rule name", project: project, maxLength: Naming.maxRuleName,
+                         reserved: "'Default' is the built-in rule; set its reservoir and rate under sampling.default")
         }
         // Priority 10000 belongs to the Default rule; the API rejects it for custom rules (docs/xray-facts.md §6.1).
         let priority = reader.required(fields, "priority", "a sampling rule")

@@ -8,7 +8,7 @@ extension ModelReader {
         if let exportNode = fields["export"],
            let text = reader.choice(exportNode, "traces export", from: TracesSpec.Export.allCases.map(\.rawValue)) {
             spec.export = TracesSpec.Export(rawValue: text)!
-            if spec.export == .otlp, let agent, agent.kind == .xrayDaemon {
+            if spec.export == .otlp, let agent, !agent.kind.profile.otlp {
                 // The daemon speaks only the X-Ray API; OTLP needs a collector.
                 reader.error(exportNode, "traces export otlp needs an agent that sends OTLP: set agent kind to adot or cloudwatch-agent (the X-Ray daemon only calls PutTraceSegments)")
             }
@@ -34,7 +34,7 @@ extension ModelReader {
         }
         guard scalar.text.lowercased() == "true" else { return false }
         let ecs = services.filter { $0.platform.isECS }
-        if !ecs.isEmpty, let agent, agent.kind != .cloudwatchAgent {
+        if !ecs.isEmpty, let agent, !agent.kind.profile.applicationSignals {
             reader.error(node, "Application Signals on ECS runs through the CloudWatch agent: set agent kind to cloudwatch-agent (it is \(agent.kind.rawValue))")
         }
         for service in ecs where service.platform != .ecsEC2Daemon {

@@ -7,7 +7,7 @@ package struct ModelReader {
 
     package static let topLevelKeys = ["version", "project", "region", "account", "partition", "cluster",
                                "agent", "encryption", "sampling", "logs", "services", "traces",
-                               "application_signals", "outputs"]
+                               "application_signals", "outputs", "groups"]
 
     package func model(_ root: LocatedNode) -> XRayModel? {
         guard let fields = reader.fields(root, "the model", keys: Self.topLevelKeys) else { return nil }
@@ -32,8 +32,9 @@ package struct ModelReader {
         let encryptionSpec = fields["encryption"].flatMap(self.encryption)
         let samplingSpec = fields["sampling"].flatMap { self.sampling($0, project: projectName ?? "") }
         let tracesSpec = fields["traces"].flatMap { self.traces($0, agent: agentSpec) } ?? TracesSpec()
-        // Transaction Search is set up per account: a model may hold that alone, without services.
-        let accountLevel = tracesSpec.transactionSearch != nil
+        let groupSpecs = fields["groups"].map { self.groups($0, project: projectName ?? "") } ?? []
+        // Transaction Search and groups are set up per account: a model may hold those alone, without services.
+        let accountLevel = tracesSpec.transactionSearch != nil || !groupSpecs.isEmpty
         let serviceSpecs = accountLevel && fields["services"] == nil ? []
             : reader.required(fields, "services", "the model")
                 .flatMap { self.services($0, project: projectName ?? "", partition: partition, agent: agentSpec, allowEmpty: accountLevel) }
@@ -49,6 +50,7 @@ package struct ModelReader {
                               cluster: cluster, agent: agentSpec, encryption: encryptionSpec, sampling: samplingSpec,
                               logs: logsSpec, services: serviceSpecs, traces: tracesSpec, applicationSignals: signals)
         if let outputKinds { model.outputs = outputKinds }
+        model.groups = groupSpecs
         return model
     }
 
@@ -172,7 +174,7 @@ package struct ModelReader {
         var crossAccount: ARN?
         if let roleNode = fields["cross_account_role"] {
             crossAccount = roleARN(roleNode, "agent cross_account_role", partition: partition)
-            if crossAccount != nil && kind != .xrayDaemon {
+            if crossAccount != nil && !kind.profile.assumesCrossAccountRole {
                 reader.error(roleNode, "cross_account_role is supported with the X-Ray daemon only; for the \(kind.displayName) set the role in its exporter configuration")
             }
         }

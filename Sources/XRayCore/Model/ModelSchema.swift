@@ -13,10 +13,11 @@ public enum ModelSchema {
             "description": "One file that describes the X-Ray setup of every service: xrayctl generate writes the task definitions, roles, policies, manifests and IaC from it. See \"The model\" in xrayctl's README.",
             "type": "object",
             "required": ["version", "project", "region"],
-            // Services, or an account-level setup (Transaction Search) that needs none.
+            // Services, or an account-level setup (Transaction Search, groups) that needs none.
             "anyOf": [
                 ["required": ["services"], "properties": ["services": ["type": "array", "minItems": 1]]],
                 ["required": ["traces"], "properties": ["traces": ["required": ["transaction_search"]]]],
+                ["required": ["groups"], "properties": ["groups": ["type": "array", "minItems": 1]]],
             ],
             "additionalProperties": false,
             "properties": object(ModelReader.topLevelKeys, topLevel),
@@ -117,6 +118,8 @@ public enum ModelSchema {
                     "rules": doc(["type": "array", "items": samplingRule], "Custom sampling rules, tried by priority then name; each becomes an AWS::XRay::SamplingRule named PROJECT-NAME."),
                 ]),
             ], "Optional sampling rules; without them X-Ray's Default rule (1 per second + 5%) applies."),
+            "groups": doc(["type": "array", "items": group],
+                          "X-Ray groups, created in every account the traces land in: each becomes an AWS::XRay::Group named PROJECT-NAME."),
             "logs": doc([
                 "type": "object", "additionalProperties": false,
                 "properties": object(ModelReader.logsKeys, [
@@ -133,7 +136,7 @@ public enum ModelSchema {
                 ]),
             ], "Logging of the ECS containers (every container gets awslogs unless turned off)."),
             "services": doc(["type": ["array", "null"], "items": ["$ref": "#/$defs/service"]],
-                            "The services to trace, each on one platform; a model without services sets up the account only (traces.transaction_search)."),
+                            "The services to trace, each on one platform; a model without services sets up the account only (traces.transaction_search, groups)."),
             "application_signals": doc(["type": "boolean"], "true turns on CloudWatch Application Signals: ECS through the CloudWatch agent, Lambda through instrumentation: adot.",
                                        examples: [false]),
             "traces": doc([
@@ -150,6 +153,23 @@ public enum ModelSchema {
                        examples: [["indexing_percentage": 1]]),
                 ]),
             ], "How traces leave the agents, and Transaction Search."),
+        ]
+    }
+
+    package static var group: JSONValue {
+        [
+            "type": "object", "additionalProperties": false, "required": ["name", "filter_expression"],
+            "description": "One X-Ray group: the traces its filter expression selects, with X-Ray Insights on or off for them.",
+            "properties": object(ModelReader.groupKeys, [
+                "name": doc(name, "The group's name; it becomes PROJECT-NAME in AWS (at most \(ModelReader.maxGroupName) characters with the prefix; not Default).",
+                            examples: ["api-faults"]),
+                "filter_expression": doc(["type": "string", "minLength": 1, "pattern": "\\S"],
+                                         "The filter expression that selects the group's traces, in X-Ray's filter expression language.",
+                                         examples: ["service(\"api\") { fault }"]),
+                "insights": doc(["type": "boolean"], "true turns on X-Ray Insights for the group (default false).", examples: [true]),
+                "notifications": doc(["type": "boolean"], "true sends Insights notifications to EventBridge; needs insights: true (default false).",
+                                     examples: [false]),
+            ]),
         ]
     }
 

@@ -18,6 +18,19 @@ public struct XRayModel: Sendable {
     public var applicationSignals = false
     /// Which whole-setup infrastructure-as-code files `generate` writes (`outputs:`).
     public var outputs: Set<OutputKind> = Set(OutputKind.allCases)
+    /// X-Ray groups (`groups:`), created in every account traces land in.
+    public var groups: [GroupSpec] = []
+}
+
+/// An X-Ray group: the traces a filter expression selects, with X-Ray Insights and its notifications.
+public struct GroupSpec: Sendable {
+    /// With the project prefix.
+    public var name: String
+    public var filterExpression: String
+    public var insights: Bool
+    /// Insights notifications (EventBridge events); only with insights.
+    public var notifications: Bool
+    public var location: SourceLocation
 }
 
 /// A whole-setup infrastructure-as-code format.
@@ -82,22 +95,10 @@ public struct AgentSpec: Sendable {
         case cloudwatchAgent = "cloudwatch-agent"
 
         /// The agent's name in prose ("the ADOT collector"); the raw value is the model's word for it.
-        public var displayName: String {
-            switch self {
-            case .xrayDaemon: return "X-Ray daemon"
-            case .adot: return "ADOT collector"
-            case .cloudwatchAgent: return "CloudWatch agent"
-            }
-        }
+        public var displayName: String { profile.displayName }
 
         /// The image used when the model names none: always a pinned version.
-        public var defaultImage: String {
-            switch self {
-            case .xrayDaemon: return "public.ecr.aws/xray/aws-xray-daemon:3.6.6"
-            case .adot: return "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
-            case .cloudwatchAgent: return "public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300064.0b1337"
-            }
-        }
+        public var defaultImage: String { profile.defaultImage }
     }
 
     public static let logLevels = ["dev", "debug", "info", "warn", "error", "prod"]

@@ -96,8 +96,8 @@ public enum Instrumenter {
     /// Why OTLP export cannot be set up with this agent (the daemon speaks only the X-Ray API; ADOT
     /// needs the region for its endpoint), or nil. The CLI says the same about its flags.
     public static func otlpProblem(agent: AgentSpec.Kind, region: String?) -> String? {
-        if agent == .xrayDaemon { return "OTLP export needs the adot or cloudwatch-agent agent: the X-Ray daemon only calls PutTraceSegments" }
-        if agent == .adot && region == nil { return "OTLP export with adot needs the region: the collector's OTLP endpoint is https://xray.REGION.amazonaws.com/v1/traces" }
+        if !agent.profile.otlp { return "OTLP export needs the adot or cloudwatch-agent agent: the X-Ray daemon only calls PutTraceSegments" }
+        if agent.profile.callsOTLPEndpoint && region == nil { return "OTLP export with adot needs the region: the collector's OTLP endpoint is https://xray.REGION.amazonaws.com/v1/traces" }
         return nil
     }
 
@@ -129,11 +129,11 @@ public enum Instrumenter {
             self.path = path
         }
 
-        package var agentName: String { AgentContainer.name(for: options.agent) }
+        package var agentName: String { options.agent.profile.containerName }
 
         /// The agent calls X-Ray's OTLP endpoint (ADOT's otlphttp exporter); the CloudWatch agent
         /// sends its OTLP-form spans otherwise, and the daemon calls PutTraceSegments.
-        package var sendsSpans: Bool { options.export == .otlp && options.agent == .adot && options.mode == .sidecar }
+        package var sendsSpans: Bool { options.export == .otlp && options.agent.profile.callsOTLPEndpoint && options.mode == .sidecar }
 
         package static let spansPermission = "the agent's task role now needs xray:PutSpans on Resource \"*\" besides the X-Ray write actions (AWSXRayDaemonWriteAccess): spans sent to X-Ray's OTLP endpoint are PutSpans, which AWS's page on the endpoint's IAM (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLP-UsingADOT.html) leaves out of the AWSXrayWriteOnlyAccess it names (xrayctl lint checks it: XR214)"
 
@@ -249,7 +249,7 @@ public enum Instrumenter {
         package func withConfiguration(of replacement: EditableTree, in container: EditableTree, key: (String) -> String) -> EditableTree? {
             var environment = container[key("environment")]?.items ?? []
             var changed = false
-            for variable in [options.agent == .adot ? "AOT_CONFIG_CONTENT" : "CW_CONFIG_CONTENT", "AWS_REGION"] {
+            for variable in [options.agent.profile.configVariable, "AWS_REGION"].compactMap(\.self) {
                 guard let wanted = replacement[key("environment")]?.items?.first(where: { $0[key("name")]?.text == variable }) else { continue }
                 if let index = environment.firstIndex(where: { $0[key("name")]?.text == variable }) {
                     guard environment[index][key("value")]?.text != wanted[key("value")]?.text else { continue }

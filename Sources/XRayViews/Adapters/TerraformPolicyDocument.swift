@@ -1,5 +1,6 @@
 import HCL
 import XRayCore
+import XRaySampling
 
 /// `data "aws_iam_policy_document"`: the policy JSON the data source produces from its
 /// `statement` blocks (how most Terraform users write IAM), located at the blocks that wrote it.
@@ -7,7 +8,7 @@ import XRayCore
 /// override document that is not itself known) is unknown as a whole: a missing statement could
 /// be the one that grants what a rule looks for.
 extension TerraformSourceReader {
-    mutating func policy(_ address: String) -> LocatedNode? {
+    package mutating func policy(_ address: String) -> LocatedNode? {
         if let cached = policies[address] { return cached }
         guard let (block, scope) = policyBlocks[address], policiesInProgress.insert(address).inserted else { return nil }
         defer { policiesInProgress.remove(address) }

@@ -20,7 +20,7 @@ package enum TerraformSource {
     }
 
     /// Local modules are followed this deep (a configuration that nests deeper is unusual).
-    static let maxModuleDepth = 8
+    package static let maxModuleDepth = 8
 
     /// The module in `folder` (as the user wrote the path; "" for the current folder), reading its
     /// `.tf` files from disk; `files` instead gives their text (a file named on its own, examples).
@@ -61,18 +61,18 @@ package enum TerraformSource {
         return names.filter { $0.hasSuffix(".tf") }.sorted().map { join(folder, $0) }
     }
 
-    static func join(_ folder: String, _ name: String) -> String {
+    package static func join(_ folder: String, _ name: String) -> String {
         folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    static func url(_ folder: String) -> URL { URL(fileURLWithPath: folder.isEmpty ? "." : folder) }
+    package static func url(_ folder: String) -> URL { URL(fileURLWithPath: folder.isEmpty ? "." : folder) }
 
     /// An absolute, normalised path, to tell whether two written paths are one folder.
     package static func canonical(_ folder: String) -> String { url(folder).standardizedFileURL.path }
 
     /// `file()` and `templatefile()` read below the repository the module is in (a module reading
     /// `../shared/x.json` is common), or below the module's folder outside a repository.
-    static func repositoryRoot(of folder: String) -> URL {
+    package static func repositoryRoot(of folder: String) -> URL {
         var current = url(folder).standardizedFileURL
         for _ in 0..<64 {
             if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return current }
@@ -84,7 +84,7 @@ package enum TerraformSource {
     }
 
     /// `a/b/../c` → `a/c`, keeping a path relative as written.
-    static func normalised(_ path: String) -> String {
+    package static func normalised(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -98,32 +98,32 @@ package enum TerraformSource {
 }
 
 /// Reads one module and the local modules it calls into `TerraformPlan.Resource`s and references.
-struct TerraformSourceReader {
-    let rootFolder: String
-    var resources: [TerraformPlan.Resource] = []
-    var references: [String: [String: [String]]] = [:]
-    var unknown: [String: Set<String>] = [:]
+package struct TerraformSourceReader {
+    package let rootFolder: String
+    package var resources: [TerraformPlan.Resource] = []
+    package var references: [String: [String: [String]]] = [:]
+    package var unknown: [String: Set<String>] = [:]
     /// What stayed unknown and why, for `lint -v`.
-    var unknowns: [String] = []
-    var loadFindings: [Finding] = []
-    var childFiles: [(String, Data)] = []
-    var calledFolders: Set<String> = []
+    package var unknowns: [String] = []
+    package var loadFindings: [Finding] = []
+    package var childFiles: [(String, Data)] = []
+    package var calledFolders: Set<String> = []
     /// `data "aws_iam_policy_document"` blocks by absolute address, and the policies read from them
     /// (nil: unknown), so that a reference reads each once.
-    var policyBlocks: [String: (block: TFBlock, module: ModuleScope)] = [:]
-    var policies: [String: LocatedNode?] = [:]
-    var policiesInProgress: Set<String> = []
+    package var policyBlocks: [String: (block: TFBlock, module: ModuleScope)] = [:]
+    package var policies: [String: LocatedNode?] = [:]
+    package var policiesInProgress: Set<String> = []
 
     /// One module being read: its evaluator, its address prefix (`module.a.`), and what each of
     /// its input variables names in the caller (for references through inputs).
-    final class ModuleScope {
-        let module: HCLModule
-        let evaluator: HCLEvaluator
-        let prefix: String
-        let folder: String
-        let inputs: [String: [String]]
+    package final class ModuleScope {
+        package let module: HCLModule
+        package let evaluator: HCLEvaluator
+        package let prefix: String
+        package let folder: String
+        package let inputs: [String: [String]]
 
-        init(module: HCLModule, prefix: String, folder: String, inputs: [String: [String]]) {
+        package init(module: HCLModule, prefix: String, folder: String, inputs: [String: [String]]) {
             self.module = module
             self.evaluator = HCLEvaluator(module: module)
             self.prefix = prefix
@@ -132,16 +132,16 @@ struct TerraformSourceReader {
         }
     }
 
-    init(rootFolder: String) {
+    package init(rootFolder: String) {
         self.rootFolder = rootFolder
     }
 
-    func finding(_ diagnostic: HCLDiagnostic) -> Finding {
+    package func finding(_ diagnostic: HCLDiagnostic) -> Finding {
         ParseError.finding(at: SourceLocation(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column), diagnostic.message)
     }
 
     /// The files that parse; each that does not is an XR001 at its first error.
-    mutating func parse(_ files: [(path: String, data: Data)]) -> [HCLFile] {
+    package mutating func parse(_ files: [(path: String, data: Data)]) -> [HCLFile] {
         files.compactMap { path, data in
             guard data.count <= HCLModule.maxFileSize else {
                 loadFindings.append(ParseError.finding(at: SourceLocation(file: path, line: 1, column: 1),
@@ -159,7 +159,7 @@ struct TerraformSourceReader {
 
     // MARK: modules
 
-    mutating func read(_ module: HCLModule, folder: String, prefix: String, inputs: [String: [String]], callers: [String]) {
+    package mutating func read(_ module: HCLModule, folder: String, prefix: String, inputs: [String: [String]], callers: [String]) {
         let scope = ModuleScope(module: module, prefix: prefix, folder: folder, inputs: inputs)
         let label = prefix.isEmpty ? "the root module (\(folder.isEmpty ? "." : folder))" : String(prefix.dropLast())
         var dataSources: [String] = []
@@ -183,7 +183,7 @@ struct TerraformSourceReader {
         }
     }
 
-    mutating func readModuleCall(_ block: TFBlock, _ scope: ModuleScope, label: String, callers: [String]) {
+    package mutating func readModuleCall(_ block: TFBlock, _ scope: ModuleScope, label: String, callers: [String]) {
         let name = block.labels[0].value
         let address = scope.prefix + "module." + name
         guard let source = block.attribute("source")?.expression.literalString else {
@@ -227,7 +227,7 @@ struct TerraformSourceReader {
     }
 
     /// `count = 0` or an empty `for_each`: the block creates nothing.
-    func isSkipped(_ block: TFBlock, _ scope: ModuleScope) -> Bool {
+    package func isSkipped(_ block: TFBlock, _ scope: ModuleScope) -> Bool {
         if let count = block.attribute("count").map({ scope.evaluator.evaluate($0.expression) }), count.number?.integer == 0 { return true }
         if let each = block.attribute("for_each").map({ scope.evaluator.evaluate($0.expression) }) {
             if each.elements?.isEmpty == true || each.attributes?.isEmpty == true { return true }
@@ -237,7 +237,7 @@ struct TerraformSourceReader {
 
     // MARK: resources
 
-    mutating func readResource(_ block: TFBlock, _ scope: ModuleScope) {
+    package mutating func readResource(_ block: TFBlock, _ scope: ModuleScope) {
         guard !isSkipped(block, scope) else { return }
         let type = block.labels[0].value
         let address = scope.prefix + type + "." + block.labels[1].value
@@ -257,7 +257,7 @@ struct TerraformSourceReader {
     /// A body as a plan's `values` hold it: attributes by name, nested blocks as lists of bodies.
     /// An attribute known only when Terraform runs is an unreadable value (and named in `unknown`);
     /// a `dynamic` block, whose blocks are not known statically, is named in `unknown`.
-    mutating func body(_ body: HCLBody, _ scope: ModuleScope, pointer: String, at range: SourceRange, unknown: inout Set<String>) -> LocatedNode {
+    package mutating func body(_ body: HCLBody, _ scope: ModuleScope, pointer: String, at range: SourceRange, unknown: inout Set<String>) -> LocatedNode {
         var pairs: [(key: LocatedNode, value: LocatedNode)] = []
         let meta: Set<String> = ["count", "for_each", "depends_on", "provider"]
         for attribute in body.attributes where !meta.contains(attribute.name) {
@@ -295,7 +295,7 @@ struct TerraformSourceReader {
     /// apply stays unknown without hiding the rest), a local is followed to where it is written,
     /// `data.aws_iam_policy_document.x.json` is that document's policy, and `file()` of JSON or
     /// YAML is read as that file, located in it.
-    mutating func value(_ expression: HCLExpression, _ scope: ModuleScope, pointer: String, depth: Int = 0) -> LocatedNode? {
+    package mutating func value(_ expression: HCLExpression, _ scope: ModuleScope, pointer: String, depth: Int = 0) -> LocatedNode? {
         guard depth < 32 else { return nil }
         switch expression.kind {
         case .parenthesized(let inner):
@@ -325,7 +325,7 @@ struct TerraformSourceReader {
 
     /// `file("x.json")`: JSON or YAML read from the file itself, so findings land in it; other
     /// text is a string at the call.
-    mutating func readFile(_ argument: HCLExpression, call: HCLExpression, _ scope: ModuleScope, pointer: String) -> LocatedNode? {
+    package mutating func readFile(_ argument: HCLExpression, call: HCLExpression, _ scope: ModuleScope, pointer: String) -> LocatedNode? {
         guard let path = scope.evaluator.evaluate(argument).string else { return nil }
         let contents = scope.evaluator.evaluate(call)
         guard let text = contents.string else {
@@ -347,7 +347,7 @@ struct TerraformSourceReader {
     /// The resource addresses an expression names (through locals, and through input variables to
     /// what the caller passed); `[]` when it names only what cannot be resolved (data sources,
     /// module outputs, `each`); nil when it names nothing at all.
-    func referencedAddresses(_ expression: HCLExpression, _ scope: ModuleScope) -> [String]? {
+    package func referencedAddresses(_ expression: HCLExpression, _ scope: ModuleScope) -> [String]? {
         var found: [String] = []
         var any = false
         var locals: Set<String> = []

@@ -1,29 +1,30 @@
 import HCL
 import XRayCore
+import XRaySampling
 
 /// Evaluated HCL values as located nodes: each value at the source range it was written at (a
 /// literal in this module, a local, a variable's default, or the module call that passed it), or
 /// at the expression that computed it.
-enum TerraformSourceValues {
-    static func location(_ range: SourceRange) -> SourceLocation {
+package enum TerraformSourceValues {
+    package static func location(_ range: SourceRange) -> SourceLocation {
         SourceLocation(file: range.file, line: range.start.line, column: range.start.column)
     }
 
-    static func key(_ name: String, at range: SourceRange) -> LocatedNode {
+    package static func key(_ name: String, at range: SourceRange) -> LocatedNode {
         LocatedNode(.scalar(.init(text: name, kind: .string, isQuoted: false)), at: location(range))
     }
 
     /// A value unknown until Terraform runs, inside a known one (a container's image from a
     /// resource attribute): CloudFormation's "value from elsewhere", which rules cannot read.
-    static func unknown(at range: SourceRange, pointer: String) -> LocatedNode {
+    package static func unknown(at range: SourceRange, pointer: String) -> LocatedNode {
         let text = LocatedNode(.scalar(.init(text: "(known when Terraform runs)", kind: .string, isQuoted: true)), at: location(range), pointer: pointer)
         return LocatedNode(.mapping([(key(Self.unknownKey, at: range), text)]), at: location(range), pointer: pointer)
     }
 
-    static let unknownKey = "Fn::ImportValue"
+    package static let unknownKey = "Fn::ImportValue"
 
     /// The same tree, where it was written, with every pointer under `prefix`.
-    static func repointed(_ node: LocatedNode, under prefix: String) -> LocatedNode {
+    package static func repointed(_ node: LocatedNode, under prefix: String) -> LocatedNode {
         var copy = node
         copy.pointer = prefix + node.pointer
         switch node.value {
@@ -34,7 +35,7 @@ enum TerraformSourceValues {
         return copy
     }
 
-    static func node(_ value: TFValue, fallback: SourceRange, pointer: String) -> LocatedNode {
+    package static func node(_ value: TFValue, fallback: SourceRange, pointer: String) -> LocatedNode {
         let range = value.range ?? fallback
         let at = location(range)
         func scalar(_ text: String, _ kind: LocatedNode.Scalar.Kind) -> LocatedNode {
@@ -60,5 +61,5 @@ enum TerraformSourceValues {
 }
 
 // XRayCore's HCL writer has types of these names; these are the reader's.
-typealias TFBlock = HCL.HCLBlock
-typealias TFValue = HCL.HCLValue
+package typealias TFBlock = HCL.HCLBlock
+package typealias TFValue = HCL.HCLValue

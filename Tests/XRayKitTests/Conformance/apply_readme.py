@@ -110,6 +110,7 @@ class XRayStub(BaseHTTPRequestHandler):
     destinations = {}  # account -> trace segment destination (Transaction Search)
     indexing = {}  # account -> indexing percentage
     discovery = set()  # accounts where Application Signals' StartDiscovery ran
+    groups = {}  # account -> {group name: CreateGroup input}
     associations = []  # (account, CreatePodIdentityAssociation input): moto 5.2.1 has no EKS Pod Identity
 
     def log_message(self, *args):
@@ -170,6 +171,10 @@ class XRayStub(BaseHTTPRequestHandler):
         elif operation == "UpdateIndexingRule":
             XRayStub.indexing[account] = data["Rule"]["Probabilistic"]["DesiredSamplingPercentage"]
             answer = {"IndexingRule": {"Name": data.get("Name"), "Rule": data.get("Rule")}}
+        elif operation == "CreateGroup":
+            XRayStub.groups.setdefault(account, {})[data.get("GroupName")] = data
+            answer = {"Group": {"GroupName": data.get("GroupName"), "FilterExpression": data.get("FilterExpression"),
+                                "GroupARN": f"arn:aws:xray:us-east-1:{account}:group/{data.get('GroupName')}/0"}}
         elif operation == "PutEncryptionConfig":
             XRayStub.encryption[account] = data.get("KeyId")
             answer = {"EncryptionConfig": {"KeyId": data.get("KeyId"), "Status": "ACTIVE", "Type": data.get("Type")}}
@@ -187,6 +192,13 @@ class Run:
         self.region = self.model["region"]
         self.local = str(self.model.get("account") or DEFAULT_ACCOUNT)
         self.readme = open(os.path.join(out, "README.md")).read()
+        # What the stack holds, read from the template itself: the checks after a stack deploy leave
+        # those resource types to cfn-lint where moto's CloudFormation does not keep them.
+        template = os.path.join(out, "cloudformation.yaml")
+        self.stack_types = set()
+        if os.path.exists(template):
+            with open(template, encoding="utf-8") as handle:
+                self.stack_types = {r["Type"] for r in (yaml.safe_load(handle).get("Resources") or {}).values()}
         self.problems = []
         self.home = tempfile.mkdtemp(prefix="xrayctl-apply-")
 
@@ -401,7 +413,7 @@ class Run:
             expected.add(self.local)
         rules = [r["name"] for r in (self.model.get("sampling") or {}).get("rules", [])]
         for account in sorted(expected if rules else []):
-            if via_stack and account == self.local:
+            if self.in_stack("AWS::XRay::SamplingRule", via_stack, account):
                 continue  # the stack's rules are moto's AWS::XRay::SamplingRule, which it does not keep
             prefix = self.model["project"]
             held = set(XRayStub.rules.get(account, {}))
@@ -415,16 +427,20 @@ class Run:
                 traces.add(self.local)
             if not traces <= accounts:
                 self.problems.append(f"{label}: encryption set in {sorted(accounts)}, traces land in {sorted(traces)}")
-        if self.model.get("application_signals") and not via_stack and any(
+        if self.model.get("application_signals") and not self.in_stack("AWS::ApplicationSignals::Discovery", via_stack) and any(
                 s["platform"].startswith("ecs-") for s in self.model["services"]) and self.local not in XRayStub.discovery:
             self.problems.append(f"{label}: Application Signals' start-discovery did not run in {self.local}")
+        landing = {agent_account} if agents else set()
+        if self.services("lambda") or self.services("api-gateway"):
+            landing.add(self.local)
+        self.check_groups(label, via_stack, landing or {self.local})
         search = (self.model.get("traces") or {}).get("transaction_search", False)
         if search is not False:
             traces = {agent_account} if agents else set()
             if self.services("lambda") or self.services("api-gateway"):
                 traces.add(self.local)
             # The stack's AWS::XRay::TransactionSearchConfig is not something moto's CloudFormation keeps.
-            expected = traces - ({self.local} if via_stack else set())
+            expected = {a for a in traces if not self.in_stack("AWS::XRay::TransactionSearchConfig", via_stack, a)}
             on = {a for a, d in XRayStub.destinations.items() if d == "CloudWatchLogs"}
             indexed = set(XRayStub.indexing)
             if not expected <= on or not expected <= indexed:
@@ -435,9 +451,23 @@ class Run:
                 if not any(n.endswith("-xray-transaction-search") for n in names):
                     self.problems.append(f"{label}: no logs resource policy for X-Ray in account {account} ({names})")
 
+    def check_groups(self, label, via_stack, traces):
+        groups = [g["name"] for g in self.model.get("groups") or []]
+        for account in sorted(traces if groups else []):
+            if self.in_stack("AWS::XRay::Group", via_stack, account):
+                continue  # the stack's AWS::XRay::Group is not something moto's CloudFormation keeps
+            held = XRayStub.groups.get(account, {})
+            missing = [g for g in groups if f"{self.model['project']}-{g}" not in held]
+            if missing:
+                self.problems.append(f"{label}: account {account} lacks the groups {missing} (has {sorted(held)})")
+
+    def in_stack(self, kind, via_stack, account=None):
+        """Whether the stack just deployed did this (a resource of `kind` in the model's account)."""
+        return via_stack and kind in self.stack_types and (account is None or account == self.local)
+
     def check_eks(self, label, via_stack):
         eks = self.services("eks")
-        if not eks or via_stack:
+        if not eks or self.in_stack("AWS::EKS::PodIdentityAssociation", via_stack):
             return  # the stack's AWS::EKS::PodIdentityAssociation is not something moto's CloudFormation keeps
         if any(s.get("identity", "pod-identity") != "pod-identity" for s in eks):
             return
@@ -524,6 +554,7 @@ def reset(moto_url):
     XRayStub.destinations.clear()
     XRayStub.indexing.clear()
     XRayStub.discovery.clear()
+    XRayStub.groups.clear()
     XRayStub.associations.clear()
     _next_key_id.clear()
 

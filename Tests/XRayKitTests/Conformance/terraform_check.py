@@ -127,6 +127,10 @@ def summary_from_terraform(resources):
                                for b in resources.get("aws_eks_pod_identity_association", {}).values()),
         "log_policies": {unquote(b["policy_name"]): jsonencoded(b["policy_document"])
                          for b in resources.get("aws_cloudwatch_log_resource_policy", {}).values()},
+        "transaction_search": len(resources.get("aws_xray_trace_segment_destination", {})),
+        "groups": {unquote(b["group_name"]): {"filter": unquote(b["filter_expression"]),
+                                              "insights": unquote(b["insights_configuration"][0]) if b.get("insights_configuration") else None}
+                   for b in resources.get("aws_xray_group", {}).values()},
     }
 
 
@@ -134,7 +138,13 @@ def summary_from_template(path):
     with open(path, encoding="utf-8") as handle:
         template = yaml.safe_load(handle)
     resources = template.get("Resources", {})
-    of = lambda kind: [r.get("Properties", {}) for r in resources.values() if r["Type"] == kind]
+    # The types this comparison reads; a type the template holds that none reads is a problem, so a
+    # new kind of resource cannot pass unnoticed (the list follows from the reads below, not by hand).
+    read = set()
+
+    def of(kind):
+        read.add(kind)
+        return [r.get("Properties", {}) for r in resources.values() if r["Type"] == kind]
     roles = {}
     for props in of("AWS::IAM::Role"):
         roles[props["RoleName"]] = {
@@ -144,7 +154,9 @@ def summary_from_template(path):
         }
     for props in of("AWS::IAM::RolePolicy"):
         roles.setdefault(props["RoleName"], {"trust": None, "policies": [], "managed": []})["policies"].append(cfn_value(props["PolicyDocument"]))
-    return {
+    # No Terraform resource holds Application Signals' account setup: the README's Terraform steps run it.
+    of("AWS::ApplicationSignals::Discovery")
+    summary = {
         "roles": roles,
         "instance_profiles": sorted(p["InstanceProfileName"] for p in of("AWS::IAM::InstanceProfile")),
         "tasks": {p["Family"]: lower_first(cfn_value(p["ContainerDefinitions"])) for p in of("AWS::ECS::TaskDefinition")},
@@ -153,7 +165,15 @@ def summary_from_template(path):
         "sampling_rules": sorted((p["SamplingRule"]["RuleName"], float(p["SamplingRule"]["Priority"])) for p in of("AWS::XRay::SamplingRule")),
         "pod_identity": sorted((p["ClusterName"], p["Namespace"], p["ServiceAccount"]) for p in of("AWS::EKS::PodIdentityAssociation")),
         "log_policies": {p["PolicyName"]: json.loads(cfn_value(p["PolicyDocument"])) for p in of("AWS::Logs::ResourcePolicy")},
+        "groups": {p["GroupName"]: {"filter": p["FilterExpression"],
+                                    "insights": {"insights_enabled": p["InsightsConfiguration"]["InsightsEnabled"],
+                                                 "notifications_enabled": p["InsightsConfiguration"]["NotificationsEnabled"]}}
+                   for p in of("AWS::XRay::Group")},
+        # Transaction Search's setting itself: Terraform's destination and indexing rule (its policy is compared above).
+        "transaction_search": len(of("AWS::XRay::TransactionSearchConfig")),
     }
+    unread = sorted({r["Type"] for r in resources.values()} - read)
+    return summary, unread
 
 
 def compare(setup):
@@ -165,8 +185,8 @@ def compare(setup):
         return [f"python-hcl2: {type(error).__name__}: {error}"]
     if not os.path.exists(template):
         return []
-    theirs = summary_from_template(template)
-    problems = []
+    theirs, unread = summary_from_template(template)
+    problems = [f"cloudformation.yaml holds {kind}, which this check does not compare with terraform/" for kind in unread]
     for key in theirs:
         a, b = numbers(ours[key]), numbers(theirs[key])
         if a != b:

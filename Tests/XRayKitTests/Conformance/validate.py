@@ -266,6 +266,14 @@ def check_file(relative, text, full_path):
         return ["botocore apigateway.UpdateStage"], check_api_input("apigateway", "UpdateStage", data)
     if name == "encryption.json":
         return ["botocore xray.PutEncryptionConfig"], check_api_input("xray", "PutEncryptionConfig", data)
+    if folder == "groups" and name.endswith(".json"):
+        problems = check_api_input("xray", "CreateGroup", data)
+        insights = data.get("InsightsConfiguration") or {}
+        if insights.get("NotificationsEnabled") and not insights.get("InsightsEnabled"):
+            problems.append("notifications may only be enabled on a group with InsightsEnabled (botocore's X-Ray documentation)")
+        if os.path.splitext(name)[0] != data.get("GroupName"):
+            problems.append(f"the file is named after {os.path.splitext(name)[0]}, the group is {data.get('GroupName')}")
+        return ["botocore xray.CreateGroup"], problems
     if folder == "sampling" and name == "rules.json":
         problems = [] if isinstance(data, list) and data else ["rules.json must be a non-empty array"]
         for rule in data or []:

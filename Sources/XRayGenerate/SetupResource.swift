@@ -2,34 +2,45 @@ import Foundation
 import XRayCore
 import XRaySampling
 
-/// One action that applies generated files, rendered as shell commands in the output README.
-package enum DeployStep: Hashable {
-    case createRole(RolePlan)
-    case mergeKeyPolicy(path: String, key: String, account: String?)
-    case createLogGroup(name: String, retentionDays: Int)
-    case registerTaskDefinition(path: String)
-    case createService(path: String)
+/// One thing a setup creates or changes, with the typed value every emitter renders and, where it
+/// matters, the account it belongs to (nil: the model's own). The list of these is the setup; each
+/// emitter — the CLI steps below, `CloudFormationGenerator`, `TerraformGenerator`, `SingleArtifact` —
+/// is one exhaustive `switch` over it, so a new case is named by the compiler in every emitter.
+package enum SetupResource {
+    /// A role this setup creates, or the inline policy it adds to one that exists (`trust` nil).
+    case role(RolePlan)
+    /// The statements X-Ray needs, merged into the key policy of the KMS key by hand.
+    case keyPolicy(path: String, key: String, account: String?)
+    case logGroup(name: String, retentionDays: Int)
+    case taskDefinition(PlannedTask)
+    /// The DAEMON service that runs the agent task on every container instance.
+    case daemonService(CreateServiceInput, path: String)
     /// `account`: another account's X-Ray (run with that account's CLI profile); nil for the model's.
-    case createSamplingRules(path: String, account: String?)
-    case updateDefaultSamplingRule(path: String, account: String?)
-    case putEncryptionConfig(path: String, account: String?)
+    case samplingRules([CreateSamplingRuleInput], path: String, account: String?)
+    /// The Default rule's new reservoir and rate: the rule exists in every account and cannot be created.
+    case defaultSamplingRule(path: String, account: String?)
+    /// An X-Ray group (a filter expression with its insights), in an account traces land in.
+    case group(CreateGroupInput, path: String, account: String?)
+    case encryption(path: String, account: String?)
     /// The logs resource policy, the segment destination (waiting until it is active), the indexing rule.
-    case enableTransactionSearch(policyPath: String, policyName: String, account: String?)
+    case transactionSearch(TransactionSearchSpec, policyPath: String, policyName: String, account: String?)
     /// Application Signals' one-time account setup (its service-linked role).
-    case startApplicationSignalsDiscovery
-    case updateFunctionConfiguration(path: String)
-    case addPolicyToFunctionRole(function: String, policyPath: String)
+    case applicationSignalsDiscovery
+    /// Active tracing on a function that exists (`UpdateFunctionConfiguration` input).
+    case functionTracing(path: String)
+    /// The upload permission added to a function's current role, looked up when applied.
+    case functionRolePolicy(function: String, policyPath: String)
     /// The ADOT layer merged into the function's layers and variables; `policy`: a managed policy
     /// for the function's current role (Application Signals), looked up when applied.
-    case addADOTLayer(function: String, path: String, policy: String?)
-    case updateStage(path: String)
-    case deployBeanstalk(service: String)
-    case launchInstance(path: String, instanceProfile: String?)
+    case adotLayer(function: String, path: String, policy: String?)
+    case stageTracing(path: String)
+    case beanstalkEnvironment(service: String)
+    case instance(path: String, instanceProfile: String?)
     /// Ties the agent's ServiceAccount to its role in one cluster.
-    case associatePodIdentity(PodIdentityAssociation, roleARN: String)
+    case podIdentityAssociation(PodIdentityAssociation, roleARN: String)
     /// The agent's manifests, then each app Deployment's patch, in one cluster. `placeholderRole`:
     /// the annotation whose role ARN holds the account placeholder, filled in from the CLI's identity.
-    case applyKubernetes(cluster: String, manifest: String, patches: [DeploymentPatch], placeholderRole: PlaceholderRole?)
+    case kubernetes(cluster: String, manifest: String, patches: [DeploymentPatch], placeholderRole: PlaceholderRole?)
 
     package struct PlaceholderRole: Hashable {
         package var annotation: String
@@ -42,51 +53,62 @@ package enum DeployStep: Hashable {
         package var path: String
     }
 
-    /// Roles first (everything else names them), the key policy before encryption uses the key,
-    /// task definitions before the service that runs one.
+    /// The account the resource belongs to when it is not the model's own.
+    package var account: String? {
+        switch self {
+        case .role(let role): return role.otherAccount
+        case .samplingRules(_, _, let account), .defaultSamplingRule(_, let account), .group(_, _, let account),
+             .encryption(_, let account), .transactionSearch(_, _, _, let account): return account
+        case .keyPolicy(_, _, let account): return account
+        case .logGroup, .taskDefinition, .daemonService, .applicationSignalsDiscovery, .functionTracing, .functionRolePolicy,
+             .adotLayer, .stageTracing, .beanstalkEnvironment, .instance, .podIdentityAssociation, .kubernetes: return nil
+        }
+    }
+
+    /// Why neither a stack nor a Terraform configuration can own the resource (it exists already, or
+    /// is a setting or document they cannot change), or nil when they can.
+    package var ownedOnlyByTheCLI: String? {
+        switch self {
+        case .keyPolicy: return "a KMS key's policy is one document, which a stack or configuration cannot add statements to"
+        case .defaultSamplingRule: return "the Default sampling rule exists in every account and cannot be created"
+        case .encryption: return "X-Ray's encryption setting has no resource of its own (and its key policy is merged first)"
+        case .functionTracing, .functionRolePolicy, .adotLayer: return "the function exists already, and a stack changes only what it owns"
+        case .stageTracing: return "the stage exists already, and a stack changes only what it owns"
+        case .beanstalkEnvironment: return "the .ebextensions go into the application's source bundle"
+        case .instance: return "the user data is for instances you launch"
+        case .kubernetes: return "the manifests are applied to the cluster with kubectl"
+        case .role, .logGroup, .taskDefinition, .daemonService, .samplingRules, .group, .transactionSearch,
+             .applicationSignalsDiscovery, .podIdentityAssociation: return nil
+        }
+    }
+
+    /// The CLI steps' order: roles first (everything else names them), the key policy before
+    /// encryption uses the key, task definitions before the service that runs one.
     package var order: Int {
         switch self {
-        case .createRole(let role): return role.otherAccount == nil ? 0 : 1
-        case .mergeKeyPolicy, .createLogGroup, .enableTransactionSearch, .startApplicationSignalsDiscovery: return 2
-        case .registerTaskDefinition: return 3
-        case .createService: return 4
-        case .createSamplingRules: return 5
-        case .updateDefaultSamplingRule: return 6
-        case .putEncryptionConfig: return 7
-        case .updateFunctionConfiguration, .addPolicyToFunctionRole, .addADOTLayer: return 8
-        case .updateStage: return 9
-        case .deployBeanstalk: return 10
-        case .launchInstance: return 11
-        case .associatePodIdentity: return 2
-        case .applyKubernetes: return 12
+        case .role(let role): return role.otherAccount == nil ? 0 : 1
+        case .keyPolicy, .logGroup, .transactionSearch, .applicationSignalsDiscovery, .podIdentityAssociation: return 2
+        case .taskDefinition: return 3
+        case .daemonService: return 4
+        case .samplingRules: return 5
+        case .defaultSamplingRule: return 6
+        case .encryption: return 7
+        case .group: return 7
+        case .functionTracing, .functionRolePolicy, .adotLayer: return 8
+        case .stageTracing: return 9
+        case .beanstalkEnvironment: return 10
+        case .instance: return 11
+        case .kubernetes: return 12
         }
     }
 
-    /// Whether `cloudformation.yaml` does this step (so it is left out after a stack deploy).
-    package var inCloudFormation: Bool {
-        switch self {
-        case .createRole(let role): return role.otherAccount == nil
-        case .createSamplingRules(_, let account), .enableTransactionSearch(_, _, let account): return account == nil
-        case .createLogGroup, .registerTaskDefinition, .createService, .startApplicationSignalsDiscovery,
-             .associatePodIdentity: return true
-        case .mergeKeyPolicy, .updateDefaultSamplingRule, .putEncryptionConfig, .updateFunctionConfiguration,
-             .addPolicyToFunctionRole, .addADOTLayer, .updateStage, .deployBeanstalk, .launchInstance, .applyKubernetes: return false
-        }
-    }
-
-    /// Whether `terraform/` does this step: what the template does, except Application Signals'
-    /// account setup, which has no Terraform resource xrayctl relies on.
-    package var inTerraform: Bool {
-        if case .startApplicationSignalsDiscovery = self { return false }
-        return inCloudFormation
-    }
-
-    /// The commands, every interpolated value quoted as one shell word (`Shell.quote`).
+    /// The CLI emitter: the commands, every interpolated value quoted as one shell word (`Shell.quote`).
+    /// Every resource has them; the other emitters answer for fewer.
     package func commands(region rawRegion: String) -> [String] {
         let q = Shell.quote
         let region = q(rawRegion)
         switch self {
-        case .createRole(let role):
+        case .role(let role):
             let profile = Self.profile(role.otherAccount)
             let name = q(role.name)
             var commands = Self.inAccount(role.otherAccount)
@@ -102,28 +124,30 @@ package enum DeployStep: Hashable {
                 commands.append("aws iam add-role-to-instance-profile --instance-profile-name \(name) --role-name \(name)")
             }
             return commands
-        case .mergeKeyPolicy(let path, let key, let account):
+        case .keyPolicy(let path, let key, let account):
             let profile = Self.profile(account)
             return Self.inAccount(account) + [
                 "aws kms get-key-policy\(profile) --region \(region) --key-id \(q(key)) --policy-name default --query Policy --output text > key-policy.json",
                 "# add the statements of \(path) to the Statement list in key-policy.json, then:",
                 "aws kms put-key-policy\(profile) --region \(region) --key-id \(q(key)) --policy-name default --policy file://key-policy.json"]
-        case .createLogGroup(let name, let days):
+        case .logGroup(let name, let days):
             return ["aws logs create-log-group --region \(region) --log-group-name \(q(name))",
                     "aws logs put-retention-policy --region \(region) --log-group-name \(q(name)) --retention-in-days \(days)"]
-        case .registerTaskDefinition(let path):
-            return ["aws ecs register-task-definition --region \(region) --cli-input-json \(q("file://" + path))"]
-        case .createService(let path):
+        case .taskDefinition(let task):
+            return ["aws ecs register-task-definition --region \(region) --cli-input-json \(q("file://" + task.path))"]
+        case .daemonService(_, let path):
             return ["aws ecs create-service --region \(region) --cli-input-json \(q("file://" + path))"]
-        case .createSamplingRules(let path, let account):
+        case .samplingRules(_, let path, let account):
             return Self.inAccount(account) + ["python3 -c 'import json,sys; [print(json.dumps(r)) for r in json.load(open(sys.argv[1]))]' \(q(path)) | while read -r rule; do aws xray create-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \"$rule\"; done"]
-        case .updateDefaultSamplingRule(let path, let account):
+        case .defaultSamplingRule(let path, let account):
             return Self.inAccount(account) + ["aws xray update-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
-        case .putEncryptionConfig(let path, let account):
+        case .group(_, let path, let account):
+            return Self.inAccount(account) + ["aws xray create-group\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
+        case .encryption(let path, let account):
             return Self.inAccount(account) + ["aws xray put-encryption-config\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
-        case .startApplicationSignalsDiscovery:
+        case .applicationSignalsDiscovery:
             return ["aws application-signals start-discovery --region \(region)"]
-        case .enableTransactionSearch(let policyPath, let policyName, let account):
+        case .transactionSearch(_, let policyPath, let policyName, let account):
             let profile = Self.profile(account)
             return Self.inAccount(account) + [
                 "aws logs put-resource-policy\(profile) --region \(region) --policy-name \(q(policyName)) --policy-document \(q("file://" + policyPath))",
@@ -131,12 +155,12 @@ package enum DeployStep: Hashable {
                 "until [ \"$(aws xray get-trace-segment-destination\(profile) --region \(region) --query Status --output text)\" = ACTIVE ]; do sleep 10; done",
                 "aws xray update-indexing-rule\(profile) --region \(region) --cli-input-json \(q("file://" + TransactionSearchGenerator.indexingPath))",
             ]
-        case .updateFunctionConfiguration(let path):
+        case .functionTracing(let path):
             return ["aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + path))"]
-        case .addPolicyToFunctionRole(let function, let policyPath):
+        case .functionRolePolicy(let function, let policyPath):
             return [Self.lookUpRoleName(function: function, region: region),
                     "aws iam put-role-policy --role-name \"$ROLE_NAME\" --policy-name xray --policy-document \(q("file://" + policyPath))"]
-        case .addADOTLayer(let function, let path, let policy):
+        case .adotLayer(let function, let path, let policy):
             let current = (path as NSString).deletingLastPathComponent + "/current-configuration.json"
             let update = (path as NSString).deletingLastPathComponent + "/lambda-adot-update.json"
             // One update at a time: Lambda refuses a change while the previous one is in progress.
@@ -149,17 +173,17 @@ package enum DeployStep: Hashable {
                              "aws iam attach-role-policy --role-name \"$ROLE_NAME\" --policy-arn \(q(policy))"]
             }
             return commands
-        case .updateStage(let path):
+        case .stageTracing(let path):
             return ["aws apigateway update-stage --region \(region) --cli-input-json \(q("file://" + path))"]
-        case .deployBeanstalk(let service):
+        case .beanstalkEnvironment(let service):
             return ["# copy \(service)/.ebextensions into the root of the \(service) source bundle, then from there:",
                     "eb deploy"]
-        case .launchInstance(let path, let profile):
+        case .instance(let path, let profile):
             let role = profile.map { " --iam-instance-profile \(q("Name=" + $0))" } ?? ""
             return ["aws ec2 run-instances --region \(region) --image-id AMI_ID --instance-type t3.small\(role) --user-data \(q("file://" + path))"]
-        case .associatePodIdentity(let association, let roleARN):
+        case .podIdentityAssociation(let association, let roleARN):
             return ["aws eks create-pod-identity-association --region \(region) --cluster-name \(q(association.cluster)) --namespace \(q(association.namespace)) --service-account \(q(association.serviceAccount)) --role-arn \(q(roleARN))"]
-        case .applyKubernetes(let cluster, let manifest, let patches, let placeholderRole):
+        case .kubernetes(let cluster, let manifest, let patches, let placeholderRole):
             var commands = ["aws eks update-kubeconfig --region \(region) --name \(q(cluster))"]
             if let placeholderRole, let script = Self.fillAccount(placeholderRole) {
                 commands.append("sed \(script) \(q(manifest)) | kubectl apply -f -")
