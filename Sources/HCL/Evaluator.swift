@@ -18,6 +18,12 @@ public final class HCLEvaluator {
     static let maxEvaluationDepth = 400
 
     var variables: [String: HCLValue]
+    /// What `module.NAME` is, by call name: an object of the called module's outputs, set by a
+    /// caller that has read the module; a call it does not name is unknown. Locals computed before
+    /// are computed again, since they may have read a module that was unknown then.
+    public var modules: [String: HCLValue] = [:] {
+        didSet { localCache = [:] }
+    }
     var localCache: [String: Result<HCLValue, HCLDiagnostic>] = [:]
     var resolving: Set<String> = []
     var spent = 0
@@ -155,8 +161,9 @@ public final class HCLEvaluator {
         }
     }
 
-    /// `local.x`, `var.x`, `path.module`; anything else rooted at a name (resources, data sources,
-    /// modules, `count`, `each`, `self`, `terraform`) is decided when Terraform runs.
+    /// `local.x`, `var.x`, `path.module`, `module.x` (when `modules` has it); anything else rooted at
+    /// a name (resources, data sources, `count`, `each`, `self`, `terraform`) is decided when
+    /// Terraform runs.
     func reference(_ root: String, _ name: String, _ range: SourceRange) throws(HCLDiagnostic) -> HCLValue {
         // A template file sees only the variables passed to it.
         guard templateFiles.isEmpty else { return .unknown }
@@ -169,6 +176,7 @@ public final class HCLEvaluator {
         case "path":
             guard let module, name == "module" || name == "root" else { return .unknown }
             return HCLValue(.string(module.folder.path), range: range)
+        case "module": return modules[name] ?? .unknown
         default: return .unknown
         }
     }

@@ -20,7 +20,8 @@ import Foundation
 /// Evaluating:
 /// - `HCLEvaluator(module:)` then `evaluate(_:)` → `HCLValue`, where anything decided only when
 ///   Terraform runs (resource attributes, `count`/`each`, `module.*`, unknown functions) is
-///   `.unknown`; `evaluateChecked(_:)` also tells an error (a wrong type, a missing key) from an
+///   `.unknown`; a caller that has read a called module sets `modules` to make `module.NAME.OUTPUT`
+///   known; `evaluateChecked(_:)` also tells an error (a wrong type, a missing key) from an
 ///   unknown. Objects and tuples keep their known parts when some elements are unknown.
 public struct HCLFile: Sendable {
     /// Deeper nesting of blocks, expressions or templates is refused with a located error: no real

@@ -144,6 +144,19 @@ import Testing
         #expect(result.isFailure)
         #expect(Date().timeIntervalSince(started) < 10)
     }
+
+    /// `module.NAME.OUTPUT` is known only when the caller says what the module's outputs are.
+    @Test func moduleOutputsAreWhatTheCallerSets() throws {
+        let file = try HCLFile.parse(text: "locals {\n  arn = module.iam.role_arn\n}\n", path: "main.tf").get()
+        let evaluator = HCLEvaluator(module: HCLModule(files: [file], folder: URL(fileURLWithPath: "/tmp")))
+        let local = try HCLTestSupport.expression("local.arn")
+        #expect(!evaluator.evaluate(local).isKnown)
+        evaluator.modules["iam"] = .object(["role_arn": .string("arn:aws:iam::1:role/x"), "id": .unknown])
+        #expect(evaluator.evaluate(local) == .string("arn:aws:iam::1:role/x"), "a local read before is read again")
+        #expect(!evaluator.evaluate(try HCLTestSupport.expression("module.iam.id")).isKnown)
+        #expect(!evaluator.evaluate(try HCLTestSupport.expression("module.other.role_arn")).isKnown)
+        #expect(evaluator.evaluateChecked(try HCLTestSupport.expression("module.iam.missing")).isFailure)
+    }
 }
 
 extension Result {

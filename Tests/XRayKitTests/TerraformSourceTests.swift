@@ -284,6 +284,96 @@ import Testing
         #expect(unknowns.contains { $0.contains("module.from_registry") && $0.contains("not a local folder") }, "\(unknowns)")
     }
 
+    /// A traced function whose role, trace mode and permissions all come through a local module:
+    /// the role is the module's output `role_arn` (`aws_iam_role.this.arn` in the module), the mode
+    /// a plain-valued output, and the role's policy a document the caller passes in.
+    static func roleFromModuleOutput(actions: String, marked: Bool = true) -> [String: String] {
+        ["main.tf": """
+            data "aws_iam_policy_document" "permissions" {
+              statement {
+                actions   = \(actions)
+                resources = ["*"]
+              }
+            }
+
+            module "iam" {
+              source = "./modules/iam"
+              name   = "orders-fn"
+              policy = data.aws_iam_policy_document.permissions.json
+            }
+
+            \(marked ? "↓" : "")resource "aws_lambda_function" "orders" {
+              function_name = "orders"
+              role          = module.iam.role_arn
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = "app.zip"
+              tracing_config {
+                mode = module.iam.tracing_mode
+              }
+            }
+
+            """,
+         "modules/iam/main.tf": """
+            variable "name" {
+              type = string
+            }
+
+            variable "policy" {
+              type = string
+            }
+
+            data "aws_iam_policy_document" "assume" {
+              statement {
+                actions = ["sts:AssumeRole"]
+                principals {
+                  type        = "Service"
+                  identifiers = ["lambda.amazonaws.com"]
+                }
+              }
+            }
+
+            resource "aws_iam_role" "this" {
+              name               = var.name
+              assume_role_policy = data.aws_iam_policy_document.assume.json
+            }
+
+            resource "aws_iam_role_policy" "this" {
+              role   = aws_iam_role.this.id
+              policy = var.policy
+            }
+
+            output "role_arn" {
+              value = aws_iam_role.this.arn
+            }
+
+            output "tracing_mode" {
+              value = "Active"
+            }
+
+            """]
+    }
+
+    /// `module.iam.role_arn` is the module's role: whether it may upload is checked (not an info
+    /// saying the role is elsewhere), and the finding is on the function.
+    @Test func aRoleFromALocalModulesOutput() throws {
+        try Self.check("XR402", triggering: Self.roleFromModuleOutput(actions: "[\"logs:CreateLogStream\", \"logs:PutLogEvents\"]"),
+                       passing: Self.roleFromModuleOutput(actions: "[\"logs:PutLogEvents\", \"xray:PutTraceSegments\", \"xray:PutTelemetryRecords\"]", marked: false))
+        let run = try Self.lint(Self.roleFromModuleOutput(actions: "[\"logs:PutLogEvents\"]"), rules: ["XR402"])
+        #expect(run.findings.map(\.severity) == [.error])
+        #expect(run.findings.first?.message.contains("orders-fn") == true, "\(run.findings.map(\.message))")
+    }
+
+    /// An output of a module that is not read (a registry module) stays unknown: the role is not
+    /// among the linted files, which is an info, never a defect.
+    @Test func anOutputOfAModuleNotReadStaysUnknown() throws {
+        var files = Self.roleFromModuleOutput(actions: "[\"logs:PutLogEvents\"]")
+        files["main.tf"] = files["main.tf"]!.replacingOccurrences(of: "\"./modules/iam\"", with: "\"terraform-aws-modules/iam/aws\"")
+            .replacingOccurrences(of: "module.iam.tracing_mode", with: "\"Active\"")
+        let run = try Self.lint(files, rules: ["XR402"])
+        #expect(run.findings.map(\.severity) == [.info], "\(run.findings.map(\.message))")
+    }
+
     static func templated(image: String) -> [String: String] {
         ["main.tf": """
             resource "aws_ecs_task_definition" "api" {

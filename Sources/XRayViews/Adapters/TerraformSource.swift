@@ -32,7 +32,7 @@ package enum TerraformSource {
         let tfvars = HCLModule.tfvars(folder: url(folder))
         module.assign(tfvars.values)
         reader.loadFindings += tfvars.failures.map(reader.finding)
-        reader.read(module, folder: folder, prefix: "", inputs: [:], callers: [])
+        _ = reader.read(module, folder: folder, prefix: "", inputs: [:], callers: [])
 
         let mainPath = files.first?.path ?? join(folder, "main.tf")
         var main = SourceDocument(path: mainPath, text: String(decoding: files.first?.data ?? Data(), as: UTF8.self), root: nil,
@@ -114,21 +114,46 @@ package struct TerraformSourceReader {
     package var policies: [String: LocatedNode?] = [:]
     package var policiesInProgress: Set<String> = []
 
-    /// One module being read: its evaluator, its address prefix (`module.a.`), and what each of
-    /// its input variables names in the caller (for references through inputs).
+    /// One module being read: its evaluator, its address prefix (`module.a.`), what each of its
+    /// input variables names in the caller (for references through inputs), the call that passed
+    /// them (to follow an input to the caller's expression), and the local modules it has read by
+    /// call name (to follow `module.NAME.OUTPUT` into them).
     package final class ModuleScope {
         package let module: HCLModule
         package let evaluator: HCLEvaluator
         package let prefix: String
         package let folder: String
         package let inputs: [String: [String]]
+        /// The caller's scope and the arguments of its call; nil at the root.
+        package let caller: (scope: ModuleScope, arguments: [String: HCLExpression])?
+        /// `count` or `for_each` on the call: `module.NAME` is then a list or map of instances.
+        package let isRepeated: Bool
+        /// Each `output` block's `value`, by the output's name.
+        package let outputs: [String: HCLExpression]
+        package var children: [String: ModuleScope] = [:]
 
-        package init(module: HCLModule, prefix: String, folder: String, inputs: [String: [String]]) {
+        package init(module: HCLModule, prefix: String, folder: String, inputs: [String: [String]],
+             caller: (scope: ModuleScope, arguments: [String: HCLExpression])? = nil, isRepeated: Bool = false) {
             self.module = module
             self.evaluator = HCLEvaluator(module: module)
             self.prefix = prefix
             self.folder = folder
             self.inputs = inputs
+            self.caller = caller
+            self.isRepeated = isRepeated
+            var outputs: [String: HCLExpression] = [:]
+            for block in module.blocks("output") where block.labels.count == 1 && outputs[block.labels[0].value] == nil {
+                if let value = block.attribute("value") { outputs[block.labels[0].value] = value.expression }
+            }
+            self.outputs = outputs
+        }
+
+        /// `module.NAME[KEY].OUTPUT` → the called module and the output's name.
+        package func output(_ names: [String]) -> (scope: ModuleScope, expression: HCLExpression, name: String)? {
+            guard names.count >= 3, names[0] == "module", let child = children[names[1]] else { return nil }
+            let name = child.isRepeated ? (names.count >= 4 ? names[3] : nil) : names[2]
+            guard let name, let expression = child.outputs[name] else { return nil }
+            return (child, expression, name)
         }
     }
 
@@ -159,8 +184,9 @@ package struct TerraformSourceReader {
 
     // MARK: modules
 
-    package mutating func read(_ module: HCLModule, folder: String, prefix: String, inputs: [String: [String]], callers: [String]) {
-        let scope = ModuleScope(module: module, prefix: prefix, folder: folder, inputs: inputs)
+    package mutating func read(_ module: HCLModule, folder: String, prefix: String, inputs: [String: [String]], callers: [String],
+                       caller: (scope: ModuleScope, arguments: [String: HCLExpression])? = nil, isRepeated: Bool = false) -> ModuleScope {
+        let scope = ModuleScope(module: module, prefix: prefix, folder: folder, inputs: inputs, caller: caller, isRepeated: isRepeated)
         let label = prefix.isEmpty ? "the root module (\(folder.isEmpty ? "." : folder))" : String(prefix.dropLast())
         var dataSources: [String] = []
         for block in module.blocks where block.type == "data" && block.labels.count == 2 {
@@ -174,13 +200,54 @@ package struct TerraformSourceReader {
         if !dataSources.isEmpty {
             unknowns.append("\(label): data sources are read when Terraform runs, so what they give is unknown: \(dataSources.joined(separator: ", "))")
         }
+        // The called modules first, each after those whose outputs its arguments use, so that a
+        // resource (or another call) reading `module.NAME.OUTPUT` finds the module read; their
+        // resources still come where the call is written.
+        let calls = module.blocks.filter { $0.type == "module" && $0.labels.count == 1 }
+        var called: [String: [TerraformPlan.Resource]] = [:]
+        for call in Self.dependencyOrder(calls, scope) {
+            let start = resources.count
+            readModuleCall(call, scope, label: label, callers: callers + [TerraformSource.canonical(folder)])
+            called[call.labels[0].value] = Array(resources[start...])
+            resources.removeSubrange(start...)
+        }
         for block in module.blocks {
             switch block.type {
             case "resource" where block.labels.count == 2: readResource(block, scope)
-            case "module" where block.labels.count == 1: readModuleCall(block, scope, label: label, callers: callers + [TerraformSource.canonical(folder)])
+            case "module" where block.labels.count == 1: resources += called.removeValue(forKey: block.labels[0].value) ?? []
             default: break
             }
         }
+        return scope
+    }
+
+    /// Module calls in file order, except that a call comes after the calls whose outputs its
+    /// arguments read (through locals too); calls in a cycle keep their file order.
+    package static func dependencyOrder(_ calls: [TFBlock], _ scope: ModuleScope) -> [TFBlock] {
+        let names = Set(calls.map { $0.labels[0].value })
+        func used(_ expression: HCLExpression, _ locals: inout Set<String>, _ found: inout Set<String>) {
+            if let path = expression.traversal, path.count >= 2 {
+                if path[0] == "module", names.contains(path[1]) { found.insert(path[1]) }
+                if path[0] == "local", locals.insert(path[1]).inserted, let local = scope.module.locals[path[1]] { used(local.expression, &locals, &found) }
+                return
+            }
+            for child in expression.kind.children { used(child, &locals, &found) }
+        }
+        var needs: [String: Set<String>] = [:]
+        for call in calls {
+            var locals: Set<String> = [], found: Set<String> = []
+            for attribute in call.body.attributes { used(attribute.expression, &locals, &found) }
+            found.remove(call.labels[0].value)
+            needs[call.labels[0].value] = found
+        }
+        var ordered: [TFBlock] = [], done: Set<String> = [], remaining = calls
+        while !remaining.isEmpty {
+            let index = remaining.firstIndex { needs[$0.labels[0].value, default: []].isSubset(of: done) } ?? 0
+            let call = remaining.remove(at: index)
+            done.insert(call.labels[0].value)
+            ordered.append(call)
+        }
+        return ordered
     }
 
     package mutating func readModuleCall(_ block: TFBlock, _ scope: ModuleScope, label: String, callers: [String]) {
@@ -214,16 +281,28 @@ package struct TerraformSourceReader {
         // keep the caller's lines), and what each names in the caller is what the variable names.
         var values: [String: TFValue] = [:]
         var passed: [String: [String]] = [:]
+        var arguments: [String: HCLExpression] = [:]
         let meta: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
         for attribute in block.body.attributes where !meta.contains(attribute.name) {
             // A value computed in the call (`tomap({...})`) is located at the argument that passed it.
             var value = scope.evaluator.evaluate(attribute.expression)
             if value.range == nil { value.range = attribute.expression.range }
             values[attribute.name] = value
+            arguments[attribute.name] = attribute.expression
             if let named = referencedAddresses(attribute.expression, scope) { passed[attribute.name] = named }
         }
         child.assign(values)
-        read(child, folder: folder, prefix: address + ".", inputs: passed, callers: callers)
+        let isRepeated = block.attribute("count") != nil || block.attribute("for_each") != nil
+        let childScope = read(child, folder: folder, prefix: address + ".", inputs: passed, callers: callers,
+                              caller: (scope, arguments), isRepeated: isRepeated)
+        scope.children[name] = childScope
+        // `module.NAME` is the object of its outputs; of a repeated call, a list or map of them,
+        // whose keys are not followed here: it stays unknown.
+        if !isRepeated {
+            var outputs: [String: TFValue] = [:]
+            for (output, expression) in childScope.outputs { outputs[output] = childScope.evaluator.evaluate(expression) }
+            scope.evaluator.modules[name] = HCLValue(.object(outputs, .object), range: block.range)
+        }
     }
 
     /// `count = 0` or an empty `for_each`: the block creates nothing.
@@ -311,6 +390,17 @@ package struct TerraformSourceReader {
             if names.count == 2, names[0] == "local", let local = scope.module.locals[names[1]] {
                 return value(local.expression, scope, pointer: pointer, depth: depth + 1)
             }
+            // `module.NAME.OUTPUT` is the output's expression read in the called module (a policy
+            // document it builds, a role it defines).
+            if let output = scope.output(names), names.count == (output.scope.isRepeated ? 4 : 3) {
+                return value(output.expression, output.scope, pointer: pointer, depth: depth + 1)
+            }
+            // An input the module cannot know on its own is the caller's expression read in the
+            // caller (a policy document passed as `data.aws_iam_policy_document.x.json`).
+            if names.count == 2, names[0] == "var", let caller = scope.caller, let argument = caller.arguments[names[1]],
+               !scope.evaluator.evaluate(expression).isWhollyKnown {
+                return value(argument, caller.scope, pointer: pointer, depth: depth + 1)
+            }
             // `data.aws_iam_policy_document.x[0].json` (a document with `count`) is the same document.
             let named = names.filter { Int($0) == nil }
             if named.count == 4, named[0] == "data", named[1] == "aws_iam_policy_document", ["json", "minified_json"].contains(named[3]) {
@@ -344,28 +434,33 @@ package struct TerraformSourceReader {
 
     // MARK: references
 
-    /// The resource addresses an expression names (through locals, and through input variables to
-    /// what the caller passed); `[]` when it names only what cannot be resolved (data sources,
-    /// module outputs, `each`); nil when it names nothing at all.
+    /// The resource addresses an expression names (through locals, through input variables to
+    /// what the caller passed, and through outputs of local modules to what they name there); `[]`
+    /// when it names only what cannot be resolved (data sources, remote modules, `each`); nil when
+    /// it names nothing at all.
     package func referencedAddresses(_ expression: HCLExpression, _ scope: ModuleScope) -> [String]? {
         var found: [String] = []
         var any = false
-        var locals: Set<String> = []
-        func visit(_ expression: HCLExpression) {
+        var followed: Set<String> = []
+        func visit(_ expression: HCLExpression, _ scope: ModuleScope) {
             if let names = expression.traversal, names.count >= 2 {
                 any = true
                 switch names[0] {
                 case "var": found += scope.inputs[names[1]] ?? []
                 case "local":
-                    if locals.insert(names[1]).inserted, let local = scope.module.locals[names[1]] { visit(local.expression) }
-                case "data", "module", "each", "count", "path", "self", "terraform": break
+                    if followed.insert(scope.prefix + "local." + names[1]).inserted, let local = scope.module.locals[names[1]] { visit(local.expression, scope) }
+                case "module":
+                    if let output = scope.output(names), followed.insert(output.scope.prefix + "output." + output.name).inserted {
+                        visit(output.expression, output.scope)
+                    }
+                case "data", "each", "count", "path", "self", "terraform": break
                 default: found.append(scope.prefix + names[0] + "." + names[1])
                 }
                 return
             }
-            for child in expression.kind.children { visit(child) }
+            for child in expression.kind.children { visit(child, scope) }
         }
-        visit(expression)
+        visit(expression, scope)
         return any ? found : nil
     }
 }

@@ -11,6 +11,18 @@ enum HCLTestSupport {
 
     static let cases = repoRoot.appendingPathComponent("Tests/HCLTests/Fixtures/cases")
 
+    static let corpus = repoRoot.appendingPathComponent("Tests/HCLTests/Fixtures/corpus")
+
+    /// The corpus's `.tf` and `.tfvars` files, relative to `corpus`, sorted.
+    static var corpusFiles: [String] {
+        let walker = FileManager.default.enumerator(atPath: corpus.path)
+        var found: [String] = []
+        while let name = walker?.nextObject() as? String {
+            if name.hasSuffix(".tf") || name.hasSuffix(".tfvars") { found.append(name) }
+        }
+        return found.sorted()
+    }
+
     /// The sample files, by name.
     static var caseFiles: [(name: String, text: String)] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: cases.path)) ?? []).filter { $0.hasSuffix(".tf") }.sorted()
