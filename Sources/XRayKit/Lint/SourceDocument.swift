@@ -40,6 +40,8 @@ public struct SourceDocument: Sendable {
     /// What the documents written as strings in the file may expand to, all together; shared like
     /// `lineIndex`.
     public internal(set) var nodeBudget = NodeBudget()
+    /// The documents written as strings in the file, parsed once; shared like `nodeBudget`.
+    var embeddedTrees = EmbeddedTrees()
 
     /// Line `number` (1-based) of the file, without its line break; nil past the last.
     func line(_ number: Int) -> Substring? { lineIndex.line(number, of: text) }
@@ -49,6 +51,7 @@ public struct SourceDocument: Sendable {
         var document = SourceDocument(path: path, text: text, root: root, kind: kind, loadFindings: [])
         document.lineIndex = lineIndex
         document.nodeBudget = nodeBudget
+        document.embeddedTrees = embeddedTrees
         return document
     }
 

@@ -108,7 +108,7 @@ extension EmbeddedDocument {
     /// located as `located(_:writtenAt:in:)` says; nil when it is not a mapping.
     static func yaml(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
         guard let scalar = content.scalar, scalar.kind == .string, let text = content.text, text.contains(":"),
-              let tree = try? YAMLLoader.load(text, file: document.path, options: .embedded(at: content, in: document.nodeBudget)),
+              let tree = document.embeddedTrees.tree(of: text, writtenAt: content, in: document),
               tree.pairs != nil else { return nil }
         return located(tree, writtenAt: content, in: document)
     }

@@ -1,27 +1,32 @@
-/// A policy document in a file: its statements, parsed for evaluation, with their nodes.
+/// A policy document in a file: its statements, parsed for evaluation, with their nodes. Built
+/// once per document in `LintRun`; what the rules ask of it (statements, trust or not) is worked out
+/// here, once, not again by every rule that asks.
 struct PolicyView {
     let document: SourceDocument
     let node: LocatedNode
     /// The inline policy's name, when it has one.
     let name: String?
+    let statementNodes: [LocatedNode]
+    /// The statements an evaluator reads (those with an effect and actions).
+    let statements: [PolicyStatement]
+    let isTrustPolicy: Bool
 
     /// A policy document as a mapping or, as CloudFormation also accepts, a JSON string.
     init(document: SourceDocument, node: LocatedNode, name: String?) {
         self.document = document
-        self.node = EmbeddedDocument.json(node, in: document) ?? node
+        let node = EmbeddedDocument.json(node, in: document) ?? node
+        self.node = node
         self.name = name
-    }
-
-    var statementNodes: [LocatedNode] { node.field("statement")?.asList ?? [] }
-
-    var isTrustPolicy: Bool {
-        statementNodes.contains { $0.field("principal") != nil || $0.field("notPrincipal") != nil }
+        let statementNodes = node.field("statement")?.asList ?? []
+        self.statementNodes = statementNodes
+        statements = Self.statements(statementNodes, policyName: name)
+        isTrustPolicy = statementNodes.contains { $0.field("principal") != nil || $0.field("notPrincipal") != nil }
             && statementNodes.allSatisfy { statement in
                 statement.field("action")?.asList.allSatisfy { $0.text?.lowercased().hasPrefix("sts:") ?? true } ?? false
             }
     }
 
-    var statements: [PolicyStatement] {
+    private static func statements(_ statementNodes: [LocatedNode], policyName name: String?) -> [PolicyStatement] {
         statementNodes.compactMap { node in
             guard let effect = node.field("effect")?.text else { return nil }
             let actions = node.field("action").map { Self.patterns($0) }
@@ -58,12 +63,29 @@ struct RoleView {
     var anchor: LocatedNode
     var document: SourceDocument
     var trust: PolicyView?
-    var inlinePolicies: [PolicyView]
+    var inlinePolicies: [PolicyView] { didSet { permissions = Self.permissions(inlinePolicies, managedPolicies) } }
     /// Managed policy ARNs (or SAM policy names) with their nodes; nil text for an intrinsic.
-    var managedPolicies: [(arn: String?, node: LocatedNode)]
+    var managedPolicies: [(arn: String?, node: LocatedNode)] { didSet { permissions = Self.permissions(inlinePolicies, managedPolicies) } }
 
-    /// The role's permissions as statements, and how many attached policies could not be read.
-    var permissions: (statements: [PolicyStatement], unknown: Int) {
+    /// The role's permissions as statements, and how many attached policies could not be read:
+    /// gathered when the policies are set, not at every evaluation (rules evaluate many actions).
+    private(set) var permissions: (statements: [PolicyStatement], unknown: Int)
+
+    init(name: String?, logicalID: String?, template: TemplateView?, anchor: LocatedNode, document: SourceDocument,
+         trust: PolicyView?, inlinePolicies: [PolicyView], managedPolicies: [(arn: String?, node: LocatedNode)]) {
+        self.name = name
+        self.logicalID = logicalID
+        self.template = template
+        self.anchor = anchor
+        self.document = document
+        self.trust = trust
+        self.inlinePolicies = inlinePolicies
+        self.managedPolicies = managedPolicies
+        permissions = Self.permissions(inlinePolicies, managedPolicies)
+    }
+
+    private static func permissions(_ inlinePolicies: [PolicyView], _ managedPolicies: [(arn: String?, node: LocatedNode)])
+        -> (statements: [PolicyStatement], unknown: Int) {
         var statements = inlinePolicies.flatMap(\.statements)
         var unknown = 0
         for policy in managedPolicies {

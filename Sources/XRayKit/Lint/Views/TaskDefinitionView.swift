@@ -18,7 +18,7 @@ struct TaskDefinitionView {
         self.node = node
         self.template = template
         self.logicalID = logicalID
-        containers = (node.field("containerDefinitions")?.items ?? []).map { ContainerView($0, budget: document.nodeBudget) }
+        containers = (node.field("containerDefinitions")?.items ?? []).map { ContainerView($0, in: document) }
         agents = containers.filter { $0.agentKind != nil }
         apps = containers.filter { $0.agentKind == nil }
     }
@@ -70,14 +70,21 @@ struct ContainerView {
     let agentKind: AgentSpec.Kind?
     /// Its entryPoint and command read as X-Ray daemon flags.
     let flags: DaemonFlags
+    /// Its environment variables, read once (many rules ask for them).
+    let environment: [Variable]
 
-    /// `budget`: the file's, which a configuration written in the container's environment draws on.
-    init(_ node: LocatedNode, budget: NodeBudget) {
+    /// `document`: the container's file, whose budget a configuration written in the container's
+    /// environment draws on, and which keeps its parse for the views and rules that read it again.
+    init(_ node: LocatedNode, in document: SourceDocument) {
         self.node = node
         let image = node.field("image")?.literalText, name = node.field("name")?.text
         let kind = Self.agentKind(of: image) ?? Self.agentKind(of: name)
         imageKind = kind
         flags = DaemonFlags((node.field("entryPoint")?.items ?? []) + (node.field("command")?.items ?? []))
+        environment = (node.field("environment")?.items ?? []).compactMap { entry in
+            guard let nameNode = entry.field("name"), let name = nameNode.text else { return nil }
+            return Variable(name: name, nameNode: nameNode, value: entry.field("value"))
+        }
         let inline = { (variable: String) -> LocatedNode? in
             (node.field("environment")?.items ?? []).first { $0.field("name")?.text == variable }?.field("value")
         }
@@ -87,7 +94,7 @@ struct ContainerView {
             agentKind = inline("CW_CONFIG_CONTENT")?.text.map { $0.contains("\"traces\"") || $0.contains("traces:") } == true ? kind : nil
         case .adot?:
             let receivers = inline("AOT_CONFIG_CONTENT").flatMap { value in
-                value.text.flatMap { CollectorWithoutXRayReceiver.receivers(in: $0, writtenAt: value, budget: budget) }
+                value.text.flatMap { CollectorWithoutXRayReceiver.receivers(in: $0, writtenAt: value, in: document) }
             }
             agentKind = receivers.map { $0.contains("awsxray") } == false ? nil : kind
         default:
@@ -120,12 +127,6 @@ struct ContainerView {
         var value: LocatedNode?
     }
 
-    var environment: [Variable] {
-        (node.field("environment")?.items ?? []).compactMap { entry in
-            guard let nameNode = entry.field("name"), let name = nameNode.text else { return nil }
-            return Variable(name: name, nameNode: nameNode, value: entry.field("value"))
-        }
-    }
 
     func variable(_ name: String) -> Variable? { environment.first { $0.name == name } }
 

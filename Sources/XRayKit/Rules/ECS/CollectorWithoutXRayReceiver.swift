@@ -32,6 +32,9 @@ struct CollectorWithoutXRayReceiver: LintRule {
     static let otlpOnlyConfigs = ["/etc/ecs/ecs-xray.yaml", "/etc/ecs/container-insights/otel-task-metrics-config.yaml"]
 
     func check(_ run: LintRun) -> [Finding] {
+        // Nothing to look at without a collector: no search for X-Ray SDK apps then.
+        guard run.collectorConfigs.contains(where: { $0.task == nil })
+            || run.taskDefinitions.contains(where: { $0.containers.contains { $0.imageKind == .adot } }) else { return [] }
         let senderInRun = Self.xraySenderInSight(run)
         return standaloneConfigs(run, senderInRun: senderInRun) + sidecars(run, senderInRun: senderInRun)
     }
@@ -71,7 +74,7 @@ struct CollectorWithoutXRayReceiver: LintRule {
         }
         return tasks.flatMap { task in task.containers.map { (task, $0) } }.filter { $0.1.imageKind == .adot }.compactMap { task, collector in
             if let inline = collector.variable("AOT_CONFIG_CONTENT")?.value, let text = inline.text {
-                guard !text.contains("awsxray:") || !(Self.receivers(in: text, writtenAt: inline, budget: task.document.nodeBudget)?.contains("awsxray") ?? true) else { return nil }
+                guard !text.contains("awsxray:") || !(Self.receivers(in: text, writtenAt: inline, in: task.document)?.contains("awsxray") ?? true) else { return nil }
                 return finding(inline, "the collector's inline configuration has no awsxray receiver: X-Ray SDK segments sent to 2000/udp are dropped",
                                fix: "Add receivers.awsxray (endpoint 0.0.0.0:2000, transport udp) to the traces pipeline")
             }
@@ -93,9 +96,9 @@ struct CollectorWithoutXRayReceiver: LintRule {
     }
 
     /// The receivers the traces pipeline of a collector config uses, or nil when it cannot be read.
-    /// `node` is where the configuration is written, and `budget` that file's.
-    static func receivers(in config: String, writtenAt node: LocatedNode, budget: NodeBudget) -> [String]? {
-        guard let root = try? YAMLLoader.load(config, file: "config", options: .embedded(at: node, in: budget)) else { return nil }
+    /// `node` is where the configuration is written, in `document` (whose parse of it is shared).
+    static func receivers(in config: String, writtenAt node: LocatedNode, in document: SourceDocument) -> [String]? {
+        guard let root = document.embeddedTrees.tree(of: config, writtenAt: node, in: document) else { return nil }
         let pipelines = root["service"]?["pipelines"]?.pairs ?? []
         let traces = pipelines.filter { $0.key.text?.hasPrefix("traces") == true }
         return traces.flatMap { $0.value["receivers"]?.items?.compactMap(\.text) ?? [] }

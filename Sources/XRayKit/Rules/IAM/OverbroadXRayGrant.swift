@@ -88,10 +88,17 @@ struct OverbroadXRayGrant: LintRule {
         "GetRetrievedTracesGraph", "GetInsight", "GetInsightEvents", "GetInsightImpactGraph", "GetInsightSummaries",
     ].map { "xray:" + $0.lowercased() })
 
-    /// The X-Ray actions (lower-cased) an action pattern of an Allow covers.
+    static let loweredActions = XRayActions.all.map { $0.lowercased() }
+    static let loweredActionSet = Set(loweredActions)
+
+    /// The X-Ray actions (lower-cased) an action pattern of an Allow covers. A pattern without `*`
+    /// or `?` (most are) covers itself or nothing: no matching against every action.
     static func covered(by pattern: String) -> [String] {
         let lowered = pattern.lowercased()
-        return XRayActions.all.map { $0.lowercased() }.filter { WildcardPattern.matches(lowered, $0) }
+        guard lowered.contains(where: { $0 == "*" || $0 == "?" }) else {
+            return loweredActionSet.contains(lowered) ? [lowered] : []
+        }
+        return loweredActions.filter { WildcardPattern.matches(lowered, $0) }
     }
 
     func check(_ run: LintRun) -> [Finding] {

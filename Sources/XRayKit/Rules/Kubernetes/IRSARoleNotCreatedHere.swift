@@ -46,6 +46,7 @@ struct IRSARoleNotCreatedHere: LintRule {
         """
 
     func check(_ run: LintRun) -> [Finding] {
+        guard !run.kubernetes.serviceAccounts.isEmpty else { return [] }
         let created = Set(run.roles.compactMap(\.name))
         // ServiceAccount subject → the roles created for it (their trust names it exactly).
         var rolesFor: [String: [String]] = [:]
