@@ -110,7 +110,8 @@ struct ContainerView {
     /// (`<repository_uri_xray_daemon>`, `xray-sidecar`, `aws-otel-collector`, `cloudwatch-agent`).
     static func agentKind(of text: String?) -> AgentSpec.Kind? {
         guard let text else { return nil }
-        let lowered = text.lowercased().replacingOccurrences(of: "_", with: "-")
+        // Not Foundation's replacingOccurrences: this runs for every container's image and name.
+        let lowered = String(text.lowercased().map { $0 == "_" ? "-" : $0 })
         let repository = lowered.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
             .split(separator: ":").first.map(String.init) ?? lowered
         if repository.contains("otel-collector") || repository.contains("adot") { return .adot }
