@@ -69,7 +69,7 @@ public enum RuleCatalog {
     public static let all: [any Rule] = areas.flatMap(\.rules)
 
     /// The rules a lint run checks; the others report from the loader or from doctor.
-    public static let lintRules: [any LintRule] = all.compactMap { $0 as? any LintRule }
+    public static let lintRules: [any LintRule] = all.compactMap(\.lintRule)
 
     public static func rules(in area: Area) -> [any Rule] {
         areas.first { $0.area == area }?.rules ?? []

@@ -7,6 +7,18 @@ import XRaySampling
 /// calls) are only `Rule`; the ones a lint run checks are `LintRule`.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// The rule as a `LintRule` when it is one (`RuleCatalog.lintRules`). Not `as? any LintRule`:
+    /// that cast searches the binary's conformance records for each rule, and for 120 rules it
+    /// was 6% of the instructions of linting 40 templates.
+    var lintRule: (any LintRule)? { get }
+}
+
+extension Rule {
+    public var lintRule: (any LintRule)? { nil }
+}
+
+extension LintRule {
+    public var lintRule: (any LintRule)? { self }
 }
 
 /// A rule that looks at one lint run's documents.

@@ -49,6 +49,8 @@ public struct SourceDocument: Sendable {
     /// What the documents written as strings in the file may expand to, all together; shared like
     /// `lineIndex`.
     public package(set) var nodeBudget = NodeBudget()
+    /// The documents written as strings in the file, parsed once; shared like `nodeBudget`.
+    package var embeddedTrees = EmbeddedTrees()
 
     // Other modules of the package build these (doctor reads documents from AWS's answers); the
     // implicit memberwise initializer is internal.
@@ -68,6 +70,7 @@ public struct SourceDocument: Sendable {
         var document = SourceDocument(path: path, text: text, root: root, kind: kind, loadFindings: [])
         document.lineIndex = lineIndex
         document.nodeBudget = nodeBudget
+        document.embeddedTrees = embeddedTrees
         return document
     }
 

@@ -8,20 +8,23 @@ import Testing
 @testable import XRayViews
 
 /// Every example, template and fixture, generated and then applied the way its README says: each
-/// `aws` command with the real AWS CLI against a moto server, and `aws cloudformation deploy` of the
-/// template plus the remaining steps; the end state is then checked through the API
-/// (Conformance/apply_readme.py). A deliberately broken setup must be caught, so the check can fail.
+/// `aws` command with the real AWS CLI against a moto server and, for the examples, also
+/// `aws cloudformation deploy` of the template plus the remaining steps; the end state is then
+/// checked through the API (Conformance/apply_readme.py). Templates and fixtures take the CLI route
+/// only: the stack route runs the same generators' templates in the examples, and doubling it for
+/// every fixture was a third of the test run. A deliberately broken setup must be caught, so the
+/// check can fail.
 @Suite(.tags(.slow), PythonTools.available(PythonTools.apply))
 struct ApplyTests {
     @Test func everyReadmeAppliesAndLeavesTheStateItPromises() async throws {
         try PythonTools.require(PythonTools.apply)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        var pairs: [(model: String, out: String)] = []
+        var pairs: [(routes: String, model: String, out: String)] = []
         for (index, model) in TestSupport.allModels.enumerated() {
             let out = root.appendingPathComponent("\(index)")
             _ = try ArtifactWriter(directory: out).write(try TestSupport.generate(modelAt: model.url), force: false)
-            pairs.append((model.url.path, out.path))
+            pairs.append((model.name.hasPrefix("examples/") ? "both" : "cli", model.url.path, out.path))
         }
         // The broken one: a task without logs, and a README that forgets a function role's policy.
         let scorekeep = TestSupport.path("examples/serverless/xray.yaml")
@@ -32,7 +35,7 @@ struct ApplyTests {
         try text.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.contains("--policy-document file://create-booking/role-policy.json") }
             .joined(separator: "\n").write(to: readme, atomically: true, encoding: .utf8)
-        pairs.append((scorekeep.path, broken.path))
+        pairs.append(("both", scorekeep.path, broken.path))
 
         // Two halves in two processes (two cores); each starts its own moto server.
         let halves = [pairs.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
@@ -41,7 +44,7 @@ struct ApplyTests {
         let python = try #require(TestSupport.which("python3"))
         let results = try await withThrowingTaskGroup(of: TestSupport.ProcessResult.self) { group in
             for half in halves {
-                group.addTask { try TestSupport.run(python, ["-W", "ignore", script] + half.flatMap { [$0.model, $0.out] }) }
+                group.addTask { try TestSupport.run(python, ["-W", "ignore", script] + half.flatMap { [$0.routes, $0.model, $0.out] }) }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -51,7 +54,8 @@ struct ApplyTests {
             let half = try JSONDecoder().decode([String: [String]].self, from: Data(result.stdout.utf8))
             report.merge(half) { first, second in first + second }
         }
-        for (model, _) in pairs.dropLast() {
+        #expect(pairs.filter { $0.routes == "both" }.count > 5, "the examples take both routes")
+        for (_, model, _) in pairs.dropLast() {
             #expect(report[model]?.isEmpty == true || model == scorekeep.path, "\(model): \(report[model] ?? ["not run"])")
         }
         // The serverless example ran twice: clean, and broken; only the broken run may complain, and must.

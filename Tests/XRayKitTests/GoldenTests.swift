@@ -43,12 +43,44 @@ import Testing
         }
     }
 
-    @Test func generationIsDeterministic() throws {
-        for model in TestSupport.allModels {
-            let first = try TestSupport.generate(modelAt: model.url)
-            let second = try TestSupport.generate(modelAt: model.url)
-            #expect(first == second, "\(model.name) generated different bytes twice")
-            #expect(first.allSatisfy { $0.contents.hasSuffix("\n") }, "\(model.name): every file ends with a newline")
+    /// Two `xrayctl` processes write the same bytes for every model, and lint every example to the
+    /// same report. Two processes, not two calls in one: Swift seeds its hashing per process, so
+    /// output that follows a dictionary's or a set's order differs only between processes.
+    @Test func generationIsDeterministicAcrossProcesses() async throws {
+        let binary = try #require(TestSupport.xrayctl, "the xrayctl binary is built beside the tests")
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let models = TestSupport.allModels
+        for model in models {
+            let files = try TestSupport.generate(modelAt: model.url)
+            #expect(files.allSatisfy { $0.contents.hasSuffix("\n") }, "\(model.name): every file ends with a newline")
+        }
+        // Each pass is one process per model; the two passes run side by side.
+        let passes = try await withThrowingTaskGroup(of: [TestSupport.ProcessResult].self) { group in
+            for pass in ["first", "second"] {
+                group.addTask {
+                    try models.enumerated().map { index, model in
+                        try TestSupport.run(binary, ["generate", model.url.path, "-o", root.appendingPathComponent("\(pass)/\(index)").path, "-q"])
+                    } + [try TestSupport.run(binary, ["lint", TestSupport.path("examples").path, "-f", "json", "-o", "-"])]
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for pass in passes {
+            // generate exits 0; lint 1, for the broken examples' findings.
+            #expect(pass.dropLast().allSatisfy { $0.status == 0 } && pass.last?.status == 1, "\(pass.map { "\($0.status): \($0.stderr)" })")
+        }
+        #expect(passes[0].last?.stdout == passes[1].last?.stdout, "two processes linted examples/ to different reports")
+        #expect(passes[0].last?.stdout.contains("\"rule\"") == true, "the lint report has findings to compare")
+        let first = root.appendingPathComponent("first"), second = root.appendingPathComponent("second")
+        for (index, model) in models.enumerated() {
+            let a = first.appendingPathComponent("\(index)"), b = second.appendingPathComponent("\(index)")
+            let paths = TestSupport.files(under: a)
+            #expect(!paths.isEmpty && paths == TestSupport.files(under: b), "\(model.name): the two processes wrote different files")
+            for path in paths {
+                #expect(TestSupport.read(a.appendingPathComponent(path)) == TestSupport.read(b.appendingPathComponent(path)),
+                        "\(model.name): \(path) differs between two processes")
+            }
         }
     }
 }

@@ -27,7 +27,6 @@ import Testing
     struct Measured {
         var status: Int32
         var peakMB: Double
-        var seconds: Double
         var output: String
     }
 
@@ -52,12 +51,11 @@ import Testing
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let start = Date()
         guard posix_spawn(&pid, python3, &actions, nil, argv, envp) == 0 else { throw POSIXError(.ENOEXEC) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let peakKB = try #require(TestSupport.read(URL(fileURLWithPath: peakPath)).flatMap { Double($0) }, "the peak was reported")
-        return Measured(status: (status >> 8) & 0xFF, peakMB: peakKB / 1024, seconds: Date().timeIntervalSince(start),
+        return Measured(status: (status >> 8) & 0xFF, peakMB: peakKB / 1024,
                         output: TestSupport.read(URL(fileURLWithPath: outputPath)) ?? "")
     }
 
@@ -82,8 +80,8 @@ import Testing
                             "--daemon-address", "127.0.0.1:\(listener.port)", "--timeout", String(timeout)], environment: environment)
     }
 
-    /// Seven calls reach the server; none may take longer than --timeout.
-    static let callsPerRun = 7.0
+    // How long these runs take (seven calls, none past --timeout) is wall time, which a loaded
+    // machine stretches: Tests/Benchmarks/deadline_benchmark.py measures it.
 
     /// A server that streams as fast as loopback carries, with no length or with a huge one: doctor
     /// reads 4 MB at most per answer and refuses, so the run stays small and short. (Through
@@ -98,7 +96,6 @@ import Testing
         #expect(run.output.contains(announcing == nil ? "the answer is larger than 4 MB" : "the answer announces 1000000000000 bytes"), "\(run.output)")
         // Generous bounds: the binary alone takes about 40 MB; the failure took hundreds.
         #expect(run.peakMB < 100, "peak \(run.peakMB) MB")
-        #expect(run.seconds < Self.callsPerRun * timeout + 10, "\(run.seconds) s")
     }
 
     /// A server that trickles for ever is cut at --timeout on every call.
@@ -110,7 +107,6 @@ import Testing
         let run = try Self.doctorAgainst(listener, timeout: timeout)
         #expect(run.output.contains("did not answer within 1.0 s"), "\(run.output)")
         #expect(run.peakMB < 100, "peak \(run.peakMB) MB")
-        #expect(run.seconds < Self.callsPerRun * timeout + 10, "\(run.seconds) s")
     }
 
     // MARK: doctor: redirects and answers that are not JSON

@@ -63,6 +63,8 @@ import Testing
         #expect(RuleCatalog.areas.map(\.area) == RuleCatalog.Area.allCases)
         // Only rules a lint run checks have a check; the others are reported by the loader or doctor.
         #expect(Set(RuleCatalog.lintRules.map(\.description.id)).isSubset(of: Set(ids)))
+        // `lintRule` (which the catalogue uses instead of a dynamic cast) finds exactly the rules with a check.
+        #expect(RuleCatalog.lintRules.map(\.description.id) == RuleCatalog.all.filter { $0 is any LintRule }.map(\.description.id))
         for description in RuleCatalog.descriptions {
             #expect(!description.summary.isEmpty && !description.rationale.isEmpty && !description.name.isEmpty)
         }

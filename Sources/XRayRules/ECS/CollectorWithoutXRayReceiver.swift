@@ -37,6 +37,9 @@ package struct CollectorWithoutXRayReceiver: LintRule {
     package static let otlpOnlyConfigs = ["/etc/ecs/ecs-xray.yaml", "/etc/ecs/container-insights/otel-task-metrics-config.yaml"]
 
     package func check(_ run: LintRun) -> [Finding] {
+        // Nothing to look at without a collector: no search for X-Ray SDK apps then.
+        guard run.collectorConfigs.contains(where: { $0.task == nil })
+            || run.taskDefinitions.contains(where: { $0.containers.contains { $0.imageKind == .adot } }) else { return [] }
         let senderInRun = Self.xraySenderInSight(run)
         return standaloneConfigs(run, senderInRun: senderInRun) + sidecars(run, senderInRun: senderInRun)
     }
@@ -76,7 +79,7 @@ package struct CollectorWithoutXRayReceiver: LintRule {
         }
         return tasks.flatMap { task in task.containers.map { (task, $0) } }.filter { $0.1.imageKind == .adot }.compactMap { task, collector in
             if let inline = collector.variable("AOT_CONFIG_CONTENT")?.value, let text = inline.text {
-                guard !text.contains("awsxray:") || !(CollectorConfigView.traceReceivers(in: text, writtenAt: inline, budget: task.document.nodeBudget)?.contains("awsxray") ?? true) else { return nil }
+                guard !text.contains("awsxray:") || !(CollectorConfigView.traceReceivers(in: text, writtenAt: inline, in: task.document)?.contains("awsxray") ?? true) else { return nil }
                 return finding(inline, "the collector's inline configuration has no awsxray receiver: X-Ray SDK segments sent to 2000/udp are dropped",
                                fix: "Add receivers.awsxray (endpoint 0.0.0.0:2000, transport udp) to the traces pipeline")
             }

@@ -93,10 +93,17 @@ package struct OverbroadXRayGrant: LintRule {
         "GetRetrievedTracesGraph", "GetInsight", "GetInsightEvents", "GetInsightImpactGraph", "GetInsightSummaries",
     ].map { "xray:" + $0.lowercased() })
 
-    /// The X-Ray actions (lower-cased) an action pattern of an Allow covers.
+    package static let loweredActions = XRayActions.all.map { $0.lowercased() }
+    package static let loweredActionSet = Set(loweredActions)
+
+    /// The X-Ray actions (lower-cased) an action pattern of an Allow covers. A pattern without `*`
+    /// or `?` (most are) covers itself or nothing: no matching against every action.
     package static func covered(by pattern: String) -> [String] {
         let lowered = pattern.lowercased()
-        return XRayActions.all.map { $0.lowercased() }.filter { WildcardPattern.matches(lowered, $0) }
+        guard lowered.contains(where: { $0 == "*" || $0 == "?" }) else {
+            return loweredActionSet.contains(lowered) ? [lowered] : []
+        }
+        return loweredActions.filter { WildcardPattern.matches(lowered, $0) }
     }
 
     package func check(_ run: LintRun) -> [Finding] {

@@ -55,8 +55,9 @@ package struct DaemonTooOldForPodIdentity: LintRule {
     package static let firstSupporting: SemanticVersion = [3, 6, 0]
 
     package func check(_ run: LintRun) -> [Finding] {
-        let associated = PodIdentityAssociations.serviceAccounts(in: run)
         let view = run.kubernetes
+        guard !view.agentWorkloads.isEmpty else { return [] }
+        let associated = PodIdentityAssociations.serviceAccounts(in: run)
         return view.agentWorkloads.flatMap { workload -> [Finding] in
             let accountKey = workload.object.namespace + "/" + workload.serviceAccountName
             return workload.agents.compactMap { agent -> Finding? in

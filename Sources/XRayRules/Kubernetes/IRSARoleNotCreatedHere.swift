@@ -51,6 +51,7 @@ package struct IRSARoleNotCreatedHere: LintRule {
         """
 
     package func check(_ run: LintRun) -> [Finding] {
+        guard !run.kubernetes.serviceAccounts.isEmpty else { return [] }
         let created = Set(run.roles.compactMap(\.name))
         // ServiceAccount subject → the roles created for it (their trust names it exactly).
         var rolesFor: [String: [String]] = [:]

@@ -110,7 +110,7 @@ extension EmbeddedDocument {
     /// located as `located(_:writtenAt:in:)` says; nil when it is not a mapping.
     package static func yaml(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
         guard let scalar = content.scalar, scalar.kind == .string, let text = content.text, text.contains(":"),
-              let tree = try? YAMLLoader.load(text, file: document.path, options: .embedded(at: content, in: document.nodeBudget)),
+              let tree = document.embeddedTrees.tree(of: text, writtenAt: content, in: document),
               tree.pairs != nil else { return nil }
         return located(tree, writtenAt: content, in: document)
     }
@@ -141,9 +141,9 @@ package struct CloudWatchAgentConfigView {
 
 extension CollectorConfigView {
     /// The receivers the traces pipeline of a collector config uses, or nil when it cannot be read.
-    /// `node` is where the configuration is written, and `budget` that file's.
-    package static func traceReceivers(in config: String, writtenAt node: LocatedNode, budget: NodeBudget) -> [String]? {
-        guard let root = try? YAMLLoader.load(config, file: "config", options: .embedded(at: node, in: budget)) else { return nil }
+    /// `node` is where the configuration is written, in `document` (whose parse of it is shared).
+    package static func traceReceivers(in config: String, writtenAt node: LocatedNode, in document: SourceDocument) -> [String]? {
+        guard let root = document.embeddedTrees.tree(of: config, writtenAt: node, in: document) else { return nil }
         let pipelines = root["service"]?["pipelines"]?.pairs ?? []
         let traces = pipelines.filter { $0.key.text?.hasPrefix("traces") == true }
         return traces.flatMap { $0.value["receivers"]?.items?.compactMap(\.text) ?? [] }

@@ -68,7 +68,7 @@ package enum EmbeddedDocument {
     package static func json(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
         guard let scalar = content.scalar, scalar.kind == .string, let text = content.text,
               text.drop(while: \.isWhitespace).first == "{",
-              let tree = try? YAMLLoader.load(text, file: document.path, options: .embedded(at: content, in: document.nodeBudget)),
+              let tree = document.embeddedTrees.tree(of: text, writtenAt: content, in: document),
               tree.pairs != nil else { return nil }
         return located(tree, writtenAt: content, in: document)
     }

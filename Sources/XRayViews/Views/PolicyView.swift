@@ -1,30 +1,35 @@
 import XRayCore
 import XRaySampling
 
-/// A policy document in a file: its statements, parsed for evaluation, with their nodes.
+/// A policy document in a file: its statements, parsed for evaluation, with their nodes. Built
+/// once per document in `LintRun`; what the rules ask of it (statements, trust or not) is worked out
+/// here, once, not again by every rule that asks.
 package struct PolicyView {
     package let document: SourceDocument
     package let node: LocatedNode
     /// The inline policy's name, when it has one.
     package let name: String?
+    package let statementNodes: [LocatedNode]
+    /// The statements an evaluator reads (those with an effect and actions).
+    package let statements: [PolicyStatement]
+    package let isTrustPolicy: Bool
 
     /// A policy document as a mapping or, as CloudFormation also accepts, a JSON string.
     package init(document: SourceDocument, node: LocatedNode, name: String?) {
         self.document = document
-        self.node = EmbeddedDocument.json(node, in: document) ?? node
+        let node = EmbeddedDocument.json(node, in: document) ?? node
+        self.node = node
         self.name = name
-    }
-
-    package var statementNodes: [LocatedNode] { node.field("statement")?.asList ?? [] }
-
-    package var isTrustPolicy: Bool {
-        statementNodes.contains { $0.field("principal") != nil || $0.field("notPrincipal") != nil }
+        let statementNodes = node.field("statement")?.asList ?? []
+        self.statementNodes = statementNodes
+        statements = Self.statements(statementNodes, policyName: name)
+        isTrustPolicy = statementNodes.contains { $0.field("principal") != nil || $0.field("notPrincipal") != nil }
             && statementNodes.allSatisfy { statement in
                 statement.field("action")?.asList.allSatisfy { $0.text?.lowercased().hasPrefix("sts:") ?? true } ?? false
             }
     }
 
-    package var statements: [PolicyStatement] {
+    private static func statements(_ statementNodes: [LocatedNode], policyName name: String?) -> [PolicyStatement] {
         statementNodes.compactMap { node in
             guard let effect = node.field("effect")?.text else { return nil }
             let actions = node.field("action").map { Self.patterns($0) }
@@ -61,12 +66,29 @@ package struct RoleView {
     package var anchor: LocatedNode
     package var document: SourceDocument
     package var trust: PolicyView?
-    package var inlinePolicies: [PolicyView]
+    package var inlinePolicies: [PolicyView] { didSet { permissions = Self.permissions(inlinePolicies, managedPolicies) } }
     /// Managed policy ARNs (or SAM policy names) with their nodes; nil text for an intrinsic.
-    package var managedPolicies: [(arn: String?, node: LocatedNode)]
+    package var managedPolicies: [(arn: String?, node: LocatedNode)] { didSet { permissions = Self.permissions(inlinePolicies, managedPolicies) } }
 
-    /// The role's permissions as statements, and how many attached policies could not be read.
-    package var permissions: (statements: [PolicyStatement], unknown: Int) {
+    /// The role's permissions as statements, and how many attached policies could not be read:
+    /// gathered when the policies are set, not at every evaluation (rules evaluate many actions).
+    package private(set) var permissions: (statements: [PolicyStatement], unknown: Int)
+
+    package init(name: String?, logicalID: String?, template: TemplateView?, anchor: LocatedNode, document: SourceDocument,
+         trust: PolicyView?, inlinePolicies: [PolicyView], managedPolicies: [(arn: String?, node: LocatedNode)]) {
+        self.name = name
+        self.logicalID = logicalID
+        self.template = template
+        self.anchor = anchor
+        self.document = document
+        self.trust = trust
+        self.inlinePolicies = inlinePolicies
+        self.managedPolicies = managedPolicies
+        permissions = Self.permissions(inlinePolicies, managedPolicies)
+    }
+
+    private static func permissions(_ inlinePolicies: [PolicyView], _ managedPolicies: [(arn: String?, node: LocatedNode)])
+        -> (statements: [PolicyStatement], unknown: Int) {
         var statements = inlinePolicies.flatMap(\.statements)
         var unknown = 0
         for policy in managedPolicies {

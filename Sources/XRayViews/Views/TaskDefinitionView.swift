@@ -21,7 +21,7 @@ package struct TaskDefinitionView {
         self.node = node
         self.template = template
         self.logicalID = logicalID
-        containers = (node.field("containerDefinitions")?.items ?? []).map { ContainerView($0, budget: document.nodeBudget) }
+        containers = (node.field("containerDefinitions")?.items ?? []).map { ContainerView($0, in: document) }
         agents = containers.filter { $0.agentKind != nil }
         apps = containers.filter { $0.agentKind == nil }
     }
@@ -73,14 +73,21 @@ package struct ContainerView {
     package let agentKind: AgentSpec.Kind?
     /// Its entryPoint and command read as X-Ray daemon flags.
     package let flags: DaemonFlags
+    /// Its environment variables, read once (many rules ask for them).
+    package let environment: [Variable]
 
-    /// `budget`: the file's, which a configuration written in the container's environment draws on.
-    package init(_ node: LocatedNode, budget: NodeBudget) {
+    /// `document`: the container's file, whose budget a configuration written in the container's
+    /// environment draws on, and which keeps its parse for the views and rules that read it again.
+    package init(_ node: LocatedNode, in document: SourceDocument) {
         self.node = node
         let image = node.field("image")?.literalText, name = node.field("name")?.text
         let kind = Self.agentKind(of: image) ?? Self.agentKind(of: name)
         imageKind = kind
         flags = DaemonFlags((node.field("entryPoint")?.items ?? []) + (node.field("command")?.items ?? []))
+        environment = (node.field("environment")?.items ?? []).compactMap { entry in
+            guard let nameNode = entry.field("name"), let name = nameNode.text else { return nil }
+            return Variable(name: name, nameNode: nameNode, value: entry.field("value"))
+        }
         let inline = { (variable: String) -> LocatedNode? in
             (node.field("environment")?.items ?? []).first { $0.field("name")?.text == variable }?.field("value")
         }
@@ -90,7 +97,7 @@ package struct ContainerView {
             agentKind = inline("CW_CONFIG_CONTENT")?.text.map { $0.contains("\"traces\"") || $0.contains("traces:") } == true ? kind : nil
         case .adot?:
             let receivers = inline("AOT_CONFIG_CONTENT").flatMap { value in
-                value.text.flatMap { CollectorConfigView.traceReceivers(in: $0, writtenAt: value, budget: budget) }
+                value.text.flatMap { CollectorConfigView.traceReceivers(in: $0, writtenAt: value, in: document) }
             }
             agentKind = receivers.map { $0.contains("awsxray") } == false ? nil : kind
         default:
@@ -106,7 +113,8 @@ package struct ContainerView {
     /// (`<repository_uri_xray_daemon>`, `xray-sidecar`, `aws-otel-collector`, `cloudwatch-agent`).
     package static func agentKind(of text: String?) -> AgentSpec.Kind? {
         guard let text else { return nil }
-        let lowered = text.lowercased().replacingOccurrences(of: "_", with: "-")
+        // Not Foundation's replacingOccurrences: this runs for every container's image and name.
+        let lowered = String(text.lowercased().map { $0 == "_" ? "-" : $0 })
         let repository = lowered.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
             .split(separator: ":").first.map(String.init) ?? lowered
         if repository.contains("otel-collector") || repository.contains("adot") { return .adot }
@@ -123,12 +131,6 @@ package struct ContainerView {
         package var value: LocatedNode?
     }
 
-    package var environment: [Variable] {
-        (node.field("environment")?.items ?? []).compactMap { entry in
-            guard let nameNode = entry.field("name"), let name = nameNode.text else { return nil }
-            return Variable(name: name, nameNode: nameNode, value: entry.field("value"))
-        }
-    }
 
     package func variable(_ name: String) -> Variable? { environment.first { $0.name == name } }
 

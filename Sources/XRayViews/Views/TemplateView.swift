@@ -15,16 +15,26 @@ package struct TemplateView {
     /// `Globals` of a SAM template.
     package let globals: LocatedNode?
 
+    /// Where each type's resources are in `resources`: rules ask by type, most of them for a type
+    /// the template does not have.
+    private let positionsByType: [String: [Int]]
+
     package init(_ document: SourceDocument) {
         self.document = document
         globals = document.root?["Globals"]
-        resources = (document.root?["Resources"]?.pairs ?? []).compactMap { pair in
+        let resources = (document.root?["Resources"]?.pairs ?? []).compactMap { pair -> Resource? in
             guard let id = pair.key.text, let type = pair.value["Type"]?.text else { return nil }
             return Resource(logicalID: id, type: type, node: pair.value, properties: pair.value["Properties"])
         }
+        self.resources = resources
+        positionsByType = Dictionary(grouping: resources.indices, by: { resources[$0].type })
     }
 
-    package func resources(ofType types: String...) -> [Resource] { resources.filter { types.contains($0.type) } }
+    /// The resources of these types, in template order.
+    package func resources(ofType types: String...) -> [Resource] {
+        let positions = types.count == 1 ? positionsByType[types[0]] ?? [] : Set(types).flatMap { positionsByType[$0] ?? [] }.sorted()
+        return positions.map { resources[$0] }
+    }
 }
 
 extension LocatedNode {

@@ -3,7 +3,10 @@ in order, with the real AWS CLI, against a moto server on loopback; then `aws cl
 of cloudformation.yaml and the README's remaining steps, in a fresh account state. After each
 path it asserts the end state through the API.
 
-Usage: apply_readme.py MODEL OUT_DIR [MODEL OUT_DIR ...]   (prints one JSON report on stdout)
+Usage: apply_readme.py ROUTES MODEL OUT_DIR [ROUTES MODEL OUT_DIR ...]   (prints one JSON report on stdout)
+
+ROUTES is `both` (the CLI path, then the stack path where there is a template) or `cli` (only the
+CLI path: every `aws` command of the README).
 
 X-Ray's sampling and encryption APIs are not in moto: a recording stub on loopback answers them,
 validates every request with botocore's own request validator, and keeps what each account was
@@ -184,8 +187,8 @@ class XRayStub(BaseHTTPRequestHandler):
 # --- one model ---------------------------------------------------------------------------------
 
 class Run:
-    def __init__(self, moto_url, stub_url, model_path, out):
-        self.moto_url, self.stub_url, self.out = moto_url, stub_url, out
+    def __init__(self, moto_url, stub_url, model_path, out, routes="both"):
+        self.moto_url, self.stub_url, self.out, self.routes = moto_url, stub_url, out, routes
         self.model = yaml.safe_load(open(model_path))
         # An account-level model (Transaction Search alone) may have no services.
         self.model["services"] = self.model.get("services") or []
@@ -509,7 +512,7 @@ class Run:
         if self.run_script(self.script(blocks[-1]), "CLI"):
             self.check("CLI", via_stack=False)
         # 2. the stack, then what remains
-        if os.path.exists(os.path.join(self.out, "cloudformation.yaml")):
+        if self.routes == "both" and os.path.exists(os.path.join(self.out, "cloudformation.yaml")):
             reset(self.moto_url)
             self.login()
             self.prerequisites()
@@ -562,7 +565,9 @@ def reset(moto_url):
 def main():
     # moto loads AWS's managed policies (AmazonECSTaskExecutionRolePolicy, …) only when asked.
     os.environ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
-    pairs = list(zip(sys.argv[1::2], sys.argv[2::2]))
+    runs = list(zip(sys.argv[1::3], sys.argv[2::3], sys.argv[3::3]))
+    if len(sys.argv) % 3 != 1 or any(routes not in ("both", "cli") for routes, _, _ in runs):
+        sys.exit("usage: apply_readme.py ROUTES MODEL OUT_DIR [ROUTES MODEL OUT_DIR ...] (ROUTES: both or cli)")
     # Port 0 everywhere: the servers bind free ports themselves (choosing one first races with other
     # tests, and ThreadedMotoServer.start waits for ever if its bind fails).
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
@@ -573,10 +578,10 @@ def main():
     threading.Thread(target=stub.serve_forever, daemon=True).start()
     report = {}
     try:
-        for model, out in pairs:
+        for routes, model, out in runs:
             run = None
             try:
-                run = Run(f"http://127.0.0.1:{moto_port}", f"http://127.0.0.1:{stub_port}", model, out)
+                run = Run(f"http://127.0.0.1:{moto_port}", f"http://127.0.0.1:{stub_port}", model, out, routes)
                 report[model] = run.apply()
             except Exception as error:  # a failure of the harness is a problem too, named
                 report[model] = [f"harness: {type(error).__name__}: {error}: {traceback.format_exc()[-800:]}"]
