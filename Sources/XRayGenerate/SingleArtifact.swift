@@ -36,7 +36,7 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
                                            "buffer_mb", "priority", "reservoir", "rate"]
 
     public func render(_ request: Request) throws(DiagnosticsError) -> String {
-        let (tree, name) = modelTree(request)
+        let (tree, name, _) = modelTree(request)
         // The flags as a model tree (no YAML text in between), read and validated like a file.
         let typed = try ModelDecoder.decode(LocatedNode(tree, at: SourceLocation.origin("flags"))).model
         guard let text = artifact(typed, roleFor: request.roleFor, prefixed: Naming.prefixed(request.project ?? name, name)) else {
@@ -45,40 +45,76 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
         return text
     }
 
-    /// The model the flags describe (in the model's key names), and the service's name.
-    package func modelTree(_ request: Request) -> (YAMLValue, String) {
+    /// The model the flags describe (in the model's key names), the service's name, and which flag
+    /// set each value: each group of values is put into the tree next to the flags it came from.
+    package func modelTree(_ request: Request) -> (tree: YAMLValue, name: String, flags: FlagTable) {
         var service = request.service
+        // The service's keys (paths below the service) that hold a flag's value, and the flag.
+        var serviceFlags = Self.serviceFlags
         service["name"] = service["name"] ?? "app"
         switch self {
         case .taskDefinition:
             service["platform"] = service["platform"] ?? "ecs-fargate"
         case .daemonService, .daemonConfig, .samplingRules:
             service = ["name": "app", "platform": "ecs-ec2-daemon", "image": "app:1", "memory_reservation": "128"]
+            serviceFlags = [:]
         case .policy, .trustPolicy:
             switch request.roleFor {
             // A generated execution role: the one role whose trust and policy can be printed alone.
-            case "lambda": service = ["name": service["name"]!, "platform": "lambda", "function_name": service["name"]!, "role": "generate"]
-            case "ec2": service = ["name": service["name"]!, "platform": "ec2"]
-            default: service = ["name": service["name"]!, "platform": "ecs-fargate", "image": "app:1"]
+            case "lambda":
+                service = ["name": service["name"]!, "platform": "lambda", "function_name": service["name"]!, "role": "generate"]
+                serviceFlags = ["name": .name, "function_name": .name]
+            case "ec2":
+                service = ["name": service["name"]!, "platform": "ec2"]
+                serviceFlags = ["name": .name]
+            default:
+                service = ["name": service["name"]!, "platform": "ecs-fargate", "image": "app:1"]
+                serviceFlags = ["name": .name]
             }
         case .ebextensions:
             service["platform"] = "elastic-beanstalk"
             if let level = service.removeValue(forKey: "log_level") { service["daemon_config"] = "log_level=\(level)" }
+            serviceFlags = ["name": .name, "daemon_config/log_level": .logLevel]
         case .lambdaTracing:
             service["platform"] = "lambda"
-            service["function_name"] = service["function_name"] ?? service["name"]
+            if service["function_name"] == nil {
+                service["function_name"] = service["name"]
+                serviceFlags["function_name"] = .name
+            }
         }
-        var model: [(String, YAMLValue)] = [
-            ("version", .int(1)),
-            ("project", .string(request.project ?? service["name"]!)),
-            ("region", .string(request.region)),
-        ]
+        var flags = FlagTable()
+        var model: [(String, YAMLValue)] = [("version", .int(1))]
+        model.append(("project", .string(request.project ?? service["name"]!)))
+        flags.put("/project", request.project == nil ? serviceFlags["name"] : .project)
+        model.append(("region", .string(request.region)))
+        flags.put("/region", .region)
         if let account = request.account { model.append(("account", .string(account))) }
+        flags.put("/account", .account)
         if !request.agent.isEmpty { model.append(("agent", Self.map(request.agent))) }
-        if self == .samplingRules { model.append(("sampling", .map([("rules", .list([Self.map(request.rule)]))]))) }
+        flags.put(Self.agentFlags, under: "/agent")
+        if self == .samplingRules {
+            model.append(("sampling", .map([("rules", .list([Self.map(request.rule)]))])))
+            flags.put(Self.ruleFlags, under: "/sampling/rules/0")
+        }
         model.append(("services", .list([Self.map(service)])))
-        return (.map(model), service["name"]!)
+        flags.put(serviceFlags, under: "/services/0")
+        return (.map(model), service["name"]!, flags)
     }
+
+    /// The flag behind each key of `Request.service` (`log_level`: the daemon's, on Beanstalk).
+    package static let serviceFlags: [String: ArtifactFlag] = [
+        "name": .name, "platform": .platform, "image": .image, "port": .port, "network_mode": .networkMode, "cpu": .cpu,
+        "memory_reservation": .memoryReservation, "function_name": .functionName, "log_level": .logLevel,
+    ]
+    /// The flag behind each key of `Request.agent`.
+    package static let agentFlags: [String: ArtifactFlag] = [
+        "kind": .agent, "buffer_mb": .bufferMB, "log_level": .logLevel, "cross_account_role": .crossAccountRole,
+    ]
+    /// The flag behind each key of `Request.rule`.
+    package static let ruleFlags: [String: ArtifactFlag] = [
+        "name": .ruleName, "priority": .priority, "reservoir": .reservoir, "rate": .rate,
+        "service": .service, "host": .host, "method": .method, "path": .path,
+    ]
 
     /// The one artifact, asked of the generator that makes it.
     private func artifact(_ model: XRayModel, roleFor: String, prefixed: String) -> String? {
@@ -173,5 +209,55 @@ public enum TransactionSearchArtifact {
         if let account = request.account { tree.append(("account", .string(account))) }
         tree.append(("traces", .map([("transaction_search", .map(search))])))
         return try ModelDecoder.decode(LocatedNode(.map(tree), at: SourceLocation(file: "flags", line: 1, column: 1))).model
+    }
+
+    /// Which flag sets each value of the model above.
+    package static let flags = FlagTable([
+        "/project": .project, "/region": .region, "/account": .account,
+        "/traces/transaction_search/indexing_percentage": .indexingPercentage,
+    ])
+}
+
+/// A flag of `xrayctl generate ARTIFACT` that puts a value into the model the artifact is made from.
+package enum ArtifactFlag: String, CaseIterable, Sendable {
+    case region = "--region", account = "--account", project = "--project"
+    case name = "--name", platform = "--platform", image = "--image", port = "--port", networkMode = "--network-mode"
+    case cpu = "--cpu", memoryReservation = "--memory-reservation", functionName = "--function-name"
+    case agent = "--agent", bufferMB = "--buffer-mb", logLevel = "--log-level", crossAccountRole = "--cross-account-role"
+    case ruleName = "--rule-name", priority = "--priority", reservoir = "--reservoir", rate = "--rate"
+    case service = "--service", host = "--host", method = "--method", path = "--path"
+    case indexingPercentage = "--indexing-percentage"
+}
+
+/// Which flag sets each value of a model built from flags, by the value's pointer (a key the flag
+/// may leave out included, so a missing one is named too). The model's diagnostics say which key
+/// they are about; this names the flag instead, for the user who typed flags, not a file.
+package struct FlagTable: Sendable, Equatable {
+    package private(set) var flags: [String: ArtifactFlag]
+
+    package init(_ flags: [String: ArtifactFlag] = [:]) { self.flags = flags }
+
+    package subscript(pointer: String) -> ArtifactFlag? { flags[pointer] }
+
+    /// `flag` sets the value at `pointer`; nil: no flag does (a value of xrayctl's own).
+    package mutating func put(_ pointer: String, _ flag: ArtifactFlag?) { flags[pointer] = flag }
+
+    /// Flags by key (or path) below `pointer`.
+    package mutating func put(_ keys: [String: ArtifactFlag], under pointer: String) {
+        for (key, flag) in keys { flags[pointer + "/" + key] = flag }
+    }
+
+    /// A diagnostic about a value a flag set, said of the flag: `--port must be between 1 and 65535,
+    /// found 70000`, `--image is required`; one about no flag's value (a check across several) as it is.
+    package func message(_ diagnostic: Diagnostic) -> String {
+        guard let key = diagnostic.key, let flag = flags[key.pointer] else { return diagnostic.message }
+        if key.isMissing { return "\(flag.rawValue) is required" }
+        if let predicate = key.predicate { return "\(flag.rawValue) \(predicate)" }
+        return "\(flag.rawValue): \(diagnostic.message)"
+    }
+
+    /// The errors of a model built from flags, as lines for standard error.
+    package func errorLines(_ error: DiagnosticsError) -> [String] {
+        error.diagnostics.filter { $0.severity == .error }.map { "error: " + message($0) }
     }
 }

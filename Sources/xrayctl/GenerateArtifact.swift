@@ -68,30 +68,13 @@ struct RuleFlags: ParsableArguments {
 }
 
 extension SingleArtifact {
-    /// Prints the artifact; a flag the model's validation refuses is named as the flag (exit 64).
+    /// Prints the artifact; a value the model's validation refuses is said of the flag that set it (exit 64).
     func print(_ request: SingleArtifact.Request) throws {
         do {
             Swift.print(try render(request), terminator: "")
         } catch {
-            throw CLIFailure.usage(error.diagnostics.filter { $0.severity == .error }.map { "error: " + Self.namingFlags($0.message) })
+            throw CLIFailure.usage(modelTree(request).flags.errorLines(error))
         }
-    }
-
-    /// Model keys as the flags that set them (`image` → `--image`, `memory_reservation` →
-    /// `--memory-reservation`), in a message the model's validation wrote.
-    static func namingFlags(_ message: String) -> String {
-        let keys = ["memory_reservation", "function_name", "network_mode", "cross_account_role", "buffer_mb", "log_level",
-                    "image", "port", "cpu", "platform", "rate", "priority", "reservoir", "project", "region", "account"]
-        var text = message.replacingOccurrences(of: "the required key", with: "the required flag")
-            .replacingOccurrences(of: "transaction_search indexing_percentage", with: "--indexing-percentage")
-        if text.contains("is not an AWS region code") { text = "--region " + text }
-        for key in keys {
-            let flag = "--" + key.replacingOccurrences(of: "_", with: "-")
-            text = text.replacingOccurrences(of: "'\(key)'", with: flag)
-            if text.hasPrefix(key + " ") { text = flag + text.dropFirst(key.count) }
-            text = text.replacingOccurrences(of: " \(key) must", with: " \(flag) must")
-        }
-        return text
     }
 
     static func request(_ account: AccountFlags) -> Request {
@@ -239,7 +222,7 @@ extension XRayCtl.Generate {
             do {
                 files = try TransactionSearchArtifact.files(request, indexingPercentage: indexingPercentage)
             } catch {
-                throw CLIFailure.usage(error.diagnostics.filter { $0.severity == .error }.map { "error: " + SingleArtifact.namingFlags($0.message) })
+                throw CLIFailure.usage(TransactionSearchArtifact.flags.errorLines(error))
             }
             guard let directory = output else {
                 Swift.print(files.map { "==> \($0.path) <==\n" + $0.contents }.joined(separator: "\n"), terminator: "")

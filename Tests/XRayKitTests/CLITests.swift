@@ -197,7 +197,51 @@ import Testing
         #expect(try xrayctl("generate", "daemon-config", "--log-level", "warn").stdout.contains("LogLevel: warn"))
         // Errors name the flag, without the top-level usage.
         let missing = try xrayctl("generate", "task-definition", "--name", "api")
-        #expect(missing.status == 64 && missing.stderr.contains("missing the required flag --image") && !missing.stderr.contains("USAGE"))
+        #expect(missing.status == 64 && missing.stderr == "error: --image is required\n", "\(missing.stderr)")
+        #expect(bad.stderr == "error: --port must be between 1 and 65535, found 70000\n", "\(bad.stderr)")
+        let refused = try xrayctl("generate", "task-definition", "--image", "NGINX", "--platform", "ecs-ec2-daemon", "--network-mode", "awsvpc")
+        let lines = refused.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("error: --image 'NGINX' is not a valid image reference ([registry/]repository[:tag][@sha256:digest], lowercase repository)"))
+        #expect(lines.contains { $0.hasPrefix("error: --network-mode: an awsvpc task has its own network interface") })
+        // A check across several values names no one flag: it is said as the model says it.
+        #expect(lines.contains("error: on ECS with EC2 every container needs memory or memory_reservation (the task sets no memory); add memory_reservation"))
+    }
+
+    /// Every flag of every single-artifact command that puts a value into the model (the
+    /// `ArtifactFlag` table) is named when the model refuses its value, and no other flag is: the
+    /// diagnostic says which model key, `FlagTable` which flag set it. A new flag in the table is
+    /// covered here without a change; flags with a fixed set of values are refused by the parser,
+    /// which names them too.
+    @Test func everyModelFlagIsNamedWhenItsValueIsRefused() throws {
+        let modelFlags = Set(ArtifactFlag.allCases.map(\.rawValue))
+        let garbage = String(repeating: "Not Valid! ", count: 20)
+        var offered = Set<String>()
+        for command in SingleArtifact.allCases.map(\.rawValue) + ["transaction-search"] {
+            let base = command == "task-definition" ? ["--image", "app:1"] : []
+            #expect(try xrayctl(["generate", command] + base).status == 0, "\(command) with valid flags")
+            let help = try xrayctl("generate", command, "--help").stdout
+            let flags = (help.components(separatedBy: "OPTIONS:").last ?? "").split(separator: "\n")
+                .filter { $0.hasPrefix("  --") }.map { String($0.dropFirst(2).prefix { $0 != " " }) }
+                .filter(modelFlags.contains)
+            offered.formUnion(flags)
+            for flag in flags {
+                var namedByTheModel = false, namedByTheParser = false
+                for value in ["-1", garbage] {
+                    let run = try xrayctl(["generate", command] + base + ["\(flag)=\(value)"])
+                    let errors = run.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+                    guard run.status == 64 else { continue }
+                    if errors.isEmpty {
+                        namedByTheParser = namedByTheParser || run.stderr.contains("'\(flag) ")
+                        continue
+                    }
+                    namedByTheModel = namedByTheModel || errors.contains { $0.hasPrefix("error: \(flag) ") || $0.hasPrefix("error: \(flag):") }
+                    let others = errors.filter { $0.hasPrefix("error: --") && !$0.hasPrefix("error: \(flag) ") && !$0.hasPrefix("error: \(flag):") }
+                    #expect(others.isEmpty, "generate \(command) \(flag)=\(value.prefix(12)): \(others)")
+                }
+                #expect(namedByTheModel || namedByTheParser, "generate \(command): no refused value of \(flag) named it")
+            }
+        }
+        #expect(offered == modelFlags, "flags in ArtifactFlag that no generate command offers: \(modelFlags.subtracting(offered).sorted())")
     }
 
     /// Each artifact shows only its own flags, every one with help; the rest are refused.

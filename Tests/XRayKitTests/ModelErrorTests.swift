@@ -284,4 +284,16 @@ import Testing
         #expect(throws: DiagnosticsError.self) { try ModelDecoder.decode("# only a comment\n", file: "m.yaml") }
         #expect(throws: DiagnosticsError.self) { try ModelDecoder.decode("- a list\n", file: "m.yaml") }
     }
+
+    /// A diagnostic says which key it is about (never printed with the message): the refused
+    /// value's pointer and how the message reads after another name, or where a missing key belongs.
+    @Test func diagnosticsNameTheirKey() throws {
+        let yaml = Self.header + "services:\n  - name: api\n    platform: ecs-fargate\n    port: 70000\n"
+        let error = try #require(throws: DiagnosticsError.self) { try ModelDecoder.decode(yaml, file: "m.yaml") }
+        let port = try #require(error.diagnostics.first { $0.key?.pointer == "/services/0/port" })
+        #expect(port.description == "m.yaml:8:11: error: port must be between 1 and 65535, found 70000")
+        #expect(port.key == ModelKey(pointer: "/services/0/port", predicate: "must be between 1 and 65535, found 70000"))
+        let image = try #require(error.diagnostics.first { $0.key?.isMissing == true })
+        #expect(image.key?.pointer == "/services/0/image" && image.message == "an ECS service is missing the required key 'image'")
+    }
 }

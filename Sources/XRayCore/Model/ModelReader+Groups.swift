@@ -46,9 +46,9 @@ extension ModelReader {
         guard let text = reader.string(node, what) else { return nil }
         let full = Naming.prefixed(project, text)
         if !Naming.isSimpleName(text) {
-            reader.error(node, "\(what) '\(text)' must be letters, digits and hyphens")
+            reader.error(node, what, "'\(text)' must be letters, digits and hyphens")
         } else if full.count > maxLength {
-            reader.error(node, "\(what) '\(full)' (with the project prefix) is longer than \(maxLength) characters")
+            reader.error(node, what, "'\(full)' (with the project prefix) is longer than \(maxLength) characters")
         } else if full.lowercased() == "default" {
             reader.error(node, reserved)
         } else {

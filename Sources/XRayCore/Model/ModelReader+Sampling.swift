@@ -42,7 +42,7 @@ extension ModelReader {
         func matcher(_ key: String, _ limit: Int) -> String {
             guard let node = fields[key], let text = reader.string(node, "sampling rule \(key)") else { return "*" }
             if text.count > limit {
-                reader.error(node, "sampling rule \(key) is longer than \(limit) characters")
+                reader.error(node, "sampling rule \(key)", "is longer than \(limit) characters")
             }
             return text
         }
@@ -61,7 +61,7 @@ extension ModelReader {
 
     private func rate(_ node: LocatedNode) -> Double? {
         if let scalar = node.scalar, let value = Double(scalar.text), value > 1, value <= 100 {
-            reader.error(node, "rate is a fraction from 0 to 1; \(scalar.text) looks like a percentage (use \(value / 100))")
+            reader.error(node, "rate", "is a fraction from 0 to 1; \(scalar.text) looks like a percentage (use \(value / 100))")
             return nil
         }
         return reader.double(node, "rate", in: 0...1)

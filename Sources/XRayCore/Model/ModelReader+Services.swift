@@ -60,9 +60,9 @@ extension ModelReader {
         if let nameNode = reader.required(fields, "name", "a service"), let text = reader.string(nameNode, "service name") {
             let longestRole = Naming.prefixed(project, text) + Naming.longestRoleSuffix
             if !Naming.isSimpleName(text) || text.count > 40 {
-                reader.error(nameNode, "service name '\(text)' must be 1-40 letters, digits and hyphens: it names files, task families and roles")
+                reader.error(nameNode, "service name", "'\(text)' must be 1-40 letters, digits and hyphens: it names files, task families and roles")
             } else if longestRole.count > Naming.maxRoleName {
-                reader.error(nameNode, "service name '\(text)' is too long: with the project prefix its role name '\(longestRole)' exceeds IAM's \(Naming.maxRoleName) characters")
+                reader.error(nameNode, "service name", "'\(text)' is too long: with the project prefix its role name '\(longestRole)' exceeds IAM's \(Naming.maxRoleName) characters")
             } else {
                 name = text
             }
@@ -123,7 +123,7 @@ extension ModelReader {
         guard let node = reader.required(fields, "function_name", "a lambda service"),
               let name = reader.string(node, "function_name") else { return nil }
         guard AWSNames.isFunction(name) else {
-            reader.error(node, "function_name must be a Lambda function name (letters, digits, - and _) or function ARN, found '\(name)'")
+            reader.error(node, "function_name", "must be a Lambda function name (letters, digits, - and _) or function ARN, found '\(name)'")
             return nil
         }
         // The function keeps its own role unless the model asks for a new one: a generated role

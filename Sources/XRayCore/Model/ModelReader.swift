@@ -104,7 +104,7 @@ package struct ModelReader {
     private func project(_ node: LocatedNode) -> String? {
         guard let text = reader.string(node, "project") else { return nil }
         guard Naming.isSimpleName(text), text.count <= 24 else {
-            reader.error(node, "project '\(text)' must be 1-24 letters, digits and hyphens: it prefixes task families, role names and sampling rule names")
+            reader.error(node, "project", "'\(text)' must be 1-24 letters, digits and hyphens: it prefixes task families, role names and sampling rule names")
             return nil
         }
         return text
@@ -113,7 +113,8 @@ package struct ModelReader {
     private func region(_ node: LocatedNode) -> String? {
         guard let text = reader.string(node, "region") else { return nil }
         guard Region.isWellFormed(text) else {
-            reader.error(node, "'\(text)' is not an AWS region code (such as us-east-2)\(Suggestion.didYouMean(text, in: Region.known))")
+            let message = "'\(text)' is not an AWS region code (such as us-east-2)\(Suggestion.didYouMean(text, in: Region.known))"
+            reader.error(node, message, predicate: message)
             return nil
         }
         if !Region.known.contains(text) {
@@ -125,7 +126,7 @@ package struct ModelReader {
     private func account(_ node: LocatedNode) -> String? {
         guard let text = reader.string(node, "account") else { return nil }
         guard ARN.isAccountID(text) else {
-            reader.error(node, "account must be a 12-digit AWS account ID (quote it to keep leading zeros), found '\(text)'")
+            reader.error(node, "account", "must be a 12-digit AWS account ID (quote it to keep leading zeros), found '\(text)'")
             return nil
         }
         if text == ARN.documentationAccount {
@@ -175,7 +176,7 @@ package struct ModelReader {
         if let roleNode = fields["cross_account_role"] {
             crossAccount = roleARN(roleNode, "agent cross_account_role", partition: partition)
             if crossAccount != nil && !kind.profile.assumesCrossAccountRole {
-                reader.error(roleNode, "cross_account_role is supported with the X-Ray daemon only; for the \(kind.displayName) set the role in its exporter configuration")
+                reader.error(roleNode, "cross_account_role", "is supported with the X-Ray daemon only; for the \(kind.displayName) set the role in its exporter configuration")
             }
         }
         var spec = AgentSpec(kind: kind, image: image, cpu: cpu, memoryReservation: memory, bufferMB: buffer,
@@ -203,7 +204,7 @@ package struct ModelReader {
     package func image(_ node: LocatedNode, _ what: String) -> ImageReference? {
         guard let text = reader.string(node, what) else { return nil }
         guard let image = ImageReference(text) else {
-            reader.error(node, "\(what) '\(text)' is not a valid image reference ([registry/]repository[:tag][@sha256:digest], lowercase repository)")
+            reader.error(node, what, "'\(text)' is not a valid image reference ([registry/]repository[:tag][@sha256:digest], lowercase repository)")
             return nil
         }
         return image
@@ -213,11 +214,11 @@ package struct ModelReader {
         guard let text = reader.string(node, what) else { return nil }
         guard let arn = ARN(text), arn.service == "iam", AWSNames.isRoleResource(arn.resource), ARN.isAccountID(arn.account),
               arn.region.isEmpty else {
-            reader.error(node, "\(what) must be an IAM role ARN such as arn:\(partition.rawValue):iam::123456789012:role/NAME, found '\(text)'")
+            reader.error(node, what, "must be an IAM role ARN such as arn:\(partition.rawValue):iam::123456789012:role/NAME, found '\(text)'")
             return nil
         }
         guard arn.partition == partition.rawValue else {
-            reader.error(node, "\(what) is in partition '\(arn.partition)' but the model is in '\(partition.rawValue)'")
+            reader.error(node, what, "is in partition '\(arn.partition)' but the model is in '\(partition.rawValue)'")
             return nil
         }
         return arn

@@ -5,8 +5,17 @@ package final class NodeReader {
 
     package private(set) var diagnostics: [Diagnostic] = []
 
-    package func error(_ node: LocatedNode, _ message: String) {
-        diagnostics.append(.error(at: node.location, message))
+    /// A refused value, about the key at the node's pointer.
+    package func error(_ node: LocatedNode, _ message: String, predicate: String? = nil) {
+        var diagnostic = Diagnostic.error(at: node.location, message)
+        diagnostic.key = ModelKey(pointer: node.pointer, predicate: predicate)
+        diagnostics.append(diagnostic)
+    }
+
+    /// A refused value whose message is `what` then `predicate` ("port" "must be between 1 and
+    /// 65535, found 0"), so it also reads after another name for the key, such as a flag's.
+    package func error(_ node: LocatedNode, _ what: String, _ predicate: String) {
+        error(node, "\(what) \(predicate)", predicate: predicate)
     }
 
     package func error(at location: SourceLocation, _ message: String) {
@@ -14,7 +23,9 @@ package final class NodeReader {
     }
 
     package func warning(_ node: LocatedNode, _ message: String) {
-        diagnostics.append(.warning(at: node.location, message))
+        var diagnostic = Diagnostic.warning(at: node.location, message)
+        diagnostic.key = ModelKey(pointer: node.pointer)
+        diagnostics.append(diagnostic)
     }
 
     /// The fields of a mapping whose keys must come from `keys`. Unknown keys are errors with a
@@ -56,7 +67,9 @@ package final class NodeReader {
     /// A required field; reports its absence at the mapping.
     package func required(_ fields: Fields, _ key: String, _ context: String) -> LocatedNode? {
         if let node = fields[key] { return node }
-        error(fields.node, "\(context) is missing the required key '\(key)'")
+        var diagnostic = Diagnostic.error(at: fields.node.location, "\(context) is missing the required key '\(key)'")
+        diagnostic.key = ModelKey(pointer: fields.node.pointer + "/" + LocatedNode.escape(key), isMissing: true)
+        diagnostics.append(diagnostic)
         return nil
     }
 
@@ -64,11 +77,11 @@ package final class NodeReader {
     /// ID such as 012345678901 keeps its leading zero.
     package func string(_ node: LocatedNode, _ what: String) -> String? {
         guard let scalar = node.scalar, scalar.kind != .null else {
-            error(node, "\(what) must be a string, found \(node.typeName)")
+            error(node, what, "must be a string, found \(node.typeName)")
             return nil
         }
         guard !scalar.text.isEmpty else {
-            error(node, "\(what) must not be empty")
+            error(node, what, "must not be empty")
             return nil
         }
         return scalar.text
@@ -78,11 +91,11 @@ package final class NodeReader {
         guard let scalar = node.scalar, scalar.kind == .int || (scalar.kind == .string && !scalar.isQuoted),
               let value = Int(scalar.text.replacingOccurrences(of: "_", with: "")) else {
             let bounds = range.upperBound == Int.max ? "from \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-            error(node, "\(what) must be a whole number \(bounds), found \(node.text.map { "'\($0)'" } ?? node.typeName)")
+            error(node, what, "must be a whole number \(bounds), found \(node.text.map { "'\($0)'" } ?? node.typeName)")
             return nil
         }
         guard range.contains(value) else {
-            error(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+            error(node, what, "must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
             return nil
         }
         return value
@@ -91,11 +104,11 @@ package final class NodeReader {
     package func double(_ node: LocatedNode, _ what: String, in range: ClosedRange<Double>) -> Double? {
         guard let scalar = node.scalar, scalar.kind == .int || scalar.kind == .float,
               let value = Double(scalar.text), value.isFinite else {
-            error(node, "\(what) must be a number between \(range.lowerBound) and \(range.upperBound), found \(node.text.map { "'\($0)'" } ?? node.typeName)")
+            error(node, what, "must be a number between \(range.lowerBound) and \(range.upperBound), found \(node.text.map { "'\($0)'" } ?? node.typeName)")
             return nil
         }
         guard range.contains(value) else {
-            error(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(scalar.text)")
+            error(node, what, "must be between \(range.lowerBound) and \(range.upperBound), found \(scalar.text)")
             return nil
         }
         return value
@@ -106,7 +119,7 @@ package final class NodeReader {
         guard let text = string(node, what) else { return nil }
         guard choices.contains(text) else {
             let list = choices.joined(separator: ", ")
-            error(node, "\(what) must be one of \(list); found '\(text)'\(Suggestion.didYouMean(text, in: choices))")
+            error(node, what, "must be one of \(list); found '\(text)'\(Suggestion.didYouMean(text, in: choices))")
             return nil
         }
         return text
@@ -114,7 +127,7 @@ package final class NodeReader {
 
     package func stringList(_ node: LocatedNode, _ what: String) -> [String]? {
         guard let items = node.items else {
-            error(node, "\(what) must be a list, found \(node.typeName)")
+            error(node, what, "must be a list, found \(node.typeName)")
             return nil
         }
         let strings = items.compactMap { string($0, "each entry of \(what)") }
@@ -124,7 +137,7 @@ package final class NodeReader {
     /// A mapping of names to scalar values (an environment), values read as text.
     package func stringMap(_ node: LocatedNode, _ what: String) -> [String: (String, LocatedNode)]? {
         guard let pairs = node.pairs else {
-            error(node, "\(what) must be a mapping of names to values, found \(node.typeName)")
+            error(node, what, "must be a mapping of names to values, found \(node.typeName)")
             return nil
         }
         var map: [String: (String, LocatedNode)] = [:]

@@ -40,6 +40,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// The model key the problem is about, when it is about one (a cross-field check is not).
+    /// Never printed with the message: a model built from something other than a file (command-line
+    /// flags) names the key its own way from it.
+    public var key: ModelKey?
 
     public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
         self.severity = severity
@@ -57,6 +61,24 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// `file:line:column: severity: message`, the form compilers use so editors can jump to it.
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// The model key a diagnostic is about: where it is in the model, whether it is refused or missing,
+/// and how the message reads after a name of the key that is not the model's own.
+public struct ModelKey: Hashable, Sendable {
+    /// RFC 6901 pointer from the model's root (`/services/0/image`); for a missing key, where it belongs.
+    public var pointer: String
+    /// A required key that is absent, rather than a value that is refused.
+    public var isMissing: Bool
+    /// The message as it continues after the key's name, such as "must be between 1 and 65535,
+    /// found 70000" (its message: "port must be …"); nil where the message reads only whole.
+    public var predicate: String?
+
+    public init(pointer: String, isMissing: Bool = false, predicate: String? = nil) {
+        self.pointer = pointer
+        self.isMissing = isMissing
+        self.predicate = predicate
+    }
 }
 
 /// Several diagnostics at once: a model is checked completely before anything is reported.
