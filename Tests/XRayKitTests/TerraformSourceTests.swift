@@ -10,11 +10,15 @@ import Testing
 /// semantics (a module is its folder, `.terraform/` skipped, called modules linted through their
 /// calls) and what `-v` says stayed unknown.
 @Suite struct TerraformSourceTests {
+    /// Removed when the test that owns this suite instance ends.
+    let scratch = TestSupport.TemporaryFolder()
+
     /// Writes `files` (paths relative to a new folder; `↓` marks where the finding must land, and is
     /// removed), lints the folder, and returns the findings of `rules` with the marked places.
-    static func lint(_ files: [String: String], rules: Set<String>, lint path: String = "") throws
+    func lint(_ files: [String: String], rules: Set<String>, lint path: String = "") throws
         -> (findings: [Finding], marked: [String], folder: URL) {
-        let folder = TestSupport.temporaryDirectory()
+        let folder = scratch.url.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var marked: [String] = []
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)
@@ -37,10 +41,10 @@ import Testing
 
     /// Asserts the triggering configuration reports `rule` exactly at its `↓` marks and the passing
     /// one reports nothing.
-    static func check(_ rule: String, triggering: [String: String], passing: [String: String], lint path: String = "") throws {
+    func check(_ rule: String, triggering: [String: String], passing: [String: String], lint path: String = "") throws {
         let bad = try lint(triggering, rules: [rule], lint: path)
         #expect(!bad.marked.isEmpty)
-        #expect(places(bad.findings) == bad.marked, "\(rule): \(bad.findings.map { "\($0.location) \($0.message)" })")
+        #expect(Self.places(bad.findings) == bad.marked, "\(rule): \(bad.findings.map { "\($0.location) \($0.message)" })")
         #expect(bad.findings.allSatisfy { $0.rule == rule })
         let good = try lint(passing, rules: [rule], lint: path)
         #expect(good.findings.isEmpty, "\(rule) on the passing configuration: \(good.findings.map { "\($0.location) \($0.message)" })")
@@ -89,7 +93,7 @@ import Testing
     }
 
     @Test func daemonWithoutUDP2000InJsonencodedContainers() throws {
-        try Self.check("XR102",
+        try check("XR102",
                        triggering: ["main.tf": Self.daemonTask(portMappings: "↓[{ containerPort = 2000, hostPort = 2000 }]")],
                        passing: ["main.tf": Self.daemonTask(portMappings: "[{ containerPort = 2000, hostPort = 2000, protocol = \"udp\" }]")])
     }
@@ -130,7 +134,7 @@ import Testing
     }
 
     @Test func xrayActionsOnTheExecutionRoleOnly() throws {
-        try Self.check("XR206", triggering: ["main.tf": Self.fargateTask(attachTo: "execution")],
+        try check("XR206", triggering: ["main.tf": Self.fargateTask(attachTo: "execution")],
                        passing: ["main.tf": Self.fargateTask(attachTo: "task").replacingOccurrences(of: "↓", with: "")])
     }
 
@@ -178,7 +182,7 @@ import Testing
     }
 
     @Test func tracedLambdaWhoseRoleCannotUpload() throws {
-        try Self.check("XR402", triggering: ["main.tf": Self.tracedFunction(policy: "[\"logs:CreateLogStream\", \"logs:PutLogEvents\"]")],
+        try check("XR402", triggering: ["main.tf": Self.tracedFunction(policy: "[\"logs:CreateLogStream\", \"logs:PutLogEvents\"]")],
                        passing: ["main.tf": Self.tracedFunction(policy: "[\"logs:PutLogEvents\", \"xray:PutTraceSegments\", \"xray:PutTelemetryRecords\"]")
                         .replacingOccurrences(of: "↓", with: "")])
     }
@@ -203,9 +207,9 @@ import Testing
     }
 
     @Test func samplingRuleWithAListInOneStringAndARateAboveOne() throws {
-        try Self.check("XR611", triggering: ["main.tf": Self.samplingRule(method: "↓\"GET, POST\"", rate: "0.05")],
+        try check("XR611", triggering: ["main.tf": Self.samplingRule(method: "↓\"GET, POST\"", rate: "0.05")],
                        passing: ["main.tf": Self.samplingRule(method: "\"GET\"", rate: "0.05")])
-        try Self.check("XR602", triggering: ["main.tf": Self.samplingRule(method: "\"GET\"", rate: "↓5")],
+        try check("XR602", triggering: ["main.tf": Self.samplingRule(method: "\"GET\"", rate: "↓5")],
                        passing: ["main.tf": Self.samplingRule(method: "\"GET\"", rate: "0.05")])
     }
 
@@ -234,7 +238,7 @@ import Testing
 
     /// The image comes from a variable's default, through a local: the finding is on the default.
     @Test func untaggedAgentImage() throws {
-        try Self.check("XR110", triggering: ["main.tf": Self.sidecar(image: "↓\"public.ecr.aws/xray/aws-xray-daemon\"")],
+        try check("XR110", triggering: ["main.tf": Self.sidecar(image: "↓\"public.ecr.aws/xray/aws-xray-daemon\"")],
                        passing: ["main.tf": Self.sidecar(image: "\"public.ecr.aws/xray/aws-xray-daemon:3.6.6\"")])
     }
 
@@ -276,8 +280,8 @@ import Testing
     /// The module on its own is fine (its rate is an input); the call passes 1.5: the finding is at
     /// the call, and the module folder is not linted again as a root of its own.
     @Test func aDefectThatExistsOnlyThroughALocalModulesInputs() throws {
-        try Self.check("XR602", triggering: Self.moduleCall(rate: "↓1.5"), passing: Self.moduleCall(rate: "0.5"))
-        let run = try Self.lint(Self.moduleCall(rate: "1.5"), rules: ["XR602"])
+        try check("XR602", triggering: Self.moduleCall(rate: "↓1.5"), passing: Self.moduleCall(rate: "0.5"))
+        let run = try lint(Self.moduleCall(rate: "1.5"), rules: ["XR602"])
         #expect(run.findings.first?.address == "module.sampling.aws_xray_sampling_rule.api")
         let documents = try FileCollector.gather([run.folder.path]).documents
         let unknowns = documents.flatMap(\.terraformUnknowns)
@@ -357,9 +361,9 @@ import Testing
     /// `module.iam.role_arn` is the module's role: whether it may upload is checked (not an info
     /// saying the role is elsewhere), and the finding is on the function.
     @Test func aRoleFromALocalModulesOutput() throws {
-        try Self.check("XR402", triggering: Self.roleFromModuleOutput(actions: "[\"logs:CreateLogStream\", \"logs:PutLogEvents\"]"),
+        try check("XR402", triggering: Self.roleFromModuleOutput(actions: "[\"logs:CreateLogStream\", \"logs:PutLogEvents\"]"),
                        passing: Self.roleFromModuleOutput(actions: "[\"logs:PutLogEvents\", \"xray:PutTraceSegments\", \"xray:PutTelemetryRecords\"]", marked: false))
-        let run = try Self.lint(Self.roleFromModuleOutput(actions: "[\"logs:PutLogEvents\"]"), rules: ["XR402"])
+        let run = try lint(Self.roleFromModuleOutput(actions: "[\"logs:PutLogEvents\"]"), rules: ["XR402"])
         #expect(run.findings.map(\.severity) == [.error])
         #expect(run.findings.first?.message.contains("orders-fn") == true, "\(run.findings.map(\.message))")
     }
@@ -370,7 +374,7 @@ import Testing
         var files = Self.roleFromModuleOutput(actions: "[\"logs:PutLogEvents\"]")
         files["main.tf"] = files["main.tf"]!.replacingOccurrences(of: "\"./modules/iam\"", with: "\"terraform-aws-modules/iam/aws\"")
             .replacingOccurrences(of: "module.iam.tracing_mode", with: "\"Active\"")
-        let run = try Self.lint(files, rules: ["XR402"])
+        let run = try lint(files, rules: ["XR402"])
         #expect(run.findings.map(\.severity) == [.info], "\(run.findings.map(\.message))")
     }
 
@@ -398,13 +402,13 @@ import Testing
 
     /// Rendered by `templatefile`, the containers are located at the call.
     @Test func aTemplatefileRenderedTaskDefinition() throws {
-        try Self.check("XR110", triggering: Self.templated(image: "amazon/aws-xray-daemon"),
+        try check("XR110", triggering: Self.templated(image: "amazon/aws-xray-daemon"),
                        passing: Self.templated(image: "amazon/aws-xray-daemon:3.6.6").mapValues { $0.replacingOccurrences(of: "↓", with: "") },
                        lint: "main.tf")
     }
 
     @Test func aSyntaxErrorIsXR001OnTheTfLine() throws {
-        let run = try Self.lint(["main.tf": "resource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n  tags = { a = ↓}\n}\n"], rules: ["XR001"])
+        let run = try lint(["main.tf": "resource \"aws_iam_role\" \"r\" {\n  name = \"x\"\n  tags = { a = ↓}\n}\n"], rules: ["XR001"])
         #expect(Self.places(run.findings) == run.marked, "\(run.findings.map(\.message))")
     }
 
@@ -414,7 +418,7 @@ import Testing
         var files = ["roles.tf": Self.fargateTask(attachTo: "execution").components(separatedBy: "↓resource \"aws_ecs_task_definition\"")[0],
                      "task.tf": "↓resource \"aws_ecs_task_definition\"" + Self.fargateTask(attachTo: "execution").components(separatedBy: "↓resource \"aws_ecs_task_definition\"")[1]]
         files[".terraform/modules/x/main.tf"] = Self.samplingRule(method: "\"GET, POST\"", rate: "5")
-        let run = try Self.lint(files, rules: ["XR206", "XR602", "XR611"])
+        let run = try lint(files, rules: ["XR206", "XR602", "XR611"])
         #expect(Self.places(run.findings) == run.marked, "\(run.findings.map { "\($0.rule) \($0.location)" })")
         // Named on its own, a .tf file is read with the rest of its folder.
         let named = try FileCollector.gather([run.folder.appendingPathComponent("task.tf").path]).documents
@@ -424,7 +428,7 @@ import Testing
     /// What only Terraform knows when it runs never becomes a finding: a role from a variable
     /// without a default, a task size from inputs, containers from a data source.
     @Test func unknownValuesStaySilent() throws {
-        let run = try Self.lint(["main.tf": """
+        let run = try lint(["main.tf": """
             variable "task_role_arn" {}
             variable "cpu" {}
             data "aws_ssm_parameter" "containers" {
