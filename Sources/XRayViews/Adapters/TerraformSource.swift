@@ -208,7 +208,7 @@ package struct TerraformSourceReader {
         for call in Self.dependencyOrder(calls, scope) {
             let start = resources.count
             readModuleCall(call, scope, label: label, callers: callers + [TerraformSource.canonical(folder)])
-            called[call.labels[0].value] = Array(resources[start...])
+            called[call.labels[0].value, default: []] += resources[start...]
             resources.removeSubrange(start...)
         }
         for block in module.blocks {
