@@ -206,7 +206,7 @@ print(json.dumps(result))
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
-    @Test(PythonHCL2.available, .timeLimit(.minutes(2)))
+    @Test(PythonHCL2.available)
     func blocksLabelsAttributesAndLiteralsMatch() throws {
         try PythonHCL2.require()
         let samples = HCLTestSupport.caseFiles
@@ -227,7 +227,7 @@ print(json.dumps(result))
     /// Every `.tf` file of the corpus (392, all of which python-hcl2 reads, as `oracles.json`
     /// records), compared the same way. python-hcl2 takes about 40 s over them, so the fast loop
     /// skips it (CI never does).
-    @Test(PythonHCL2.available, .timeLimit(.minutes(5)),
+    @Test(PythonHCL2.available,
           .disabled(if: ProcessInfo.processInfo.environment["XRAYCTL_FAST"] == "1" && !HCLTestSupport.inCI, "XRAYCTL_FAST=1: python-hcl2 over the whole corpus is skipped"))
     func everyCorpusFileReadsAsPythonHCL2ReadsIt() throws {
         try PythonHCL2.require()

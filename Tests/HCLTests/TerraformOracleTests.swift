@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test(TerraformCLI.available, .timeLimit(.minutes(5)))
+    @Test(TerraformCLI.available)
     func consoleAgreesOnGeneratedExpressions() throws {
         var generator = ExpressionGenerator(seed: HCLFuzzTests.seed)
         let expressions = (0..<Self.count).map { _ in generator.expression() }
@@ -52,7 +52,7 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.count) of \(expressions.count) differ:\n\(mismatches.prefix(15).joined(separator: "\n"))")
     }
 
-    @Test(TerraformCLI.available, .timeLimit(.minutes(5)))
+    @Test(TerraformCLI.available)
     func consoleAgreesOnTheEvaluatorTestCases() throws {
         let expressions = [
             "0.1 + 0.2", "10 / 4", "-7 % 3", "7.5 % 2", "9007199254740993 + 0", "1.5e-7", "1e21", "\"5\" + 1",
@@ -70,7 +70,7 @@ import Testing
 
     /// Every malformed input of `ParserErrorTests` is rejected by `terraform fmt` too, and every
     /// sample file is accepted.
-    @Test(TerraformCLI.available, .timeLimit(.minutes(5)))
+    @Test(TerraformCLI.available)
     func fmtRejectsWhatTheParserRejects() throws {
         let folder = try HCLTestSupport.temporaryFolder("fmt")
         defer { HCLTestSupport.remove(folder) }
