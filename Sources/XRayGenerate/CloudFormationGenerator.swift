@@ -155,6 +155,9 @@ package struct CloudFormationGenerator {
                     ("SamplingRule", tree(rule.SamplingRule)),
                 ])
             }))
+        case .samplingRateBoosts:
+            // Each AWS::XRay::SamplingRule above holds its SamplingRateBoost.
+            return .rendered(Piece(section: .samplingRules))
         case .group(let group, _, _):
             let properties: [(String, YAMLValue)] = [
                 ("GroupName", .string(group.GroupName)),

@@ -43,7 +43,7 @@ package enum OutputReadme {
                 ? "Nothing here can be a CloudFormation stack (it changes resources that exist already); apply it with the CLI, from this directory, in this order:"
                 : "Apply it with the CLI, from this directory, in this order:", "", "```sh"]
         }
-        lines += ordered.flatMap { $0.element.commands(region: model.region) }
+        lines += ordered.filter { !$0.element.repeatsAnotherStep }.flatMap { $0.element.commands(region: model.region) }
         lines += ["```", "", "## Notes", ""]
         var seen: Set<String> = []
         lines += output.notes.filter { seen.insert($0).inserted }.map { "- \($0)" }

@@ -7,6 +7,7 @@ package struct SamplingGenerator {
 
     package static let defaultReservoir = 1
     package static let defaultRate = 0.05
+    package static let boostsPath = "sampling/rate-boosts.json"
 
     package func generate(_ sampling: SamplingSpec) -> Setup {
         var output = Setup(context)
@@ -17,12 +18,24 @@ package struct SamplingGenerator {
             CreateSamplingRuleInput(SamplingRule: .init(
                 RuleName: rule.name, Priority: rule.priority, FixedRate: rule.rate, ReservoirSize: rule.reservoir,
                 ServiceName: rule.service, ServiceType: rule.serviceType, Host: rule.host,
-                HTTPMethod: rule.method, URLPath: rule.path))
+                HTTPMethod: rule.method, URLPath: rule.path,
+                SamplingRateBoost: rule.boost.map { RateBoost(MaxRate: $0.maxRate, CooldownWindowMinutes: $0.cooldownMinutes) }))
         }
         if !rules.isEmpty {
             output.add("sampling/rules.json", CanonicalJSON.encode(inputs),
                        "custom sampling rules (an array of CreateSamplingRule inputs)")
             for account in context.samplingAccounts { output.add(.samplingRules(inputs, path: "sampling/rules.json", account: account)) }
+        }
+        let boosts = inputs.compactMap { input in
+            input.SamplingRule.SamplingRateBoost.map {
+                UpdateSamplingRateBoostInput(SamplingRuleUpdate: .init(RuleName: input.SamplingRule.RuleName, SamplingRateBoost: $0))
+            }
+        }
+        if !boosts.isEmpty {
+            output.add(Self.boostsPath, CanonicalJSON.encode(boosts),
+                       "the rules' adaptive sampling boosts again (an array of UpdateSamplingRule inputs), for Terraform, whose aws_xray_sampling_rule cannot hold them")
+            for account in context.samplingAccounts { output.add(.samplingRateBoosts(boosts, path: Self.boostsPath, account: account)) }
+            output.notes.append("Only SDKs that support adaptive sampling raise a rule's rate on anomalies (ADOT Java 2.11.5 or later, ADOT Python 0.15.0 or later, with the CloudWatch agent or a collector serving sampling); other SDKs keep its fixed rate. A boost lasts up to a minute, at most once per cooldown window.")
         }
         if sampling.defaultReservoir != Self.defaultReservoir || sampling.defaultRate != Self.defaultRate {
             let update = UpdateDefaultRuleInput(SamplingRuleUpdate: .init(FixedRate: sampling.defaultRate,

@@ -17,6 +17,9 @@ package enum SetupResource {
     case daemonService(CreateServiceInput, path: String)
     /// `account`: another account's X-Ray (run with that account's CLI profile); nil for the model's.
     case samplingRules([CreateSamplingRuleInput], path: String, account: String?)
+    /// The rules' boosts again, as `UpdateSamplingRule` inputs, for an output that creates the rules
+    /// without them; the CLI steps and the template set them when they create the rules.
+    case samplingRateBoosts([UpdateSamplingRateBoostInput], path: String, account: String?)
     /// The Default rule's new reservoir and rate: the rule exists in every account and cannot be created.
     case defaultSamplingRule(path: String, account: String?)
     /// An X-Ray group (a filter expression with its insights), in an account traces land in.
@@ -57,7 +60,7 @@ package enum SetupResource {
     package var account: String? {
         switch self {
         case .role(let role): return role.otherAccount
-        case .samplingRules(_, _, let account), .defaultSamplingRule(_, let account), .group(_, _, let account),
+        case .samplingRules(_, _, let account), .samplingRateBoosts(_, _, let account), .defaultSamplingRule(_, let account), .group(_, _, let account),
              .encryption(_, let account), .transactionSearch(_, _, _, let account): return account
         case .keyPolicy(_, _, let account): return account
         case .logGroup, .taskDefinition, .daemonService, .applicationSignalsDiscovery, .functionTracing, .functionRolePolicy,
@@ -77,9 +80,16 @@ package enum SetupResource {
         case .beanstalkEnvironment: return "the .ebextensions go into the application's source bundle"
         case .instance: return "the user data is for instances you launch"
         case .kubernetes: return "the manifests are applied to the cluster with kubectl"
-        case .role, .logGroup, .taskDefinition, .daemonService, .samplingRules, .group, .transactionSearch,
+        case .role, .logGroup, .taskDefinition, .daemonService, .samplingRules, .samplingRateBoosts, .group, .transactionSearch,
              .applicationSignalsDiscovery, .podIdentityAssociation: return nil
         }
+    }
+
+    /// True when the full CLI path does not need this resource's steps: another resource's steps
+    /// already do it (`create-sampling-rule` sets the boost it holds). Outputs that leave it out run them.
+    package var repeatsAnotherStep: Bool {
+        if case .samplingRateBoosts = self { return true }
+        return false
     }
 
     /// The CLI steps' order: roles first (everything else names them), the key policy before
@@ -90,7 +100,7 @@ package enum SetupResource {
         case .keyPolicy, .logGroup, .transactionSearch, .applicationSignalsDiscovery, .podIdentityAssociation: return 2
         case .taskDefinition: return 3
         case .daemonService: return 4
-        case .samplingRules: return 5
+        case .samplingRules, .samplingRateBoosts: return 5
         case .defaultSamplingRule: return 6
         case .encryption: return 7
         case .group: return 7
@@ -139,6 +149,8 @@ package enum SetupResource {
             return ["aws ecs create-service --region \(region) --cli-input-json \(q("file://" + path))"]
         case .samplingRules(_, let path, let account):
             return Self.inAccount(account) + ["python3 -c 'import json,sys; [print(json.dumps(r)) for r in json.load(open(sys.argv[1]))]' \(q(path)) | while read -r rule; do aws xray create-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \"$rule\"; done"]
+        case .samplingRateBoosts(_, let path, let account):
+            return Self.inAccount(account) + ["python3 -c 'import json,sys; [print(json.dumps(r)) for r in json.load(open(sys.argv[1]))]' \(q(path)) | while read -r update; do aws xray update-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \"$update\"; done"]
         case .defaultSamplingRule(let path, let account):
             return Self.inAccount(account) + ["aws xray update-sampling-rule\(Self.profile(account)) --region \(region) --cli-input-json \(q("file://" + path))"]
         case .group(_, let path, let account):

@@ -153,7 +153,7 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
         case .taskDefinition(let task): return self == .taskDefinition ? CanonicalJSON.encode(task.definition) : nil
         case .daemonService(let service, _): return self == .daemonService ? CanonicalJSON.encode(service) : nil
         case .samplingRules(let rules, _, _): return self == .samplingRules ? CanonicalJSON.encode(rules) : nil
-        case .keyPolicy, .logGroup, .defaultSamplingRule, .group, .encryption, .transactionSearch, .applicationSignalsDiscovery,
+        case .keyPolicy, .logGroup, .samplingRateBoosts, .defaultSamplingRule, .group, .encryption, .transactionSearch, .applicationSignalsDiscovery,
              .functionTracing, .functionRolePolicy, .adotLayer, .stageTracing, .beanstalkEnvironment, .instance,
              .podIdentityAssociation, .kubernetes:
             return nil

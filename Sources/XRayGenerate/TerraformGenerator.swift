@@ -200,6 +200,9 @@ package struct TerraformGenerator {
                     .attribute("version", .int(rule.Version)),
                 ])
             }))
+        case .samplingRateBoosts:
+            // Checked with `terraform providers schema -json` (docs/xray-facts.md §6.6).
+            return .notExpressible("aws_xray_sampling_rule has no sampling_rate_boost argument in the AWS provider 5.100")
         case .group(let group, _, _):
             let name = state.names.make("group-" + group.GroupName)
             return .rendered(Piece(

@@ -36,7 +36,7 @@ public enum RuleCatalog {
         (.serverless, [
             InvalidTracingMode(), TracedFunctionRoleCannotUpload(), UntracedFunction(), TracingOnHTTPAPI(),
             UntracedRESTStage(), ReservedLambdaVariable(), TracedStateMachineRole(), TracingAsEnvironmentVariable(),
-            ADOTLayerWithoutWrapper(),
+            ADOTLayerWithoutWrapper(), ADOTLayerWithBundledOpenTelemetry(), ImageFunctionWithLayers(),
         ]),
         (.daemonConfig, [
             DaemonConfigVersion(), UnknownDaemonConfigKey(), DaemonConfigVersionOne(), DaemonBufferTooSmall(),
@@ -51,6 +51,7 @@ public enum RuleCatalog {
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),
             SamplingRuleIgnoredBySDK(), ShadowedSamplingRule(), TooManySamplingRules(), SamplingFieldTooLong(),
             InvalidLocalSamplingFile(), SharedSamplingPriority(), SamplingFieldHoldsAList(),
+            SamplingBoostBelowRate(), SamplingBoostOutOfRange(), SamplingBoostWithoutSupportingSDK(),
         ]),
         (.segments, [SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge()]),
         (.doctor, [

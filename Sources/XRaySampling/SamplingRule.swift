@@ -15,6 +15,8 @@ public struct SamplingRule: Sendable {
     public var resourceARN = "*"
     public var version = 1
     public var attributes: [String: String] = [:]
+    /// Adaptive sampling's `SamplingRateBoost` (the model's `boost`), when the rule has one.
+    public var boost: Boost?
     /// Where the rule is written, and each field's node by its API name (`Priority`, `FixedRate`, …).
     public var node: LocatedNode?
     public var fields: [String: LocatedNode] = [:]
@@ -27,6 +29,21 @@ public struct SamplingRule: Sendable {
     }
 
     public var isDefault: Bool { name == "Default" }
+
+    /// How far X-Ray may raise the rule's rate on anomalies, and how often (docs/xray-facts.md §6.6).
+    public struct Boost: Sendable {
+        public var maxRate: Double?
+        public var cooldownMinutes: Double?
+        /// The boost's own node and its two fields' nodes, by the API's names.
+        public var node: LocatedNode?
+        public var maxRateNode: LocatedNode?
+        public var cooldownNode: LocatedNode?
+
+        public init(maxRate: Double?, cooldownMinutes: Double?) {
+            self.maxRate = maxRate
+            self.cooldownMinutes = cooldownMinutes
+        }
+    }
 
     /// Why the X-Ray SDKs skip this rule, or nil when they use it (docs/xray-facts.md §6.3).
     public var ignoredBecause: String? {

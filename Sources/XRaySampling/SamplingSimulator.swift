@@ -30,7 +30,14 @@ public enum SamplingSimulator {
         public var requestsPerSecond: Double
         public var tracesPerSecond: Double
         public var tracesPerMonth: Double
+        /// With a boost: traces per second while X-Ray holds the rule at its `MaxRate`, and the
+        /// month's traces if a boost came in every cooldown window and lasted its full minute.
+        public var boostedTracesPerSecond: Double?
+        public var boostedTracesPerMonth: Double?
     }
+
+    /// AWS's adaptive sampling page: a boost lasts up to one minute, one per cooldown window (docs/xray-facts.md §6.6).
+    public static let boostMinutes = 1.0
 
     public struct Result: Sendable {
         public var rules: [RuleFigures]
@@ -41,6 +48,17 @@ public enum SamplingSimulator {
         public var hosts: Int
         public var days: Double
         public var pricing: Pricing
+
+        /// The month's traces and cost at most, with every boost at its bound; nil when no rule that
+        /// received traffic has a boost.
+        public var boostedTracesPerMonth: Double? {
+            guard rules.contains(where: { $0.boostedTracesPerMonth != nil }) else { return nil }
+            return rules.map { $0.boostedTracesPerMonth ?? $0.tracesPerMonth }.reduce(0, +)
+        }
+
+        public var boostedCostPerMonth: Double? {
+            boostedTracesPerMonth.map { max(0, $0 - pricing.freeTraces) / 1_000_000 * pricing.pricePerMillion }
+        }
     }
 
     /// Each request goes to the rule the SDKs would choose; a rule records its reservoir first
@@ -62,16 +80,26 @@ public enum SamplingSimulator {
             // records everything and one below 0 nothing.
             let rate = min(max(rule.fixedRate, 0), 1)
             let traces: Double
+            var boosted: (perSecond: Double, perMonth: Double)?
             switch set.kind {
             case .centralized:
                 let reservoir = min(requests, Double(max(rule.reservoir, 0)))
                 traces = reservoir + (requests - reservoir) * rate
+                if let maxRate = rule.boost?.maxRate {
+                    // X-Ray's boost stays between the rule's rate and MaxRate.
+                    let perSecond = reservoir + (requests - reservoir) * max(rate, min(max(maxRate, 0), 1))
+                    // A cooldown of 0 (or none) lets boosts follow each other: boosted all month at most.
+                    let cooldown = rule.boost?.cooldownMinutes ?? 0
+                    let share = cooldown > boostMinutes ? boostMinutes / cooldown : 1
+                    boosted = (perSecond, (traces + (perSecond - traces) * share) * secondsPerMonth)
+                }
             case .local:
                 let perHost = requests / Double(max(hosts, 1))
                 let reservoir = min(perHost, Double(max(rule.reservoir, 0)))
                 traces = Double(max(hosts, 1)) * (reservoir + (perHost - reservoir) * rate)
             }
-            return RuleFigures(rule: rule, requestsPerSecond: requests, tracesPerSecond: traces, tracesPerMonth: traces * secondsPerMonth)
+            return RuleFigures(rule: rule, requestsPerSecond: requests, tracesPerSecond: traces, tracesPerMonth: traces * secondsPerMonth,
+                               boostedTracesPerSecond: boosted?.perSecond, boostedTracesPerMonth: boosted?.perMonth)
         }
         let tracesPerSecond = figures.map(\.tracesPerSecond).reduce(0, +)
         let tracesPerMonth = tracesPerSecond * secondsPerMonth

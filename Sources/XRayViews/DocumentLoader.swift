@@ -40,7 +40,10 @@ public enum DocumentLoader {
         // A file of another language is no kind xrayctl lints (XR002 when named), never a parse error.
         if otherLanguages.contains((path as NSString).pathExtension.lowercased())
             || ["Dockerfile", "Makefile", "Jenkinsfile"].contains((path as NSString).lastPathComponent) {
-            return [SourceDocument(path: path, text: "", root: nil, kind: .unknown, loadFindings: [])]
+            // A dependency manifest keeps its text: XR410 reads what a function bundles.
+            let manifest = ["requirements.txt", "pom.xml"].contains((path as NSString).lastPathComponent)
+            return [SourceDocument(path: path, text: manifest ? String(decoding: data.prefix(maximumSize), as: UTF8.self) : "",
+                                   root: nil, kind: .unknown, loadFindings: [])]
         }
         // Budget by input size: no setup xrayctl reads comes near this (a CloudFormation template is
         // at most 1 MB), and a larger file would cost memory out of all proportion to parse. Files

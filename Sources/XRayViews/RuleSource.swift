@@ -27,6 +27,11 @@ extension RuleSource {
     package static let daemonOnBeanstalk = xrayGuide("Running the X-Ray daemon on AWS Elastic Beanstalk", "xray-daemon-beanstalk")
     package static let xrayIAM = xrayGuide("How AWS X-Ray works with IAM", "security_iam_service-with-iam")
     package static let xrayEncryption = xrayGuide("Configuring sampling, groups, and encryption settings with the X-Ray API", "xray-api-configuration")
+    package static let adaptiveSampling = xrayGuide("Configuring adaptive sampling", "xray-adaptive-sampling")
+    package static let samplingRateBoostAPI = RuleSource("AWS X-Ray API Reference: SamplingRateBoost",
+                                                 "https://docs.aws.amazon.com/xray/latest/api/API_SamplingRateBoost.html")
+    package static let samplingRateBoostCFN = RuleSource("AWS CloudFormation Template Reference: AWS::XRay::SamplingRule SamplingRateBoost",
+                                                 "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-xray-samplingrule-samplingrateboost.html")
     package static let samplingAPI = xrayGuide("Using sampling rules with the X-Ray API", "xray-api-sampling")
     package static let samplingRules = xrayGuide("Configuring sampling rules", "xray-console-sampling")
     package static let segmentDocuments = xrayGuide("AWS X-Ray segment documents", "xray-api-segmentdocuments")
@@ -80,6 +85,12 @@ extension RuleSource {
 
     package static let lambdaXRay = RuleSource("AWS Lambda Developer Guide: Visualize Lambda function invocations using AWS X-Ray",
                                        "https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html")
+    package static let lambdaLayers = RuleSource("AWS Lambda Developer Guide: Managing Lambda dependencies with layers",
+                                         "https://docs.aws.amazon.com/lambda/latest/dg/chapter-layers.html")
+    package static let lambdaLayerPaths = RuleSource("AWS Lambda Developer Guide: Packaging your layer content (layer paths for each runtime)",
+                                             "https://docs.aws.amazon.com/lambda/latest/dg/packaging-layers.html")
+    package static let lambdaImageLayers = RuleSource("AWS Lambda Developer Guide: Working with layers and extensions in container images",
+                                              "https://docs.aws.amazon.com/lambda/latest/dg/images-create.html")
     package static let lambdaEnvironment = RuleSource("AWS Lambda Developer Guide: Defined runtime environment variables",
                                               "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html")
     package static let lambdaTracingConfigAPI = RuleSource("AWS Lambda API Reference: TracingConfig",

@@ -90,9 +90,32 @@ extension XRayCtl.Sampling {
         var pricePerMillion = 5.0
         @Option(name: .customLong("free-traces"), help: "Traces recorded free each month.")
         var freeTraces = 100_000.0
+        @Flag(name: .customLong("transaction-search"),
+              help: "Also price the same traces as Transaction Search spans (CloudWatch Logs ingestion plus indexing), side by side.")
+        var transactionSearch = false
+        @Option(name: .customLong("spans-per-trace"), help: "With --transaction-search: spans in a recorded trace (an assumption: count yours).")
+        var spansPerTrace = 1.0
+        @Option(name: .customLong("span-bytes"),
+                help: "With --transaction-search: bytes per span as stored in aws/spans (an assumption: the log group's IncomingBytes / IncomingLogEvents gives yours).")
+        var spanBytes = 1_000.0
+        @Option(name: .customLong("ingestion-price-per-gb"),
+                help: "With --transaction-search: dollars per GB of spans ingested (CloudWatch Logs standard ingestion, us-east-1, AWS's CloudWatch pricing page as of 2026-12-06).")
+        var ingestionPricePerGB = 0.50
+        @Option(name: .customLong("indexing-percent"), help: "With --transaction-search: percent of spans indexed as trace summaries (the first 1% free).")
+        var indexingPercent = 1.0
+        @Option(name: .customLong("indexing-price-per-million"),
+                help: "With --transaction-search: dollars per million spans indexed beyond the free 1% (default: X-Ray's 2026 price per million traces recorded, assumed for trace summaries: no separate figure was confirmed on AWS's pricing pages on 2026-12-06; set yours).")
+        var indexingPricePerMillion = 5.0
         @Option(name: [.short, .long], help: "Output format.") var format: OutputFormat = .text
 
         func validate() throws {
+            guard (0...100_000).contains(spansPerTrace), (0...10_000_000).contains(spanBytes) else {
+                throw ValidationError("--spans-per-trace must be from 0 to 100000 and --span-bytes from 0 to 10000000")
+            }
+            guard (0...1_000_000).contains(ingestionPricePerGB), (0...1_000_000).contains(indexingPricePerMillion) else {
+                throw ValidationError("--ingestion-price-per-gb and --indexing-price-per-million must be numbers of dollars from 0 to 1000000")
+            }
+            guard (0...100).contains(indexingPercent) else { throw ValidationError("--indexing-percent must be from 0 to 100") }
             guard hosts >= 1 else { throw ValidationError("--hosts must be at least 1") }
             guard (1...31).contains(days) else { throw ValidationError("--days must be from 1 to 31") }
             // The bounds keep every figure finite (no NaN or infinity reaches a report).
@@ -116,8 +139,12 @@ extension XRayCtl.Sampling {
             let result = SamplingSimulator.simulate(set, traffic: entries, hosts: hosts, days: days, pricing: pricing)
             let baseline = rules == nil ? nil : SamplingSimulator.simulate(SamplingRuleSet(kind: .centralized, rules: []), traffic: entries,
                                                                            hosts: hosts, days: days, pricing: pricing)
-            print(format == .json ? SamplingReports.simulationJSON(result, baseline: baseline)
-                                  : SamplingReports.simulationText(result, baseline: baseline), terminator: "")
+            let search = transactionSearch
+                ? TransactionSearchCost.Pricing(spansPerTrace: spansPerTrace, spanBytes: spanBytes, ingestionPricePerGB: ingestionPricePerGB,
+                                                indexingPercent: indexingPercent, indexingPricePerMillion: indexingPricePerMillion)
+                : nil
+            print(format == .json ? SamplingReports.simulationJSON(result, baseline: baseline, transactionSearch: search)
+                                  : SamplingReports.simulationText(result, baseline: baseline, transactionSearch: search), terminator: "")
         }
     }
 }

@@ -15,9 +15,11 @@ public struct CreateSamplingRuleInput: Encodable, Hashable, Sendable {
         public var HTTPMethod: String
         public var URLPath: String
         public var Version = 1
+        /// Adaptive sampling; left out of the JSON when nil.
+        public var SamplingRateBoost: RateBoost?
 
         // Other modules of the package build these; the implicit memberwise initializer is internal.
-        package init(RuleName: String, ResourceARN: String = "*", Priority: Int, FixedRate: Double, ReservoirSize: Int, ServiceName: String, ServiceType: String, Host: String, HTTPMethod: String, URLPath: String, Version: Int = 1) {
+        package init(RuleName: String, ResourceARN: String = "*", Priority: Int, FixedRate: Double, ReservoirSize: Int, ServiceName: String, ServiceType: String, Host: String, HTTPMethod: String, URLPath: String, Version: Int = 1, SamplingRateBoost: RateBoost? = nil) {
             self.RuleName = RuleName
             self.ResourceARN = ResourceARN
             self.Priority = Priority
@@ -29,12 +31,47 @@ public struct CreateSamplingRuleInput: Encodable, Hashable, Sendable {
             self.HTTPMethod = HTTPMethod
             self.URLPath = URLPath
             self.Version = Version
+            self.SamplingRateBoost = SamplingRateBoost
         }
     }
 
     // Other modules of the package build these; the implicit memberwise initializer is internal.
     package init(SamplingRule: Rule) {
         self.SamplingRule = SamplingRule
+    }
+}
+
+/// X-Ray's `SamplingRateBoost` (botocore: MaxRate 0–1, CooldownWindowMinutes an integer; docs/xray-facts.md §6.6).
+public struct RateBoost: Encodable, Hashable, Sendable {
+    public var MaxRate: Double
+    public var CooldownWindowMinutes: Int
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(MaxRate: Double, CooldownWindowMinutes: Int) {
+        self.MaxRate = MaxRate
+        self.CooldownWindowMinutes = CooldownWindowMinutes
+    }
+}
+
+/// X-Ray `UpdateSamplingRule` input that sets one rule's boost, for outputs that create the rule
+/// without it (the Terraform AWS provider 5.100's `aws_xray_sampling_rule` has no such argument).
+public struct UpdateSamplingRateBoostInput: Encodable, Hashable, Sendable {
+    public var SamplingRuleUpdate: Update
+
+    public struct Update: Encodable, Hashable, Sendable {
+        public var RuleName: String
+        public var SamplingRateBoost: RateBoost
+
+        // Other modules of the package build these; the implicit memberwise initializer is internal.
+        package init(RuleName: String, SamplingRateBoost: RateBoost) {
+            self.RuleName = RuleName
+            self.SamplingRateBoost = SamplingRateBoost
+        }
+    }
+
+    // Other modules of the package build these; the implicit memberwise initializer is internal.
+    package init(SamplingRuleUpdate: Update) {
+        self.SamplingRuleUpdate = SamplingRuleUpdate
     }
 }
 

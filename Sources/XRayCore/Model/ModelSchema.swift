@@ -189,6 +189,16 @@ public enum ModelSchema {
                 "host": doc(["type": "string", "maxLength": 64], "The Host header pattern; default *.", examples: ["api.example.com"]),
                 "method": doc(["type": "string", "maxLength": 10], "The HTTP method pattern; default *.", examples: ["GET"]),
                 "path": doc(["type": "string", "maxLength": 128], "The URL path pattern; default *.", examples: ["/health"]),
+                "boost": doc([
+                    "type": "object", "additionalProperties": false, "required": ["max_rate", "cooldown_minutes"],
+                    "properties": object(ModelReader.samplingBoostKeys, [
+                        "max_rate": doc(rate, "The highest rate (0 to 1) X-Ray may raise the rule to while the SDKs report anomalies.",
+                                        examples: [.double(0.5)]),
+                        "cooldown_minutes": doc(["type": "integer", "minimum": 1], "At most one boost per window of this many minutes.",
+                                                examples: [15]),
+                    ]),
+                ], "Adaptive sampling (SamplingRateBoost): only SDKs that support it (ADOT Java 2.11.5+, ADOT Python 0.15.0+) boost; others keep the rate.",
+                   examples: [["max_rate": .double(0.5), "cooldown_minutes": 15]]),
             ]),
         ]
     }

@@ -155,7 +155,16 @@ public struct SamplingRuleSpec: Sendable {
     public var host: String
     public var method: String
     public var path: String
+    /// Adaptive sampling: how far X-Ray may raise the rate on anomalies (docs/xray-facts.md §6.6).
+    public var boost: SamplingBoostSpec? = nil
     public var location: SourceLocation
+}
+
+/// `SamplingRateBoost`: X-Ray raises the rule's rate up to `maxRate` when the SDKs report
+/// anomalies, at most one boost per `cooldownMinutes` window.
+public struct SamplingBoostSpec: Sendable, Hashable {
+    public var maxRate: Double
+    public var cooldownMinutes: Int
 }
 
 /// Where a service runs; decides which artifacts are generated for it.

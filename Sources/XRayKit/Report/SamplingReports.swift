@@ -73,13 +73,21 @@ public enum SamplingReports {
     }
 
     /// `baseline`: the same traffic under the Default rule alone, to show what the rules change.
-    public static func simulationText(_ result: SamplingSimulator.Result, baseline: SamplingSimulator.Result? = nil) -> String {
+    public static func simulationText(_ result: SamplingSimulator.Result, baseline: SamplingSimulator.Result? = nil,
+                                      transactionSearch: TransactionSearchCost.Pricing? = nil) -> String {
         func number(_ value: Double) -> String {
             value >= 100 ? grouped(value) : String(format: "%.3f", value)
         }
-        let header = ["rule", "requests/s", "traces/s", "traces/month"]
-        var rows = result.rules.map { [$0.rule.name, number($0.requestsPerSecond), number($0.tracesPerSecond), grouped($0.tracesPerMonth)] }
-        rows.append(["total", number(result.requestsPerSecond), number(result.tracesPerSecond), grouped(result.tracesPerMonth)])
+        // Boosted rules add a column: traces per second while X-Ray holds the rule at its MaxRate.
+        let boosts = result.boostedTracesPerMonth != nil
+        let header = ["rule", "requests/s", "traces/s", "traces/month"] + (boosts ? ["boosted traces/s"] : [])
+        var rows = result.rules.map { figures in
+            [figures.rule.name, number(figures.requestsPerSecond), number(figures.tracesPerSecond), grouped(figures.tracesPerMonth)]
+                + (boosts ? [figures.boostedTracesPerSecond.map(number) ?? "-"] : [])
+        }
+        let boostedPeak = result.rules.map { $0.boostedTracesPerSecond ?? $0.tracesPerSecond }.reduce(0, +)
+        rows.append(["total", number(result.requestsPerSecond), number(result.tracesPerSecond), grouped(result.tracesPerMonth)]
+                        + (boosts ? [number(boostedPeak)] : []))
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func format(_ row: [String]) -> String {
             row.enumerated().map { index, cell in
@@ -93,15 +101,47 @@ public enum SamplingReports {
         lines.append(format(rows.last!))
         lines.append("")
         lines.append("\(result.hosts) host(s), \(String(format: "%g", result.days))-day month: \(grouped(result.tracesPerMonth)) traces, \(grouped(result.pricing.freeTraces)) free, \(String(format: "$%.2f", result.pricing.pricePerMillion)) per million recorded: \(String(format: "$%.2f", result.costPerMonth)) a month")
+        if let traces = result.boostedTracesPerMonth, let cost = result.boostedCostPerMonth {
+            lines.append("with adaptive sampling, at most (every boost at its MaxRate for \(String(format: "%g", SamplingSimulator.boostMinutes)) minute in each cooldown window): \(grouped(traces)) traces, \(String(format: "$%.2f", cost)) a month")
+        }
         if let baseline {
             let traces = result.tracesPerMonth - baseline.tracesPerMonth, cost = result.costPerMonth - baseline.costPerMonth
             lines.append("compared with the Default rule alone (\(grouped(baseline.tracesPerMonth)) traces, \(String(format: "$%.2f", baseline.costPerMonth))): \(traces >= 0 ? "+" : "")\(grouped(traces)) traces, \(cost >= 0 ? "+" : "-")\(String(format: "$%.2f", abs(cost))) a month")
         }
+        if let pricing = transactionSearch {
+            lines += [""] + transactionSearchLines(result, pricing)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func simulationJSON(_ result: SamplingSimulator.Result, baseline: SamplingSimulator.Result? = nil) -> String {
-        let object: JSONValue = [
+    /// The same month's traces priced both ways, side by side.
+    package static func transactionSearchLines(_ result: SamplingSimulator.Result, _ pricing: TransactionSearchCost.Pricing) -> [String] {
+        let search = TransactionSearchCost.figures(tracesPerMonth: result.tracesPerMonth, pricing: pricing)
+        let dollars = { (value: Double) in String(format: "$%.2f", value) }
+        let xrayBillable = max(0, result.tracesPerMonth - result.pricing.freeTraces)
+        let rows: [[String]] = [
+            ["", "X-Ray traces", "Transaction Search"],
+            ["recorded", "\(grouped(result.tracesPerMonth)) traces",
+             "\(grouped(search.spansPerMonth)) spans, \(String(format: "%.2f", search.gigabytesPerMonth)) GB"],
+            ["indexed", "every trace", "\(String(format: "%g", min(max(pricing.indexingPercent, 0), 100)))%: \(grouped(search.indexedSpansPerMonth)) spans"],
+            ["billed", "\(grouped(xrayBillable)) traces x \(dollars(result.pricing.pricePerMillion))/million",
+             "\(String(format: "%.2f", search.gigabytesPerMonth)) GB x \(dollars(pricing.ingestionPricePerGB)) + \(grouped(search.billableIndexedSpansPerMonth)) spans x \(dollars(pricing.indexingPricePerMillion))/million"],
+            ["a month", dollars(result.costPerMonth), "\(dollars(search.costPerMonth)) (\(dollars(search.ingestionCost)) ingestion + \(dollars(search.indexingCost)) indexing)"],
+        ]
+        let widths = (0..<2).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        var lines = ["the same traffic with Transaction Search: \(String(format: "%g", pricing.spansPerTrace)) span(s) per trace of \(grouped(pricing.spanBytes)) bytes, ingested as CloudWatch Logs; the first \(String(format: "%g", TransactionSearchCost.freeIndexingPercent))% indexed free"]
+        lines += rows.map { row in
+            row.enumerated().map { index, cell in
+                index < 2 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell
+            }.joined(separator: "  ")
+        }
+        lines.append("(the CloudWatch Logs free tier, 5 GB a month shared with all the account's logs, is not subtracted)")
+        return lines
+    }
+
+    public static func simulationJSON(_ result: SamplingSimulator.Result, baseline: SamplingSimulator.Result? = nil,
+                                      transactionSearch: TransactionSearchCost.Pricing? = nil) -> String {
+        var object: [String: JSONValue] = [
             "requests_per_second": .double(result.requestsPerSecond),
             "traces_per_second": .double(result.tracesPerSecond),
             "traces_per_month": .double(result.tracesPerMonth),
@@ -112,10 +152,34 @@ public enum SamplingReports {
             "free_traces_per_month": .double(result.pricing.freeTraces),
             "baseline": baseline.map { ["traces_per_month": .double($0.tracesPerMonth), "cost_per_month_usd": .double($0.costPerMonth)] } ?? .null,
             "rules": .array(result.rules.map { figures in
-                ["rule": .string(figures.rule.name), "requests_per_second": .double(figures.requestsPerSecond),
-                 "traces_per_second": .double(figures.tracesPerSecond), "traces_per_month": .double(figures.tracesPerMonth)]
+                var rule: [String: JSONValue] = [
+                    "rule": .string(figures.rule.name), "requests_per_second": .double(figures.requestsPerSecond),
+                    "traces_per_second": .double(figures.tracesPerSecond), "traces_per_month": .double(figures.tracesPerMonth)]
+                if let perSecond = figures.boostedTracesPerSecond, let perMonth = figures.boostedTracesPerMonth {
+                    rule["boosted_traces_per_second"] = .double(perSecond)
+                    rule["boosted_traces_per_month_at_most"] = .double(perMonth)
+                }
+                return .object(rule)
             }),
         ]
-        return CanonicalJSON.encode(object)
+        if let traces = result.boostedTracesPerMonth, let cost = result.boostedCostPerMonth {
+            object["boosted_traces_per_month_at_most"] = .double(traces)
+            object["boosted_cost_per_month_usd_at_most"] = .double(cost)
+        }
+        if let pricing = transactionSearch {
+            let search = TransactionSearchCost.figures(tracesPerMonth: result.tracesPerMonth, pricing: pricing)
+            object["transaction_search"] = [
+                "spans_per_trace": .double(pricing.spansPerTrace), "span_bytes": .double(pricing.spanBytes),
+                "ingestion_price_per_gb_usd": .double(pricing.ingestionPricePerGB),
+                "indexing_percent": .double(pricing.indexingPercent),
+                "indexing_price_per_million_usd": .double(pricing.indexingPricePerMillion),
+                "spans_per_month": .double(search.spansPerMonth), "gigabytes_per_month": .double(search.gigabytesPerMonth),
+                "indexed_spans_per_month": .double(search.indexedSpansPerMonth),
+                "billable_indexed_spans_per_month": .double(search.billableIndexedSpansPerMonth),
+                "ingestion_cost_usd": .double(search.ingestionCost), "indexing_cost_usd": .double(search.indexingCost),
+                "cost_per_month_usd": .double(search.costPerMonth),
+            ]
+        }
+        return CanonicalJSON.encode(JSONValue.object(object))
     }
 }

@@ -43,9 +43,19 @@ public enum SamplingRuleReader {
         for (key, value) in node["Attributes"]?.pairs ?? [] {
             if let name = key.text { rule.attributes[name] = value.text ?? "" }
         }
+        rule.boost = node["SamplingRateBoost"].map { boost($0, maxRate: "MaxRate", cooldown: "CooldownWindowMinutes") }
         rule.node = node
         for (key, value) in node.pairs ?? [] { if let name = key.text { rule.fields[name] = value } }
         return rule
+    }
+
+    /// A boost as the API writes it (`MaxRate`, `CooldownWindowMinutes`) or as the model does.
+    package static func boost(_ node: LocatedNode, maxRate: String, cooldown: String) -> SamplingRule.Boost {
+        var boost = SamplingRule.Boost(maxRate: double(node[maxRate]), cooldownMinutes: double(node[cooldown]))
+        boost.node = node
+        boost.maxRateNode = node[maxRate]
+        boost.cooldownNode = node[cooldown]
+        return boost
     }
 
     /// An SDK local file: version 2 matches `host`, version 1 calls the same field `service_name`.
@@ -81,6 +91,7 @@ public enum SamplingRuleReader {
             rule.host = node["host"]?.text ?? "*"
             rule.httpMethod = node["method"]?.text ?? "*"
             rule.urlPath = node["path"]?.text ?? "*"
+            rule.boost = node["boost"].map { boost($0, maxRate: "max_rate", cooldown: "cooldown_minutes") }
             rule.node = node
             return rule
         }

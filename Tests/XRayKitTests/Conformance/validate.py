@@ -279,6 +279,13 @@ def check_file(relative, text, full_path):
         for rule in data or []:
             problems += check_api_input("xray", "CreateSamplingRule", rule)
         return ["botocore xray.CreateSamplingRule"], problems
+    if folder == "sampling" and name == "rate-boosts.json":
+        problems = [] if isinstance(data, list) and data else ["rate-boosts.json must be a non-empty array"]
+        for update in data or []:
+            problems += check_api_input("xray", "UpdateSamplingRule", update)
+            if "SamplingRateBoost" not in update.get("SamplingRuleUpdate", {}):
+                problems.append(f"{update}: an update here only sets SamplingRateBoost")
+        return ["botocore xray.UpdateSamplingRule"], problems
     if folder == "sampling" and name == "default-rule.json":
         return ["botocore xray.UpdateSamplingRule"], check_api_input("xray", "UpdateSamplingRule", data)
     if folder == "sampling" and name == "local-rules.json":
