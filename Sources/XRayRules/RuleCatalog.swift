@@ -20,7 +20,8 @@ public enum RuleCatalog {
             DaemonServiceOnFargate(), UnpinnedAgentImage(), ShellHealthCheckOnScratchImage(), AgentWithoutMemory(),
             AgentBoundToLoopback(), DaemonServiceDynamicHostPort(), DaemonServiceWithoutTCP(), AddressWithoutAgent(),
             AccessKeysInEnvironment(), DaemonWithoutBufferLimit(), CollectorWithoutXRayReceiver(), SidecarStaticHostPort(),
-            ContainersExceedTask(), OTLPProtocolPortMismatch(), AgentWithoutLogs(),
+            ContainersExceedTask(), OTLPProtocolPortMismatch(), AgentWithoutLogs(), ExperimentalConfigFileVariable(),
+            ConfigFileWithOtherOTelVariables(),
         ]),
         (.iam, [
             AgentRoleCannotUpload(), AgentRoleCannotSample(), UnknownXRayAction(), XRayActionOnResource(),
@@ -45,7 +46,7 @@ public enum RuleCatalog {
             CollectorReceiverOnLoopback(), CollectorWithoutTracesPipeline(), CollectorUndefinedComponent(),
             DeprecatedXRayExporter(), OTLPToXRayMisconfigured(), RemovedCollectorComponent(), CloudWatchAgentOnLoopback(),
             CloudWatchAgentUnknownKey(), TracesPipelineWithoutBatch(), LiteralPlaceholder(), LegacyOTLPHTTPPort(),
-            CollectorResourceV1alpha1(),
+            CollectorResourceV1alpha1(), OTelConfigUnsignedXRayEndpoint(), OTelConfigSamplingAndPropagation(), OTelConfigPreStableFormat(),
         ]),
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),

@@ -191,6 +191,17 @@ extension RuleSource {
                                                  "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLP-UsingADOT.html")
     package static let transactionSearch = RuleSource("Amazon CloudWatch User Guide: Transaction Search",
                                               "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Transaction-Search.html")
+    package static let otelDeclarativeConfiguration = RuleSource("OpenTelemetry: Declarative configuration (otel-config.yaml, OTEL_CONFIG_FILE)",
+                                                         "https://opentelemetry.io/docs/languages/sdk-configuration/declarative-configuration/")
+    package static let otelPythonDeclarativeConfiguration = RuleSource("OpenTelemetry Python: Declarative Configuration (OTEL_CONFIG_FILE: other OTEL_* variables are ignored)",
+                                                               "https://opentelemetry-python.readthedocs.io/en/latest/sdk/configuration.html")
+    package static let otelConfigurationSchema = RuleSource("open-telemetry/opentelemetry-configuration: the configuration schema and its file_format",
+                                                    "https://github.com/open-telemetry/opentelemetry-configuration")
+    package static let xrayMigrationToOTel = xrayGuide("Migrating from X-Ray instrumentation to OpenTelemetry instrumentation (sampling, propagation)", "xray-sdk-migration")
+    package static let otelJavaXRaySampler = RuleSource("opentelemetry-java-contrib aws-xray: the `xray` sampler in declarative configuration (AwsXrayRemoteSamplerComponentProvider)",
+                                                "https://github.com/open-telemetry/opentelemetry-java-contrib/tree/main/aws-xray")
+    package static let adotRemoteSampling = RuleSource("AWS Distro for OpenTelemetry: Using X-Ray remote sampling",
+                                               "https://aws-otel.github.io/docs/getting-started/remote-sampling")
     package static let otelExporterEnvironment = RuleSource("OpenTelemetry: OTLP exporter configuration (OTEL_EXPORTER_OTLP_PROTOCOL and ports)",
                                                     "https://opentelemetry.io/docs/languages/sdk-configuration/otlp-exporter/")
     package static let cloudWatchAgentTraces = RuleSource("Amazon CloudWatch User Guide: the CloudWatch agent configuration file, traces section",

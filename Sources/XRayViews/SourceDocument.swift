@@ -18,6 +18,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case containerDefinitions = "ECS container definitions (a task's list, or one container)"
     case collectorConfig = "OpenTelemetry/ADOT collector configuration"
     case cloudwatchAgentConfig = "CloudWatch agent configuration"
+    case otelSDKConfig = "OpenTelemetry SDK declarative configuration (otel-config.yaml, file_format)"
     case serverlessFramework = "Serverless Framework service (serverless.yml)"
     case kubernetes = "Kubernetes manifest"
     case terraformPlan = "Terraform plan or state (terraform show -json)"
@@ -134,6 +135,8 @@ package enum KindDetector {
         if isContainerDefinition(root) && (root["portMappings"] != nil || root["essential"] != nil || root["environment"] != nil
             || root["memory"] != nil || root["memoryReservation"] != nil || root["command"] != nil) { return .containerDefinitions }
         if root["receivers"]?.pairs != nil && (root["exporters"] != nil || root["service"]?["pipelines"] != nil) { return .collectorConfig }
+        // OpenTelemetry's declarative SDK configuration: every file names its `file_format`.
+        if root["file_format"]?.scalar != nil { return .otelSDKConfig }
         if root["traces"]?["traces_collected"] != nil || root["metrics"]?["metrics_collected"] != nil
             || root["logs"]?["logs_collected"] != nil || root["logs"]?["metrics_collected"] != nil { return .cloudwatchAgentConfig }
         if root["service"] != nil, let provider = root["provider"], provider["name"]?.text == "aws" || root["functions"] != nil {
