@@ -47,6 +47,7 @@ public enum RuleCatalog {
             DeprecatedXRayExporter(), OTLPToXRayMisconfigured(), RemovedCollectorComponent(), CloudWatchAgentOnLoopback(),
             CloudWatchAgentUnknownKey(), TracesPipelineWithoutBatch(), LiteralPlaceholder(), LegacyOTLPHTTPPort(),
             CollectorResourceV1alpha1(), OTelConfigUnsignedXRayEndpoint(), OTelConfigSamplingAndPropagation(), OTelConfigPreStableFormat(),
+            CloudWatchAgentOpenTelemetryUnknownKey(), CloudWatchAgentOpenTelemetryTooOld(),
         ]),
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),

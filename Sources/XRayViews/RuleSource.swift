@@ -206,6 +206,8 @@ extension RuleSource {
                                                     "https://opentelemetry.io/docs/languages/sdk-configuration/otlp-exporter/")
     package static let cloudWatchAgentTraces = RuleSource("Amazon CloudWatch User Guide: the CloudWatch agent configuration file, traces section",
                                                   "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Agent-Configuration-File-Details.html")
+    package static let cloudWatchAgentOpenTelemetry = RuleSource("Amazon CloudWatch User Guide: Configure the CloudWatch agent with OpenTelemetry (the opentelemetry section)",
+                                                         "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Agent-OpenTelemetry.html")
     package static let cloudWatchAgentSchema = RuleSource("aws/amazon-cloudwatch-agent: translator/config/schema.json",
                                                   "https://github.com/aws/amazon-cloudwatch-agent/blob/HEAD/translator/config/schema.json")
     package static let adotLambda = RuleSource("AWS Lambda Developer Guide: instrumenting with the AWS Distro for OpenTelemetry layer",

@@ -138,7 +138,8 @@ package enum KindDetector {
         // OpenTelemetry's declarative SDK configuration: every file names its `file_format`.
         if root["file_format"]?.scalar != nil { return .otelSDKConfig }
         if root["traces"]?["traces_collected"] != nil || root["metrics"]?["metrics_collected"] != nil
-            || root["logs"]?["logs_collected"] != nil || root["logs"]?["metrics_collected"] != nil { return .cloudwatchAgentConfig }
+            || root["logs"]?["logs_collected"] != nil || root["logs"]?["metrics_collected"] != nil
+            || root["opentelemetry"]?["collect"] != nil { return .cloudwatchAgentConfig }
         if root["service"] != nil, let provider = root["provider"], provider["name"]?.text == "aws" || root["functions"] != nil {
             return .serverlessFramework
         }
