@@ -28,7 +28,7 @@ package struct OTelAppEnvironment {
             case .xrayRemote(let endpoint):
                 return "X-Ray remote sampling (`OTEL_TRACES_SAMPLER=xray`, rules from the agent's sampling proxy at `\(endpoint)`)"
             case .ratio(let rate):
-                return "a parent-based ratio sampler at the model's default rate (`OTEL_TRACES_SAMPLER=parentbased_traceidratio`, \(rate)): its SDK has no X-Ray remote sampler here, so the sampling rules' reservoirs and other rules do not apply to it"
+                return "a parent-based ratio sampler at the model's default rate (`OTEL_TRACES_SAMPLER=parentbased_traceidratio`, \(rate)), as its `language` is not one whose ADOT SDK has X-Ray's remote sampler (java, python, node, dotnet): the sampling rules and their reservoirs do not apply to it"
             }
         }
     }

@@ -85,7 +85,7 @@ import Yams
         // The README says which sampler each service got.
         let readme = try #require(files["README.md"])
         #expect(readme.contains("`web` (OpenTelemetry) samples with X-Ray remote sampling"))
-        #expect(readme.contains("`legacy` (OpenTelemetry) samples with a parent-based ratio sampler at the model's default rate (`OTEL_TRACES_SAMPLER=parentbased_traceidratio`, 0.1)"))
+        #expect(readme.contains("`legacy` (OpenTelemetry) samples with a parent-based ratio sampler at the model's default rate (`OTEL_TRACES_SAMPLER=parentbased_traceidratio`, 0.1), as its `language` is not one"))
     }
 
     /// In bridge mode the app reaches a sidecar agent by its container name (links), sampling included.
@@ -234,6 +234,15 @@ import Yams
         #expect(template.contains("Volumes:\n") && template.contains("- Name: opentelemetry-auto-instrumentation"))
         let terraform = try #require(files["terraform/main.tf"])
         #expect(terraform.contains("volume {\n    name = \"opentelemetry-auto-instrumentation\"\n  }"))
+    }
+
+    /// The init container's image is an app's SDK agent, not a collector: lint must not take it for the
+    /// task's agent (which would want the agent's permissions and ports on it).
+    @Test func lintDoesNotTakeTheSDKAgentImageForACollector() {
+        for language in ADOTInstrumentation.languages {
+            #expect(ContainerView.agentKind(of: ADOTInstrumentation.of(language: language)?.image) == nil)
+        }
+        #expect(ContainerView.agentKind(of: "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0") == .adot)
     }
 
     /// AWS's daemon strategy page: apps send to the instance's agent, here the bridge gateway; the EC2 init
