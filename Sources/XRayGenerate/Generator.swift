@@ -109,12 +109,21 @@ public enum Generator {
         let others = ecs.filter { $0.language.flatMap(ADOTInstrumentation.of) == nil }
         var words: [String] = []
         if !injected.isEmpty {
-            words.append("\(injected.map { "`\($0.name)` (\($0.language ?? ""))" }.joined(separator: ", ")) \(injected.count == 1 ? "gets" : "get") the AWS Distro for OpenTelemetry SDK agent of \(injected.count == 1 ? "its" : "their") language as on AWS's \"Deploy using the sidecar strategy\" page: an `init` container copies it from its pinned `adot-autoinstrumentation` image into the task volume `\(ECSGenerator.instrumentationVolume)`, the app mounts the volume, starts after the copy succeeded, and loads the agent through its language's variables (`JAVA_TOOL_OPTIONS`, `PYTHONPATH`, `NODE_OPTIONS` or the `CORECLR_*` profiler: Linux x86-64; an ARM64 .NET task needs `linux-arm64` in `CORECLR_PROFILER_PATH`), sending traces and metrics to the agent's 4316.")
+            words.append("\(injected.map { "`\($0.name)` (\($0.language ?? ""))" }.joined(separator: ", ")) \(injected.count == 1 ? "gets" : "get") the AWS Distro for OpenTelemetry SDK agent of \(injected.count == 1 ? "its" : "their") language, as AWS's Application Signals setup for ECS does: an `init` container copies it from its pinned `adot-autoinstrumentation` image into the task volume `\(ECSGenerator.instrumentationVolume)`, the app mounts the volume, starts after the copy succeeded, and loads the agent through \(loaderWords(injected.compactMap(\.language))), sending traces and metrics to the agent's 4316.")
         }
         if !others.isEmpty {
             words.append("\(others.map { "`\($0.name)`" }.joined(separator: ", ")) \(others.count == 1 ? "names" : "name") no language, so \(others.count == 1 ? "it" : "they") must run the ADOT SDK agent \(others.count == 1 ? "itself" : "themselves"), sending to port 4316 of the agent: set `language:` (java, python, node or dotnet) to have it injected.")
         }
         return "Application Signals apps: " + words.joined(separator: " ")
+    }
+
+    /// The variables that load the agent, for the languages in use.
+    private static func loaderWords(_ languages: [String]) -> String {
+        let words = ["java": "`JAVA_TOOL_OPTIONS` (Java)", "python": "`PYTHONPATH` (Python)", "node": "`NODE_OPTIONS` (Node.js)",
+                     "dotnet": "the `CORECLR_*` profiler variables (.NET, for Linux x86-64: an ARM64 task needs `linux-arm64` in `CORECLR_PROFILER_PATH`)"]
+        let used = ADOTInstrumentation.languages.filter(languages.contains).compactMap { words[$0] }
+        if used.count < 2 { return used.first ?? "" }
+        return used.dropLast().joined(separator: ", ") + " and " + used.last!
     }
 
     /// What one service contributes (ECS services are generated together, for the shared DAEMON
