@@ -49,11 +49,23 @@ package struct AgentContainer {
             container.command = daemonFlags(placement)
         case .environment(let variable):
             environment.append(KeyValuePair(name: variable, value: CollectorConfig.text(
-                profile, region: region, export: export, partition: partition, applicationSignals: applicationSignals)))
+                profile, region: region, export: export, partition: partition, applicationSignals: applicationSignals,
+                memoryMiB: agent.memoryReservation)))
         }
         container.environment = environment
+        container.healthCheck = healthCheck
         return container
     }
+
+    /// The agent's health check, where its image can run one: the ADOT collector's `/healthcheck`
+    /// (exec form; the image has no shell, XR111), within ECS's ranges (interval 5–300 s, timeout
+    /// 2–60 s, retries 1–10, start period 0–300 s; ECS API Reference, HealthCheck).
+    package var healthCheck: HealthCheck? {
+        agent.kind.profile.healthCheckCommand.map { HealthCheck(command: $0, interval: 10, timeout: 5, retries: 3, startPeriod: 10) }
+    }
+
+    /// The condition an app container waits for: HEALTHY when the agent has a health check, else START.
+    package var readyCondition: String { healthCheck == nil ? "START" : "HEALTHY" }
 
     /// Flags appended to the image's entrypoint, which already binds 0.0.0.0:2000 for UDP and TCP (docs/xray-facts.md §1.1).
     private func daemonFlags(_ placement: Placement) -> [String] {

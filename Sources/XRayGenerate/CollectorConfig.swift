@@ -7,9 +7,9 @@ import XRaySampling
 package enum CollectorConfig {
     /// A collector's configuration in its own format (the daemon's `cfg.yaml` is `DaemonConfigFile`'s).
     package static func text(_ profile: AgentProfile, region: String?, bind host: String = "0.0.0.0", export: TracesSpec.Export,
-                     partition: Partition, applicationSignals: Bool = false) -> String {
+                     partition: Partition, applicationSignals: Bool = false, memoryMiB: Int? = nil) -> String {
         switch profile.format {
-        case .collector: return adot(region: region, export: export, partition: partition)
+        case .collector: return adot(region: region, export: export, partition: partition, memoryMiB: memoryMiB)
         case .cloudwatchAgent: return cloudwatchAgent(region: region, bind: host, export: export, applicationSignals: applicationSignals)
         case .daemon: preconditionFailure("the X-Ray daemon's configuration is DaemonConfigFile's")
         }
@@ -20,7 +20,22 @@ package enum CollectorConfig {
     /// With OTLP export, traces go to X-Ray's OTLP endpoint through `otlphttp` signed by the
     /// `sigv4auth` extension (ADOT marks the `awsxray` exporter deprecated; docs/xray-facts.md §10); the
     /// `awsxray` receiver stays, so X-Ray SDK apps keep working.
-    package static func adot(region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws) -> String {
+    ///
+    /// Sampling: the `awsxray` receiver's `proxy_server` on 2000/tcp is the X-Ray sampling proxy the
+    /// SDKs' remote samplers call (OTel's `OTEL_TRACES_SAMPLER=xray` included). It is the same proxy
+    /// the `awsproxy` extension runs, on the same default address, so the extension is not added: two
+    /// listeners on 0.0.0.0:2000 would stop the collector from starting (aws-otel.github.io,
+    /// "Configuring the OpenTelemetry Collector for X-Ray remote sampling"; "X-Ray Receiver").
+    ///
+    /// `memory_limiter` comes first in the pipeline and refuses data before the container outgrows what
+    /// the model reserves for it (`memoryMiB`; 80% of the memory it sees without one), and
+    /// `health_check` answers on 13133 for the image's `/healthcheck` binary (ECS) and for probes.
+    package static func adot(region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws,
+                             memoryMiB: Int? = nil) -> String {
+        let limits = memoryMiB.map { memory -> String in
+            let limit = max(memory * 4 / 5, 1)
+            return "limit_mib: \(limit)\n    spike_limit_mib: \(max(limit / 4, 1))"
+        } ?? "limit_percentage: 80\n    spike_limit_percentage: 25"
         let receivers = """
             receivers:
               awsxray:
@@ -35,20 +50,30 @@ package enum CollectorConfig {
                   http:
                     endpoint: 0.0.0.0:4318
             processors:
+              memory_limiter:
+                check_interval: 1s
+                \(limits)
               batch/traces:
                 timeout: 1s
                 send_batch_size: 50
 
             """
+        let healthCheck = """
+              health_check:
+                endpoint: 0.0.0.0:\(healthCheckPort)
+
+            """
         guard export == .otlp, let region else {
             return """
-                \(receivers)exporters:
+                extensions:
+                \(healthCheck)\(receivers)exporters:
                   awsxray:\(region.map { "\n    region: \($0)" } ?? " {}")
                 service:
+                  extensions: [health_check]
                   pipelines:
                     traces:
                       receivers: [awsxray, otlp]
-                      processors: [batch/traces]
+                      processors: [memory_limiter, batch/traces]
                       exporters: [awsxray]
 
                 """
@@ -58,22 +83,25 @@ package enum CollectorConfig {
               sigv4auth:
                 region: \(region)
                 service: xray
-            \(receivers)exporters:
+            \(healthCheck)\(receivers)exporters:
               otlphttp:
                 traces_endpoint: \(otlpTracesEndpoint(region: region, partition: partition))
                 compression: gzip
                 auth:
                   authenticator: sigv4auth
             service:
-              extensions: [sigv4auth]
+              extensions: [sigv4auth, health_check]
               pipelines:
                 traces:
                   receivers: [awsxray, otlp]
-                  processors: [batch/traces]
+                  processors: [memory_limiter, batch/traces]
                   exporters: [otlphttp]
 
             """
     }
+
+    /// Where the collector's `health_check` extension answers (its default port).
+    package static let healthCheckPort = 13133
 
     /// X-Ray's OTLP traces endpoint in a region (HTTP only; docs/xray-facts.md §10).
     package static func otlpTracesEndpoint(region: String, partition: Partition) -> String {

@@ -35,6 +35,13 @@ package struct EC2Generator {
                 : "`\(service.name)` gets no instance role (on premises): the daemon runs as the user `xray`, which cannot read `/root/.aws/credentials`. The script points it at `/etc/amazon/xray/credentials` (readable by root and the group `xray` only) and runs it in local mode; put an access key allowed the X-Ray write actions in that file's `[default]` profile, then `systemctl restart xray`.")
         }
         output.notes.append("`\(service.name)`: set `AWS_XRAY_TRACING_NAME=\(service.name)` in the application's own environment on the host, so its segments carry the service's name and sampling rules with `service:` match it.")
+        if context.model.agent.kind.profile.otlp {
+            // The agent on the host listens on loopback, sampling proxy included.
+            let sampler = OTelAppEnvironment.sampler(language: service.language, agentHost: "localhost", model: context.model)
+            let variables = OTelAppEnvironment.variables(sampler, keeping: [:]).map { "`\($0.name)=\($0.value)`" }
+            output.notes.append(OTelAppEnvironment.note(service: service.name, sampler)
+                + " The host's application is not generated here: set \(variables.joined(separator: ", ")) and `OTEL_SERVICE_NAME=\(service.name)` in its environment.")
+        }
         let path = "\(service.name)/user-data.sh"
         output.add(path, UserDataScript.render(model: context.model, service: service.name, os: spec.os,
                                                onPremises: spec.instanceRole == .none),

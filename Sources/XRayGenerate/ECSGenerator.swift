@@ -27,9 +27,13 @@ package struct ECSGenerator {
         let taskRoleName = family + Naming.taskRoleSuffix
         let executionRoleName = family + Naming.executionRoleSuffix
 
-        var containers = [appContainer(service, ecs)]
+        let instrumentation = applicationSignalsInstrumentation(service)
+        var containers = [appContainer(service, ecs, instrumentation: instrumentation, output: &output)]
         if sidecar {
             containers.append(AgentContainer(context: context).container(.sidecar(ecs.networkMode, fargate: fargate)))
+        }
+        if let instrumentation {
+            containers.append(initContainer(instrumentation, fargate: fargate))
         }
         let logGroup = context.model.logs.group(project: context.model.project, service: service.name)
         containers = withLogs(containers, group: logGroup, output: &output)
@@ -44,7 +48,8 @@ package struct ECSGenerator {
             taskRoleArn: context.arn(ecs.taskRole, generatedName: taskRoleName),
             executionRoleArn: context.arn(ecs.executionRole, generatedName: executionRoleName),
             cpu: ecs.taskSize.map { String($0.cpu) },
-            memory: ecs.taskSize.map { String($0.memory) })
+            memory: ecs.taskSize.map { String($0.memory) },
+            volumes: instrumentation.map { _ in [Volume(name: Self.instrumentationVolume)] })
         let path = "\(service.name)/task-definition.json"
         output.add(path, CanonicalJSON.encode(task), "task definition with the app and its tracing wiring (RegisterTaskDefinition input)")
         output.add(.taskDefinition(PlannedTask(definition: task, taskRole: ecs.taskRole == .generate ? taskRoleName : nil,
@@ -67,7 +72,8 @@ package struct ECSGenerator {
         }
     }
 
-    private func appContainer(_ service: ServiceSpec, _ ecs: ECSServiceSpec) -> ContainerDefinition {
+    private func appContainer(_ service: ServiceSpec, _ ecs: ECSServiceSpec, instrumentation: ADOTInstrumentation?,
+                              output: inout Setup) -> ContainerDefinition {
         var container = ContainerDefinition(name: service.name, image: ecs.image.description)
         container.cpu = ecs.cpu
         container.memory = ecs.memory
@@ -90,23 +96,43 @@ package struct ECSGenerator {
             environment["OTEL_SERVICE_NAME"] = service.name
         }
         let agentName = profile.containerName
-        if let address = daemonAddress(service.platform, ecs.networkMode, agentName: agentName) {
+        let address = daemonAddress(service.platform, ecs.networkMode, agentName: agentName)
+        if let address {
             environment["AWS_XRAY_DAEMON_ADDRESS"] = "\(address):\(ModelReader.agentPort)"
-            if profile.otlp {
+        }
+        if profile.otlp {
+            let host = address ?? "localhost"
+            if let instrumentation {
+                for (name, value) in Self.applicationSignalsVariables(instrumentation, agentHost: host, existing: environment) {
+                    environment[name] = value
+                }
+            } else if let address {
                 // The agent's OTLP gRPC receiver; the protocol is named so SDKs that default to
                 // http/protobuf (on 4318) do not send HTTP to the gRPC port.
                 environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = environment["OTEL_EXPORTER_OTLP_ENDPOINT"] ?? "http://\(address):4317"
                 environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = environment["OTEL_EXPORTER_OTLP_PROTOCOL"] ?? "grpc"
             }
+            // The agent serves X-Ray's sampling proxy on 2000/tcp at the same address as its receivers.
+            let sampler = OTelAppEnvironment.sampler(language: service.language, agentHost: host, model: context.model)
+            for (name, value) in OTelAppEnvironment.variables(sampler, keeping: environment) { environment[name] = value }
+            output.notes.append(OTelAppEnvironment.note(service: service.name, sampler))
         }
         if !environment.isEmpty {
             container.environment = environment.sorted { $0.key < $1.key }.map { KeyValuePair(name: $0.key, value: $0.value) }
         }
+        var dependencies: [ContainerDependency] = []
         if service.platform != .ecsEC2Daemon {
             if ecs.networkMode == .bridge { container.links = [agentName] }
-            // Start the agent first so the app's first segments are not sent into the void.
-            container.dependsOn = [ContainerDependency(containerName: agentName, condition: "START")]
+            // Start the agent first so the app's first segments are not sent into the void; wait for
+            // HEALTHY where the agent has a health check.
+            dependencies.append(ContainerDependency(containerName: agentName, condition: AgentContainer(context: context).readyCondition))
         }
+        if let instrumentation {
+            container.mountPoints = [MountPoint(sourceVolume: Self.instrumentationVolume, containerPath: instrumentation.mountPath, readOnly: false)]
+            // The agent must be copied before the app starts (SUCCESS: the init container exited 0).
+            dependencies.append(ContainerDependency(containerName: Self.initContainerName, condition: "SUCCESS"))
+        }
+        if !dependencies.isEmpty { container.dependsOn = dependencies }
         return container
     }
 

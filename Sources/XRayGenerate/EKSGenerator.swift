@@ -7,8 +7,11 @@ import XRaySampling
 ///
 /// Apps reach the agent through its Service (`NAME.NAMESPACE.svc.cluster.local:2000`), not the
 /// node's IP: that needs no `hostPort` on the agent (ports on every node's interface) and no
-/// downward-API variable in each app, and works with every CNI. The cost: kube-proxy may send a
-/// pod's spans to another node's agent, which is harmless for UDP segments of a few kilobytes.
+/// downward-API variable in each app, and works with every CNI. The Service has
+/// `internalTrafficPolicy: Local`, so kube-proxy sends a pod's segments, spans and sampling requests
+/// to the agent on its own node only, never across nodes (or zones, where cross-zone traffic is
+/// billed); a node whose agent is not ready drops them until it is (Kubernetes, "Service Internal
+/// Traffic Policy"; stable since 1.26, older than every EKS version in standard support).
 package struct EKSGenerator {
     package let context: GenerationContext
 
@@ -60,7 +63,11 @@ package struct EKSGenerator {
                                                  placeholderRole: placeholderRole.map { .init(annotation: Self.roleAnnotation, arn: $0) }))
         }
 
-        output.notes.append("EKS: apps reach the \(context.agentName) through its Service `\(serviceHost)` (2000/udp for segments, 2000/tcp for sampling\(profile.otlp ? ", 4317/4318 for OTLP" : "")) rather than the node's IP: no hostPort on the agent, no downward-API variable in the apps, and it works with every CNI. kube-proxy may send a pod's spans to another node's agent, which costs nothing that matters for tracing.")
+        output.notes.append("EKS: apps reach the \(context.agentName) through its Service `\(serviceHost)` (2000/udp for segments, 2000/tcp for sampling\(profile.otlp ? ", 4317/4318 for OTLP" : "")) rather than the node's IP: no hostPort on the agent, no downward-API variable in the apps, and it works with every CNI. The Service's `internalTrafficPolicy: Local` keeps each pod's traffic on its own node's agent (no cross-node or cross-zone hops); while that agent is not ready, the node's pods' spans are dropped rather than sent elsewhere.")
+        output.notes.append("EKS add-ons: the Amazon CloudWatch Observability add-on (`amazon-cloudwatch-observability`) runs its own CloudWatch agent as `cloudwatch-agent` in the namespace `amazon-cloudwatch`, and the ADOT add-on (`adot`) runs the OpenTelemetry operator in `opentelemetry-operator-system`. This setup's agent lives in `\(namespace)` (the model refuses those two namespaces), so its objects never collide with theirs; run one of them or this DaemonSet for traces, not both, or every node runs two agents on 2000.")
+        for (service, _) in services where profile.otlp {
+            output.notes.append(OTelAppEnvironment.note(service: service.name, sampler(service)))
+        }
         if identity == .podIdentity {
             output.notes.append("EKS Pod Identity: the role trusts `pods.eks.amazonaws.com`; the association ties it to the ServiceAccount `\(namespace)/\(agentName)` in \(clusters.map { "`\($0)`" }.joined(separator: ", ")). The cluster must run the `eks-pod-identity-agent` add-on, and the pods must start after the association exists (`kubectl rollout restart daemonset/\(agentName) -n \(namespace)` otherwise).")
         } else {
@@ -128,6 +135,7 @@ package struct EKSGenerator {
         documents.append(daemonSet)
         documents.append(.map([("apiVersion", "v1"), ("kind", "Service"), ("metadata", metadata(agentName)), ("spec", .map([
             ("selector", .map([("app.kubernetes.io/name", .string(agentName))])),
+            ("internalTrafficPolicy", "Local"),
             ("ports", .list(ports.map { port in
                 .map([("name", .string(port.name)), ("port", .int(port.port)), ("protocol", .string(port.protocol)),
                       ("targetPort", .string(port.name))])
@@ -149,7 +157,8 @@ package struct EKSGenerator {
             settings.address = "0.0.0.0:\(ModelReader.agentPort)"
             return DaemonConfigFile.render(settings)
         case .collector:
-            return CollectorConfig.text(profile, region: model.region, export: model.traces.export, partition: model.partition)
+            return CollectorConfig.text(profile, region: model.region, export: model.traces.export, partition: model.partition,
+                                        memoryMiB: model.agent.memoryReservation)
         case .cloudwatchAgent:
             return CollectorConfig.text(profile, region: model.region, export: model.traces.export, partition: model.partition) + "\n"
         }
@@ -167,6 +176,13 @@ package struct EKSGenerator {
             container.append(("volumeMounts", .list([.map([("name", "config"), ("mountPath", "/etc/amazon/xray"), ("readOnly", .bool(true))])])))
             volumes.append(.map([("name", "config"), ("configMap", .map([("name", .string(configMapName))]))]))
         case .environment(let variable):
+            if profile.format == .cloudwatchAgent {
+                // Without it the CloudWatch agent, finding no instance metadata (pods are often kept
+                // from it), runs in on-premises mode and ignores the role the pod gets through IRSA or
+                // Pod Identity (aws/amazon-cloudwatch-agent, translator's DetectAgentMode and PR #682;
+                // EKS User Guide, hybrid nodes' CloudWatch Observability add-on, which sets it the same).
+                environment.append(.map([("name", "RUN_WITH_IRSA"), ("value", "True")]))
+            }
             // The same variable as on ECS, filled from the ConfigMap.
             environment.append(.map([("name", .string(variable)), ("valueFrom", .map([("configMapKeyRef", .map([
                 ("name", .string(configMapName)), ("key", .string(configKey)),
@@ -196,6 +212,11 @@ package struct EKSGenerator {
         ]))])
     }
 
+    /// The sampler of an app on the OpenTelemetry path, whose sampling proxy is the agent's Service.
+    package func sampler(_ service: ServiceSpec) -> OTelAppEnvironment.Sampler {
+        OTelAppEnvironment.sampler(language: service.language, agentHost: serviceHost, model: context.model)
+    }
+
     /// The app's variables, merged by name into its container's `env` (strategic merge).
     package func patch(_ service: ServiceSpec, _ spec: EKSServiceSpec) -> String {
         var environment: [(String, String)] = [
@@ -206,6 +227,8 @@ package struct EKSGenerator {
             environment += [("OTEL_EXPORTER_OTLP_ENDPOINT", "http://\(serviceHost):4317"),
                             ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
                             ("OTEL_SERVICE_NAME", service.name)]
+            // Sampling through the same Service (2000/tcp), never localhost: the agent is in another pod.
+            environment += OTelAppEnvironment.variables(sampler(service), keeping: [:]).map { ($0.name, $0.value) }
         }
         let document: YAMLValue = .map([("spec", .map([("template", .map([("spec", .map([("containers", .list([.map([
             ("name", .string(spec.container)),

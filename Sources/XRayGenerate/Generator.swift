@@ -62,7 +62,8 @@ public enum Generator {
         }
         if model.applicationSignals && model.services.contains(where: { $0.platform.isECS }) {
             output.add(.applicationSignalsDiscovery)
-            output.notes.append("Application Signals: the CloudWatch agent receives it on 4316 (its role has CloudWatchAgentServerPolicy), and `start-discovery` (or the template's AWS::ApplicationSignals::Discovery) sets the account up once. The apps must run the AWS Distro for OpenTelemetry SDK agent of their language, sending to http://localhost:4316 (sidecar) or the instance's agent (DAEMON service): see \"Enable your applications on Amazon ECS\" in the Amazon CloudWatch User Guide.")
+            output.notes.append("Application Signals: the CloudWatch agent receives it on 4316 (its role has CloudWatchAgentServerPolicy), and `start-discovery` (or the template's AWS::ApplicationSignals::Discovery) sets the account up once.")
+            output.notes.append(applicationSignalsAppsNote(model))
         }
         if let search = model.traces.transactionSearch {
             output.append(TransactionSearchGenerator(context: context).generate(search))
@@ -99,6 +100,30 @@ public enum Generator {
                   let alone = ecs.sizeWithoutAgent(model.agent) else { return nil }
             return "\(service.location): note: with the agent, '\(service.name)' needs \(English.a(size.description)) Fargate task instead of \(alone.description) (Fargate bills by task size); agent.cpu: 0 and a smaller agent.memory_reservation, or task_cpu and task_memory, keep it smaller"
         }
+    }
+
+    /// Which ECS apps get the ADOT SDK agent injected (those with a `language:`), and what the others need.
+    private static func applicationSignalsAppsNote(_ model: XRayModel) -> String {
+        let ecs = model.services.filter(\.platform.isECS)
+        let injected = ecs.filter { $0.language.flatMap(ADOTInstrumentation.of) != nil }
+        let others = ecs.filter { $0.language.flatMap(ADOTInstrumentation.of) == nil }
+        var words: [String] = []
+        if !injected.isEmpty {
+            words.append("\(injected.map { "`\($0.name)` (\($0.language ?? ""))" }.joined(separator: ", ")) \(injected.count == 1 ? "gets" : "get") the AWS Distro for OpenTelemetry SDK agent of \(injected.count == 1 ? "its" : "their") language, as AWS's Application Signals setup for ECS does: an `init` container copies it from its pinned `adot-autoinstrumentation` image into the task volume `\(ECSGenerator.instrumentationVolume)`, the app mounts the volume, starts after the copy succeeded, and loads the agent through \(loaderWords(injected.compactMap(\.language))), sending traces and metrics to the agent's 4316.")
+        }
+        if !others.isEmpty {
+            words.append("\(others.map { "`\($0.name)`" }.joined(separator: ", ")) \(others.count == 1 ? "names" : "name") no language, so \(others.count == 1 ? "it" : "they") must run the ADOT SDK agent \(others.count == 1 ? "itself" : "themselves"), sending to port 4316 of the agent: set `language:` (java, python, node or dotnet) to have it injected.")
+        }
+        return "Application Signals apps: " + words.joined(separator: " ")
+    }
+
+    /// The variables that load the agent, for the languages in use.
+    private static func loaderWords(_ languages: [String]) -> String {
+        let words = ["java": "`JAVA_TOOL_OPTIONS` (Java)", "python": "`PYTHONPATH` (Python)", "node": "`NODE_OPTIONS` (Node.js)",
+                     "dotnet": "the `CORECLR_*` profiler variables (.NET, for Linux x86-64: an ARM64 task needs `linux-arm64` in `CORECLR_PROFILER_PATH`)"]
+        let used = ADOTInstrumentation.languages.filter(languages.contains).compactMap { words[$0] }
+        if used.count < 2 { return used.first ?? "" }
+        return used.dropLast().joined(separator: ", ") + " and " + used.last!
     }
 
     /// What one service contributes (ECS services are generated together, for the shared DAEMON

@@ -281,6 +281,10 @@ package struct TerraformGenerator {
             }
         }
         items.append(.attribute("container_definitions", .call("jsonencode", [hcl(JSONTreeEncoder.encode(definition.containerDefinitions))])))
+        // A volume without a host path is a `volume` block with only its name.
+        for volume in definition.volumes ?? [] {
+            items.append(.block(HCLBlock("volume", [], [.attribute("name", .string(volume.name))])))
+        }
         return items
     }
 

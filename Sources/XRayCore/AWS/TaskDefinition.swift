@@ -9,9 +9,11 @@ public struct TaskDefinition: Encodable, Hashable, Sendable {
     /// Task-level size, as strings (the API's type); Fargate only here.
     public var cpu: String?
     public var memory: String?
+    /// Task-level volumes; here only the bind-mount volume the ADOT SDK agent is copied into.
+    public var volumes: [Volume]?
 
     // Other modules of the package build these; the implicit memberwise initializer is internal.
-    package init(family: String, containerDefinitions: [ContainerDefinition], networkMode: String, requiresCompatibilities: [String], taskRoleArn: String? = nil, executionRoleArn: String? = nil, cpu: String? = nil, memory: String? = nil) {
+    package init(family: String, containerDefinitions: [ContainerDefinition], networkMode: String, requiresCompatibilities: [String], taskRoleArn: String? = nil, executionRoleArn: String? = nil, cpu: String? = nil, memory: String? = nil, volumes: [Volume]? = nil) {
         self.family = family
         self.containerDefinitions = containerDefinitions
         self.networkMode = networkMode
@@ -20,6 +22,43 @@ public struct TaskDefinition: Encodable, Hashable, Sendable {
         self.executionRoleArn = executionRoleArn
         self.cpu = cpu
         self.memory = memory
+        self.volumes = volumes
+    }
+}
+
+/// A task volume with no host path: ECS gives it an empty directory the task's containers share.
+public struct Volume: Encodable, Hashable, Sendable {
+    public var name: String
+
+    package init(name: String) { self.name = name }
+}
+
+public struct MountPoint: Encodable, Hashable, Sendable {
+    public var sourceVolume: String
+    public var containerPath: String
+    public var readOnly: Bool
+
+    package init(sourceVolume: String, containerPath: String, readOnly: Bool) {
+        self.sourceVolume = sourceVolume
+        self.containerPath = containerPath
+        self.readOnly = readOnly
+    }
+}
+
+/// A container health check in exec form (`CMD`), which needs no shell in the image.
+public struct HealthCheck: Encodable, Hashable, Sendable {
+    public var command: [String]
+    public var interval: Int
+    public var timeout: Int
+    public var retries: Int
+    public var startPeriod: Int
+
+    package init(command: [String], interval: Int, timeout: Int, retries: Int, startPeriod: Int) {
+        self.command = command
+        self.interval = interval
+        self.timeout = timeout
+        self.retries = retries
+        self.startPeriod = startPeriod
     }
 }
 
@@ -34,6 +73,8 @@ public struct ContainerDefinition: Encodable, Hashable, Sendable {
     public var links: [String]?
     public var environment: [KeyValuePair]?
     public var command: [String]?
+    public var mountPoints: [MountPoint]?
+    public var healthCheck: HealthCheck?
     public var dependsOn: [ContainerDependency]?
     public var logConfiguration: LogConfiguration?
     public var firelensConfiguration: FirelensConfiguration?

@@ -48,6 +48,11 @@ public struct AgentProfile: Sendable {
     public let hostPackage: HostPackage
     /// How it sends traces with `traces.export: otlp`, in the README's words.
     public let otlpExportWords: String?
+    /// An exec-form container health check its image can run, or nil. The ADOT collector's image is
+    /// built from scratch but ships `/healthcheck`, which asks the `health_check` extension on
+    /// 127.0.0.1:13133 (aws-observability/aws-otel-collector, cmd/awscollector/Dockerfile and
+    /// cmd/healthcheck/main.go); the daemon's and the CloudWatch agent's images have no such program.
+    public var healthCheckCommand: [String]? = nil
 
     public static let ports = (otlp: [4317, 4318], applicationSignals: 4316)
 
@@ -62,7 +67,8 @@ public struct AgentProfile: Sendable {
         containerName: "aws-otel-collector", configuration: .environment(variable: "AOT_CONFIG_CONTENT"), format: .collector,
         configMapKey: "config.yaml", otlp: true, callsOTLPEndpoint: true, applicationSignals: false,
         assumesCrossAccountRole: false, hostPackage: .xrayDaemon,
-        otlpExportWords: "sends traces to X-Ray's OTLP endpoint `{endpoint}` (otlphttp, signed by the sigv4auth extension), which accepts spans only while Transaction Search is on")
+        otlpExportWords: "sends traces to X-Ray's OTLP endpoint `{endpoint}` (otlphttp, signed by the sigv4auth extension), which accepts spans only while Transaction Search is on",
+        healthCheckCommand: ["CMD", "/healthcheck"])
 
     public static let cloudwatchAgent = AgentProfile(
         kind: .cloudwatchAgent, displayName: "CloudWatch agent", defaultImage: "public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300064.0b1337",

@@ -32,12 +32,27 @@ extension ModelReader {
             }
             seen[service.name] = seen[service.name] ?? service.location
         }
+        warnSharedHostPort(services)
         // One DaemonSet and one ServiceAccount serve every EKS service, so one way to its role.
         let eks = services.eks
         if let first = eks.first, let other = eks.first(where: { $0.1.identity != first.1.identity }) {
             reader.error(at: other.0.location, "eks service '\(other.0.name)' uses identity \(other.1.identity.rawValue) but '\(first.0.name)' uses \(first.1.identity.rawValue); the agent's one ServiceAccount gets its role one way: use the same identity for every eks service")
         }
         return services.count == items.count ? services : nil
+    }
+
+    /// In host mode a sidecar agent binds the instance's port 2000 itself, as the DAEMON service's agent
+    /// does on every instance: two such tasks on one instance cannot both start (ECS places them where
+    /// the port is free, or leaves them pending). The model cannot see placement, so it warns.
+    private func warnSharedHostPort(_ services: [ServiceSpec]) {
+        var binders: [String] = services.contains { $0.platform == .ecsEC2Daemon } ? ["the DAEMON service's agent"] : []
+        for service in services where service.platform == .ecsEC2Sidecar {
+            guard case .ecs(let spec) = service.target, spec.networkMode == .host else { continue }
+            if let first = binders.first {
+                reader.warning(at: service.location, "service '\(service.name)' runs its agent in host mode, which binds host port 2000 as \(first) does: tasks of both cannot run on the same instance (use awsvpc or bridge mode, a placement constraint that keeps them apart, or ecs-ec2-daemon for both)")
+            }
+            binders.append("'\(service.name)'")
+        }
     }
 
     private func service(_ node: LocatedNode, project: String, partition: Partition, agent: AgentSpec?) -> ServiceSpec? {
@@ -90,8 +105,10 @@ extension ModelReader {
             target = eks(fields, service: name, agent: agent).map(ServiceSpec.Target.eks)
         }
         guard let name, let target else { return nil }
-        return ServiceSpec(name: name, platform: platform, location: node.location, language: language,
-                           source: source, target: target)
+        var spec = ServiceSpec(name: name, platform: platform, location: node.location, language: language,
+                               source: source, target: target)
+        spec.languageLocation = fields["language"]?.location
+        return spec
     }
 
     private func beanstalk(_ fields: NodeReader.Fields) -> BeanstalkServiceSpec? {

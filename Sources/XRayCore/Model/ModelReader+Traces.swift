@@ -42,6 +42,19 @@ extension ModelReader {
                 reader.error(at: service.location, "Application Signals sidecars run in awsvpc mode; service '\(service.name)' uses \(spec.networkMode.rawValue) (use network_mode: awsvpc, or platform ecs-ec2-daemon)")
             }
         }
+        // The app side: the ADOT SDK agent of the service's language is injected (ADOTInstrumentation);
+        // AWS publishes one for four languages only.
+        if agent?.kind.profile.applicationSignals ?? false {
+            for service in ecs {
+                if let language = service.language {
+                    if ADOTInstrumentation.of(language: language) == nil {
+                        reader.error(at: service.languageLocation ?? service.location, "Application Signals on ECS injects the AWS Distro for OpenTelemetry SDK agent of the service's language, which exists for \(ADOTInstrumentation.languages.joined(separator: ", ")); service '\(service.name)' is \(language) (instrument it with OpenTelemetry yourself and remove language, or move it out of this model)")
+                    }
+                } else {
+                    reader.warning(at: service.location, "service '\(service.name)' names no language, so Application Signals cannot inject its SDK agent: add language: java, python, node or dotnet, or run the ADOT SDK agent in the image yourself")
+                }
+            }
+        }
         // Lambda functions take part through the AWS OpenTelemetry layer (instrumentation: adot).
         let others = services.filter { service in
             if service.platform.isECS { return false }

@@ -182,7 +182,12 @@ package struct ModelReader {
         var spec = AgentSpec(kind: kind, image: image, cpu: cpu, memoryReservation: memory, bufferMB: buffer,
                              logLevel: logLevel, crossAccountRole: crossAccount, crossAccountLocation: fields["cross_account_role"]?.location)
         if let node = fields["namespace"], let namespace = kubernetesName(node, "agent namespace") {
-            spec.namespace = namespace
+            if let addOn = AgentSpec.addOnNamespaces[namespace] {
+                // Its DaemonSet, ServiceAccount and Service would share names with the add-on's own.
+                reader.error(node, "agent namespace '\(namespace)' belongs to the EKS add-on \(addOn); choose another (default \(AgentSpec.defaultNamespace)) so the two never manage the same objects")
+            } else {
+                spec.namespace = namespace
+            }
         }
         return spec
     }

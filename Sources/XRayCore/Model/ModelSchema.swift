@@ -235,7 +235,7 @@ public enum ModelSchema {
                                 "eks": "one agent per node as a DaemonSet, and a patch for the app's Deployment"],
                                "Where the service runs:"),
             "language": choice(["java": "Java", "python": "Python", "node": "Node.js", "go": "Go", "dotnet": ".NET", "ruby": "Ruby"],
-                               "The application's language, for doctor's code checks:"),
+                               "The application's language: doctor's code checks; on the OpenTelemetry path (agent kind adot or cloudwatch-agent) java, python, node and dotnet get X-Ray remote sampling (the others a parent-based ratio at the default rate); with application_signals on ECS, the ADOT SDK agent of java, python, node or dotnet is injected through an init container:"),
             "source": doc(text, "The application's source folder, for doctor's code checks.", examples: ["./api"]),
             "image": doc(text, "The app's container image ([registry/]repository[:tag][@sha256:digest]).",
                          examples: ["111122223333.dkr.ecr.us-east-2.amazonaws.com/scorekeep-api:1.4"]),

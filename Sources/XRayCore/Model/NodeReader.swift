@@ -22,6 +22,10 @@ package final class NodeReader {
         diagnostics.append(.error(at: location, message))
     }
 
+    package func warning(at location: SourceLocation, _ message: String) {
+        diagnostics.append(.warning(at: location, message))
+    }
+
     package func warning(_ node: LocatedNode, _ message: String) {
         var diagnostic = Diagnostic.warning(at: node.location, message)
         diagnostic.key = ModelKey(pointer: node.pointer)

@@ -118,6 +118,11 @@ public struct AgentSpec: Sendable {
     public var namespace = AgentSpec.defaultNamespace
 
     public static let defaultNamespace = "xray-system"
+    /// The namespaces EKS add-ons install their agents into: Amazon CloudWatch Observability
+    /// (`cloudwatch-agent` and more in `amazon-cloudwatch`) and ADOT (the operator in
+    /// `opentelemetry-operator-system`). EKS User Guide, "Amazon CloudWatch Observability agent" and
+    /// "AWS Distro for OpenTelemetry" add-on pages.
+    public static let addOnNamespaces = ["amazon-cloudwatch": "amazon-cloudwatch-observability", "opentelemetry-operator-system": "adot"]
 
     // Other modules of the package build these; the implicit memberwise initializer is internal.
     package init(kind: Kind, image: ImageReference, cpu: Int, memoryReservation: Int, bufferMB: Int, logLevel: String,
@@ -197,6 +202,8 @@ public struct ServiceSpec: Sendable {
     public var language: String?
     public var source: String?
     public var target: Target
+    /// Where `language:` is written, for messages about it.
+    public var languageLocation: SourceLocation? = nil
 
     public enum Target: Sendable {
         case ecs(ECSServiceSpec)

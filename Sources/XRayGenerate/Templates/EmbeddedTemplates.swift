@@ -203,6 +203,7 @@ services:
   - name: api
     platform: ecs-fargate
     image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-api:1.0.0
+    language: java                 # the ADOT Java agent is injected through an init container
     cpu: 384
     memory_reservation: 512
     port: 8080

@@ -117,6 +117,8 @@ package struct ContainerView {
         let lowered = String(text.lowercased().map { $0 == "_" ? "-" : $0 })
         let repository = lowered.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
             .split(separator: ":").first.map(String.init) ?? lowered
+        // AWS's ADOT SDK agent images (adot-autoinstrumentation-LANGUAGE) hold an app's agent, not a collector.
+        if repository.contains("autoinstrumentation") { return nil }
         if repository.contains("otel-collector") || repository.contains("adot") { return .adot }
         if repository.contains("cloudwatch-agent") || repository.contains("cwagent") { return .cloudwatchAgent }
         let xray = repository.contains("xray") || repository.contains("x-ray")

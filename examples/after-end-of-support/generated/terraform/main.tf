@@ -178,7 +178,7 @@ resource "aws_ecs_task_definition" "orders_checkout" {
 
       dependsOn = [
         {
-          condition     = "START"
+          condition     = "HEALTHY"
           containerName = "aws-otel-collector"
         },
       ]
@@ -189,8 +189,20 @@ resource "aws_ecs_task_definition" "orders_checkout" {
           value = "checkout"
         },
         {
+          name  = "OTEL_PROPAGATORS"
+          value = "tracecontext,baggage,xray"
+        },
+        {
           name  = "OTEL_SERVICE_NAME"
           value = "checkout"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER"
+          value = "xray"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER_ARG"
+          value = "endpoint=http://localhost:2000"
         },
       ]
 
@@ -227,12 +239,21 @@ resource "aws_ecs_task_definition" "orders_checkout" {
         },
         {
           name  = "AOT_CONFIG_CONTENT"
-          value = "extensions:\n  sigv4auth:\n    region: eu-west-1\n    service: xray\nreceivers:\n  awsxray:\n    endpoint: 0.0.0.0:2000\n    transport: udp\n    proxy_server:\n      endpoint: 0.0.0.0:2000\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n      http:\n        endpoint: 0.0.0.0:4318\nprocessors:\n  batch/traces:\n    timeout: 1s\n    send_batch_size: 50\nexporters:\n  otlphttp:\n    traces_endpoint: https://xray.eu-west-1.amazonaws.com/v1/traces\n    compression: gzip\n    auth:\n      authenticator: sigv4auth\nservice:\n  extensions: [sigv4auth]\n  pipelines:\n    traces:\n      receivers: [awsxray, otlp]\n      processors: [batch/traces]\n      exporters: [otlphttp]\n"
+          value = "extensions:\n  sigv4auth:\n    region: eu-west-1\n    service: xray\n  health_check:\n    endpoint: 0.0.0.0:13133\nreceivers:\n  awsxray:\n    endpoint: 0.0.0.0:2000\n    transport: udp\n    proxy_server:\n      endpoint: 0.0.0.0:2000\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n      http:\n        endpoint: 0.0.0.0:4318\nprocessors:\n  memory_limiter:\n    check_interval: 1s\n    limit_mib: 409\n    spike_limit_mib: 102\n  batch/traces:\n    timeout: 1s\n    send_batch_size: 50\nexporters:\n  otlphttp:\n    traces_endpoint: https://xray.eu-west-1.amazonaws.com/v1/traces\n    compression: gzip\n    auth:\n      authenticator: sigv4auth\nservice:\n  extensions: [sigv4auth, health_check]\n  pipelines:\n    traces:\n      receivers: [awsxray, otlp]\n      processors: [memory_limiter, batch/traces]\n      exporters: [otlphttp]\n"
         },
       ]
 
       essential = true
-      image     = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
+
+      healthCheck = {
+        command     = ["CMD", "/healthcheck"]
+        interval    = 10
+        retries     = 3
+        startPeriod = 10
+        timeout     = 5
+      }
+
+      image = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
 
       logConfiguration = {
         logDriver = "awslogs"
@@ -275,7 +296,7 @@ resource "aws_ecs_task_definition" "orders_inventory" {
     {
       dependsOn = [
         {
-          condition     = "START"
+          condition     = "HEALTHY"
           containerName = "aws-otel-collector"
         },
       ]
@@ -298,8 +319,20 @@ resource "aws_ecs_task_definition" "orders_inventory" {
           value = "grpc"
         },
         {
+          name  = "OTEL_PROPAGATORS"
+          value = "tracecontext,baggage,xray"
+        },
+        {
           name  = "OTEL_SERVICE_NAME"
           value = "inventory"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER"
+          value = "parentbased_traceidratio"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER_ARG"
+          value = "0.05"
         },
       ]
 
@@ -338,12 +371,21 @@ resource "aws_ecs_task_definition" "orders_inventory" {
         },
         {
           name  = "AOT_CONFIG_CONTENT"
-          value = "extensions:\n  sigv4auth:\n    region: eu-west-1\n    service: xray\nreceivers:\n  awsxray:\n    endpoint: 0.0.0.0:2000\n    transport: udp\n    proxy_server:\n      endpoint: 0.0.0.0:2000\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n      http:\n        endpoint: 0.0.0.0:4318\nprocessors:\n  batch/traces:\n    timeout: 1s\n    send_batch_size: 50\nexporters:\n  otlphttp:\n    traces_endpoint: https://xray.eu-west-1.amazonaws.com/v1/traces\n    compression: gzip\n    auth:\n      authenticator: sigv4auth\nservice:\n  extensions: [sigv4auth]\n  pipelines:\n    traces:\n      receivers: [awsxray, otlp]\n      processors: [batch/traces]\n      exporters: [otlphttp]\n"
+          value = "extensions:\n  sigv4auth:\n    region: eu-west-1\n    service: xray\n  health_check:\n    endpoint: 0.0.0.0:13133\nreceivers:\n  awsxray:\n    endpoint: 0.0.0.0:2000\n    transport: udp\n    proxy_server:\n      endpoint: 0.0.0.0:2000\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n      http:\n        endpoint: 0.0.0.0:4318\nprocessors:\n  memory_limiter:\n    check_interval: 1s\n    limit_mib: 409\n    spike_limit_mib: 102\n  batch/traces:\n    timeout: 1s\n    send_batch_size: 50\nexporters:\n  otlphttp:\n    traces_endpoint: https://xray.eu-west-1.amazonaws.com/v1/traces\n    compression: gzip\n    auth:\n      authenticator: sigv4auth\nservice:\n  extensions: [sigv4auth, health_check]\n  pipelines:\n    traces:\n      receivers: [awsxray, otlp]\n      processors: [memory_limiter, batch/traces]\n      exporters: [otlphttp]\n"
         },
       ]
 
       essential = true
-      image     = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
+
+      healthCheck = {
+        command     = ["CMD", "/healthcheck"]
+        interval    = 10
+        retries     = 3
+        startPeriod = 10
+        timeout     = 5
+      }
+
+      image = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
 
       logConfiguration = {
         logDriver = "awslogs"

@@ -86,8 +86,20 @@ resource "aws_ecs_task_definition" "shop_api" {
           value = "api"
         },
         {
+          name  = "OTEL_PROPAGATORS"
+          value = "tracecontext,baggage,xray"
+        },
+        {
           name  = "OTEL_SERVICE_NAME"
           value = "api"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER"
+          value = "parentbased_traceidratio"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER_ARG"
+          value = "0.05"
         },
       ]
 

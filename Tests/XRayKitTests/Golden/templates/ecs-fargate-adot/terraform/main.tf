@@ -103,7 +103,7 @@ resource "aws_ecs_task_definition" "shop_api" {
 
       dependsOn = [
         {
-          condition     = "START"
+          condition     = "HEALTHY"
           containerName = "aws-otel-collector"
         },
       ]
@@ -114,8 +114,20 @@ resource "aws_ecs_task_definition" "shop_api" {
           value = "api"
         },
         {
+          name  = "OTEL_PROPAGATORS"
+          value = "tracecontext,baggage,xray"
+        },
+        {
           name  = "OTEL_SERVICE_NAME"
           value = "api"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER"
+          value = "parentbased_traceidratio"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER_ARG"
+          value = "0.05"
         },
       ]
 
@@ -152,12 +164,21 @@ resource "aws_ecs_task_definition" "shop_api" {
         },
         {
           name  = "AOT_CONFIG_CONTENT"
-          value = "receivers:\n  awsxray:\n    endpoint: 0.0.0.0:2000\n    transport: udp\n    proxy_server:\n      endpoint: 0.0.0.0:2000\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n      http:\n        endpoint: 0.0.0.0:4318\nprocessors:\n  batch/traces:\n    timeout: 1s\n    send_batch_size: 50\nexporters:\n  awsxray:\n    region: us-east-1\nservice:\n  pipelines:\n    traces:\n      receivers: [awsxray, otlp]\n      processors: [batch/traces]\n      exporters: [awsxray]\n"
+          value = "extensions:\n  health_check:\n    endpoint: 0.0.0.0:13133\nreceivers:\n  awsxray:\n    endpoint: 0.0.0.0:2000\n    transport: udp\n    proxy_server:\n      endpoint: 0.0.0.0:2000\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n      http:\n        endpoint: 0.0.0.0:4318\nprocessors:\n  memory_limiter:\n    check_interval: 1s\n    limit_mib: 409\n    spike_limit_mib: 102\n  batch/traces:\n    timeout: 1s\n    send_batch_size: 50\nexporters:\n  awsxray:\n    region: us-east-1\nservice:\n  extensions: [health_check]\n  pipelines:\n    traces:\n      receivers: [awsxray, otlp]\n      processors: [memory_limiter, batch/traces]\n      exporters: [awsxray]\n"
         },
       ]
 
       essential = true
-      image     = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
+
+      healthCheck = {
+        command     = ["CMD", "/healthcheck"]
+        interval    = 10
+        retries     = 3
+        startPeriod = 10
+        timeout     = 5
+      }
+
+      image = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
 
       logConfiguration = {
         logDriver = "awslogs"

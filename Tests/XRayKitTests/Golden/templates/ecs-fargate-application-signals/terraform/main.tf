@@ -119,6 +119,10 @@ resource "aws_ecs_task_definition" "shop_api" {
           condition     = "START"
           containerName = "cloudwatch-agent"
         },
+        {
+          condition     = "SUCCESS"
+          containerName = "init"
+        },
       ]
 
       environment = [
@@ -127,8 +131,48 @@ resource "aws_ecs_task_definition" "shop_api" {
           value = "api"
         },
         {
+          name  = "JAVA_TOOL_OPTIONS"
+          value = " -javaagent:/otel-auto-instrumentation/javaagent.jar"
+        },
+        {
+          name  = "OTEL_AWS_APPLICATION_SIGNALS_ENABLED"
+          value = "true"
+        },
+        {
+          name  = "OTEL_AWS_APPLICATION_SIGNALS_EXPORTER_ENDPOINT"
+          value = "http://localhost:4316/v1/metrics"
+        },
+        {
+          name  = "OTEL_EXPORTER_OTLP_PROTOCOL"
+          value = "http/protobuf"
+        },
+        {
+          name  = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
+          value = "http://localhost:4316/v1/traces"
+        },
+        {
+          name  = "OTEL_LOGS_EXPORTER"
+          value = "none"
+        },
+        {
+          name  = "OTEL_METRICS_EXPORTER"
+          value = "none"
+        },
+        {
+          name  = "OTEL_PROPAGATORS"
+          value = "tracecontext,baggage,xray"
+        },
+        {
           name  = "OTEL_SERVICE_NAME"
           value = "api"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER"
+          value = "xray"
+        },
+        {
+          name  = "OTEL_TRACES_SAMPLER_ARG"
+          value = "endpoint=http://localhost:2000"
         },
       ]
 
@@ -146,7 +190,16 @@ resource "aws_ecs_task_definition" "shop_api" {
       }
 
       memoryReservation = 512
-      name              = "api"
+
+      mountPoints = [
+        {
+          containerPath = "/otel-auto-instrumentation"
+          readOnly      = false
+          sourceVolume  = "opentelemetry-auto-instrumentation"
+        },
+      ]
+
+      name = "api"
 
       portMappings = [
         {
@@ -204,7 +257,36 @@ resource "aws_ecs_task_definition" "shop_api" {
         },
       ]
     },
+    {
+      command   = ["cp", "/javaagent.jar", "/otel-auto-instrumentation/javaagent.jar"]
+      essential = false
+      image     = "public.ecr.aws/aws-observability/adot-autoinstrumentation-java:v2.10.0"
+
+      logConfiguration = {
+        logDriver = "awslogs"
+
+        options = {
+          awslogs-group         = "/ecs/shop/api"
+          awslogs-region        = "us-east-1"
+          awslogs-stream-prefix = "init"
+        }
+      }
+
+      mountPoints = [
+        {
+          containerPath = "/otel-auto-instrumentation"
+          readOnly      = false
+          sourceVolume  = "opentelemetry-auto-instrumentation"
+        },
+      ]
+
+      name = "init"
+    },
   ])
+
+  volume {
+    name = "opentelemetry-auto-instrumentation"
+  }
 }
 
 resource "aws_cloudwatch_log_resource_policy" "transaction_search" {
