@@ -280,7 +280,7 @@ import Testing
     /// References xrayctl writes: resources, variables, the type `string`, and the data sources
     /// its placeholders are filled in from.
     static func isOwnReference(_ expression: String) -> Bool {
-        expression.wholeMatch(of: /aws_[a-z0-9_]+\.[a-z0-9_]+(\.(arn|id|name))?|var\.[a-z_]+|string|data\.aws_partition\.current\.partition|data\.aws_caller_identity\.current\.account_id/) != nil
+        expression.wholeMatch(of: /aws_[a-z0-9_]+\.[a-z0-9_]+(\.(arn|id|name))?|var\.[a-z_]+|string|data\.aws_partition\.current\.partition|data\.aws_region\.current\.region|data\.aws_caller_identity\.current\.account_id/) != nil
     }
 
     struct Literals: Decodable {
