@@ -25,7 +25,7 @@ package struct EncryptionGenerator {
                   condition: sameAccount),
         ])
         if spansEncrypted {
-            statements.statements.append(spansStatement(accounts: accounts))
+            statements.statements += spansStatements(accounts: accounts)
         }
         output.add("iam/kms-key-policy-statements.json", CanonicalJSON.encode(statements),
                    "key-policy statements X-Ray needs on \(encryption.kmsKey): add them to the key's policy")
@@ -48,13 +48,19 @@ package struct EncryptionGenerator {
     /// for nothing else: the statement "Encrypt log data in CloudWatch Logs using AWS Key Management
     /// Service" (Amazon CloudWatch Logs User Guide, encrypt-log-data-kms.html) gives, with its
     /// `kms:EncryptionContext:aws:logs:arn` condition naming the log group (docs/xray-facts.md §10).
-    package func spansStatement(accounts: [String]) -> PolicyDocument.Statement {
+    /// Two departures, each for a validator and neither wider: the condition is an exact
+    /// `StringEquals` (the key is a string to IAM's condition types; AWS's page writes ArnEquals/ArnLike),
+    /// and `kms:DescribeKey`, which carries no encryption context, stands alone (AWS's `kms:Describe*`
+    /// under that condition could never match).
+    package func spansStatements(accounts: [String]) -> [PolicyDocument.Statement] {
         let region = context.model.region
         let groups = accounts.map { "arn:\(context.partition):logs:\(region):\($0):log-group:aws/spans" }
-        return .init(sid: "CloudWatchLogsEncryptSpans",
-                     principal: ["Service": .one("logs.\(region).\(context.model.partition.dnsSuffix)")],
-                     action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                     resource: "*",
-                     condition: ["ArnEquals": ["kms:EncryptionContext:aws:logs:arn": groups.count == 1 ? .one(groups[0]) : .many(groups)]])
+        let logs: [String: StringOrList] = ["Service": .one("logs.\(region).\(context.model.partition.dnsSuffix)")]
+        return [
+            .init(sid: "CloudWatchLogsEncryptSpans", principal: logs,
+                  action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"], resource: "*",
+                  condition: ["StringEquals": ["kms:EncryptionContext:aws:logs:arn": groups.count == 1 ? .one(groups[0]) : .many(groups)]]),
+            .init(sid: "CloudWatchLogsDescribeKey", principal: logs, action: "kms:DescribeKey", resource: "*"),
+        ]
     }
 }
