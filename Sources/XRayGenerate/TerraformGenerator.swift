@@ -323,7 +323,7 @@ package struct TerraformGenerator {
     }
 
     /// As in the template: the placeholders xrayctl wrote become interpolations of the data
-    /// sources and the region variable; everything else, `${` included, is literal text.
+    /// sources (the region too: `data.aws_region`); everything else, `${` included, is literal text.
     private func substituted(_ text: String) -> HCLValue {
         let parts = Placeholder.parts(text)
         guard parts.contains(where: \.isPlaceholder) else { return .string(text) }
