@@ -60,8 +60,16 @@ package struct ECSGenerator {
             output.agentRoles.append(taskRoleName)
             output.roles.append(taskRole(name: taskRoleName, purpose: "task role of \(family): the \(context.agentName) sidecar uploads traces with it",
                                          logGroup: logGroup))
-        } else if context.model.logs.driver == .firelens {
-            output.notes.append("`\(service.name)` has its own task role: the FireLens log router signs with it, so it needs logs:CreateLogStream, logs:DescribeLogStreams and logs:PutLogEvents on `\(logGroup)`.")
+        } else if case .existing(let arn) = ecs.taskRole {
+            // The agent signs with the task role the model names, so that role gets the agent's
+            // permissions, as EC2's and Beanstalk's named roles do (and XR201 can read them).
+            let name = arn.roleName ?? arn.resource
+            output.agentRoles.append(name)
+            var role = taskRole(name: name, purpose: "the existing task role of \(family): adds the permissions the \(context.agentName) signs with",
+                                logGroup: logGroup)
+            role.trust = nil
+            role.namedByUser = true
+            output.roles.append(role)
         }
         if ecs.executionRole == .generate {
             output.roles.append(RolePlan(

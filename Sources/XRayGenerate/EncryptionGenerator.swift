@@ -18,12 +18,15 @@ package struct EncryptionGenerator {
         let callers: StringOrList = accounts.count == 1 ? .one(accounts[0]) : .many(accounts)
         let root = ["AWS": accounts.count == 1 ? StringOrList.one("arn:\(context.partition):iam::\(accounts[0]):root") : principals]
         let sameAccount = ["StringEquals": ["kms:CallerAccount": callers]]
-        let statements = PolicyDocument([
+        var statements = PolicyDocument([
             .init(sid: "XRayConfigureEncryption", principal: root, action: ["kms:CreateGrant", "kms:DescribeKey"],
                   resource: "*", condition: sameAccount),
             .init(sid: "XRayReadEncryptedTraces", principal: root, action: "kms:Decrypt", resource: "*",
                   condition: sameAccount),
         ])
+        if spansEncrypted {
+            statements.statements += spansStatements(accounts: accounts)
+        }
         output.add("iam/kms-key-policy-statements.json", CanonicalJSON.encode(statements),
                    "key-policy statements X-Ray needs on \(encryption.kmsKey): add them to the key's policy")
         // A key named by ARN in another account is changed there.
@@ -32,5 +35,32 @@ package struct EncryptionGenerator {
                                             account: context.model.account == nil ? nil : keyAccount))
         for account in context.traceAccounts { output.add(.encryption(path: "encryption.json", account: account)) }
         return output
+    }
+
+    /// With Transaction Search, spans live in the CloudWatch Logs group `aws/spans`, which
+    /// PutEncryptionConfig does not reach: the README associates the key with it, this project's
+    /// or (`account_settings: external`) not.
+    package var spansEncrypted: Bool {
+        context.model.traces.transactionSearch != nil && context.model.accountSettings == .managed
+    }
+
+    /// CloudWatch Logs may use the key for the `aws/spans` group of each account traces land in, and
+    /// for nothing else: the statement "Encrypt log data in CloudWatch Logs using AWS Key Management
+    /// Service" (Amazon CloudWatch Logs User Guide, encrypt-log-data-kms.html) gives, with its
+    /// `kms:EncryptionContext:aws:logs:arn` condition naming the log group (docs/xray-facts.md §10).
+    /// Two departures, each for a validator and neither wider: the condition is an exact
+    /// `StringEquals` (the key is a string to IAM's condition types; AWS's page writes ArnEquals/ArnLike),
+    /// and `kms:DescribeKey`, which carries no encryption context, stands alone (AWS's `kms:Describe*`
+    /// under that condition could never match).
+    package func spansStatements(accounts: [String]) -> [PolicyDocument.Statement] {
+        let region = context.model.region
+        let groups = accounts.map { "arn:\(context.partition):logs:\(region):\($0):log-group:aws/spans" }
+        let logs: [String: StringOrList] = ["Service": .one("logs.\(region).\(context.model.partition.dnsSuffix)")]
+        return [
+            .init(sid: "CloudWatchLogsEncryptSpans", principal: logs,
+                  action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"], resource: "*",
+                  condition: ["StringEquals": ["kms:EncryptionContext:aws:logs:arn": groups.count == 1 ? .one(groups[0]) : .many(groups)]]),
+            .init(sid: "CloudWatchLogsDescribeKey", principal: logs, action: "kms:DescribeKey", resource: "*"),
+        ]
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import XRayCore
 import XRaySampling
 
@@ -11,15 +12,30 @@ public enum Generator {
         // so each emitter's answers apply to the CLI steps of the first.
         let deployContext = GenerationContext(model: model, placeholders: true)
         let deployable = model.outputs.isEmpty ? nil : plan(deployContext)
-        let template = model.outputs.contains(.cloudformation) ? deployable.flatMap(CloudFormationGenerator(context: deployContext).render) : nil
-        if let template {
-            output.add("cloudformation.yaml", template.text, "what CloudFormation can hold of this setup, as one template: " + template.holds.joined(separator: ", "))
+        // Two of each: the project's, and the account-wide settings (`account/`), applied once per account.
+        var templates: [OutputScope: CloudFormationGenerator.Template] = [:]
+        var configurations: [OutputScope: TerraformGenerator.Configuration] = [:]
+        for scope in [OutputScope.project, .account] {
+            guard let deployable else { break }
+            if model.outputs.contains(.cloudformation) {
+                templates[scope] = CloudFormationGenerator(context: deployContext).render(deployable, scope: scope)
+            }
+            if model.outputs.contains(.terraform) {
+                configurations[scope] = TerraformGenerator(context: deployContext).render(deployable, scope: scope)
+            }
         }
-        let terraform = model.outputs.contains(.terraform) ? deployable.flatMap(TerraformGenerator(context: deployContext).render) : nil
-        var files = output.files + (terraform?.files ?? [])
-        files.append(OutputReadme.render(model: model, setup: output,
-                                         template: template.map { ($0.holds, $0.remaining) },
-                                         terraform: terraform.map { ($0.holds, $0.remaining) }))
+        for (scope, template) in templates {
+            output.add(scope.prefix + "cloudformation.yaml", template.text, scope == .account
+                ? "the account-wide settings as a template, deployed once per account as the stack \(CloudFormationGenerator.accountStackName) (they stay when it is deleted): " + template.holds.joined(separator: ", ")
+                : "what CloudFormation can hold of this setup, as one template: " + template.holds.joined(separator: ", "))
+        }
+        var files = output.files + configurations.values.flatMap(\.files)
+        let resources = deployable?.resources ?? []
+        files.append(OutputReadme.render(
+            model: model, setup: output,
+            template: OutputReadme.Deployed(resources, templates.mapValues { ($0.holds, $0.remaining) }),
+            terraform: OutputReadme.Deployed(resources, configurations.mapValues { ($0.holds, $0.remaining) },
+                                             files: configurations.mapValues { $0.files.map { ($0.path as NSString).lastPathComponent } })))
         // Every placeholder is filled in by the emitter that writes it; one left over is a bug in
         // xrayctl, and no file is better than a file holding it.
         if let leftover = files.first(where: { Placeholder.remains(in: $0.contents) }) {
@@ -60,8 +76,18 @@ public enum Generator {
         if let encryption = model.encryption {
             output.append(EncryptionGenerator(context: context).generate(encryption))
         }
+        // Discovery (the account's service-linked role) is needed wherever Application Signals runs,
+        // Lambda included: "Enable Application Signals on Lambda" starts with it (docs/xray-facts.md §10).
+        if model.applicationSignals {
+            output.add(model.accountSettings == .managed ? .applicationSignalsDiscovery : .accountSettingCheck(.applicationSignalsDiscovery, account: nil))
+        }
+        if model.applicationSignals && model.services.contains(where: { service in
+            if case .lambda(let spec) = service.target { return spec.instrumentation == .adot }
+            return false
+        }) {
+            output.notes.append("Application Signals on Lambda: `start-discovery` (or AWS::ApplicationSignals::Discovery) creates the account's service-linked role once, and every function's role gets CloudWatchLambdaApplicationSignalsExecutionRolePolicy: see \"Enable your applications on Lambda\" in the Amazon CloudWatch User Guide.")
+        }
         if model.applicationSignals && model.services.contains(where: { $0.platform.isECS }) {
-            output.add(.applicationSignalsDiscovery)
             output.notes.append("Application Signals: the CloudWatch agent receives it on 4316 (its role has CloudWatchAgentServerPolicy), and `start-discovery` (or the template's AWS::ApplicationSignals::Discovery) sets the account up once.")
             output.notes.append(applicationSignalsAppsNote(model))
         }

@@ -3,14 +3,42 @@ import XRaySampling
 
 /// The README written beside the artifacts: what each file is and the commands that apply them.
 package enum OutputReadme {
+    /// What the templates (or the Terraform configurations) hold: the project's and the account's
+    /// (`account/`), in words, and the setup's resources neither holds, which remain CLI steps.
+    package struct Deployed {
+        package var holds: [OutputScope: [String]]
+        package var files: [OutputScope: [String]]
+        package var remaining: Set<Int>
+
+        /// nil when neither output exists.
+        package init?(_ resources: [SetupResource], _ outputs: [OutputScope: (holds: [String], remaining: Remaining)],
+                      files: [OutputScope: [String]] = [:]) {
+            guard !outputs.isEmpty else { return nil }
+            holds = outputs.mapValues(\.holds)
+            self.files = files
+            remaining = Set(resources.indices.filter { index in
+                let output = outputs[resources[index].isAccountWide ? .account : .project]
+                return output.map { $0.remaining.indices.contains(index) } ?? true
+            })
+        }
+
+        /// "`account/cloudformation.yaml` once per account, which holds …, and `cloudformation.yaml`, which holds …"
+        package func sentence(_ file: String) -> String {
+            [OutputScope.account, .project].compactMap { scope in
+                holds[scope].map { "`\(scope.prefix)\(file)`\(scope == .account ? " once per account" : ""), which holds \($0.joined(separator: ", "))" }
+            }.joined(separator: ", and ")
+        }
+    }
+
     /// `template`, `terraform`: what `cloudformation.yaml` and `terraform/` hold in words, and the
     /// resources each left to the CLI (their emitters' answers); nil when there is none.
-    package static func render(model: XRayModel, setup: Setup, template: (holds: [String], remaining: Remaining)?,
-                       terraform: (holds: [String], remaining: Remaining)? = nil) -> GeneratedFile {
+    package static func render(model: XRayModel, setup: Setup, template: Deployed?, terraform: Deployed? = nil) -> GeneratedFile {
         let output = setup
-        let files = output.files + (terraform == nil ? [] : [
-            GeneratedFile("\(TerraformGenerator.folder)/", "", summary: "the same as Terraform: `versions.tf`, `variables.tf`, `main.tf`, `outputs.tf` (see \"With Terraform\" below)"),
-        ])
+        let files = output.files + [OutputScope.project, .account].compactMap { scope in
+            terraform?.files[scope].map { names in
+                GeneratedFile(scope.prefix + "\(TerraformGenerator.folder)/", "", summary: "\(scope == .account ? "the account-wide settings" : "the same") as Terraform: \(names.map { "`\($0)`" }.joined(separator: ", ")) (see \"With Terraform\" below)")
+            }
+        }
         var lines = [
             "# X-Ray setup for \(model.project)",
             "",
@@ -28,9 +56,16 @@ package enum OutputReadme {
         let ordered = setup.resources.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
         lines += ["", "## Apply", ""]
         if let template {
-            let remaining = ordered.filter { template.remaining.indices.contains($0.offset) }.map(\.element)
-            lines += ["Either deploy `cloudformation.yaml`, which holds \(template.holds.joined(separator: ", ")):", "", "```sh",
-                      "aws cloudformation deploy --region \(Shell.quote(model.region)) --stack-name \(Shell.quote(model.project + "-xray")) --template-file cloudformation.yaml --capabilities CAPABILITY_NAMED_IAM"]
+            let remaining = ordered.filter { template.remaining.contains($0.offset) }.map(\.element)
+            lines += ["Either deploy \(template.sentence("cloudformation.yaml")):", "", "```sh"]
+            if template.holds[.account] != nil {
+                // One stack per account, whichever project deploys it: a second deploy is an update, not a rival.
+                lines += ["# once per account; deleting this stack leaves the settings on (DeletionPolicy: Retain):",
+                          "aws cloudformation deploy --region \(Shell.quote(model.region)) --stack-name \(CloudFormationGenerator.accountStackName) --template-file account/cloudformation.yaml"]
+            }
+            if template.holds[.project] != nil {
+                lines.append("aws cloudformation deploy --region \(Shell.quote(model.region)) --stack-name \(Shell.quote(model.project + "-xray")) --template-file cloudformation.yaml --capabilities CAPABILITY_NAMED_IAM")
+            }
             if remaining.isEmpty {
                 lines += ["```", "", "which is the whole setup, or apply the same with the CLI, from this directory, in this order:", "", "```sh"]
             } else {
@@ -61,14 +96,22 @@ package enum OutputReadme {
                 : "exports traces to X-Ray only"
             lines.append("- The \(profile.displayName) gets its configuration inline through the `\(variable)` environment variable: it receives X-Ray segments on 2000/udp, serves sampling on 2000/tcp, accepts OTLP on 4317/4318, and \(destination), so its role needs X-Ray permissions only.")
         }
-        // A model without services (Transaction Search alone) runs no agent.
-        if profile.format == .daemon && !model.services.isEmpty {
+        if setup.resources.contains(where: { if case .role(let role) = $0 { return role.trust != nil }; return false }) {
+            lines.append("- IAM is eventually consistent: `aws iam wait role-exists` waits until IAM answers for a new role, yet the service that assumes it may refuse it for a few seconds more; if the step after fails with an invalid-role error, run it again.")
+        }
+        // Only an agent reads `agent.kind`: a model without one (Transaction Search alone, Lambda and
+        // API Gateway, which trace through their own services) is not told to change it.
+        if profile.format == .daemon && model.services.contains(where: { GenerationContext.usesAgent($0.platform) }) {
             lines.append("- The X-Ray daemon and SDKs are in maintenance mode since 2026-02-25 and reach end of support on 2027-02-25. To move to the ADOT collector or the CloudWatch agent, set `agent.kind: adot` or `agent.kind: cloudwatch-agent` in the model and generate again: they receive the same X-Ray segments on 2000/udp and serve sampling on 2000/tcp, so the applications need no change.")
         }
         if let terraform {
-            let remaining = ordered.filter { terraform.remaining.indices.contains($0.offset) }.map(\.element)
+            let remaining = ordered.filter { terraform.remaining.contains($0.offset) }.map(\.element)
+            let same = template == nil ? "" : " (what the templates hold, for a Terraform user)"
+            let folders = terraform.holds[.account] == nil ? "`terraform/`"
+                : terraform.holds[.project] == nil ? "`account/terraform/` (once per account)"
+                : "`account/terraform/` (once per account), then `terraform/`"
             lines += ["", "## With Terraform", "",
-                      "`terraform/` holds \(terraform.holds.joined(separator: ", ")): what the template holds, for a Terraform user. From `terraform/`, run `terraform init` and `terraform apply`\(remaining.isEmpty ? "; that is the whole setup." : ", then, from this directory, the CLI steps above that Terraform cannot do here:")"]
+                      "\(terraform.sentence("terraform/"))\(same). From \(folders), run `terraform init` and `terraform apply`\(remaining.isEmpty ? "; that is the whole setup." : ", then, from this directory, the CLI steps above that Terraform cannot do here:")"]
             if !remaining.isEmpty {
                 lines += [""] + remaining.flatMap { $0.commands(region: model.region) }.map { "    " + $0 }
             }

@@ -42,7 +42,13 @@ package struct SamplingGenerator {
                                                                           ReservoirSize: sampling.defaultReservoir))
             output.add("sampling/default-rule.json", CanonicalJSON.encode(update),
                        "the Default rule's reservoir and rate (UpdateSamplingRule input; Default cannot be created)")
-            for account in context.samplingAccounts { output.add(.defaultSamplingRule(path: "sampling/default-rule.json", account: account)) }
+            // One Default rule per account: with `account_settings: external` another project sets it.
+            for account in context.samplingAccounts {
+                output.add(context.model.accountSettings == .managed
+                    ? .defaultSamplingRule(path: "sampling/default-rule.json", account: account)
+                    : .accountSettingCheck(.defaultSamplingRule(reservoir: sampling.defaultReservoir, rate: sampling.defaultRate), account: account))
+            }
+            output.notes.append("The Default sampling rule is one per account: every project that sets it sets it for all. \(context.model.accountSettings == .managed ? "This one does; set `account_settings: external` in the others." : "`account_settings: external`: the steps show its reservoir and rate beside this model's.")")
         }
 
         // Local rules match only host, method and path, so a rule that selects a service cannot be

@@ -41,10 +41,12 @@ package struct Setup {
     }
 
     /// One emitter's single pass: `emit` answers for each resource in order, `take` keeps each
-    /// rendering, and what it could not express remains for the CLI.
-    package func render<Rendering>(_ emit: (SetupResource) -> Emitted<Rendering>, into take: (Rendering) -> Void) -> Remaining {
+    /// rendering, and what it could not express remains for the CLI. Resources outside `scope` are
+    /// another output's (the project's or the account's) and neither rendered nor remaining here.
+    package func render<Rendering>(_ scope: OutputScope = .project, _ emit: (SetupResource) -> Emitted<Rendering>,
+                                   into take: (Rendering) -> Void) -> Remaining {
         var remaining = Remaining()
-        for (index, resource) in resources.enumerated() {
+        for (index, resource) in resources.enumerated() where scope.holds(resource) {
             switch emit(resource) {
             case .rendered(let rendering):
                 take(rendering)
@@ -72,6 +74,20 @@ package struct PlannedTask {
 package enum Emitted<Rendering> {
     case rendered(Rendering)
     case notExpressible(String)
+}
+
+/// Which of the two whole-setup outputs a template or Terraform configuration is: the project's,
+/// or the account's (`account/`): the settings an account has once, applied once per account so
+/// that two projects in one account do not fight over them.
+package enum OutputScope {
+    case project, account
+
+    package func holds(_ resource: SetupResource) -> Bool {
+        resource.isAccountWide == (self == .account)
+    }
+
+    /// Where its files go, before `cloudformation.yaml` and `terraform/`.
+    package var prefix: String { self == .account ? "account/" : "" }
 }
 
 /// What the CLI steps do after an output holding the resources it could: every resource it could

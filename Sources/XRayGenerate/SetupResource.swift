@@ -29,6 +29,11 @@ package enum SetupResource {
     case transactionSearch(TransactionSearchSpec, policyPath: String, policyName: String, account: String?)
     /// Application Signals' one-time account setup (its service-linked role).
     case applicationSignalsDiscovery
+    /// The model's KMS key on the `aws/spans` log group X-Ray created when Transaction Search turned on:
+    /// PutEncryptionConfig does not reach it (AssociateKmsKey, docs/xray-facts.md §10).
+    case spansEncryption(key: String, account: String?)
+    /// An account-wide setting another project owns (`account_settings: external`): checked, not set.
+    case accountSettingCheck(AccountSettingCheck, account: String?)
     /// Active tracing on a function that exists (`UpdateFunctionConfiguration` input).
     case functionTracing(path: String)
     /// The upload permission added to a function's current role, looked up when applied.
@@ -44,6 +49,14 @@ package enum SetupResource {
     /// The agent's manifests, then each app Deployment's patch, in one cluster. `placeholderRole`:
     /// the annotation whose role ARN holds the account placeholder, filled in from the CLI's identity.
     case kubernetes(cluster: String, manifest: String, patches: [DeploymentPatch], placeholderRole: PlaceholderRole?)
+
+    /// What `account_settings: external` checks, with what the model expects of it.
+    package enum AccountSettingCheck {
+        case transactionSearch(indexingPercentage: Double)
+        case defaultSamplingRule(reservoir: Int, rate: Double)
+        case applicationSignalsDiscovery
+        case spansEncryption(key: String)
+    }
 
     package struct PlaceholderRole: Hashable {
         package var annotation: String
@@ -61,10 +74,21 @@ package enum SetupResource {
         switch self {
         case .role(let role): return role.otherAccount
         case .samplingRules(_, _, let account), .samplingRateBoosts(_, _, let account), .defaultSamplingRule(_, let account), .group(_, _, let account),
-             .encryption(_, let account), .transactionSearch(_, _, _, let account): return account
+             .encryption(_, let account), .transactionSearch(_, _, _, let account), .spansEncryption(_, let account),
+             .accountSettingCheck(_, let account): return account
         case .keyPolicy(_, _, let account): return account
         case .logGroup, .taskDefinition, .daemonService, .applicationSignalsDiscovery, .functionTracing, .functionRolePolicy,
              .adotLayer, .stageTracing, .beanstalkEnvironment, .instance, .podIdentityAssociation, .kubernetes: return nil
+        }
+    }
+
+    /// A setting the account has once, whatever the number of projects in it: the template and
+    /// Terraform hold these in `account/`, applied once per account (`account_settings: managed`).
+    package var isAccountWide: Bool {
+        switch self {
+        case .defaultSamplingRule, .transactionSearch, .applicationSignalsDiscovery, .spansEncryption, .accountSettingCheck: return true
+        case .role, .keyPolicy, .logGroup, .taskDefinition, .daemonService, .samplingRules, .samplingRateBoosts, .group, .encryption, .functionTracing,
+             .functionRolePolicy, .adotLayer, .stageTracing, .beanstalkEnvironment, .instance, .podIdentityAssociation, .kubernetes: return false
         }
     }
 
@@ -80,6 +104,8 @@ package enum SetupResource {
         case .beanstalkEnvironment: return "the .ebextensions go into the application's source bundle"
         case .instance: return "the user data is for instances you launch"
         case .kubernetes: return "the manifests are applied to the cluster with kubectl"
+        case .spansEncryption: return "X-Ray creates the aws/spans log group when Transaction Search turns on, so no stack or configuration owns it"
+        case .accountSettingCheck: return "account_settings: external: another project sets it, and this one only checks it"
         case .role, .logGroup, .taskDefinition, .daemonService, .samplingRules, .samplingRateBoosts, .group, .transactionSearch,
              .applicationSignalsDiscovery, .podIdentityAssociation: return nil
         }
@@ -104,6 +130,8 @@ package enum SetupResource {
         case .defaultSamplingRule: return 6
         case .encryption: return 7
         case .group: return 7
+        case .spansEncryption: return 7
+        case .accountSettingCheck: return 2
         case .functionTracing, .functionRolePolicy, .adotLayer: return 8
         case .stageTracing: return 9
         case .beanstalkEnvironment: return 10
@@ -124,6 +152,9 @@ package enum SetupResource {
             var commands = Self.inAccount(role.otherAccount)
             if role.trust != nil {
                 commands.append("aws iam create-role\(profile) --role-name \(name) --assume-role-policy-document \(q("file://iam/\(role.name).trust.json"))")
+                // IAM is eventually consistent: a service may be refused a role for a few seconds after
+                // it is created, so wait until IAM answers for it (the README's notes say the rest).
+                commands.append("aws iam wait role-exists\(profile) --role-name \(name)")
             }
             if role.inlinePolicy != nil {
                 commands.append("aws iam put-role-policy\(profile) --role-name \(name) --policy-name xray --policy-document \(q("file://iam/\(role.name).policy.json"))")
@@ -161,14 +192,29 @@ package enum SetupResource {
             return ["aws application-signals start-discovery --region \(region)"]
         case .transactionSearch(_, let policyPath, let policyName, let account):
             let profile = Self.profile(account)
+            // Account-wide: another project may have turned it on. A resource policy that lets X-Ray
+            // write spans is kept (and none added), and a destination that is CloudWatch Logs already
+            // keeps its indexing rule: two projects in one account do not undo each other.
+            let present = "aws logs describe-resource-policies\(profile) --region \(region) --query \"resourcePolicies[?contains(policyDocument, 'xray.amazonaws.com') && contains(policyDocument, 'aws/spans')].policyName\" --output text"
+            let on = "[ \"$TRANSACTION_SEARCH\" = CloudWatchLogs ]"
             return Self.inAccount(account) + [
-                "aws logs put-resource-policy\(profile) --region \(region) --policy-name \(q(policyName)) --policy-document \(q("file://" + policyPath))",
-                "aws xray update-trace-segment-destination\(profile) --region \(region) --cli-input-json \(q("file://" + TransactionSearchGenerator.destinationPath))",
-                "until [ \"$(aws xray get-trace-segment-destination\(profile) --region \(region) --query Status --output text)\" = ACTIVE ]; do sleep 10; done",
-                "aws xray update-indexing-rule\(profile) --region \(region) --cli-input-json \(q("file://" + TransactionSearchGenerator.indexingPath))",
+                "[ -n \"$(\(present))\" ] || aws logs put-resource-policy\(profile) --region \(region) --policy-name \(q(policyName)) --policy-document \(q("file://" + policyPath))",
+                "TRANSACTION_SEARCH=$(aws xray get-trace-segment-destination\(profile) --region \(region) --query Destination --output text)",
+                "\(on) && echo 'Transaction Search is on already in this account: its destination and indexing rule stay as they are' || aws xray update-trace-segment-destination\(profile) --region \(region) --cli-input-json \(q("file://" + TransactionSearchGenerator.destinationPath))",
+                // Ten minutes at most: a destination that never turns ACTIVE stops the steps with a message.
+                "for attempt in $(seq 60); do [ \"$(aws xray get-trace-segment-destination\(profile) --region \(region) --query Status --output text)\" = ACTIVE ] && break; if [ \"$attempt\" = 60 ]; then echo 'Transaction Search is not ACTIVE after 10 minutes: see aws xray get-trace-segment-destination' >&2; exit 1; fi; sleep 10; done",
+                "\(on) || aws xray update-indexing-rule\(profile) --region \(region) --cli-input-json \(q("file://" + TransactionSearchGenerator.indexingPath))",
             ]
+        case .spansEncryption(let key, let account):
+            let profile = Self.profile(account)
+            // AssociateKmsKey takes a key ARN; an alias is resolved to its key first.
+            let keyARN = key.contains(":key/") ? q(key) : "\"$(aws kms describe-key\(profile) --region \(region) --key-id \(q(key)) --query KeyMetadata.Arn --output text)\""
+            return Self.inAccount(account) + [
+                "aws logs associate-kms-key\(profile) --region \(region) --log-group-name aws/spans --kms-key-id \(keyARN)"]
+        case .accountSettingCheck(let check, let account):
+            return Self.inAccount(account) + Self.checkCommands(check, profile: Self.profile(account), region: region)
         case .functionTracing(let path):
-            return ["aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + path))"]
+            return [Self.ownerWarning, "aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + path))"]
         case .functionRolePolicy(let function, let policyPath):
             return [Self.lookUpRoleName(function: function, region: region),
                     "aws iam put-role-policy --role-name \"$ROLE_NAME\" --policy-name xray --policy-document \(q("file://" + policyPath))"]
@@ -176,7 +222,8 @@ package enum SetupResource {
             let current = (path as NSString).deletingLastPathComponent + "/current-configuration.json"
             let update = (path as NSString).deletingLastPathComponent + "/lambda-adot-update.json"
             // One update at a time: Lambda refuses a change while the previous one is in progress.
-            var commands = ["aws lambda wait function-updated --region \(region) --function-name \(q(function))",
+            var commands = ["# the same holds for the layer: in the owner, add it to the function's layers and AWS_LAMBDA_EXEC_WRAPPER=\(ADOTLayerAddition.wrapper) to its variables",
+                            "aws lambda wait function-updated --region \(region) --function-name \(q(function))",
                             "aws lambda get-function-configuration --region \(region) --function-name \(q(function)) --output json > \(q(current))",
                             Self.mergeLayer + " \(q(current)) \(q(path)) \(q(function)) > \(q(update))",
                             "aws lambda update-function-configuration --region \(region) --cli-input-json \(q("file://" + update))"]
@@ -202,10 +249,36 @@ package enum SetupResource {
             } else {
                 commands.append("kubectl apply -f \(q(manifest))")
             }
+            if !patches.isEmpty { commands.append(Self.patchOwnerWarning) }
             commands += patches.map { "kubectl patch deployment \(q($0.deployment)) --namespace \(q($0.namespace)) --patch-file \(q($0.path))" }
             return commands
         }
     }
+
+    /// `account_settings: external`: what the account should have, asked and compared; a difference
+    /// is said on stderr (the steps go on: the setting is someone else's to change).
+    package static func checkCommands(_ check: AccountSettingCheck, profile: String, region: String) -> [String] {
+        let q = Shell.quote
+        switch check {
+        case .transactionSearch(let percentage):
+            return ["[ \"$(aws xray get-trace-segment-destination\(profile) --region \(region) --query Destination --output text)\" = CloudWatchLogs ] || echo \(q("account_settings: external, yet Transaction Search is off in this account: X-Ray's OTLP endpoint drops spans until whoever owns the account's settings turns it on (this model expects \(TransactionSearchGenerator.percent(percentage)) of spans indexed)")) >&2"]
+        case .defaultSamplingRule(let reservoir, let rate):
+            return ["# account_settings: external: this model expects the Default sampling rule at reservoir \(reservoir), rate \(rate); it is now:",
+                    "aws xray get-sampling-rules\(profile) --region \(region) --query \"SamplingRuleRecords[?SamplingRule.RuleName=='Default'].SamplingRule.[ReservoirSize,FixedRate]\" --output text"]
+        case .applicationSignalsDiscovery:
+            return ["# account_settings: external: Application Signals' discovery (aws application-signals start-discovery) is run once in this account by whoever owns its settings"]
+        case .spansEncryption(let key):
+            return ["# account_settings: external: this model expects the aws/spans log group encrypted with \(key); its key is now:",
+                    "aws logs describe-log-groups\(profile) --region \(region) --log-group-name-prefix aws/spans --query \"logGroups[?logGroupName=='aws/spans'].kmsKeyId\" --output text"]
+        }
+    }
+
+    /// Said where the steps change a function that its infrastructure code usually owns: that code's
+    /// next apply sets tracing back to what it says, so the lasting change is the one line there.
+    package static let ownerWarning = "# if Terraform, SAM or CloudFormation owns this function, its next apply turns tracing off again: make the change there instead (Terraform: tracing_config { mode = \"Active\" }; CloudFormation: TracingConfig: {Mode: Active}; SAM: Tracing: Active)"
+
+    /// The same for Deployments that Helm, Argo CD or Flux keep in step with their charts and manifests.
+    package static let patchOwnerWarning = "# if Helm, Argo CD or Flux owns these Deployments, their next sync removes the patch: add the same env to the chart or manifests instead (the patch files show what)"
 
     /// `ROLE_NAME=` the function's current role (the last part of its ARN: a role may have a path).
     /// `region` is quoted already.

@@ -154,6 +154,7 @@ public enum SingleArtifact: String, CaseIterable, Sendable {
         case .daemonService(let service, _): return self == .daemonService ? CanonicalJSON.encode(service) : nil
         case .samplingRules(let rules, _, _): return self == .samplingRules ? CanonicalJSON.encode(rules) : nil
         case .keyPolicy, .logGroup, .samplingRateBoosts, .defaultSamplingRule, .group, .encryption, .transactionSearch, .applicationSignalsDiscovery,
+             .spansEncryption, .accountSettingCheck,
              .functionTracing, .functionRolePolicy, .adotLayer, .stageTracing, .beanstalkEnvironment, .instance,
              .podIdentityAssociation, .kubernetes:
             return nil

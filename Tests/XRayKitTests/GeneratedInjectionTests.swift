@@ -280,7 +280,7 @@ import Testing
     /// References xrayctl writes: resources, variables, the type `string`, and the data sources
     /// its placeholders are filled in from.
     static func isOwnReference(_ expression: String) -> Bool {
-        expression.wholeMatch(of: /aws_[a-z0-9_]+\.[a-z0-9_]+(\.(arn|id|name))?|var\.[a-z_]+|string|data\.aws_partition\.current\.partition|data\.aws_caller_identity\.current\.account_id/) != nil
+        expression.wholeMatch(of: /aws_[a-z0-9_]+\.[a-z0-9_]+(\.(arn|id|name))?|var\.[a-z_]+|string|data\.aws_partition\.current\.partition|data\.aws_region\.current\.region|data\.aws_caller_identity\.current\.account_id/) != nil
     }
 
     struct Literals: Decodable {
@@ -323,16 +323,20 @@ import Testing
         for model in TestSupport.allModels { setups.append((model.name, try TestSupport.generate(modelAt: model.url))) }
 
         var modules: [String] = []
+        // The project's configuration and the account-wide one (account/terraform/), each a module.
         for (index, setup) in setups.enumerated() {
-            let files = setup.1.filter { $0.path.hasPrefix("terraform/") }
-            guard !files.isEmpty else { continue }
-            let folder = root.appendingPathComponent("m\(index)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for file in files {
-                try Data(file.contents.utf8).write(to: folder.appendingPathComponent(String(file.path.dropFirst("terraform/".count))))
+            for (prefix, suffix) in [("terraform/", ""), ("account/terraform/", "a")] {
+                let files = setup.1.filter { $0.path.hasPrefix(prefix) }
+                guard !files.isEmpty else { continue }
+                let name = "m\(index)\(suffix)"
+                let folder = root.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for file in files {
+                    try Data(file.contents.utf8).write(to: folder.appendingPathComponent(String(file.path.dropFirst(prefix.count))))
+                }
+                let versions = files.first { $0.path == prefix + "versions.tf" }?.contents ?? ""
+                if TerraformTool.mirrorSatisfies(versions) { modules.append(name) }
             }
-            let versions = files.first { $0.path == "terraform/versions.tf" }?.contents ?? ""
-            if TerraformTool.mirrorSatisfies(versions) { modules.append("m\(index)") }
         }
         let format = try TerraformTool.run(terraform, ["fmt", "-check", "-diff", "-recursive", "."], in: root)
         #expect(format.status == 0, "terraform fmt would change: \(format.stdout.suffix(3000)) \(format.stderr.suffix(1000))")

@@ -38,7 +38,9 @@ struct TerraformConformanceTests {
             let paths = files.map(\.path)
             // Whatever a template can hold, Terraform holds too.
             #expect(paths.contains("cloudformation.yaml") == paths.contains("terraform/main.tf"), "\(model.name)")
+            #expect(paths.contains("account/cloudformation.yaml") == paths.contains("account/terraform/main.tf"), "\(model.name)")
             if paths.contains("cloudformation.yaml") { withTemplate += 1 }
+            if paths.contains("account/cloudformation.yaml") { withTemplate += 1 }
         }
         let script = TestSupport.path("Tests/XRayKitTests/Conformance/terraform_check.py").path
         let result = try TestSupport.run(TestSupport.which("python3")!, [script, checkov, root.path])

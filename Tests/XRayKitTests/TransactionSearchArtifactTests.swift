@@ -46,7 +46,7 @@ import Testing
         #expect(fromFlags == fromModel)
         #expect(Set(fromFlags.map(\.path)).isSuperset(of: ["transaction-search/segment-destination.json", "transaction-search/indexing-rule.json",
                                                            "transaction-search/logs-resource-policy.json", "transaction-search/enable-permissions.json",
-                                                           "cloudformation.yaml", "terraform/main.tf", "README.md"]))
+                                                           "account/cloudformation.yaml", "account/terraform/main.tf", "README.md"]))
         let indexing = try #require(fromFlags.first { $0.path == "transaction-search/indexing-rule.json" })
         #expect(indexing.contents.contains("\"DesiredSamplingPercentage\": 5"))
         // No agent runs in an account-level setup: its README does not speak of one.

@@ -7,7 +7,7 @@ package struct ModelReader {
 
     package static let topLevelKeys = ["version", "project", "region", "account", "partition", "cluster",
                                "agent", "encryption", "sampling", "logs", "services", "traces",
-                               "application_signals", "outputs", "groups"]
+                               "application_signals", "outputs", "groups", "account_settings"]
 
     package func model(_ root: LocatedNode) -> XRayModel? {
         guard let fields = reader.fields(root, "the model", keys: Self.topLevelKeys) else { return nil }
@@ -51,6 +51,10 @@ package struct ModelReader {
                               logs: logsSpec, services: serviceSpecs, traces: tracesSpec, applicationSignals: signals)
         if let outputKinds { model.outputs = outputKinds }
         model.groups = groupSpecs
+        if let node = fields["account_settings"],
+           let text = reader.choice(node, "account_settings", from: AccountSettings.allCases.map(\.rawValue)) {
+            model.accountSettings = AccountSettings(rawValue: text)!
+        }
         return model
     }
 

@@ -137,6 +137,10 @@ public enum ModelSchema {
             ], "Logging of the ECS containers (every container gets awslogs unless turned off)."),
             "services": doc(["type": ["array", "null"], "items": ["$ref": "#/$defs/service"]],
                             "The services to trace, each on one platform; a model without services sets up the account only (traces.transaction_search, groups)."),
+            "account_settings": choice([
+                "managed": "this project sets the account-wide settings (the Default sampling rule, Transaction Search, Application Signals' discovery); the CLI steps leave one that is on already as it is, and the template and Terraform hold them in account/, applied once per account (the default)",
+                "external": "another project sets them; this one only checks them and says what it expects",
+            ], "Who owns the settings an account has once, whatever the number of projects in it:"),
             "application_signals": doc(["type": "boolean"], "true turns on CloudWatch Application Signals: ECS through the CloudWatch agent, Lambda through instrumentation: adot.",
                                        examples: [false]),
             "traces": doc([

@@ -20,6 +20,19 @@ public struct XRayModel: Sendable {
     public var outputs: Set<OutputKind> = Set(OutputKind.allCases)
     /// X-Ray groups (`groups:`), created in every account traces land in.
     public var groups: [GroupSpec] = []
+    /// Who owns the account-wide settings (`account_settings:`).
+    public var accountSettings = AccountSettings.managed
+}
+
+/// The settings an account has once, whatever the number of projects in it: the Default sampling
+/// rule, Transaction Search (the segment destination, the indexing rule, the logs resource policy
+/// for X-Ray, the `aws/spans` key) and Application Signals' discovery.
+public enum AccountSettings: String, CaseIterable, Sendable {
+    /// This project sets them: the CLI steps leave a setting that is on already as it is, and the
+    /// template and Terraform hold them apart, in `account/`, applied once per account.
+    case managed
+    /// Another project or team sets them: the steps only check them and say what this model expects.
+    case external
 }
 
 /// An X-Ray group: the traces a filter expression selects, with X-Ray Insights and its notifications.

@@ -36,6 +36,8 @@ from botocore.validate import ParamValidator
 import moto.awslambda.models as lambda_models
 import moto.ecs.models as ecs_models
 import moto.kms.models as kms_models
+import moto.logs.exceptions as logs_exceptions
+import moto.logs.responses as logs_responses
 from moto.iam.models import get_account_id_from
 from moto.server import ThreadedMotoServer
 
@@ -184,6 +186,26 @@ class XRayStub(BaseHTTPRequestHandler):
         self.answer(answer)
 
 
+LOGS = botocore.session.get_session().get_service_model("logs")
+
+
+def _associate_kms_key(self):
+    # botocore's logs.AssociateKmsKey ("Associates the specified KMS key with either one log group in the
+    # account"): moto 5.2.1 has no such operation. The request is validated with botocore as the X-Ray
+    # stub's are, and the key is kept on the log group, which DescribeLogGroups then answers with.
+    data = json.loads(self.body or "{}")
+    report = ParamValidator().validate(data, LOGS.operation_model("AssociateKmsKey").input_shape)
+    XRayStub.records.append((self.current_account, "AssociateKmsKey", data,
+                             [report.generate_report()] if report.has_errors() else []))
+    group = self.logs_backend.groups.get(data.get("logGroupName"))
+    if group is None:
+        raise logs_exceptions.ResourceNotFoundException()
+    group.kms_key_id = data.get("kmsKeyId")
+    return ""
+
+
+logs_responses.LogsResponse.associate_kms_key = _associate_kms_key
+
 # --- one model ---------------------------------------------------------------------------------
 
 class Run:
@@ -197,11 +219,13 @@ class Run:
         self.readme = open(os.path.join(out, "README.md")).read()
         # What the stack holds, read from the template itself: the checks after a stack deploy leave
         # those resource types to cfn-lint where moto's CloudFormation does not keep them.
-        template = os.path.join(out, "cloudformation.yaml")
+        # The account-wide settings have a template of their own (account/), deployed once per account.
         self.stack_types = set()
-        if os.path.exists(template):
-            with open(template, encoding="utf-8") as handle:
-                self.stack_types = {r["Type"] for r in (yaml.safe_load(handle).get("Resources") or {}).values()}
+        for template in (os.path.join(out, "cloudformation.yaml"), os.path.join(out, "account", "cloudformation.yaml")):
+            if os.path.exists(template):
+                with open(template, encoding="utf-8") as handle:
+                    self.stack_types |= {r["Type"] for r in (yaml.safe_load(handle).get("Resources") or {}).values()}
+        self.external = self.model.get("account_settings") == "external"
         self.problems = []
         self.home = tempfile.mkdtemp(prefix="xrayctl-apply-")
 
@@ -284,6 +308,20 @@ class Run:
             else:
                 _next_key_id.append(key.split("/")[-1])
                 kms.create_key()
+        if (self.model.get("traces") or {}).get("transaction_search", False) is not False:
+            # X-Ray creates aws/spans when the destination turns ACTIVE; moto has no X-Ray, so the log
+            # group the README then encrypts is made here, in every account traces land in.
+            for account in self.trace_accounts():
+                self.client("logs", account).create_log_group(logGroupName="aws/spans")
+
+    def trace_accounts(self):
+        agents = [s for s in self.model["services"] if s["platform"] in
+                  ("ecs-ec2-daemon", "ecs-ec2-sidecar", "ecs-fargate", "ec2", "elastic-beanstalk", "eks")]
+        target = ((self.model.get("agent") or {}).get("cross_account_role") or "").split(":")[4:5]
+        accounts = {target[0] if target else self.local} if agents else set()
+        if self.services("lambda") or self.services("api-gateway") or not accounts:
+            accounts.add(self.local)
+        return sorted(accounts)
 
     # the README's commands, as a shell script run from the output directory
     def script(self, block):
@@ -430,15 +468,23 @@ class Run:
                 traces.add(self.local)
             if not traces <= accounts:
                 self.problems.append(f"{label}: encryption set in {sorted(accounts)}, traces land in {sorted(traces)}")
-        if self.model.get("application_signals") and not self.in_stack("AWS::ApplicationSignals::Discovery", via_stack) and any(
-                s["platform"].startswith("ecs-") for s in self.model["services"]) and self.local not in XRayStub.discovery:
+        if self.model.get("application_signals") and not self.external and not self.in_stack(
+                "AWS::ApplicationSignals::Discovery", via_stack) and self.local not in XRayStub.discovery:
             self.problems.append(f"{label}: Application Signals' start-discovery did not run in {self.local}")
         landing = {agent_account} if agents else set()
         if self.services("lambda") or self.services("api-gateway"):
             landing.add(self.local)
         self.check_groups(label, via_stack, landing or {self.local})
         search = (self.model.get("traces") or {}).get("transaction_search", False)
-        if search is not False:
+        key = (self.model.get("encryption") or {}).get("kms_key")
+        if search is not False and key and not self.external:
+            # The spans' log group takes the model's key too (AssociateKmsKey), in every account traces land in.
+            for account in self.trace_accounts():
+                groups = self.client("logs", account).describe_log_groups(logGroupNamePrefix="aws/spans")["logGroups"]
+                found = [g.get("kmsKeyId") for g in groups if g["logGroupName"] == "aws/spans"]
+                if not found or not found[0] or (":key/" in key and found[0].split("/")[-1] != key.split("/")[-1]):
+                    self.problems.append(f"{label}: aws/spans in account {account} is encrypted with {found}, not {key}")
+        if search is not False and not self.external:
             traces = {agent_account} if agents else set()
             if self.services("lambda") or self.services("api-gateway"):
                 traces.add(self.local)

@@ -21,7 +21,7 @@ import yaml
 NORMAL = [
     ("${data.aws_partition.current.partition}", "PARTITION"), ("${AWS::Partition}", "PARTITION"),
     ("${data.aws_caller_identity.current.account_id}", "ACCOUNT"), ("${AWS::AccountId}", "ACCOUNT"),
-    ("${var.region}", "REGION"), ("${AWS::Region}", "REGION"),
+    ("${data.aws_region.current.region}", "REGION"), ("${AWS::Region}", "REGION"),
 ]
 
 
@@ -113,8 +113,10 @@ def summary_from_terraform(resources):
         name = by_label[match.group(1)] if match else role
         roles.setdefault(name, {"trust": None, "policies": [], "managed": []})["policies"].append(jsonencoded(body["policy"]))
     for body in resources.get("aws_iam_role_policy_attachment", {}).values():
-        label = re.fullmatch(r"\$\{aws_iam_role\.(\w+)\.name\}", body["role"]).group(1)
-        roles[by_label[label]]["managed"].append(unquote(body["policy_arn"]))
+        # A role this configuration creates, by reference; an existing one, by name.
+        match = re.fullmatch(r"\$\{aws_iam_role\.(\w+)\.name\}", body["role"])
+        name = by_label[match.group(1)] if match else unquote(body["role"])
+        roles.setdefault(name, {"trust": None, "policies": [], "managed": []})["managed"].append(unquote(body["policy_arn"]))
     tasks = {unquote(b["family"]): jsonencoded(b["container_definitions"]) for b in resources.get("aws_ecs_task_definition", {}).values()}
     return {
         "roles": roles,
@@ -186,6 +188,12 @@ def compare(setup):
     if not os.path.exists(template):
         return []
     theirs, unread = summary_from_template(template)
+    # An existing role given managed policies (Application Signals on a function's named role): Terraform
+    # attaches them by the role's name; a stack cannot attach a managed policy to a role it does not own,
+    # so the template leaves that role's step, inline policy included, to the CLI.
+    for name, role in list(ours["roles"].items()):
+        if role["trust"] is None and role["managed"] and name not in theirs["roles"]:
+            del ours["roles"][name]
     problems = [f"cloudformation.yaml holds {kind}, which this check does not compare with terraform/" for kind in unread]
     for key in theirs:
         a, b = numbers(ours[key]), numbers(theirs[key])
@@ -204,6 +212,13 @@ def main():
         if os.path.isdir(os.path.join(setup, "terraform")):
             checked.append(name)
             problems += [f"{name}: {p}" for p in compare(setup)]
+        # The account-wide settings, applied once per account: account/terraform against account/cloudformation.yaml.
+        account = os.path.join(setup, "account")
+        if os.path.exists(os.path.join(account, "cloudformation.yaml")) and not os.path.isdir(os.path.join(account, "terraform")):
+            problems.append(f"{name}: account/cloudformation.yaml but no account/terraform/")
+        if os.path.isdir(os.path.join(account, "terraform")):
+            checked.append(name + "/account")
+            problems += [f"{name}/account: {p}" for p in compare(account)]
     findings = []
     if checkov != "-":
         result = subprocess.run([checkov, "-d", root, "--framework", "terraform", "--quiet", "--compact", "-o", "json"],
