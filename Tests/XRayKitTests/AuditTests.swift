@@ -18,6 +18,8 @@ final class AuditOrganisation: @unchecked Sendable {
     let management: String
     let defects: [(rule: String, arn: String, part: String?)]
     let clean: [String]
+    /// The workloads seeded, as `--inventory json` must list them (without the migration command).
+    let inventory: [[String: Any]]
     let secrets: [String]
     private let process: Process
     private let input: Pipe
@@ -54,6 +56,7 @@ final class AuditOrganisation: @unchecked Sendable {
         self.management = management
         defects = (seeded["defects"] as? [[String: String]] ?? []).map { ($0["rule"]!, $0["arn"]!, $0["part"]) }
         clean = seeded["clean"] as? [String] ?? []
+        inventory = seeded["inventory"] as? [[String: Any]] ?? []
         self.secrets = secrets + [keys[1]]
     }
 
@@ -141,6 +144,33 @@ struct AuditTests {
         for secret in organisation.secrets {
             #expect(!text.stdout.contains(secret) && !sarif.stdout.contains(secret))
         }
+    }
+
+    @Test func inventoryListsExactlyTheWorkloads() throws {
+        try PythonTools.require(PythonTools.apply)
+        let organisation = try AuditOrganisation()
+        defer { organisation.stop() }
+        let result = try audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--regions", "us-east-1,eu-west-1", "--inventory", "json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let workloads = try #require(object["workloads"] as? [[String: Any]])
+        func key(_ row: [String: Any]) -> String {
+            ["account", "region", "kind", "arn"].map { row[$0] as? String ?? "?" }.joined(separator: " ")
+                + " " + ((row["agents"] as? [String]) ?? []).joined(separator: ";") + " " + ((row["sdkSignals"] as? [String]) ?? []).joined(separator: ";")
+        }
+        #expect(workloads.map(key).sorted() == organisation.inventory.map(key).sorted())
+        // The daemon's workloads get the command that moves them to OTLP; the OpenTelemetry one none.
+        for row in workloads {
+            let migrate = row["migrate"] as? String
+            if ((row["agents"] as? [String]) ?? []).contains(where: { $0.hasPrefix("xray-daemon") }) {
+                #expect(migrate?.contains("xrayctl instrument") == true && migrate?.contains("--agent adot --export otlp") == true)
+            } else if row["kind"] as? String == "lambda-function", ((row["agents"] as? [String]) ?? []) == ["none"] {
+                #expect(migrate == nil)
+            }
+        }
+        let csv = try audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--regions", "us-east-1,eu-west-1", "--inventory", "csv", "--quiet"])
+        #expect(csv.stdout.split(separator: "\r\n").count == organisation.inventory.count + 1)
+        #expect(csv.stdout.hasPrefix("account,region,kind,arn,agents,sdk_signals,migrate\r\n"))
     }
 
     @Test func shardsSplitTheOrganisationWithoutOverlap() throws {

@@ -116,7 +116,12 @@ def main():
         member.put_role_policy(RoleName=ROLE, PolicyName="read", PolicyDocument=policy(
             {"Effect": "Allow", "Action": allowed, "Resource": "*"}))
 
-    seeded = {"defects": [], "clean": []}
+    # "inventory": every workload the audit must list, with its agents and SDK signs, as seeded.
+    seeded = {"defects": [], "clean": [], "inventory": []}
+
+    def listed(account, region, kind, arn, agents, signals):
+        seeded["inventory"].append({"account": account, "region": region, "kind": kind, "arn": arn,
+                                    "agents": agents, "sdkSignals": sorted(signals)})
     secrets = [key["SecretAccessKey"], "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSEEDEDSECRET"]
     lambda_trust = trust({"Service": "lambda.amazonaws.com"})
     task_trust = trust({"Service": "ecs-tasks.amazonaws.com"})
@@ -146,6 +151,7 @@ def main():
                 ])["taskDefinition"]["taskDefinitionArn"]
             ecs.create_service(cluster="apps", serviceName="clean-app", taskDefinition=clean, desiredCount=1)
             seeded["clean"].append(clean)
+            listed(account, region, "ecs-task-definition", clean, ["xray-daemon 3.3.14"], ["AWS_XRAY_DAEMON_ADDRESS"])
             if region == "us-east-1":
                 # Defects: the daemon runs without a task role (XR107), unpinned (XR110), and an app
                 # container carries access keys in its plain environment (XR117).
@@ -164,6 +170,7 @@ def main():
                 # A revision no service runs: not read.
                 ecs.register_task_definition(family="unused", containerDefinitions=[
                     {"name": "xray-daemon", "image": "amazon/aws-xray-daemon", "memory": 64}])
+                listed(account, region, "ecs-task-definition", broken, ["xray-daemon latest"], ["AWS_XRAY_DAEMON_ADDRESS"])
                 seeded["defects"].append({"rule": "XR107", "arn": broken})
                 seeded["defects"].append({"rule": "XR110", "arn": broken, "part": "container xray-daemon"})
                 seeded["defects"].append({"rule": "XR117", "arn": broken, "part": "container app"})
@@ -174,6 +181,14 @@ def main():
                 fine = lam.create_function(FunctionName="traced-and-permitted", Runtime="python3.12", Role=writer,
                                            Handler="index.handler", Code={"ZipFile": zipped()}, TracingConfig={"Mode": "Active"})
                 seeded["clean"].append(fine["FunctionArn"])
+                listed(account, region, "lambda-function", traced["FunctionArn"], ["lambda-active-tracing"], [])
+                listed(account, region, "lambda-function", fine["FunctionArn"], ["lambda-active-tracing"], [])
+                # Not traced by Lambda, but OpenTelemetry shows in its layer and wrapper.
+                layer = f"arn:aws:lambda:{region}:901920570463:layer:aws-otel-python-amd64-ver-1-25-0:1"
+                otel = lam.create_function(FunctionName="otel-layered", Runtime="python3.12", Role=writer, Handler="index.handler",
+                                           Code={"ZipFile": zipped()}, Layers=[layer],
+                                           Environment={"Variables": {"AWS_LAMBDA_EXEC_WRAPPER": "/opt/otel-instrument", "APP": "x"}})
+                listed(account, region, "lambda-function", otel["FunctionArn"], ["none"], [layer, "AWS_LAMBDA_EXEC_WRAPPER"])
                 # A sampling rule with a percentage where a rate belongs (XR602), in the stub's state.
                 arn = f"arn:aws:xray:{region}:{account}:sampling-rule/percent"
                 XRayStub.rules.setdefault(account, {})["percent"] = {
