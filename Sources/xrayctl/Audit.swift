@@ -44,7 +44,7 @@ extension XRayCtl {
         @Option(help: "Print the inventory of workloads (agent, SDK signs, migration command) in this format instead of the findings.")
         var inventory: InventoryFormat?
         @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.") var failOn: Severity = .error
-        @Flag(name: .customLong("quiet"), help: "No progress on standard error.")
+        @Flag(name: [.short, .long], help: "No progress on standard error.")
         var quiet = false
         @Flag(name: .customLong("print-policy"), help: "Print the least-privilege read-only policy the audit role needs, and call nothing.")
         var printPolicy = false
