@@ -57,7 +57,7 @@ final class AuditOrganisation: @unchecked Sendable {
         defects = (seeded["defects"] as? [[String: String]] ?? []).map { ($0["rule"]!, $0["arn"]!, $0["part"]) }
         clean = seeded["clean"] as? [String] ?? []
         inventory = seeded["inventory"] as? [[String: Any]] ?? []
-        self.secrets = secrets + [keys[1]]
+        self.secrets = secrets + [keys[1], keys[0]]
     }
 
     /// The environment of an audit run: the caller's keys, moto for every service and the stub for X-Ray.
@@ -188,8 +188,40 @@ struct AuditTests {
     }
 }
 
-/// The parts of audit that need no AWS: shards, addresses, the XML reader.
+/// The parts of audit that need no AWS: shards, addresses, the XML reader, redaction.
 @Suite struct AuditUnitTests {
+    /// An endpoint that answers every call but the caller's identity with an error quoting the whole
+    /// request: the credentials, the session token and the signature must not come back out.
+    @Test func nothingSecretComesBackFromAnEchoingEndpoint() async throws {
+        let listener = try LoopbackListener(tcp: .respond { request in
+            let body: String
+            let status: String
+            if request.contains("GetCallerIdentity") {
+                status = "200 OK"
+                body = "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>111122223333</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"
+            } else {
+                status = "400 Bad Request"
+                let echoed = String(decoding: try! JSONSerialization.data(withJSONObject: [request]), as: UTF8.self).dropFirst().dropLast()
+                body = "{\"__type\":\"ValidationException\",\"message\":\(echoed)}"
+            }
+            return "HTTP/1.1 \(status)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        })
+        defer { listener.stop() }
+        let secrets = ["AKIAECHOTESTKEY12345", "echo/secret+KEY/that-must-not-leak", "SESSIONTOKENechoedBYtheSERVER0123456789"]
+        let lines = LineCollector()
+        let result = try await Audit.run(.init(environment: ["AWS_ACCESS_KEY_ID": secrets[0], "AWS_SECRET_ACCESS_KEY": secrets[1],
+                                                             "AWS_SESSION_TOKEN": secrets[2], "AWS_REGION": "us-east-1",
+                                                             "AWS_EC2_METADATA_DISABLED": "true", "HOME": "/nonexistent"],
+                                               endpoint: URL(string: "http://127.0.0.1:\(listener.port)"), timeout: 5,
+                                               progress: { lines.add($0) }))
+        #expect(listener.requests.contains { $0.contains(secrets[2]) && $0.contains("Signature=") }, "the token and signature were sent")
+        let printed = [AuditFormat.text.render(result), AuditFormat.json.render(result), AuditFormat.sarif.render(result),
+                       AuditFormat.asff.render(result)].joined() + result.notes.joined() + result.failures.joined() + lines.all.joined()
+        #expect(result.findings.contains { $0.rule == "XR811" && $0.message.contains("ValidationException") }, "\(result.findings.map(\.message))")
+        for secret in secrets { #expect(!printed.contains(secret)) }
+        #expect(printed.range(of: "Signature=[0-9a-f]{8}", options: .regularExpression) == nil)
+    }
+
     @Test func shardsAreDeterministicAndCoverEveryAccount() throws {
         let accounts = (1...7).map { String(format: "%012d", $0 * 7919) }
         let shards = try (1...3).map { try #require(Shard("\($0)/3")) }
@@ -301,4 +333,12 @@ struct AuditArtifactTests {
         let result = try TestSupport.run(TestSupport.which("python3")!, ["-c", script], stdin: first)
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(result.stdout)\(result.stderr)")
     }
+}
+
+/// Progress lines, gathered from the audit's tasks.
+final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func add(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }

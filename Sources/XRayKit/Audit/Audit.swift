@@ -250,7 +250,11 @@ package final class SecretList: @unchecked Sendable {
     }
 
     package func redact(_ text: String) -> String {
-        Redaction.redact(text, secrets: lock.withLock { secrets })
+        let text = Redaction.redact(text, secrets: lock.withLock { secrets })
+        // A signature is no credential, but it is not the output's business either (an echoed
+        // Authorization header).
+        guard text.contains("Signature=") else { return text }
+        return text.replacingOccurrences(of: "Signature=[0-9a-fA-F]+", with: "Signature=[redacted]", options: .regularExpression)
     }
 }
 
