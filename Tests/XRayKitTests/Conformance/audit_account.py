@@ -167,6 +167,10 @@ def main():
                          "portMappings": [{"containerPort": 2000, "protocol": "udp"}, {"containerPort": 2000, "protocol": "tcp"}]},
                     ])["taskDefinition"]["taskDefinitionArn"]
                 ecs.create_service(cluster="apps", serviceName="broken-app", taskDefinition=broken, desiredCount=1)
+                # A DAEMON service on Fargate, which ECS does not run (XR109), found at the service.
+                daemon = ecs.create_service(cluster="apps", serviceName="agent", taskDefinition=clean, schedulingStrategy="DAEMON",
+                                            launchType="FARGATE")["service"]["serviceArn"]
+                seeded["defects"].append({"rule": "XR109", "arn": daemon})
                 # A revision no service runs: not read.
                 ecs.register_task_definition(family="unused", containerDefinitions=[
                     {"name": "xray-daemon", "image": "amazon/aws-xray-daemon", "memory": 64}])
