@@ -58,7 +58,7 @@ public enum RuleCatalog {
         (.segments, [SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge()]),
         (.doctor, [
             MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
-            CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(),
+            CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(), AccountNotAudited(),
         ]),
         (.kubernetes, [
             KubernetesMalformedDaemonAddress(), KubernetesAddressWithoutService(), KubernetesLoopbackAddress(),

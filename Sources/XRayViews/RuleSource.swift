@@ -189,6 +189,12 @@ extension RuleSource {
                                              "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLPEndpoint.html")
     package static let otlpWithoutCollector = RuleSource("Amazon CloudWatch User Guide: Exporting collector-less telemetry using the ADOT SDKs (IAM permissions for traces)",
                                                  "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLP-UsingADOT.html")
+    package static let stsAssumeRole = RuleSource("AWS STS API Reference: AssumeRole",
+                                          "https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html")
+    package static let optInRegions = RuleSource("AWS Account Management Reference Guide: Enable or disable AWS Regions in your account",
+                                         "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html")
+    package static let organizationsListAccounts = RuleSource("AWS Organizations API Reference: ListAccounts",
+                                                      "https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html")
     package static let transactionSearch = RuleSource("Amazon CloudWatch User Guide: Transaction Search",
                                               "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Transaction-Search.html")
     package static let otelDeclarativeConfiguration = RuleSource("OpenTelemetry: Declarative configuration (otel-config.yaml, OTEL_CONFIG_FILE)",

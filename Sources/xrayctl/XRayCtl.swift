@@ -12,7 +12,7 @@ struct XRayCtl: AsyncParsableCommand {
             2 unusable input (a located error says where); 64 bad flags.
             """,
         version: XRayKit.versionLine,
-        subcommands: [Init.self, Generate.self, Lint.self, DoctorCommand.self, Sampling.self, Instrument.self, Rules.self, Schema.self]
+        subcommands: [Init.self, Generate.self, Lint.self, DoctorCommand.self, AuditCommand.self, Sampling.self, Instrument.self, Rules.self, Schema.self]
     )
 
     /// The one place a run ends: subcommands throw `CLIFailure` (or argument-parser's errors and

@@ -183,6 +183,19 @@ class XRayStub(BaseHTTPRequestHandler):
         elif operation == "PutEncryptionConfig":
             XRayStub.encryption[account] = data.get("KeyId")
             answer = {"EncryptionConfig": {"KeyId": data.get("KeyId"), "Status": "ACTIVE", "Type": data.get("Type")}}
+        # The reads `xrayctl audit` makes, answered from what the account was given.
+        elif operation == "GetSamplingRules":
+            answer = {"SamplingRuleRecords": [{"SamplingRule": rule} for _, rule in sorted(XRayStub.rules.get(account, {}).items())]}
+        elif operation == "GetEncryptionConfig":
+            key = XRayStub.encryption.get(account)
+            answer = {"EncryptionConfig": {"KeyId": key, "Status": "ACTIVE", "Type": "KMS"} if key else {"Status": "ACTIVE", "Type": "NONE"}}
+        elif operation == "GetGroups":
+            answer = {"Groups": [{"GroupName": name, "FilterExpression": group.get("FilterExpression")}
+                                 for name, group in sorted(XRayStub.groups.get(account, {}).items())]}
+        elif operation == "GetIndexingRules":
+            percentage = XRayStub.indexing.get(account)
+            answer = {"IndexingRules": [{"Name": "Default", "Rule": {"Probabilistic": {"DesiredSamplingPercentage": percentage}}}]
+                      if percentage is not None else []}
         self.answer(answer)
 
 

@@ -19,6 +19,9 @@ public struct AWSClient: Sendable {
     /// One endpoint for every service (an emulator in tests), or nil for AWS's own.
     public var endpointOverride: URL?
     public var timeout: Double
+    /// Endpoints for single services by signing name (`xray`, `logs`), before `endpointOverride`:
+    /// the AWS SDKs' `AWS_ENDPOINT_URL_<SERVICE>` (audit sends X-Ray to a stub and the rest to moto).
+    public var serviceEndpoints: [String: URL] = [:]
 
     public struct Response: Sendable {
         public var status: Int
@@ -36,7 +39,7 @@ public struct AWSClient: Sendable {
     /// IAM is global (signed for us-east-1); the rest are regional, `.amazonaws.com.cn` in China.
     /// nil when the region cannot be part of a host name.
     package func endpoint(_ service: String) -> (url: URL, signingRegion: String)? {
-        if let endpointOverride { return (endpointOverride, service == "iam" ? "us-east-1" : region) }
+        if let override = serviceEndpoints[service] ?? endpointOverride { return (override, service == "iam" ? "us-east-1" : region) }
         guard Region.isWellFormed(region) else { return nil }
         let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
         let host = service == "iam" ? (region.hasPrefix("cn-") ? "iam.\(region).\(suffix)" : "iam.\(suffix)") : "\(service).\(region).\(suffix)"
@@ -50,7 +53,9 @@ public struct AWSClient: Sendable {
             throw Failure(code: "BadRegion", message: "'\(region)' is not an AWS region code")
         }
         guard let url = URL(string: path, relativeTo: base)?.absoluteURL else { throw Failure(code: "BadEndpoint", message: "\(base)\(path)") }
-        let signed = SigV4.sign(.init(method: method, url: url, headers: extra.merging(["Content-Type": contentType]) { _, new in new }, body: body),
+        // No Content-Type without a body (a GET, as the AWS SDKs send it): some servers drop the header, which breaks the signature.
+        let headers = contentType.isEmpty ? extra : extra.merging(["Content-Type": contentType]) { _, new in new }
+        let signed = SigV4.sign(.init(method: method, url: url, headers: headers, body: body),
                                 credentials: credentials, region: signingRegion, service: service)
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = method

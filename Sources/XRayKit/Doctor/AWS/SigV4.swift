@@ -52,7 +52,9 @@ public enum SigV4 {
         let names = headers.keys.sorted()
         let canonicalHeaders = names.map { "\($0):\(headers[$0]!)\n" }.joined()
         let signedHeaders = names.joined(separator: ";")
-        let path = request.url.path.isEmpty ? "/" : request.url.path.split(separator: "/", omittingEmptySubsequences: false).map { encode(String($0)) }.joined(separator: "/")
+        // URLComponents keeps a trailing slash (Lambda's `/2015-03-31/functions/`), which URL.path drops on Linux.
+        let rawPath = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.path ?? request.url.path
+        let path = rawPath.isEmpty ? "/" : rawPath.split(separator: "/", omittingEmptySubsequences: false).map { encode(String($0)) }.joined(separator: "/")
         let query = (URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? [])
             .map { (encode($0.name), encode($0.value ?? "")) }.sorted { $0 < $1 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         let canonicalRequest = [request.method, path, query, canonicalHeaders, signedHeaders, sha256(request.body)].joined(separator: "\n")
