@@ -202,19 +202,33 @@ def compare(setup):
     return problems
 
 
+# The template types no Terraform resource of provider 5.100 holds: a template of only these has no
+# terraform/ beside it (the README's Terraform steps run them with the CLI).
+TERRAFORM_CANNOT_HOLD = {"AWS::ApplicationSignals::Discovery"}
+
+
+def terraform_expected(template):
+    """Whether a template holds something Terraform can hold too, so terraform/ must exist beside it."""
+    if not os.path.exists(template):
+        return False
+    with open(template, encoding="utf-8") as handle:
+        resources = (yaml.safe_load(handle) or {}).get("Resources", {})
+    return any(r["Type"] not in TERRAFORM_CANNOT_HOLD for r in resources.values())
+
+
 def main():
     checkov, root = sys.argv[1], sys.argv[2]
     checked, problems = [], []
     for name in sorted(os.listdir(root)):
         setup = os.path.join(root, name)
-        if os.path.exists(os.path.join(setup, "cloudformation.yaml")) and not os.path.isdir(os.path.join(setup, "terraform")):
+        if terraform_expected(os.path.join(setup, "cloudformation.yaml")) and not os.path.isdir(os.path.join(setup, "terraform")):
             problems.append(f"{name}: cloudformation.yaml but no terraform/")
         if os.path.isdir(os.path.join(setup, "terraform")):
             checked.append(name)
             problems += [f"{name}: {p}" for p in compare(setup)]
         # The account-wide settings, applied once per account: account/terraform against account/cloudformation.yaml.
         account = os.path.join(setup, "account")
-        if os.path.exists(os.path.join(account, "cloudformation.yaml")) and not os.path.isdir(os.path.join(account, "terraform")):
+        if terraform_expected(os.path.join(account, "cloudformation.yaml")) and not os.path.isdir(os.path.join(account, "terraform")):
             problems.append(f"{name}: account/cloudformation.yaml but no account/terraform/")
         if os.path.isdir(os.path.join(account, "terraform")):
             checked.append(name + "/account")
