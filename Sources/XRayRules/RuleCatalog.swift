@@ -50,12 +50,15 @@ public enum RuleCatalog {
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),
             SamplingRuleIgnoredBySDK(), ShadowedSamplingRule(), TooManySamplingRules(), SamplingFieldTooLong(),
-            InvalidLocalSamplingFile(), SharedSamplingPriority(), SamplingFieldHoldsAList(),
+            InvalidLocalSamplingFile(), SharedSamplingPriority(), SamplingFieldHoldsAList(), InvalidFilterExpression(),
         ]),
-        (.segments, [SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge()]),
+        (.segments, [
+            SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge(),
+            FilteredAnnotationNeverSet(), FilteredKeyInMetadata(),
+        ]),
         (.doctor, [
             MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
-            CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(),
+            CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(), TraceNotFound(), SilentService(),
         ]),
         (.kubernetes, [
             KubernetesMalformedDaemonAddress(), KubernetesAddressWithoutService(), KubernetesLoopbackAddress(),

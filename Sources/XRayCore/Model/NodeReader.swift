@@ -18,6 +18,11 @@ package final class NodeReader {
         error(node, "\(what) \(predicate)", predicate: predicate)
     }
 
+    /// A diagnostic made elsewhere, such as one placed inside a scalar's text.
+    package func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     package func error(at location: SourceLocation, _ message: String) {
         diagnostics.append(.error(at: location, message))
     }
