@@ -81,10 +81,11 @@ import Testing
         ("id(name: \"a\")", 0, "inside service"),
         ("service(id(nom: \"a\")) { fault }", 11, "id() takes name"),
         ("annotation.count CONTAINS 3", 26, "compares with a quoted string"),
-        ("rootcause.json = #[{\"a\": ]", 18, "not valid JSON"),
+        ("rootcause.json = #[{\"a\" 1}]", 18, "not valid JSON"),
+        ("rootcause.json = #[{\"a\": ]", 17, "'#[' is not closed"),
         ("fault ; error", 6, "unexpected character ';'"),
         ("duration > 5s", 12, "runs into 's'"),
-        (String(repeating: "(", count: 100) + "fault" + String(repeating: ")", count: 100), 64, "nested more than 64"),
+        (String(repeating: "(", count: 100) + "fault" + String(repeating: ")", count: 100), 65, "nested more than 64"),
     ]
 
     @Test func rejectsWithTheOffset() {

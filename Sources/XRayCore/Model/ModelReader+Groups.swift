@@ -33,7 +33,8 @@ extension ModelReader {
                     _ = try FilterExpression.parse(text)
                     filter = text
                 } catch {
-                    var diagnostic = Diagnostic.error(at: filterNode.location.within(filterNode.scalar ?? .init(text: text, kind: .string, isQuoted: false), offset: error.offset),
+                    var diagnostic = Diagnostic.error(at: filterNode.location.within(filterNode.scalar ?? .init(text: text, kind: .string, isQuoted: false), offset: error.offset,
+                                                                                        line: reader.sourceLine(filterNode.location.line)),
                                                       "group filter_expression is not a valid X-Ray filter expression: \(error.message)")
                     diagnostic.key = ModelKey(pointer: filterNode.pointer, predicate: nil)
                     reader.report(diagnostic)

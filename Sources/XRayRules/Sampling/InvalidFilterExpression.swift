@@ -33,9 +33,9 @@ package struct InvalidFilterExpression: LintRule {
         ])
 
     package func check(_ run: LintRun) -> [Finding] {
-        run.groupFilters.compactMap { filter in
+        run.groupFilters.compactMap { filter -> Finding? in
             guard filter.document.kind != .model, let text = filter.text else { return nil }
-            do {
+            do throws(FilterExpressionError) {
                 _ = try FilterExpression.parse(text)
                 return nil
             } catch {

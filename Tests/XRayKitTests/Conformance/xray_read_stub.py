@@ -209,7 +209,7 @@ class Handler(BaseHTTPRequestHandler):
         if operation == "GetTraceSegmentDestination":
             return {"Destination": "XRay", "Status": "ACTIVE"}
         if operation == "GetIndexingRules":
-            return {"IndexingRules": []}
+            return {"IndexingRules": [{"Name": "Default", "Rule": {"Probabilistic": {"DesiredSamplingPercentage": 1.0}}}]}
         return {}
 
 
