@@ -133,6 +133,20 @@ struct DoctorVerifyTests {
         try await expectValid(stub)
     }
 
+    @Test func looksInAWSSpansWithTransactionSearchOn() async throws {
+        try PythonTools.require([.botocore])
+        let stub = try XRayReadStub()
+        defer { stub.stop() }
+        try await stub.post("_stub/mode", ["destination": "CloudWatchLogs", "visible_after": 2])
+        let result = await TraceVerification.run(client(stub), options: options(stub, path: .otlp, direct: true, wait: 30), earlier: [])
+        #expect(result.found && result.indexed && result.inSpans)
+        #expect(result.steps.map(\.name) == ["sent", "accepted", "stored", "indexed", "in aws/spans"])
+        #expect(result.steps.last?.state == .done)
+        let (records, _) = try await stub.records()
+        #expect(records.contains { $0.operation == "FilterLogEvents" })
+        try await expectValid(stub)
+    }
+
     @Test func storedButNotIndexedIsAWarning() async throws {
         try PythonTools.require([.botocore])
         let stub = try XRayReadStub()

@@ -10,9 +10,10 @@ output shape; OTLP bodies are checked against the OTLP/JSON layout (botocore has
 Prints one JSON line {"endpoint", "udp"}, then serves until standard input closes.
 
 Test controls (not AWS): POST /_stub/mode {"visible_after": N, "drop": bool, "indexed": bool,
-"graph": [services]} — a trace becomes visible to the read APIs on the Nth look after it arrived;
+"graph": [services], "destination": "XRay" | "CloudWatchLogs"} — a trace becomes visible to the read APIs on the Nth look after it arrived;
 drop: received traces are never stored (an agent that loses them); indexed: false keeps traces
-out of GetTraceSummaries. GET /_stub/records answers {"records": [[operation, problems]], "stored": [ids]}.
+out of GetTraceSummaries; destination CloudWatchLogs (Transaction Search) makes FilterLogEvents on
+aws/spans find stored traces by the text of their segments or spans. GET /_stub/records answers {"records": [[operation, problems]], "stored": [ids]}.
 """
 import json
 import re
@@ -36,7 +37,7 @@ class State:
     lock = threading.Lock()
     records = []  # [operation, problems]
     traces = {}  # trace id -> {"segments": [documents], "annotations": {key: value}, "looks": 0}
-    mode = {"visible_after": 1, "drop": False, "indexed": True, "graph": []}
+    mode = {"visible_after": 1, "drop": False, "indexed": True, "graph": [], "destination": "XRay"}
 
     @classmethod
     def store(cls, trace_id, document, annotations):
@@ -144,7 +145,16 @@ class Handler(BaseHTTPRequestHandler):
         target = self.headers.get("X-Amz-Target", "")
         if target.startswith("Logs_20140328."):
             operation = target.split(".", 1)[1]
-            return self.validated(LOGS, operation, json.loads(body or b"{}"), {"resourcePolicies": []})
+            data = json.loads(body or b"{}")
+            answer = {"resourcePolicies": []}
+            if operation == "FilterLogEvents":
+                term = data.get("filterPattern", "").strip('"')
+                with State.lock:
+                    messages = [s for t in State.traces.values() if t["looks"] >= State.mode["visible_after"]
+                                for s in t["segments"] if data.get("logGroupName") == "aws/spans" and term and term in s]
+                answer = {"events": [{"logStreamName": "default", "timestamp": 0, "message": m, "ingestionTime": 0, "eventId": str(i)}
+                                     for i, m in enumerate(messages)], "searchedLogStreams": []}
+            return self.validated(LOGS, operation, data, answer)
         if path == "/" and b"Action=GetCallerIdentity" in body:
             self.record("GetCallerIdentity", [])
             return self.reply(200, b"<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/verify</Arn>"
@@ -207,7 +217,7 @@ class Handler(BaseHTTPRequestHandler):
         if operation == "GetEncryptionConfig":
             return {"EncryptionConfig": {"Type": "NONE", "Status": "ACTIVE"}}
         if operation == "GetTraceSegmentDestination":
-            return {"Destination": "XRay", "Status": "ACTIVE"}
+            return {"Destination": State.mode["destination"], "Status": "ACTIVE"}
         if operation == "GetIndexingRules":
             return {"IndexingRules": [{"Name": "Default", "Rule": {"Probabilistic": {"DesiredSamplingPercentage": 1.0}}}]}
         return {}

@@ -46,9 +46,11 @@ package enum TraceVerification {
         package var looks: Int
         package var stored: Bool
         package var indexed: Bool
+        /// With Transaction Search on: whether the span was found in the aws/spans log group.
+        package var inSpans = false
         /// The most likely reasons first, each with its evidence.
         package var causes: [String]
-        package var found: Bool { stored || indexed }
+        package var found: Bool { stored || indexed || inSpans }
     }
 
     package static func run(_ client: AWSClient, options: Options, earlier: [Finding], now: Date = Date()) async -> Result {
@@ -56,8 +58,13 @@ package enum TraceVerification {
         var steps: [Step] = []
         let (sent, accepted) = await send(trace, client: client, options: options)
         steps += [sent, accepted]
-        var stored = false, indexed = false, looks = 0
+        var stored = false, indexed = false, inSpans = false, looks = 0
         var problems: [String] = []
+        // With Transaction Search on, X-Ray keeps every span in the aws/spans log group too (docs/xray-facts.md §10).
+        var searchesSpans = false
+        if sent.state != .failed && accepted.state != .failed, let answer = try? await client.xray("/GetTraceSegmentDestination", body: "{}") {
+            searchesSpans = answer["Destination"]?.text == "CloudWatchLogs"
+        }
         if sent.state != .failed && accepted.state != .failed {
             let clock = ContinuousClock()
             let deadline = clock.now.advanced(by: .milliseconds(Int(options.wait * 1000)))
@@ -70,8 +77,11 @@ package enum TraceVerification {
                 if !indexed {
                     do { indexed = try await traceSummaries(client, trace, end: Date()) } catch { problems.append("xray:GetTraceSummaries failed: \(error)") }
                 }
+                if searchesSpans && !inSpans {
+                    do { inSpans = try await spansContain(client, trace) } catch { problems.append("logs:FilterLogEvents on aws/spans failed: \(error)") }
+                }
                 // Read access refused, or no X-Ray there: looking again will not help.
-                if stored && indexed || problems.count >= 2 && !stored && !indexed && looks == 1 { break }
+                if stored && indexed && (inSpans || !searchesSpans) || problems.count >= 2 && !stored && !indexed && looks == 1 { break }
                 let remaining = deadline - clock.now
                 guard remaining > .zero else { break }
                 try? await Task.sleep(for: min(.milliseconds(Int(delay * 1000)), remaining))
@@ -83,7 +93,11 @@ package enum TraceVerification {
                           detail: stored ? "xray:BatchGetTraces returned trace \(trace.traceID)" : reached ? "xray:BatchGetTraces did not return \(trace.traceID) in \(looks) look(s) over \(options.wait) s" : ""))
         steps.append(Step(name: "indexed", state: indexed ? .done : reached ? .failed : .notReached,
                           detail: indexed ? "xray:GetTraceSummaries found it with \(trace.filterExpression)" : reached ? "xray:GetTraceSummaries with \(trace.filterExpression) did not find it" : ""))
-        var result = Result(trace: trace, path: options.path, steps: steps, looks: looks, stored: stored, indexed: indexed, causes: [])
+        if searchesSpans {
+            steps.append(Step(name: "in aws/spans", state: inSpans ? .done : .failed,
+                              detail: inSpans ? "logs:FilterLogEvents found the nonce in aws/spans" : "logs:FilterLogEvents did not find the nonce in aws/spans"))
+        }
+        var result = Result(trace: trace, path: options.path, steps: steps, looks: looks, stored: stored, indexed: indexed, inSpans: inSpans, causes: [])
         result.causes = problems.uniqued() + (result.found && indexed ? [] : causes(result, options: options, region: client.region, earlier: earlier))
         return result
     }
@@ -179,6 +193,18 @@ package enum TraceVerification {
         return answer?["TraceSummaries"]?.items?.contains { $0["Id"]?.text == trace.traceID } ?? false
     }
 
+    /// Transaction Search's copy: the span's text in aws/spans holds the nonce.
+    private static func spansContain(_ client: AWSClient, _ trace: VerifyTrace) async throws(AWSClient.Failure) -> Bool {
+        let body = CanonicalJSON.compact(JSONValue.object([
+            "logGroupName": "aws/spans",
+            "filterPattern": .string("\"\(trace.nonce)\""),
+            "startTime": .int(Int(trace.start.timeIntervalSince1970 * 1000) - 60_000),
+            "limit": 5,
+        ]))
+        let answer = try await client.json("logs", target: "Logs_20140328.FilterLogEvents", body: body)
+        return answer?["events"]?.items?.contains { $0["message"]?.text?.contains(trace.nonce) == true } ?? false
+    }
+
     // MARK: why not
 
     /// The likely causes, most likely first, each with the evidence doctor has for it.
@@ -253,6 +279,7 @@ extension TraceVerification {
             "nonce": .string(result.trace.nonce),
             "found": .bool(result.found),
             "indexed": .bool(result.indexed),
+            "inSpans": .bool(result.inSpans),
             "looks": .int(result.looks),
             "steps": .array(result.steps.map { .object(["name": .string($0.name), "state": .string($0.state.rawValue), "detail": .string($0.detail)]) }),
             "causes": .array(result.causes.map(JSONValue.string)),
