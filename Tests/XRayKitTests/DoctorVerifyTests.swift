@@ -171,6 +171,29 @@ struct DoctorVerifyTests {
         #expect(result.causes.first?.hasPrefix("the trace was not sent") == true)
     }
 
+    /// The binary: a trace that never arrives is exit 1, with the journey and XR809 in the text.
+    @Test func theCommandExitsOneWhenTheTraceIsNotFound() async throws {
+        try PythonTools.require([.botocore])
+        let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
+        let stub = try XRayReadStub()
+        defer { stub.stop() }
+        try await stub.post("_stub/mode", ["drop": true])
+        let project = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let environment = DoctorAWSTests.environment(["AWS_ACCESS_KEY_ID": "AKIAVERIFYTEST000000", "AWS_SECRET_ACCESS_KEY": "verify-secret",
+                                                      "AWS_REGION": "us-east-1"])
+        let result = try TestSupport.run(binary, ["doctor", project.path, "--aws", "--verify", "--wait", "0.5", "--timeout", "5",
+                                                  "--endpoint-url", stub.endpoint.absoluteString, "--daemon-address", "127.0.0.1:\(stub.udpPort)"],
+                                         environment: environment)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("== trace verification (X-Ray SDK)"))
+        #expect(result.stdout.contains("2. accepted: not confirmed"))
+        #expect(result.stdout.contains("error: the X-Ray SDK test trace 1-"), "\(result.stdout)")
+        #expect(result.stdout.contains("[XR809]"))
+        #expect(!result.stdout.contains("verify-secret"))
+        try await expectValid(stub)
+    }
+
     /// `doctor --aws --verify --seen` end to end through Doctor.run: the exit-code finding, the
     /// service-graph table against the project's model, and the JSON.
     @Test func doctorVerifiesAndComparesTheServiceGraph() async throws {
@@ -179,11 +202,15 @@ struct DoctorVerifyTests {
         defer { stub.stop() }
         let project = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: project) }
-        try Data(TestSupport.read(TestSupport.path("Tests/XRayKitTests/Fixtures/models/groups-split.yaml"))!.utf8)
-            .write(to: project.appendingPathComponent("xray.yaml"))
+        // The fixture's ECS service and Lambda function, and a worker that sends nothing.
+        let fixture = try #require(TestSupport.read(TestSupport.path("Tests/XRayKitTests/Fixtures/models/groups-split.yaml")))
+        let worker = "  - name: worker\n    platform: ecs-fargate\n    image: 111122223333.dkr.ecr.us-west-2.amazonaws.com/shop-worker:1.0\n    port: 8081\n"
+        try Data((fixture + worker).utf8).write(to: project.appendingPathComponent("xray.yaml"))
         let model = try #require(ProjectScan.projectModel(project.path))
         let names = model.services.map(\.name)
         try #require(names.count >= 2)
+        // A Lambda service's node carries its function's name.
+        let lambda = try #require(ServiceGraphComparison.modelServices(model).first { $0.graphNames.count == 2 })
         let graph: [[String: Any]] = [
             ["ReferenceId": 0, "Name": "clients", "Names": ["clients"], "Type": "client",
              "Edges": [["ReferenceId": 1, "SummaryStatistics": ["OkCount": 9, "TotalCount": 10,
@@ -194,6 +221,7 @@ struct DoctorVerifyTests {
                                                                "ErrorStatistics": ["ThrottleCount": 2, "OtherCount": 1, "TotalCount": 3],
                                                                "FaultStatistics": ["OtherCount": 0, "TotalCount": 0]]]]],
             ["ReferenceId": 2, "Name": "legacy-billing", "Names": ["legacy-billing"], "Type": "AWS::EC2::Instance"],
+            ["ReferenceId": 3, "Name": lambda.graphNames[1], "Names": [lambda.graphNames[1]], "Type": "AWS::Lambda::Function"],
         ]
         try await stub.post("_stub/mode", ["graph": graph, "drop": true])
         var options = Doctor.Options(directory: project.path, daemonAddress: "127.0.0.1:\(stub.udpPort)", timeout: 5, aws: true,
@@ -207,7 +235,9 @@ struct DoctorVerifyTests {
         #expect(report.lintReport.fails(at: .error))
         #expect(report.lintReport.findings.contains { $0.rule == "XR809" })
         let silent = report.lintReport.findings.filter { $0.rule == "XR810" }
-        #expect(Set(silent.compactMap { finding in names.first { finding.message.contains("'\($0)'") } }) == Set(names.dropFirst()))
+        let expectedSilent = Set(names.dropFirst()).subtracting([lambda.name])
+        #expect(expectedSilent == ["worker"])
+        #expect(Set(silent.compactMap { finding in names.first { finding.message.contains("'\($0)'") } }) == expectedSilent)
         let text = Doctor.text(report)
         #expect(text.contains("== trace verification (X-Ray SDK)"))
         #expect(text.contains("3. stored: failed"))
@@ -217,7 +247,7 @@ struct DoctorVerifyTests {
         let json = Doctor.render(report, .json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let seen = try #require(object["serviceGraph"] as? [String: Any])
-        #expect(Set(seen["silent"] as? [String] ?? []) == Set(names.dropFirst()))
+        #expect(Set(seen["silent"] as? [String] ?? []) == expectedSilent)
         #expect((seen["nodes"] as? [[String: Any]])?.contains { $0["name"] as? String == "legacy-billing" && $0["inModel"] as? Bool == false } == true)
         #expect((object["verification"] as? [String: Any])?["found"] as? Bool == false)
         #expect(object["report"] != nil)

@@ -108,7 +108,7 @@ public enum Doctor {
                                        notes: TraceVerification.notes(result).map(redact.text)))
         }
         if options.seen {
-            let model = ProjectScan.projectModel(options.directory)?.services.map(\.name) ?? []
+            let model = ProjectScan.projectModel(options.directory).map(ServiceGraphComparison.modelServices) ?? []
             do {
                 let result = try await ServiceGraphComparison.run(client, model: model, since: options.since)
                 report.serviceGraph = result

@@ -33,8 +33,26 @@ package enum ServiceGraphComparison {
         package var modelServices: [String]
     }
 
+    /// A model service and the names X-Ray may give its node: the service's name (the generated setups
+    /// set AWS_XRAY_TRACING_NAME and OTEL_SERVICE_NAME to it) and, for a Lambda function, the function's
+    /// name, which Lambda's own nodes carry.
+    package struct ModelService: Sendable {
+        package var name: String
+        package var graphNames: [String]
+    }
+
+    package static func modelServices(_ model: XRayModel) -> [ModelService] {
+        model.services.map { service in
+            var names = [service.name]
+            if case .lambda(let lambda) = service.target, let function = lambda.functionName.split(separator: ":").last.map(String.init) {
+                names.append(function)
+            }
+            return ModelService(name: service.name, graphNames: names)
+        }
+    }
+
     /// Reads every page of GetServiceGraph (at most `maxPages`) for the window ending `end`.
-    package static func run(_ client: AWSClient, model: [String], since seconds: Double, end: Date = Date(),
+    package static func run(_ client: AWSClient, model: [ModelService], since seconds: Double, end: Date = Date(),
                             maxPages: Int = 20) async throws(AWSClient.Failure) -> Result {
         let start = end.addingTimeInterval(-seconds)
         var services: [LocatedNode] = []
@@ -50,8 +68,8 @@ package enum ServiceGraphComparison {
         return compare(services, model: model, start: start, end: end)
     }
 
-    package static func compare(_ services: [LocatedNode], model: [String], start: Date, end: Date) -> Result {
-        let modelNames = Set(model.map { $0.lowercased() })
+    package static func compare(_ services: [LocatedNode], model: [ModelService], start: Date, end: Date) -> Result {
+        let modelNames = Set(model.flatMap(\.graphNames).map { $0.lowercased() })
         var nameByReference: [String: String] = [:]
         var seen: [Node] = []
         for service in services {
@@ -74,9 +92,9 @@ package enum ServiceGraphComparison {
             }
         }
         let seenNames = Set(seen.map { $0.name.lowercased() })
-        let silent = model.filter { !seenNames.contains($0.lowercased()) }
+        let silent = model.filter { $0.graphNames.allSatisfy { !seenNames.contains($0.lowercased()) } }.map(\.name)
         return Result(start: start, end: end, seen: seen.sorted { ($0.name, $0.type ?? "") < ($1.name, $1.type ?? "") }, silent: silent,
-                      edges: edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) }, modelServices: model)
+                      edges: edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) }, modelServices: model.map(\.name))
     }
 
     package static func findings(_ result: Result) -> [Finding] {
