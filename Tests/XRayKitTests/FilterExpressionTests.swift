@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XRayCore
+@testable import XRayKit
 
 /// The X-Ray filter-expression parser against AWS's documented examples, against expressions X-Ray
 /// rejects, and under a seeded fuzzer.
@@ -100,6 +101,15 @@ import Testing
         }
     }
 
+    /// The filter `doctor --verify` sends to GetTraceSummaries is the language too, and reads its annotation.
+    @Test func doctorsOwnFilterParses() throws {
+        let trace = VerifyTrace(at: Date(timeIntervalSince1970: 1_795_000_000))
+        let parsed = try FilterExpression.parse(trace.filterExpression)
+        #expect(parsed.annotationUses.map(\.key) == [VerifyTrace.annotationKey])
+        #expect(parsed == .condition(.init(name: "annotation", annotationKey: "xrayctl_verify", offset: 0), .init(op: "=", value: .string(trace.nonce))))
+        #expect(trace.traceID.hasPrefix("1-6afd86c0-") && trace.otlpTraceID.count == 32)
+    }
+
     @Test func placesOffsetsInTheFile() {
         let start = SourceLocation(file: "xray.yaml", line: 7, column: 24)
         let plain = LocatedNode.Scalar(text: "fault OR nope", kind: .string, isQuoted: false)
@@ -108,6 +118,10 @@ import Testing
         #expect(start.within(plain, offset: 9) == SourceLocation(file: "xray.yaml", line: 7, column: 33))
         #expect(start.within(quoted, offset: 9) == SourceLocation(file: "xray.yaml", line: 7, column: 34))
         #expect(start.within(block, offset: 9) == start)
+        // Walking the written line: each escape is one character of the text.
+        let escaped = LocatedNode.Scalar(text: "service(\"a\") x", kind: .string, isQuoted: true)
+        let line: Substring = #"    FilterExpression: "service(\"a\") x""#
+        #expect(SourceLocation(file: "t.yaml", line: 3, column: 23).within(escaped, offset: 13, line: line) == SourceLocation(file: "t.yaml", line: 3, column: 39))
     }
 
     /// Mutations of the documented examples: the parser answers every one (an expression or an error
