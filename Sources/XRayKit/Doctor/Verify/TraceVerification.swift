@@ -121,9 +121,12 @@ package enum TraceVerification {
         case (.xraySDK, false):
             let datagram = TestSegment.datagram(trace.segment)
             let (host, port) = (options.daemonHost, options.daemonPort)
+            // The exchange blocks for its wait: on a thread of its own, as HTTP's are, not on a queue
+            // whose threads a busy process may have used up.
+            let wait = min(options.timeout, 0.3)
             let outcome = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
-                    continuation.resume(returning: DaemonProbe.sendUDP(datagram, host: host, port: port, wait: min(options.timeout, 0.3)))
+                Thread.detachNewThread {
+                    continuation.resume(returning: DaemonProbe.sendUDP(datagram, host: host, port: port, wait: wait))
                 }
             }
             switch outcome {
