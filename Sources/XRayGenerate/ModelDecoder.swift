@@ -18,14 +18,15 @@ public enum ModelDecoder {
     public static func decode(_ text: String, file: String, reportingDuplicateKeys: Bool = true) throws(DiagnosticsError) -> Result {
         let (root, duplicates) = try ModelText.root(text, file: file, reportingDuplicateKeys: reportingDuplicateKeys)
         let result: Result
-        do { result = try decode(root) } catch { throw DiagnosticsError(duplicates + error.diagnostics) }
+        do { result = try decode(root, text: text) } catch { throw DiagnosticsError(duplicates + error.diagnostics) }
         if !duplicates.isEmpty { throw DiagnosticsError(duplicates + result.warnings) }
         return result
     }
 
     /// A model already in tree form (built from flags, say): the same reading and validation.
-    public static func decode(_ root: LocatedNode) throws(DiagnosticsError) -> Result {
-        let (model, read) = ModelText.read(root)
+    /// `text`, the file the tree was read from, places errors inside quoted strings exactly.
+    public static func decode(_ root: LocatedNode, text: String? = nil) throws(DiagnosticsError) -> Result {
+        let (model, read) = ModelText.read(root, text: text)
         guard let model else { throw DiagnosticsError(read) }
         // Checked on the finished model, by the generator's own role plans, so the two cannot disagree.
         // A model with errors elsewhere is checked too (what failed to read is left out of it), so

@@ -52,13 +52,17 @@ public enum RuleCatalog {
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),
             SamplingRuleIgnoredBySDK(), ShadowedSamplingRule(), TooManySamplingRules(), SamplingFieldTooLong(),
-            InvalidLocalSamplingFile(), SharedSamplingPriority(), SamplingFieldHoldsAList(),
+            InvalidLocalSamplingFile(), SharedSamplingPriority(), SamplingFieldHoldsAList(), InvalidFilterExpression(),
             SamplingBoostBelowRate(), SamplingBoostOutOfRange(), SamplingBoostWithoutSupportingSDK(),
         ]),
-        (.segments, [SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge()]),
+        (.segments, [
+            SegmentMissingFields(), SegmentNotClosed(), UnsearchableAnnotations(), TooManyAnnotations(), SegmentTooLarge(),
+            FilteredAnnotationNeverSet(), FilteredKeyInMetadata(),
+        ]),
         (.doctor, [
             MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
-            CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(), AccountNotAudited(),
+            CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(), TraceNotFound(), SilentService(),
+            AccountNotAudited(),
         ]),
         (.kubernetes, [
             KubernetesMalformedDaemonAddress(), KubernetesAddressWithoutService(), KubernetesLoopbackAddress(),

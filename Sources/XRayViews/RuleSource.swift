@@ -42,6 +42,9 @@ extension RuleSource {
     package static let xrayWithAPIGateway = xrayGuide("Amazon API Gateway active tracing support for AWS X-Ray", "xray-services-apigateway")
     package static let xrayTroubleshooting = xrayGuide("Troubleshooting AWS X-Ray", "xray-troubleshooting")
     package static let endOfSupport = xrayGuide("AWS X-Ray SDKs and daemon end of support", "xray-daemon-eos")
+    package static let gettingData = xrayGuide("Getting data from AWS X-Ray", "xray-api-gettingdata")
+    package static let filterExpressions = xrayGuide("Using filter expressions", "xray-console-filters")
+    package static let groups = xrayGuide("Configuring groups", "xray-console-groups")
     package static let migration = xrayGuide("Migrating from X-Ray instrumentation to OpenTelemetry", "xray-sdk-migration")
 
     package static let xrayQuotas = RuleSource("AWS General Reference: AWS X-Ray endpoints and quotas",
@@ -52,6 +55,8 @@ extension RuleSource {
                                                     "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSXRayDaemonWriteAccess.html")
     package static let samplingRuleAPI = RuleSource("AWS X-Ray API Reference: SamplingRule",
                                             "https://docs.aws.amazon.com/xray/latest/api/API_SamplingRule.html")
+    package static let createGroupAPI = RuleSource("AWS X-Ray API Reference: CreateGroup",
+                                           "https://docs.aws.amazon.com/xray/latest/api/API_CreateGroup.html")
     package static let putEncryptionConfigAPI = RuleSource("AWS X-Ray API Reference: PutEncryptionConfig",
                                                    "https://docs.aws.amazon.com/xray/latest/api/API_PutEncryptionConfig.html")
     package static let xrayPricing = RuleSource("AWS X-Ray pricing", "https://aws.amazon.com/xray/pricing/")

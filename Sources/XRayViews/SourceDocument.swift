@@ -13,6 +13,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case daemonConfig = "X-Ray daemon config"
     case samplingRules = "X-Ray sampling rules"
     case localSamplingRules = "X-Ray SDK local sampling rules"
+    case xrayGroups = "X-Ray groups (create-group input, get-groups output)"
     case segments = "X-Ray segment documents"
     case model = "xrayctl model (xray.yaml)"
     case containerDefinitions = "ECS container definitions (a task's list, or one container)"
@@ -129,6 +130,9 @@ package enum KindDetector {
             || ["xray.yaml", "xray.yml"].contains(fileName)) { return .model }
         if root["RoleDetailList"] != nil || root["Policies"]?.items != nil && root["UserDetailList"] != nil { return .authorizationDetails }
         if root["SamplingRule"] != nil || root["SamplingRuleRecords"] != nil || root["SamplingRuleUpdate"] != nil { return .samplingRules }
+        if isGroup(root) || isGroup(root["Group"]) || root["Groups"]?.items.map({ !$0.isEmpty && $0.allSatisfy(isGroup) }) == true {
+            return .xrayGroups
+        }
         if let version = root["version"]?.text, ["1", "2"].contains(version) || root["default"] != nil,
            root["default"] != nil || root["rules"] != nil { return .localSamplingRules }
         if isSegment(root) { return .segments }
@@ -156,6 +160,12 @@ package enum KindDetector {
     package static func isContainerDefinition(_ node: LocatedNode) -> Bool {
         node.pairs != nil && node["name"] != nil && node["image"] != nil && node["containerDefinitions"] == nil
             && node["Type"] == nil && node["services"] == nil
+    }
+
+    /// An X-Ray group as CreateGroup/UpdateGroup take it and GetGroup(s) print it.
+    package static func isGroup(_ node: LocatedNode?) -> Bool {
+        guard let node else { return false }
+        return node["FilterExpression"] != nil && (node["GroupName"]?.scalar != nil || node["GroupARN"]?.scalar != nil)
     }
 
     package static func isSegment(_ node: LocatedNode) -> Bool {

@@ -4,8 +4,9 @@ extension ModelReader {
     package static let maxGroupName = 32
 
     /// `groups:` — X-Ray groups, each the traces a filter expression selects. Names get the project
-    /// prefix, as sampling rules do: groups are account-wide. The filter expression is passed on as
-    /// written (X-Ray checks its grammar when the group is created).
+    /// prefix, as sampling rules do: groups are account-wide. The filter expression is parsed here,
+    /// so a typo is a located error now rather than CreateGroup's refusal at deploy time; it is
+    /// passed on as written.
     package func groups(_ node: LocatedNode, project: String) -> [GroupSpec] {
         guard let items = node.items else {
             reader.error(node, "groups must be a list, found \(node.typeName)")
@@ -28,7 +29,16 @@ extension ModelReader {
             if text.allSatisfy(\.isWhitespace) {
                 reader.error(filterNode, "group filter_expression is empty: a group is the traces it selects (such as service(\"api\") { fault })")
             } else {
-                filter = text
+                do {
+                    _ = try FilterExpression.parse(text)
+                    filter = text
+                } catch {
+                    var diagnostic = Diagnostic.error(at: filterNode.location.within(filterNode.scalar ?? .init(text: text, kind: .string, isQuoted: false), offset: error.offset,
+                                                                                        line: reader.sourceLine(filterNode.location.line)),
+                                                      "group filter_expression is not a valid X-Ray filter expression: \(error.message)")
+                    diagnostic.key = ModelKey(pointer: filterNode.pointer, predicate: nil)
+                    reader.report(diagnostic)
+                }
             }
         }
         let insights = fields["insights"].flatMap { flag($0, "group insights") } ?? false

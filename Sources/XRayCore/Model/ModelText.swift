@@ -33,8 +33,9 @@ public enum ModelText {
     }
 
     /// The model in a tree, or nil when it cannot be read at all; every problem found either way.
-    package static func read(_ root: LocatedNode) -> (model: XRayModel?, diagnostics: [Diagnostic]) {
+    package static func read(_ root: LocatedNode, text: String? = nil) -> (model: XRayModel?, diagnostics: [Diagnostic]) {
         let reader = NodeReader()
+        reader.sourceText = text
         let model = ModelReader(reader).model(root)
         return (model, reader.diagnostics)
     }

@@ -4,6 +4,14 @@ package final class NodeReader {
     package init() {}
 
     package private(set) var diagnostics: [Diagnostic] = []
+    /// The text the tree was read from, when there is one: places an error inside a quoted string.
+    package var sourceText: String?
+
+    /// Line `number` (1-based) of the source text.
+    package func sourceLine(_ number: Int) -> Substring? {
+        guard let sourceText, number >= 1 else { return nil }
+        return sourceText.split(separator: "\n", maxSplits: number, omittingEmptySubsequences: false).dropFirst(number - 1).first
+    }
 
     /// A refused value, about the key at the node's pointer.
     package func error(_ node: LocatedNode, _ message: String, predicate: String? = nil) {
@@ -16,6 +24,11 @@ package final class NodeReader {
     /// 65535, found 0"), so it also reads after another name for the key, such as a flag's.
     package func error(_ node: LocatedNode, _ what: String, _ predicate: String) {
         error(node, "\(what) \(predicate)", predicate: predicate)
+    }
+
+    /// A diagnostic made elsewhere, such as one placed inside a scalar's text.
+    package func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
     }
 
     package func error(at location: SourceLocation, _ message: String) {

@@ -97,9 +97,11 @@ public enum DaemonProbe {
             return ([], [])
         }
         let document = TestSegment.document()
-        // The UDP exchange blocks for its wait; keep it off the cooperative threads.
+        // The UDP exchange blocks for its wait; keep it off the cooperative threads, on a thread of its
+        // own: a process whose dispatch threads are all blocked (a test run full of listeners) never
+        // runs work queued behind them.
         let udp = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 continuation.resume(returning: sendUDP(TestSegment.datagram(document), host: address.udpHost,
                                                        port: address.udpPort, wait: min(timeout, 0.5)))
             }

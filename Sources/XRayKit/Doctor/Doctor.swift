@@ -19,6 +19,17 @@ public enum Doctor {
         public var lintOptions: LintOptions
         /// How the project's agents send traces; nil: what the project's xray.yaml says (else the X-Ray API).
         public var export: TracesSpec.Export?
+        /// With `aws`: send a trace along the project's path and look for it again (`--verify`).
+        public var verify = false
+        /// With `verify`: send straight to X-Ray instead of through the local agent (`--direct`).
+        public var direct = false
+        /// With `verify`: how long to keep looking, in seconds (`--wait`).
+        public var wait = 60.0
+        /// With `verify`: the first pause between looks (each next one doubles); tests make it short.
+        public var firstLookDelay = 1.0
+        /// With `aws`: compare the service graph of the last `since` seconds with the model (`--seen`).
+        public var seen = false
+        public var since = 3600.0
 
         public init(directory: String = ".", daemonAddress: String? = nil, timeout: Double = 3, aws: Bool = false,
                     endpoint: URL? = nil, role: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -45,6 +56,10 @@ public enum Doctor {
     public struct Report: Sendable {
         public var layers: [Layer]
         public var files: Int
+        /// `--seen`'s comparison, for the JSON output.
+        package var serviceGraph: ServiceGraphComparison.Result?
+        /// `--verify`'s journey, for the JSON output.
+        package var verification: TraceVerification.Result?
 
         public var lintReport: LintReport {
             LintReport(findings: layers.flatMap(\.findings).sorted(by: Finding.ordered), fileCount: files)
@@ -62,8 +77,59 @@ public enum Doctor {
             let account = await AccountChecks.run(.init(environment: options.environment, endpoint: options.endpoint, role: options.role,
                                                         timeout: options.timeout, today: options.today, sendsOTLP: export == .otlp))
             layers.append(Layer(name: "AWS account", findings: account.findings.filter { options.lintOptions.isEnabled($0.rule) }, notes: account.notes))
+            var report = Report(layers: layers, files: project.files)
+            if options.verify || options.seen {
+                await liveChecks(options, export: export, earlier: probe.findings + account.findings, into: &report)
+            }
+            return report
         }
         return Report(layers: layers, files: project.files)
+    }
+
+    /// `--verify` and `--seen`, with the credentials and region the account checks used.
+    private static func liveChecks(_ options: Options, export: TracesSpec.Export, earlier: [Finding], into report: inout Report) async {
+        guard let resolved = await AccountChecks.client(.init(environment: options.environment, endpoint: options.endpoint, role: nil,
+                                                              timeout: options.timeout, today: options.today)) else { return }
+        let (client, redact) = resolved
+        let enabled = { (finding: Finding) in options.lintOptions.isEnabled(finding.rule) }
+        if options.verify {
+            let address = DaemonProbe.address(flag: options.daemonAddress, environment: options.environment).text
+            let parsed = try? DaemonAddress.parse(address).get()
+            let host = parsed?.udpHost ?? "127.0.0.1"
+            let bracketed = host.contains(":") ? "[\(host)]" : host
+            let verifyOptions = TraceVerification.Options(
+                path: export == .otlp ? .otlp : .xraySDK, direct: options.direct, daemonHost: host, daemonPort: parsed?.udpPort ?? 2000,
+                collectorURL: URL(string: "http://\(bracketed):\(OTLPProbe.defaultPorts.http)/v1/traces"), wait: options.wait,
+                firstDelay: options.firstLookDelay, timeout: options.timeout)
+            let result = await TraceVerification.run(client, options: verifyOptions, earlier: earlier)
+            report.verification = result
+            report.layers.append(Layer(name: "trace verification (\(result.path.rawValue)\(options.direct ? ", direct" : ""))",
+                                       findings: TraceVerification.findings(result).map { redact($0) }.filter(enabled),
+                                       notes: TraceVerification.notes(result).map(redact.text)))
+        }
+        if options.seen {
+            let model = ProjectScan.projectModel(options.directory).map(ServiceGraphComparison.modelServices) ?? []
+            do {
+                let result = try await ServiceGraphComparison.run(client, model: model, since: options.since)
+                report.serviceGraph = result
+                report.layers.append(Layer(name: "service graph", findings: ServiceGraphComparison.findings(result).map { redact($0) }.filter(enabled),
+                                           notes: ServiceGraphComparison.table(result).map(redact.text)
+                                               + (model.isEmpty ? ["no xray.yaml with services in \(options.directory): nothing to compare with"] : [])))
+            } catch {
+                report.layers.append(Layer(name: "service graph", findings: [], notes: [redact.text("xray:GetServiceGraph failed: \(error)")]))
+            }
+        }
+    }
+
+    /// The findings in `format`; JSON adds `--verify`'s journey and `--seen`'s comparison beside them.
+    public static func render(_ report: Report, _ format: ReportFormat) -> String {
+        let rendered = format.render(report.lintReport)
+        guard format == .json, report.verification != nil || report.serviceGraph != nil else { return rendered }
+        var extra: [String: JSONValue] = [:]
+        if let graph = report.serviceGraph { extra["serviceGraph"] = ServiceGraphComparison.json(graph) }
+        if let result = report.verification { extra["verification"] = TraceVerification.json(result) }
+        let trimmed = rendered.trimmingCharacters(in: .whitespacesAndNewlines)
+        return "{\"report\":" + trimmed + "," + String(CanonicalJSON.compact(JSONValue.object(extra)).dropFirst()) + "\n"
     }
 
     /// Text grouped by layer: what was checked (notes), then the findings with their fixes.

@@ -351,6 +351,10 @@ package struct PlanTemplateBuilder {
                 return (name, node)
             }
             return ("AWS::XRay::SamplingRule", [("SamplingRule", Self.mapping(rule, at: values.location, pointer: values.pointer))])
+        case "aws_xray_group":
+            copy("group_name", as: "GroupName")
+            copy("filter_expression", as: "FilterExpression")
+            return ("AWS::XRay::Group", properties)
         default:
             return nil
         }

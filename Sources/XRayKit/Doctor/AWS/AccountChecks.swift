@@ -47,6 +47,27 @@ public enum AccountChecks {
                 notes.map(redact))
     }
 
+    /// What removes the caller's secrets from text built from AWS's answers.
+    package struct Redactor: Sendable {
+        var secrets: [String]
+        package func text(_ text: String) -> String { Redaction.redact(text, secrets: secrets) }
+        package func callAsFunction(_ finding: Finding) -> Finding {
+            var finding = finding
+            finding.message = text(finding.message)
+            finding.fix = finding.fix.map(text)
+            return finding
+        }
+    }
+
+    /// The client the account checks use, when credentials and a well-formed region resolve (the
+    /// account checks have already said why when they do not).
+    package static func client(_ options: Options) async -> (AWSClient, Redactor)? {
+        let resolver = CredentialResolver(environment: options.environment, timeout: options.timeout)
+        guard let credentials = await resolver.credentials(), let region = await resolver.region(), Region.isWellFormed(region) else { return nil }
+        return (AWSClient(credentials: credentials, region: region, endpointOverride: options.endpoint, timeout: options.timeout),
+                Redactor(secrets: [credentials.secretAccessKey, credentials.sessionToken ?? "", credentials.accessKeyID]))
+    }
+
     package static func checks(credentials: AWSCredentials, region: String, options: Options) async -> (findings: [Finding], notes: [String]) {
         let client = AWSClient(credentials: credentials, region: region, endpointOverride: options.endpoint, timeout: options.timeout)
         var findings: [Finding] = []
