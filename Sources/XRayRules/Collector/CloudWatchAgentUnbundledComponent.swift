@@ -22,6 +22,39 @@ package struct CloudWatchAgentUnbundledComponent: LintRule {
                      {"name": "CW_OTEL_CONFIG_CONTENT", "value": "receivers:\\n  otlp/app:\\n    protocols:\\n      grpc:\\n        endpoint: 0.0.0.0:4317\\nexporters:\\n  otlphttp/vendor:\\n    endpoint: https://vendor.example\\nservice:\\n  pipelines:\\n    traces/app:\\n      receivers: [otlp/app]\\n      exporters: [otlphttp/vendor]\\n"}]}]}
 
                 """),
+            RuleExample("agent.yaml", """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: cloudwatch-agent, namespace: amazon-cloudwatch}
+                spec:
+                  selector: {matchLabels: {app: cloudwatch-agent}}
+                  template:
+                    metadata: {labels: {app: cloudwatch-agent}}
+                    spec:
+                      containers:
+                        - name: cloudwatch-agent
+                          image: public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300070.0b1400
+                          env:
+                            - name: CW_OTEL_CONFIG_CONTENT
+                              value: |
+                                receivers:
+                                  otlp/app:
+                                    protocols:
+                                      http:
+                                        endpoint: 0.0.0.0:4318
+                                processors:
+                                  ↓memory_limitter/app:
+                                    check_interval: 1s
+                                exporters:
+                                  awsxray/app: {}
+                                service:
+                                  pipelines:
+                                    traces/app:
+                                      receivers: [otlp/app]
+                                      processors: [memory_limitter/app]
+                                      exporters: [awsxray/app]
+
+                """),
         ])
 
     /// The component types the agent is built with, by section: amazon-cloudwatch-agent
