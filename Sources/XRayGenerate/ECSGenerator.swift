@@ -50,6 +50,11 @@ package struct ECSGenerator {
             cpu: ecs.taskSize.map { String($0.cpu) },
             memory: ecs.taskSize.map { String($0.memory) },
             volumes: instrumentation.map { _ in [Volume(name: Self.instrumentationVolume)] })
+        if context.model.otelConfig == .file && context.model.agent.kind.profile.otlp {
+            let host = daemonAddress(service.platform, ecs.networkMode, agentName: context.model.agent.kind.profile.containerName) ?? "localhost"
+            output.add("\(service.name)/otel-config.yaml", OTelConfigFile(service: service, agentHost: host, sampling: context.model.sampling).render(),
+                       "the app's OpenTelemetry SDK configuration (otel_config: file): put it at \(OTelConfigFile.containerPath) in the image")
+        }
         let path = "\(service.name)/task-definition.json"
         output.add(path, CanonicalJSON.encode(task), "task definition with the app and its tracing wiring (RegisterTaskDefinition input)")
         output.add(.taskDefinition(PlannedTask(definition: task, taskRole: ecs.taskRole == .generate ? taskRoleName : nil,
@@ -124,6 +129,10 @@ package struct ECSGenerator {
             let sampler = OTelAppEnvironment.sampler(language: service.language, agentHost: host, model: context.model)
             for (name, value) in OTelAppEnvironment.variables(sampler, keeping: environment) { environment[name] = value }
             output.notes.append(OTelAppEnvironment.note(service: service.name, sampler))
+        }
+        if context.model.otelConfig == .file && profile.otlp {
+            environment = OTelConfigFile.environment(environment, generated: Set(environment.keys).subtracting(ecs.environment.keys)
+                                                        .filter { $0.hasPrefix("OTEL_") })
         }
         if !environment.isEmpty {
             container.environment = environment.sorted { $0.key < $1.key }.map { KeyValuePair(name: $0.key, value: $0.value) }

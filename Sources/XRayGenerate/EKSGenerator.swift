@@ -46,6 +46,10 @@ package struct EKSGenerator {
         for (service, spec) in services {
             output.add(Self.patchPath(service.name), patch(service, spec),
                        "strategic-merge patch for Deployment \(spec.namespace)/\(spec.deployment): container `\(spec.container)` sends to the agent's Service")
+            if profile.otlp && context.model.otelConfig == .file {
+                output.add("eks/\(service.name).otel-config.yaml", OTelConfigFile(service: service, agentHost: serviceHost, sampling: context.model.sampling).render(),
+                           "the OpenTelemetry SDK configuration of container `\(spec.container)` (otel_config: file): put it at \(OTelConfigFile.containerPath) in the image or a mounted ConfigMap")
+            }
         }
 
         var clusters: [String] = []
@@ -223,7 +227,9 @@ package struct EKSGenerator {
             ("AWS_XRAY_DAEMON_ADDRESS", "\(serviceHost):\(ModelReader.agentPort)"),
             ("AWS_XRAY_TRACING_NAME", service.name),
         ]
-        if profile.otlp {
+        if profile.otlp && context.model.otelConfig == .file {
+            environment.append(("OTEL_CONFIG_FILE", OTelConfigFile.containerPath))
+        } else if profile.otlp {
             environment += [("OTEL_EXPORTER_OTLP_ENDPOINT", "http://\(serviceHost):4317"),
                             ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
                             ("OTEL_SERVICE_NAME", service.name)]

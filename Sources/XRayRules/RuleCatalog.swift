@@ -48,6 +48,7 @@ public enum RuleCatalog {
             CloudWatchAgentUnknownKey(), TracesPipelineWithoutBatch(), LiteralPlaceholder(), LegacyOTLPHTTPPort(),
             CollectorResourceV1alpha1(), OTelConfigUnsignedXRayEndpoint(), OTelConfigSamplingAndPropagation(), OTelConfigPreStableFormat(),
             CloudWatchAgentOpenTelemetryUnknownKey(), CloudWatchAgentOpenTelemetryTooOld(),
+            CloudWatchAgentTracesInBothModels(), CloudWatchAgentUnbundledComponent(),
         ]),
         (.sampling, [
             SamplingPriorityOutOfRange(), SamplingRateOutOfRange(), SamplingReservoirInvalid(), SamplingRuleNameInvalid(),

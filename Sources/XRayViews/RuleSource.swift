@@ -221,6 +221,14 @@ extension RuleSource {
                                                          "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Agent-OpenTelemetry.html")
     package static let cloudWatchAgentSchema = RuleSource("aws/amazon-cloudwatch-agent: translator/config/schema.json",
                                                   "https://github.com/aws/amazon-cloudwatch-agent/blob/HEAD/translator/config/schema.json")
+    package static let cloudWatchAgentConfigModels = RuleSource("Amazon CloudWatch User Guide: Choose a configuration model for the CloudWatch agent (Classic, curated OpenTelemetry and native YAML combined in one configuration)",
+                                                        "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Agent-config-model.html")
+    package static let cloudWatchAgentOTLPReceivers = RuleSource("aws/amazon-cloudwatch-agent @ab55b8d: translator/translate/otel/receiver/otlp/translator.go (one OTLP receiver per protocol and endpoint, shared between pipelines) and sampleConfig/opentelemetry/combined_v1_v2_ec2_config.json",
+                                                         "https://github.com/aws/amazon-cloudwatch-agent/blob/ab55b8daa204e95c42c0267ee5aa49ec3b3a7317/translator/translate/otel/receiver/otlp/translator.go")
+    package static let cloudWatchAgentAppendedYAML = RuleSource("Amazon CloudWatch User Guide: Amazon CloudWatch agent (appending OpenTelemetry collector configuration in YAML, supported components)",
+                                                        "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLPCloudWatchAgent.html")
+    package static let cloudWatchAgentComponents = RuleSource("aws/amazon-cloudwatch-agent @ab55b8d: service/defaultcomponents/components.go (the components the agent is built with; MIT licence)",
+                                                      "https://github.com/aws/amazon-cloudwatch-agent/blob/ab55b8daa204e95c42c0267ee5aa49ec3b3a7317/service/defaultcomponents/components.go")
     package static let adotLambda = RuleSource("AWS Lambda Developer Guide: instrumenting with the AWS Distro for OpenTelemetry layer",
                                        "https://docs.aws.amazon.com/lambda/latest/dg/python-tracing.html")
 }

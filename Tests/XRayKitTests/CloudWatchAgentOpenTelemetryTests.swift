@@ -4,7 +4,7 @@ import Testing
 @testable import XRayRules
 
 /// XR526's key lists are the vendored agent schema's (Fixtures/cloudwatch-agent, commit ab55b8d), and
-/// XR527 reads agent versions from image tags.
+/// XR527 reads agent versions from image tags; XR529's component table is the agent's own (same commit).
 @Suite struct CloudWatchAgentOpenTelemetryTests {
     @Test func allowedKeysAreTheVendoredSchemas() throws {
         let url = TestSupport.path("Tests/XRayKitTests/Fixtures/cloudwatch-agent/schema.json")
@@ -20,6 +20,28 @@ import Testing
             }
             #expect(node["additionalProperties"] as? Bool == false, "\(path)")
             #expect(Set(keys) == Set((node["properties"] as? [String: Any])?.keys.map { $0 } ?? []), "\(path)")
+        }
+    }
+
+    /// XR529 flags only what the agent's own test says it lacks: its `want…` lists, section by section.
+    @Test func bundledComponentsAreTheAgentsOwnList() throws {
+        let text = try String(contentsOf: TestSupport.path("Tests/XRayKitTests/Fixtures/cloudwatch-agent/components_test.go.txt"), encoding: .utf8)
+        var lists: [String: Set<String>] = [:]
+        var current: String?
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("want"), trimmed.hasSuffix(":= []string{") {
+                current = String(trimmed.dropFirst(4).prefix { $0 != " " }).lowercased()
+                lists[current!] = []
+            } else if trimmed == "}" {
+                current = nil
+            } else if let section = current, trimmed.hasPrefix("\""), trimmed.hasSuffix("\",") {
+                lists[section]?.insert(String(trimmed.dropFirst().dropLast(2)))
+            }
+        }
+        #expect(lists.keys.sorted() == CloudWatchAgentUnbundledComponent.bundled.keys.sorted())
+        for (section, types) in lists {
+            #expect(types == CloudWatchAgentUnbundledComponent.bundled[section], "\(section)")
         }
     }
 

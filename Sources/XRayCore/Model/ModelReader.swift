@@ -7,7 +7,7 @@ package struct ModelReader {
 
     package static let topLevelKeys = ["version", "project", "region", "account", "partition", "cluster",
                                "agent", "encryption", "sampling", "logs", "services", "traces",
-                               "application_signals", "outputs", "groups", "account_settings"]
+                               "application_signals", "outputs", "groups", "account_settings", "otel_config"]
 
     package func model(_ root: LocatedNode) -> XRayModel? {
         guard let fields = reader.fields(root, "the model", keys: Self.topLevelKeys) else { return nil }
@@ -44,12 +44,14 @@ package struct ModelReader {
         let signals = fields["application_signals"].map { applicationSignals($0, agent: agentSpec, services: serviceSpecs ?? []) } ?? false
 
         let outputKinds = fields["outputs"].flatMap(self.outputs)
+        let otelMode = fields["otel_config"].map { otelConfig($0, agent: agentSpec) } ?? .env
 
         guard let projectName, let regionCode, let agentSpec, let serviceSpecs else { return nil }
         var model = XRayModel(project: projectName, region: regionCode, account: accountID, partition: partition,
                               cluster: cluster, agent: agentSpec, encryption: encryptionSpec, sampling: samplingSpec,
                               logs: logsSpec, services: serviceSpecs, traces: tracesSpec, applicationSignals: signals)
         if let outputKinds { model.outputs = outputKinds }
+        model.otelConfig = otelMode
         model.groups = groupSpecs
         if let node = fields["account_settings"],
            let text = reader.choice(node, "account_settings", from: AccountSettings.allCases.map(\.rawValue)) {

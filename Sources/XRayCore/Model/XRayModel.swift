@@ -16,6 +16,8 @@ public struct XRayModel: Sendable {
     public var traces = TracesSpec()
     /// CloudWatch Application Signals through the CloudWatch agent (ECS services).
     public var applicationSignals = false
+    /// How ECS and EKS apps get their OpenTelemetry SDK settings (`otel_config:`; OTLP agents only).
+    public var otelConfig: OTelConfigMode = .env
     /// Which whole-setup infrastructure-as-code files `generate` writes (`outputs:`).
     public var outputs: Set<OutputKind> = Set(OutputKind.allCases)
     /// X-Ray groups (`groups:`), created in every account traces land in.
