@@ -93,6 +93,12 @@ extension XRayCtl {
                                         accounts: accountList, shard: shard, today: XRayCtl.Lint.today(),
                                         progress: progress)
             options.inventory = inventory != nil
+            if inventory == nil {
+                // Findings are written as each account×region pair finishes, not held to the end.
+                options.output = AuditOutput(format: format, now: XRayCtl.Lint.today()) { @Sendable text in
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            }
             let result: Audit.Result
             do {
                 result = try await Audit.run(options)
@@ -103,8 +109,7 @@ extension XRayCtl {
                 print(inventory.render(result), terminator: "")
                 return
             }
-            print(format.render(result, now: XRayCtl.Lint.today()), terminator: "")
-            if result.lintReport.fails(at: failOn) { throw CLIFailure.findings }
+            if result.fails(at: failOn) { throw CLIFailure.findings }
         }
     }
 }
