@@ -56,6 +56,7 @@ public enum RuleCatalog {
         (.doctor, [
             MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
             CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(), AccountNotAudited(),
+            AgentPodIdentityRoleCannotUpload(),
         ]),
         (.kubernetes, [
             KubernetesMalformedDaemonAddress(), KubernetesAddressWithoutService(), KubernetesLoopbackAddress(),

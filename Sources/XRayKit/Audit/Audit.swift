@@ -7,7 +7,8 @@ import XRayRules
 
 /// `xrayctl audit`: lints what is deployed. Reads, never writes: per account and region it
 /// discovers ECS services and the task definitions they run, Lambda functions, API Gateway
-/// stages, IAM roles (once per account), X-Ray's sampling rules, encryption and groups and
+/// stages, EKS clusters (add-ons, Pod Identity associations), Elastic Beanstalk environments'
+/// option settings, IAM roles (once per account), X-Ray's sampling rules, encryption and groups and
 /// Transaction Search, builds from the answers the documents lint reads from files, and runs the
 /// same rules; each finding names the ARN it is about.
 public enum Audit {
@@ -144,7 +145,8 @@ public enum Audit {
             // The AWS SDKs' per-service and global endpoint variables (for emulators and VPC endpoints).
             client.endpointOverride = options.environment["AWS_ENDPOINT_URL"].flatMap(URL.init(string:))
             let services = ["xray": "XRAY", "ecs": "ECS", "lambda": "LAMBDA", "apigateway": "API_GATEWAY", "iam": "IAM", "sts": "STS",
-                            "organizations": "ORGANIZATIONS", "logs": "CLOUDWATCH_LOGS"]
+                            "organizations": "ORGANIZATIONS", "logs": "CLOUDWATCH_LOGS", "eks": "EKS",
+                            "elasticbeanstalk": "ELASTIC_BEANSTALK"]
             for (service, name) in services {
                 if let url = options.environment["AWS_ENDPOINT_URL_" + name].flatMap(URL.init(string:)) { client.serviceEndpoints[service] = url }
             }
@@ -215,6 +217,8 @@ public enum Audit {
         var template = AuditTemplate()
         do { try await ServerlessDiscovery.functions(client, into: &template) } catch { await sink.failed(index, scope, call: "lambda:ListFunctions", error) }
         do { try await ServerlessDiscovery.stages(client, scope: scope, into: &template) } catch { await sink.failed(index, scope, call: "apigateway", error) }
+        do { try await EKSDiscovery.run(client, scope: scope, into: &template) } catch { await sink.failed(index, scope, call: "eks", error) }
+        do { documents += try await BeanstalkDiscovery.run(client, scope: scope) } catch { await sink.failed(index, scope, call: "elasticbeanstalk", error) }
         if let document = template.document(path: scope.path("resources.json"), whole: AuditAddress(scope.accountAddress, part: scope.region)) {
             documents.append(document)
         }
