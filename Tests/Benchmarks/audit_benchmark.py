@@ -107,6 +107,27 @@ def answer(handler, operation, body):
         return {"IndexingRules": []}
     if operation == "DescribeResourcePolicies":
         return {"resourcePolicies": []}
+    if operation == "DescribeEnvironments":
+        return ("<DescribeEnvironmentsResponse><DescribeEnvironmentsResult><Environments><member><EnvironmentName>web</EnvironmentName>"
+                f"<ApplicationName>shop</ApplicationName><EnvironmentArn>arn:aws:elasticbeanstalk:{region}:{account}:environment/shop/web</EnvironmentArn>"
+                "<Status>Ready</Status></member></Environments></DescribeEnvironmentsResult></DescribeEnvironmentsResponse>")
+    if operation == "DescribeConfigurationSettings":
+        return ("<DescribeConfigurationSettingsResponse><DescribeConfigurationSettingsResult><ConfigurationSettings><member><OptionSettings>"
+                "<member><Namespace>aws:elasticbeanstalk:xray</Namespace><OptionName>XRayEnabled</OptionName><Value>true</Value></member>"
+                "<member><Namespace>aws:autoscaling:launchconfiguration</Namespace><OptionName>IamInstanceProfile</OptionName><Value>fn</Value></member>"
+                "</OptionSettings></member></ConfigurationSettings></DescribeConfigurationSettingsResult></DescribeConfigurationSettingsResponse>")
+    if operation == "ListEKSClusters":
+        return {"clusters": ["apps"]}
+    if operation == "ListAddons":
+        return {"addons": ["amazon-cloudwatch-observability"]}
+    if operation == "DescribeAddon":
+        return {"addon": {"addonName": "amazon-cloudwatch-observability", "clusterName": "apps", "addonVersion": "v3.1.0-eksbuild.1"}}
+    if operation == "ListPodIdentityAssociations":
+        return {"associations": [{"associationId": "a-0123456789abcdef0", "namespace": "amazon-cloudwatch", "serviceAccount": "cloudwatch-agent"}]}
+    if operation == "DescribePodIdentityAssociation":
+        return {"association": {"associationId": "a-0123456789abcdef0", "namespace": "amazon-cloudwatch", "serviceAccount": "cloudwatch-agent",
+                                "roleArn": f"arn:aws:iam::{account}:role/fn",
+                                "associationArn": f"arn:aws:eks:{region}:{account}:podidentityassociation/apps/a-0123456789abcdef0"}}
     return {}
 
 
@@ -124,6 +145,14 @@ def operation_of(handler, body):
         return routes[path]
     if path.startswith("/restapis/") and path.endswith("/stages"):
         return "GetStages"
+    parts = path.strip("/").split("/")
+    if parts[0] == "clusters":
+        # EKS: /clusters, then a cluster's addons or pod-identity-associations, listed or one described.
+        if len(parts) == 1:
+            return "ListEKSClusters"
+        kind = {"addons": "Addon", "pod-identity-associations": "PodIdentityAssociation"}.get(parts[2] if len(parts) > 2 else "")
+        if kind:
+            return ("List" + kind + "s") if len(parts) == 3 else ("Describe" + kind)
     return "Unknown"
 
 
