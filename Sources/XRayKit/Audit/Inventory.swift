@@ -66,7 +66,7 @@ package enum Inventory {
                 }
                 rows += clusters(root, audited, scope: scope)
             case .ebextensions:
-                // Beanstalk runs the daemon itself when XRayEnabled is on (docs/xray-facts.md, Beanstalk).
+                // Beanstalk runs the daemon itself when XRayEnabled is on (docs/xray-facts.md §4).
                 guard let arn = audited.addresses[""]?.arn else { continue }
                 let enabled = (root["option_settings"]?.items ?? []).contains {
                     $0["namespace"]?.text == BeanstalkConfigView.xrayNamespace && $0["option_name"]?.text == "XRayEnabled" && $0["value"]?.text?.lowercased() == "true"
