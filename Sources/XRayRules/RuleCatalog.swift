@@ -63,7 +63,7 @@ public enum RuleCatalog {
         (.doctor, [
             MissingInstrumentation(), SDKNotWiredIn(), NothingListens(), SamplingProxyUnreachable(), XRayEndOfSupport(),
             CannotPutTraceSegments(), NoCredentialsOrRegion(), TransactionSearchOff(), TraceNotFound(), SilentService(),
-            AccountNotAudited(),
+            AccountNotAudited(), AgentPodIdentityRoleCannotUpload(),
         ]),
         (.kubernetes, [
             KubernetesMalformedDaemonAddress(), KubernetesAddressWithoutService(), KubernetesLoopbackAddress(),

@@ -146,6 +146,8 @@ extension RuleSource {
     package static let eksIRSAAnnotation = eksGuide("Assign IAM roles to Kubernetes service accounts", "associate-service-account-role")
     package static let eksPodIdentity = eksGuide("Learn how EKS Pod Identity grants pods access to AWS services", "pod-identities")
     package static let eksPodIdentitySDKs = eksGuide("Use pod identity with the AWS SDK", "pod-id-minimum-sdk")
+    package static let cloudWatchObservabilityAddon = RuleSource("Amazon CloudWatch User Guide: Install the CloudWatch agent with the Amazon CloudWatch Observability EKS add-on",
+                                                         "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/install-CloudWatch-Observability-EKS-addon.html")
     package static let kubernetesDeprecations = RuleSource("Kubernetes: Deprecated API Migration Guide",
                                                    "https://kubernetes.io/docs/reference/using-api/deprecation-guide/")
     package static let kubernetesServices = RuleSource("Kubernetes: Service (protocols and ports)",

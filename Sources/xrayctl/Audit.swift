@@ -12,10 +12,12 @@ extension XRayCtl {
             abstract: "Lint what is deployed: the accounts and regions of an organisation, read-only, with the lint rules.",
             discussion: """
                 Reads (never writes), per account and region: ECS services and the task definition revisions \
-                they and running tasks use, Lambda functions, API Gateway REST stages and HTTP APIs, IAM roles \
+                they and running tasks use, Lambda functions, API Gateway REST stages and HTTP APIs, EKS clusters \
+                (add-ons, Pod Identity associations), Elastic Beanstalk environments' option settings, IAM roles \
                 and their policies (once per account), X-Ray sampling rules, encryption, groups and Transaction \
                 Search. It builds the documents lint reads from files and runs the same rules; each finding \
-                names the ARN (and container) it is about. With --org it lists the organisation's active \
+                names the ARN (and container) it is about. Findings are written as each account×region pair \
+                finishes, pairs in a fixed order (accounts by ID, regions as given), so memory stays flat. With --org it lists the organisation's active \
                 accounts and assumes --role-name in each. An account or region that cannot be read is reported \
                 (XR811) and skipped. Progress goes to standard error. Credentials come from the AWS CLI's chain; \
                 AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured like the AWS SDKs do.
@@ -93,6 +95,12 @@ extension XRayCtl {
                                         accounts: accountList, shard: shard, today: XRayCtl.Lint.today(),
                                         progress: progress)
             options.inventory = inventory != nil
+            if inventory == nil {
+                // Findings are written as each account×region pair finishes, not held to the end.
+                options.output = AuditOutput(format: format, now: XRayCtl.Lint.today()) { @Sendable text in
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            }
             let result: Audit.Result
             do {
                 result = try await Audit.run(options)
@@ -103,8 +111,7 @@ extension XRayCtl {
                 print(inventory.render(result), terminator: "")
                 return
             }
-            print(format.render(result, now: XRayCtl.Lint.today()), terminator: "")
-            if result.lintReport.fails(at: failOn) { throw CLIFailure.findings }
+            if result.fails(at: failOn) { throw CLIFailure.findings }
         }
     }
 }

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """`xrayctl audit --org` at scale, against a stub of every service it reads, with injected throttling.
 
-Usage: audit_benchmark.py XRAYCTL [--accounts N] [--regions R] [--throttle P] [--concurrency C]
+Usage: audit_benchmark.py XRAYCTL [--sizes N1,N2,...] [--regions R] [--throttle P] [--concurrency C]
 
 The stub answers Organizations' ListAccounts with N accounts, STS with a fresh session per account,
 and each account×region with one ECS cluster (a service running a task definition with the X-Ray daemon),
 two Lambda functions, one REST stage, IAM authorization details, sampling rules, encryption and
 Transaction Search; a fraction P of the calls is answered with ThrottlingException first (the audit
-must retry them). It runs the audit twice, with N/5 and N accounts, and reports for each the wall time,
-the peak resident memory of xrayctl (getrusage of the child), the pairs audited and the findings; memory
-must not grow with the pairs, because each pair's documents are dropped when its findings are made.
+must retry them). It runs the audit once per size (default 50, 250 and 500 accounts: 100, 500 and 1,000
+pairs) and reports for each the wall time, the peak resident memory of that xrayctl process (wait4), the
+pairs audited and the findings; memory must not grow with the pairs, because each pair's documents are
+dropped when its findings are made and its findings are written as soon as the pairs before it are.
 Not run by the tests: speed and memory are measured here, never asserted in timed tests.
 """
 import argparse
@@ -21,6 +22,7 @@ import resource
 import subprocess
 import sys
 import threading
+import tempfile
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -105,6 +107,27 @@ def answer(handler, operation, body):
         return {"IndexingRules": []}
     if operation == "DescribeResourcePolicies":
         return {"resourcePolicies": []}
+    if operation == "DescribeEnvironments":
+        return ("<DescribeEnvironmentsResponse><DescribeEnvironmentsResult><Environments><member><EnvironmentName>web</EnvironmentName>"
+                f"<ApplicationName>shop</ApplicationName><EnvironmentArn>arn:aws:elasticbeanstalk:{region}:{account}:environment/shop/web</EnvironmentArn>"
+                "<Status>Ready</Status></member></Environments></DescribeEnvironmentsResult></DescribeEnvironmentsResponse>")
+    if operation == "DescribeConfigurationSettings":
+        return ("<DescribeConfigurationSettingsResponse><DescribeConfigurationSettingsResult><ConfigurationSettings><member><OptionSettings>"
+                "<member><Namespace>aws:elasticbeanstalk:xray</Namespace><OptionName>XRayEnabled</OptionName><Value>true</Value></member>"
+                "<member><Namespace>aws:autoscaling:launchconfiguration</Namespace><OptionName>IamInstanceProfile</OptionName><Value>fn</Value></member>"
+                "</OptionSettings></member></ConfigurationSettings></DescribeConfigurationSettingsResult></DescribeConfigurationSettingsResponse>")
+    if operation == "ListEKSClusters":
+        return {"clusters": ["apps"]}
+    if operation == "ListAddons":
+        return {"addons": ["amazon-cloudwatch-observability"]}
+    if operation == "DescribeAddon":
+        return {"addon": {"addonName": "amazon-cloudwatch-observability", "clusterName": "apps", "addonVersion": "v3.1.0-eksbuild.1"}}
+    if operation == "ListPodIdentityAssociations":
+        return {"associations": [{"associationId": "a-0123456789abcdef0", "namespace": "amazon-cloudwatch", "serviceAccount": "cloudwatch-agent"}]}
+    if operation == "DescribePodIdentityAssociation":
+        return {"association": {"associationId": "a-0123456789abcdef0", "namespace": "amazon-cloudwatch", "serviceAccount": "cloudwatch-agent",
+                                "roleArn": f"arn:aws:iam::{account}:role/fn",
+                                "associationArn": f"arn:aws:eks:{region}:{account}:podidentityassociation/apps/a-0123456789abcdef0"}}
     return {}
 
 
@@ -122,6 +145,14 @@ def operation_of(handler, body):
         return routes[path]
     if path.startswith("/restapis/") and path.endswith("/stages"):
         return "GetStages"
+    parts = path.strip("/").split("/")
+    if parts[0] == "clusters":
+        # EKS: /clusters, then a cluster's addons or pod-identity-associations, listed or one described.
+        if len(parts) == 1:
+            return "ListEKSClusters"
+        kind = {"addons": "Addon", "pod-identity-associations": "PodIdentityAssociation"}.get(parts[2] if len(parts) > 2 else "")
+        if kind:
+            return ("List" + kind + "s") if len(parts) == 3 else ("Describe" + kind)
     return "Unknown"
 
 
@@ -160,15 +191,23 @@ def run(xrayctl, endpoint, accounts, regions, concurrency):
     ACCOUNTS[:] = [f"{100000000000 + i:012d}" for i in range(accounts)]
     env = {"PATH": os.environ.get("PATH", ""), "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true",
            "AWS_ACCESS_KEY_ID": "AKIA999999999999", "AWS_SECRET_ACCESS_KEY": "benchmark", "AWS_REGION": regions.split(",")[0]}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.monotonic()
-    result = subprocess.run([xrayctl, "audit", "--org", "--role-name", "audit", "--regions", regions, "--endpoint-url", endpoint,
-                             "--concurrency", str(concurrency), "--format", "json", "--quiet"], env=env, capture_output=True, text=True)
-    wall = time.monotonic() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with tempfile.TemporaryFile() as out:
+        child = subprocess.Popen([xrayctl, "audit", "--org", "--role-name", "audit", "--regions", regions, "--endpoint-url", endpoint,
+                                  "--concurrency", str(concurrency), "--format", "json", "--quiet"], env=env, stdout=out,
+                                  stderr=subprocess.DEVNULL)
+        # wait4 gives this child's own peak resident memory (getrusage over children keeps the maximum
+        # of every run so far).
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.monotonic() - start
+        out.seek(0)
+        stdout = out.read().decode()
+    result = subprocess.CompletedProcess(child.args, child.returncode, stdout, "")
+    peak = usage.ru_maxrss
     report = json.loads(result.stdout)
     return {"accounts": accounts, "pairs": accounts * len(regions.split(",")), "wall_s": round(wall, 2),
-            "peak_rss_mb": round(max(peak, before) / 1024, 1), "findings": len(report["findings"]), "exit": result.returncode,
+            "peak_rss_mb": round(peak / 1024, 1), "findings": len(report["findings"]), "exit": result.returncode,
             "not_audited": sum(1 for f in report["findings"] if f["rule"] == "XR811")}
 
 
@@ -176,7 +215,8 @@ def main():
     global THROTTLE
     parser = argparse.ArgumentParser()
     parser.add_argument("xrayctl")
-    parser.add_argument("--accounts", type=int, default=250)
+    parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")], default=[50, 250, 500],
+                        help="accounts of each run, comma-separated (pairs: accounts × regions)")
     parser.add_argument("--regions", default="us-east-1,eu-west-1")
     parser.add_argument("--throttle", type=float, default=0.1)
     parser.add_argument("--concurrency", type=int, default=4)
@@ -186,11 +226,8 @@ def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     endpoint = "http://127.0.0.1:%d" % server.server_address[1]
-    # The smaller run first: getrusage's peak over children only rises, so the larger run's peak is
-    # its own only when it is above the smaller one's (reported as such).
-    small = run(args.xrayctl, endpoint, max(1, args.accounts // 5), args.regions, args.concurrency)
-    large = run(args.xrayctl, endpoint, args.accounts, args.regions, args.concurrency)
-    json.dump({"small": small, "large": large, "calls": COUNTS["calls"], "throttled_answers": COUNTS["throttled"]},
+    runs = [run(args.xrayctl, endpoint, accounts, args.regions, args.concurrency) for accounts in args.sizes]
+    json.dump({"runs": runs, "calls": COUNTS["calls"], "throttled_answers": COUNTS["throttled"]},
               sys.stdout, indent=1)
     print()
 

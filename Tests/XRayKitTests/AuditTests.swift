@@ -11,6 +11,8 @@ import Testing
 final class AuditOrganisation: @unchecked Sendable {
     let moto: String
     let stub: String
+    /// The Elastic Beanstalk and EKS reads moto lacks (audit_read_stub.py).
+    let reads: String
     let keys: (String, String)
     let readable: [String]
     let locked: String
@@ -41,7 +43,8 @@ final class AuditOrganisation: @unchecked Sendable {
             line += chunk
         }
         guard let object = try JSONSerialization.jsonObject(with: line) as? [String: Any],
-              let moto = object["moto"] as? String, let stub = object["stub"] as? String, let keys = object["keys"] as? [String],
+              let moto = object["moto"] as? String, let stub = object["stub"] as? String,
+              let reads = object["reads"] as? String, let keys = object["keys"] as? [String],
               let readable = object["readable"] as? [String], let locked = object["locked"] as? String,
               let management = object["management"] as? String,
               let seeded = object["seeded"] as? [String: Any], let secrets = object["secrets"] as? [String] else {
@@ -50,6 +53,7 @@ final class AuditOrganisation: @unchecked Sendable {
         }
         self.moto = moto
         self.stub = stub
+        self.reads = reads
         self.keys = (keys[0], keys[1])
         self.readable = readable
         self.locked = locked
@@ -60,10 +64,12 @@ final class AuditOrganisation: @unchecked Sendable {
         self.secrets = secrets + [keys[1], keys[0]]
     }
 
-    /// The environment of an audit run: the caller's keys, moto for every service and the stub for X-Ray.
+    /// The environment of an audit run: the caller's keys, moto for every service, the stub for X-Ray
+    /// and the read stub for Elastic Beanstalk and EKS.
     var environment: [String: String] {
         ["AWS_ACCESS_KEY_ID": keys.0, "AWS_SECRET_ACCESS_KEY": keys.1, "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true",
          "AWS_ENDPOINT_URL": moto, "AWS_ENDPOINT_URL_XRAY": stub,
+         "AWS_ENDPOINT_URL_EKS": reads, "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK": reads,
          "HOME": FileManager.default.temporaryDirectory.appendingPathComponent("xrayctl-tests-no-home").path]
     }
 
@@ -97,12 +103,12 @@ struct AuditTests {
             #expect(findings.contains { $0["rule"] as? String == defect.rule && located($0) == place && $0["address"] as? String == defect.arn },
                     "\(defect.rule) at \(place) not found in \(findings.map { "\($0["rule"]!) \(located($0))" })")
         }
-        // Clean resources give nothing but the end-of-support notice every X-Ray daemon gets (XR805);
-        // the revision no service runs is not read.
+        // Clean resources give nothing but the end-of-support notice every X-Ray daemon gets (XR805:
+        // each task definition running one); the revision no service runs is not read.
         for arn in organisation.clean {
             let found = findings.filter { located($0).hasPrefix(arn) }
             #expect(found.allSatisfy { $0["rule"] as? String == "XR805" }, "\(arn): \(found)")
-            #expect(found.isEmpty == arn.contains(":function:"), "\(arn): \(found)")
+            #expect(found.isEmpty != arn.contains(":task-definition/"), "\(arn): \(found)")
         }
         #expect(!findings.contains { located($0).contains("task-definition/unused") })
 
@@ -162,7 +168,7 @@ struct AuditTests {
         // The daemon's workloads get the command that moves them to OTLP; the OpenTelemetry one none.
         for row in workloads {
             let migrate = row["migrate"] as? String
-            if ((row["agents"] as? [String]) ?? []).contains(where: { $0.hasPrefix("xray-daemon") }) {
+            if ((row["agents"] as? [String]) ?? []).contains(where: { $0.hasPrefix("xray-daemon") }), row["kind"] as? String != "beanstalk-environment" {
                 #expect(migrate?.contains("xrayctl instrument") == true && migrate?.contains("--agent adot --export otlp") == true)
             } else if row["kind"] as? String == "lambda-function", ((row["agents"] as? [String]) ?? []) == ["none"] {
                 #expect(migrate == nil)

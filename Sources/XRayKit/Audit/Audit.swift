@@ -7,7 +7,8 @@ import XRayRules
 
 /// `xrayctl audit`: lints what is deployed. Reads, never writes: per account and region it
 /// discovers ECS services and the task definitions they run, Lambda functions, API Gateway
-/// stages, IAM roles (once per account), X-Ray's sampling rules, encryption and groups and
+/// stages, EKS clusters (add-ons, Pod Identity associations), Elastic Beanstalk environments'
+/// option settings, IAM roles (once per account), X-Ray's sampling rules, encryption and groups and
 /// Transaction Search, builds from the answers the documents lint reads from files, and runs the
 /// same rules; each finding names the ARN it is about.
 public enum Audit {
@@ -32,6 +33,9 @@ public enum Audit {
         public var inventory = false
         /// Progress lines (standard error in the CLI).
         public var progress: (@Sendable (String) -> Void)?
+        /// Where findings are written as each pair finishes (the CLI: standard output); nil keeps them
+        /// in `Result.findings`.
+        package var output: AuditOutput?
 
         public init(environment: [String: String] = ProcessInfo.processInfo.environment, regions: [String] = [], endpoint: URL? = nil,
                     timeout: Double = 10, concurrency: Int = 4, organization: Bool = false, roleName: String? = nil,
@@ -53,7 +57,8 @@ public enum Audit {
     }
 
     public struct Result: Sendable {
-        /// Sorted by address, then rule.
+        /// Without `Options.output`: by pair (accounts by ID, regions as given), sorted within a pair.
+        /// With it: empty, the findings were written.
         public var findings: [Finding]
         /// What was read where (`ACCOUNT REGION: …`).
         public var notes: [String]
@@ -65,8 +70,13 @@ public enum Audit {
         package var inventory: [InventoryRow] = []
         /// The first region read: where findings about global resources (IAM) are filed in ASFF.
         public var home = ""
+        /// Findings by severity, written or kept.
+        package var counts: [Severity: Int] = [:]
 
         public var lintReport: LintReport { LintReport(findings: findings, fileCount: pairs) }
+
+        /// Whether any finding is at or above the threshold (exit code 1).
+        public func fails(at threshold: Severity) -> Bool { counts.contains { $0.key >= threshold && $0.value > 0 } }
     }
 
     /// Why the audit could not start (no credentials or region, the organisation cannot be listed).
@@ -111,17 +121,20 @@ public enum Audit {
         if let shard = options.shard.flatMap(Shard.init) { accounts = shard.select(accounts) }
         accounts = Array(Set(accounts)).sorted()
 
-        let sink = AuditSink(total: accounts.count * regions.count, progress: options.progress, throttled: base.throttled, secrets: secrets)
+        let sink = AuditSink(accounts: accounts.count, regions: regions.count, window: options.concurrency, output: options.output,
+                             progress: options.progress, throttled: base.throttled, secrets: secrets)
+        options.output?.begin(home: regions[0])
         let limiter = Limiter(options.concurrency)
         await withTaskGroup(of: Void.self) { group in
-            for account in accounts {
+            for (number, account) in accounts.enumerated() {
                 group.addTask {
-                    await auditAccount(account, regions: regions, caller: caller, base: base, options: options,
+                    await auditAccount(account, first: number * regions.count, regions: regions, caller: caller, base: base, options: options,
                                        limiter: limiter, sink: sink, secrets: secrets)
                 }
             }
         }
         var result = await sink.result(accounts: accounts.count)
+        options.output?.end(accounts: accounts.count, pairs: result.pairs)
         result.home = regions[0]
         return result
     }
@@ -132,7 +145,8 @@ public enum Audit {
             // The AWS SDKs' per-service and global endpoint variables (for emulators and VPC endpoints).
             client.endpointOverride = options.environment["AWS_ENDPOINT_URL"].flatMap(URL.init(string:))
             let services = ["xray": "XRAY", "ecs": "ECS", "lambda": "LAMBDA", "apigateway": "API_GATEWAY", "iam": "IAM", "sts": "STS",
-                            "organizations": "ORGANIZATIONS", "logs": "CLOUDWATCH_LOGS"]
+                            "organizations": "ORGANIZATIONS", "logs": "CLOUDWATCH_LOGS", "eks": "EKS",
+                            "elasticbeanstalk": "ELASTIC_BEANSTALK"]
             for (service, name) in services {
                 if let url = options.environment["AWS_ENDPOINT_URL_" + name].flatMap(URL.init(string:)) { client.serviceEndpoints[service] = url }
             }
@@ -140,8 +154,11 @@ public enum Audit {
         return client
     }
 
-    private static func auditAccount(_ account: String, regions: [String], caller: String, base: AuditClient, options: Options,
+    /// One account: its role, its IAM (once), then its regions, pairs `first…` in the output's order.
+    private static func auditAccount(_ account: String, first: Int, regions: [String], caller: String, base: AuditClient, options: Options,
                                      limiter: Limiter, sink: AuditSink, secrets: SecretList) async {
+        // Admission before the limiter: a pair holding a slot never waits for the reorder buffer.
+        await sink.admit(first)
         await limiter.acquire()
         var client = base
         let home = AuditScope(account: account, region: regions[0])
@@ -152,13 +169,13 @@ public enum Audit {
                 client.client.credentials = credentials
             } catch {
                 await limiter.release()
-                await sink.failed(home, call: "sts:AssumeRole (\(role))", error, wholeAccount: true, regions: regions.count)
+                await sink.failed(first, home, call: "sts:AssumeRole (\(role))", error, wholeAccount: true)
                 return
             }
         } else if account != caller {
             await limiter.release()
-            await sink.failed(home, call: "the caller's credentials are for \(caller) (give --role-name to read other accounts)",
-                              AWSClient.Failure(code: "WrongAccount", message: ""), wholeAccount: true, regions: regions.count)
+            await sink.failed(first, home, call: "the caller's credentials are for \(caller) (give --role-name to read other accounts)",
+                              AWSClient.Failure(code: "WrongAccount", message: ""), wholeAccount: true)
             return
         }
         let iam: AuditDocument?
@@ -166,17 +183,18 @@ public enum Audit {
             iam = try await IAMDiscovery.run(client, scope: home)
         } catch {
             iam = nil
-            await sink.failed(AuditScope(account: account, region: "global"), call: "iam:GetAccountAuthorizationDetails", error)
+            await sink.failed(first, AuditScope(account: account, region: "global"), call: "iam:GetAccountAuthorizationDetails", error)
         }
         await limiter.release()
         let accountClient = client
         await withTaskGroup(of: Void.self) { group in
-            for region in regions {
+            for (offset, region) in regions.enumerated() {
                 group.addTask {
+                    await sink.admit(first + offset)
                     await limiter.acquire()
                     var regional = accountClient
                     regional.client.region = region
-                    await auditRegion(AuditScope(account: account, region: region), client: regional, iam: iam, options: options, sink: sink)
+                    await auditRegion(first + offset, AuditScope(account: account, region: region), client: regional, iam: iam, options: options, sink: sink)
                     await limiter.release()
                 }
             }
@@ -184,31 +202,33 @@ public enum Audit {
     }
 
     /// One account+region: discovery, the documents, the lint run, the findings by ARN.
-    private static func auditRegion(_ scope: AuditScope, client: AuditClient, iam: AuditDocument?, options: Options, sink: AuditSink) async {
+    private static func auditRegion(_ index: Int, _ scope: AuditScope, client: AuditClient, iam: AuditDocument?, options: Options, sink: AuditSink) async {
         var documents: [AuditDocument] = []
         var notes: [String] = []
         // ECS first: an account or region the caller cannot use at all fails here, once.
         do {
             documents += try await ECSDiscovery.run(client, scope: scope)
         } catch where error.isNotPermitted {
-            await sink.failed(scope, call: "ecs:ListClusters", error, wholeRegion: true)
+            await sink.failed(index, scope, call: "ecs:ListClusters", error, wholeRegion: true)
             return
         } catch {
-            await sink.failed(scope, call: "ecs", error)
+            await sink.failed(index, scope, call: "ecs", error)
         }
         var template = AuditTemplate()
-        do { try await ServerlessDiscovery.functions(client, into: &template) } catch { await sink.failed(scope, call: "lambda:ListFunctions", error) }
-        do { try await ServerlessDiscovery.stages(client, scope: scope, into: &template) } catch { await sink.failed(scope, call: "apigateway", error) }
+        do { try await ServerlessDiscovery.functions(client, into: &template) } catch { await sink.failed(index, scope, call: "lambda:ListFunctions", error) }
+        do { try await ServerlessDiscovery.stages(client, scope: scope, into: &template) } catch { await sink.failed(index, scope, call: "apigateway", error) }
+        do { try await EKSDiscovery.run(client, scope: scope, into: &template) } catch { await sink.failed(index, scope, call: "eks", error) }
+        do { documents += try await BeanstalkDiscovery.run(client, scope: scope) } catch { await sink.failed(index, scope, call: "elasticbeanstalk", error) }
         if let document = template.document(path: scope.path("resources.json"), whole: AuditAddress(scope.accountAddress, part: scope.region)) {
             documents.append(document)
         }
         do {
             if let document = try await XRayDiscovery.samplingRules(client, scope: scope) { documents.append(document) }
         } catch {
-            await sink.failed(scope, call: "xray:GetSamplingRules", error)
+            await sink.failed(index, scope, call: "xray:GetSamplingRules", error)
         }
-        do { notes.append(try await XRayDiscovery.encryption(client)) } catch { await sink.failed(scope, call: "xray:GetEncryptionConfig", error) }
-        do { notes.append(try await XRayDiscovery.groups(client)) } catch { await sink.failed(scope, call: "xray:GetGroups", error) }
+        do { notes.append(try await XRayDiscovery.encryption(client)) } catch { await sink.failed(index, scope, call: "xray:GetEncryptionConfig", error) }
+        do { notes.append(try await XRayDiscovery.groups(client)) } catch { await sink.failed(index, scope, call: "xray:GetGroups", error) }
 
         let all = documents + (iam.map { [$0] } ?? [])
         let result = Linter.run(all.map(\.document), options: LintOptions(disabled: options.lintOptions.disabled,
@@ -226,7 +246,7 @@ public enum Audit {
             addressed(finding, AuditAddress(scope.accountAddress, part: "\(scope.region) \(finding.location.file.replacingOccurrences(of: "aws:", with: ""))"))
         }
         notes += search.notes
-        await sink.done(scope, findings: findings, notes: notes, inventory: options.inventory ? Inventory.rows(documents, scope: scope) : [])
+        await sink.done(index, scope, findings: findings, notes: notes, inventory: options.inventory ? Inventory.rows(documents, scope: scope) : [])
     }
 
     private static func addressed(_ finding: Finding, _ address: AuditAddress) -> Finding {
@@ -278,33 +298,27 @@ package actor Limiter {
     }
 }
 
-extension Audit {
-    /// `ARN: severity: message [RULE]` lines with their fixes, then what was read.
-    public static func text(_ result: Result) -> String {
-        var lines: [String] = []
-        for finding in result.findings {
-            lines.append("\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]")
-            if let fix = finding.fix { lines.append("    fix: \(fix)") }
-        }
-        let report = result.lintReport
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        lines.append("\(plural(result.accounts, "account")), \(plural(result.pairs, "account×region pair")) audited: \(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(plural(report.count(.info), "info"))")
-        return lines.joined(separator: "\n") + "\n"
-    }
-}
-
 /// What `xrayctl audit` prints: lint's formats, or Security Hub's.
 public enum AuditFormat: String, CaseIterable, Sendable {
     case text, json, sarif, asff
 
+    /// A finished run's findings, written as the streaming output writes them (AuditOutput).
     public func render(_ result: Audit.Result, now: Date = Date()) -> String {
-        switch self {
-        case .text: return Audit.text(result)
-        case .json: return ReportFormat.json.render(result.lintReport)
-        case .sarif: return ReportFormat.sarif.render(result.lintReport)
-        case .asff: return ASFF.render(result.findings, home: result.home, now: now)
-        }
+        let text = TextBuffer()
+        let output = AuditOutput(format: self, now: now, write: text.append)
+        output.begin(home: result.home)
+        output.pair(result.findings)
+        output.end(accounts: result.accounts, pairs: result.pairs)
+        return text.value
     }
+}
+
+/// Text gathered from a writer.
+private final class TextBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    func append(_ part: String) { lock.withLock { text += part } }
+    var value: String { lock.withLock { text } }
 }
 
 /// `audit --inventory FORMAT`.

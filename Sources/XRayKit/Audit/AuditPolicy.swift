@@ -13,6 +13,8 @@ package enum AuditPolicy {
     package static let roleActions: [(sid: String, actions: [String])] = [
         ("ReadECS", ["ecs:DescribeTaskDefinition", "ecs:ListClusters", "ecs:ListServices"]),
         ("ReadLambda", ["lambda:ListFunctions"]),
+        ("ListEKSClusters", ["eks:ListClusters"]),
+        ("ReadElasticBeanstalk", ["elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:DescribeEnvironments"]),
         ("ReadIAM", ["iam:GetAccountAuthorizationDetails"]),
         ("ReadXRay", ["xray:GetEncryptionConfig", "xray:GetGroups", "xray:GetIndexingRules", "xray:GetSamplingRules",
                       "xray:GetTraceSegmentDestination"]),
@@ -27,6 +29,13 @@ package enum AuditPolicy {
         statements.append(PolicyDocument.Statement(sid: "ReadECSServices", action: "ecs:DescribeServices", resource: "arn:aws:ecs:*:*:service/*"))
         statements.append(PolicyDocument.Statement(sid: "ReadECSTasks", action: "ecs:DescribeTasks", resource: "arn:aws:ecs:*:*:task/*"))
         statements.append(PolicyDocument.Statement(sid: "ListECSTasks", action: "ecs:ListTasks", resource: "arn:aws:ecs:*:*:container-instance/*"))
+        // EKS authorises the cluster's lists on the cluster, each description on what it describes
+        // (Service Authorization Reference for Amazon EKS: cluster, addon, podidentityassociation).
+        statements.append(PolicyDocument.Statement(sid: "ReadEKSClusters", action: .many(["eks:ListAddons", "eks:ListPodIdentityAssociations"]),
+                                                   resource: "arn:aws:eks:*:*:cluster/*"))
+        statements.append(PolicyDocument.Statement(sid: "ReadEKSAddons", action: "eks:DescribeAddon", resource: "arn:aws:eks:*:*:addon/*/*/*"))
+        statements.append(PolicyDocument.Statement(sid: "ReadEKSPodIdentity", action: "eks:DescribePodIdentityAssociation",
+                                                   resource: "arn:aws:eks:*:*:podidentityassociation/*/*"))
         // API Gateway authorises GET on the paths read: the REST APIs, their stages, the HTTP APIs.
         statements.append(PolicyDocument.Statement(sid: "ReadAPIGateway", action: "apigateway:GET",
                                                    resource: .many(["arn:aws:apigateway:*::/restapis", "arn:aws:apigateway:*::/restapis/*/stages",

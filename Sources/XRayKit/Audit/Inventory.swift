@@ -12,7 +12,7 @@ import XRayRules
 package struct InventoryRow: Sendable, Hashable {
     package var account: String
     package var region: String
-    /// `ecs-task-definition` or `lambda-function`.
+    /// `ecs-task-definition`, `lambda-function`, `eks-cluster` or `beanstalk-environment`.
     package var kind: String
     package var arn: String
     /// `xray-daemon 3.3.14`, `adot v0.43.1`, `cloudwatch-agent latest`, `lambda-active-tracing`, or `none`.
@@ -64,11 +64,42 @@ package enum Inventory {
                                              signals: (layers.filter(isSDKLayer) + variables).sorted(),
                                              migrate: active ? "xrayctl instrument TEMPLATE --agent adot --export otlp --region \(scope.region) (TEMPLATE: the one that defines \(name))" : ""))
                 }
+                rows += clusters(root, audited, scope: scope)
+            case .ebextensions:
+                // Beanstalk runs the daemon itself when XRayEnabled is on (docs/xray-facts.md §4).
+                guard let arn = audited.addresses[""]?.arn else { continue }
+                let enabled = (root["option_settings"]?.items ?? []).contains {
+                    $0["namespace"]?.text == BeanstalkConfigView.xrayNamespace && $0["option_name"]?.text == "XRayEnabled" && $0["value"]?.text?.lowercased() == "true"
+                }
+                rows.append(InventoryRow(account: scope.account, region: scope.region, kind: "beanstalk-environment", arn: arn,
+                                         agents: [enabled ? "xray-daemon beanstalk" : "none"], signals: [], migrate: ""))
             default:
                 continue
             }
         }
         return rows.sorted { $0.arn < $1.arn }
+    }
+
+    /// EKS clusters with the agents their add-ons run: the ADOT add-on (`adot`) and the CloudWatch
+    /// Observability add-on (`amazon-cloudwatch-observability`, the CloudWatch agent; docs/xray-facts.md §11).
+    private static func clusters(_ root: LocatedNode, _ audited: AuditDocument, scope: AuditScope) -> [InventoryRow] {
+        let resources = root["Resources"]?.pairs ?? []
+        var agents: [String: [String]] = [:]
+        for (_, resource) in resources where resource["Type"]?.text == "AWS::EKS::Addon" {
+            guard let properties = resource["Properties"], let cluster = properties["ClusterName"]?.text else { continue }
+            let version = properties["AddonVersion"]?.text ?? "latest"
+            switch properties["AddonName"]?.text {
+            case "adot": agents[cluster, default: []].append("adot \(version)")
+            case "amazon-cloudwatch-observability": agents[cluster, default: []].append("cloudwatch-agent \(version)")
+            default: break
+            }
+        }
+        return resources.compactMap { key, resource in
+            guard resource["Type"]?.text == "AWS::EKS::Cluster", let id = key.text, let name = resource["Properties"]?["Name"]?.text,
+                  let arn = audited.addresses["/Resources/" + LocatedNode.escape(id)]?.arn else { return nil }
+            return InventoryRow(account: scope.account, region: scope.region, kind: "eks-cluster", arn: arn,
+                                agents: (agents[name] ?? ["none"]).sorted(), signals: [], migrate: "")
+        }
     }
 
     /// The image's tag or digest; `latest` when it has none (what the registry then serves).

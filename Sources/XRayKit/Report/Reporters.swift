@@ -114,8 +114,18 @@ public enum SARIFReporter {
     }
 
     public static func render(_ report: LintReport) -> String {
+        let index = ruleIndex
+        return CanonicalJSON.encode(log(results: report.findings.map { result($0, index: index) }))
+    }
+
+    /// Each rule's place in `tool.driver.rules`, for a result's `ruleIndex`.
+    package static var ruleIndex: [String: Int] {
+        Dictionary(uniqueKeysWithValues: RuleCatalog.descriptions.enumerated().map { ($0.element.id, $0.offset) })
+    }
+
+    /// The log around its results: one run, the catalogue as its driver's rules.
+    package static func log(results: [JSONValue]) -> JSONValue {
         let descriptions = RuleCatalog.descriptions
-        let index = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($0.element.id, $0.offset) })
         let rules: [JSONValue] = descriptions.map { description in
             var rule: [String: JSONValue] = [
                 "id": .string(description.id),
@@ -132,31 +142,7 @@ public enum SARIFReporter {
             if let page = RuleDocs.pageURL(description.id) { rule["helpUri"] = .string(page) }
             return .object(rule)
         }
-        let results: [JSONValue] = report.findings.map { finding in
-            var result: [String: JSONValue] = [
-                "ruleId": .string(finding.rule),
-                "level": .string(level(finding.severity)),
-                "message": ["text": .string(finding.fix.map { "\(finding.message). Fix: \($0)" } ?? finding.message)],
-                "locations": [[
-                    "physicalLocation": [
-                        "artifactLocation": ["uri": .string(uri(finding.location.file))],
-                        "region": ["startLine": .int(finding.location.line), "startColumn": .int(finding.location.column)],
-                    ],
-                ]],
-            ]
-            if let ruleIndex = index[finding.rule] { result["ruleIndex"] = .int(ruleIndex) }
-            if let address = finding.address {
-                // SARIF's place for "which resource": a logical location next to the physical one.
-                if case .array(var locations)? = result["locations"], case .object(var first)? = locations.first {
-                    first["logicalLocations"] = [["fullyQualifiedName": .string(address), "kind": "resource"]]
-                    locations[0] = .object(first)
-                    result["locations"] = .array(locations)
-                }
-            }
-            if !finding.pointer.isEmpty { result["properties"] = ["pointer": .string(finding.pointer)] }
-            return .object(result)
-        }
-        let log: JSONValue = [
+        return [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [[
@@ -168,7 +154,32 @@ public enum SARIFReporter {
                 "results": .array(results),
             ]],
         ]
-        return CanonicalJSON.encode(log)
+    }
+
+    /// One finding as a SARIF result.
+    package static func result(_ finding: Finding, index: [String: Int]) -> JSONValue {
+        var result: [String: JSONValue] = [
+            "ruleId": .string(finding.rule),
+            "level": .string(level(finding.severity)),
+            "message": ["text": .string(finding.fix.map { "\(finding.message). Fix: \($0)" } ?? finding.message)],
+            "locations": [[
+                "physicalLocation": [
+                    "artifactLocation": ["uri": .string(uri(finding.location.file))],
+                    "region": ["startLine": .int(finding.location.line), "startColumn": .int(finding.location.column)],
+                ],
+            ]],
+        ]
+        if let ruleIndex = index[finding.rule] { result["ruleIndex"] = .int(ruleIndex) }
+        if let address = finding.address {
+            // SARIF's place for "which resource": a logical location next to the physical one.
+            if case .array(var locations)? = result["locations"], case .object(var first)? = locations.first {
+                first["logicalLocations"] = [["fullyQualifiedName": .string(address), "kind": "resource"]]
+                locations[0] = .object(first)
+                result["locations"] = .array(locations)
+            }
+        }
+        if !finding.pointer.isEmpty { result["properties"] = ["pointer": .string(finding.pointer)] }
+        return .object(result)
     }
 
     /// A relative URI for a path as given (SARIF wants URI references, with spaces escaped).

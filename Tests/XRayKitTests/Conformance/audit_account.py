@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """An organisation for `xrayctl audit`'s tests: moto's server on loopback with IAM enforcement on,
-and apply_readme.py's recording X-Ray stub for the X-Ray reads moto lacks.
+apply_readme.py's recording X-Ray stub for the X-Ray reads moto lacks, and audit_read_stub.py for the
+Elastic Beanstalk and EKS reads moto lacks (botocore-validated).
 
 Usage: audit_account.py
 Creates an organisation (the management account 123456789012), three member accounts, and in each an
@@ -28,6 +29,7 @@ from moto import settings  # noqa: E402
 from moto.server import ThreadedMotoServer  # noqa: E402
 
 from apply_readme import XRayStub  # noqa: E402  (the recording stub; importing it also applies its moto corrections)
+from audit_read_stub import ReadStub  # noqa: E402  (the Elastic Beanstalk and EKS reads moto lacks)
 import moto.iam.access_control as access_control  # noqa: E402
 
 _create_aws_request = access_control.IAMRequestBase._create_aws_request
@@ -70,6 +72,58 @@ def zipped():
     return code.getvalue()
 
 
+def seed_beanstalk_and_eks(iam, account, region, seeded, listed):
+    """Elastic Beanstalk environments and EKS clusters, in the read stub, with roles in moto's IAM."""
+    ec2_trust = trust({"Service": "ec2.amazonaws.com"})
+    pods_trust = policy({"Effect": "Allow", "Principal": {"Service": "pods.eks.amazonaws.com"}, "Action": ["sts:AssumeRole", "sts:TagSession"]})
+    iam.create_role(RoleName="web-without-xray", AssumeRolePolicyDocument=ec2_trust)
+    iam.put_role_policy(RoleName="web-without-xray", PolicyName="app", PolicyDocument=policy(
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}))
+    iam.create_role(RoleName="web-with-xray", AssumeRolePolicyDocument=ec2_trust)
+    iam.attach_role_policy(RoleName="web-with-xray", PolicyArn="arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess")
+    agent_without = iam.create_role(RoleName="cw-agent-without-xray", AssumeRolePolicyDocument=pods_trust)["Role"]["Arn"]
+    iam.put_role_policy(RoleName="cw-agent-without-xray", PolicyName="logs", PolicyDocument=policy(
+        {"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "*"}))
+    collector = iam.create_role(RoleName="collector-with-xray", AssumeRolePolicyDocument=pods_trust)["Role"]["Arn"]
+    iam.attach_role_policy(RoleName="collector-with-xray", PolicyArn="arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess")
+
+    # Beanstalk: X-Ray on with an instance profile whose role cannot upload (XR306), and a clean one.
+    for name, profile in (("web-broken", "web-without-xray"), ("web-clean", "web-with-xray")):
+        arn = f"arn:aws:elasticbeanstalk:{region}:{account}:environment/shop/{name}"
+        ReadStub.environments.setdefault((account, region), []).append(
+            {"EnvironmentName": name, "EnvironmentArn": arn, "ApplicationName": "shop", "Status": "Ready"})
+        ReadStub.settings[(account, region, name)] = [
+            {"Namespace": "aws:elasticbeanstalk:xray", "OptionName": "XRayEnabled", "Value": "true"},
+            {"Namespace": "aws:autoscaling:launchconfiguration", "OptionName": "IamInstanceProfile", "Value": profile},
+            {"Namespace": "aws:elasticbeanstalk:environment", "OptionName": "EnvironmentType", "Value": "LoadBalanced"},
+            # Beanstalk lists options without a value too.
+            {"Namespace": "aws:autoscaling:launchconfiguration", "OptionName": "EC2KeyName"},
+        ]
+        listed(account, region, "beanstalk-environment", arn, ["xray-daemon beanstalk"], [])
+        (seeded["defects"].append({"rule": "XR306", "arn": arn}) if name == "web-broken" else seeded["clean"].append(arn))
+
+    # EKS: the CloudWatch Observability add-on's agent under Pod Identity with a role that cannot upload
+    # (XR812); an ADOT cluster whose collector's role can.
+    for cluster, addon, version, namespace, service_account, role in (
+            ("apps", "amazon-cloudwatch-observability", "v3.1.0-eksbuild.1", "amazon-cloudwatch", "cloudwatch-agent", agent_without),
+            ("traced", "adot", "v0.109.0-eksbuild.1", "opentelemetry", "adot-collector", collector)):
+        association_id = "a-" + (cluster + "0" * 17)[:17]
+        association = f"arn:aws:eks:{region}:{account}:podidentityassociation/{cluster}/{association_id}"
+        ReadStub.clusters.setdefault((account, region), {})[cluster] = {
+            "addons": {addon: {"addonName": addon, "clusterName": cluster, "status": "ACTIVE", "addonVersion": version,
+                               "addonArn": f"arn:aws:eks:{region}:{account}:addon/{cluster}/{addon}/0000"}},
+            "associations": {association_id: {"clusterName": cluster, "namespace": namespace, "serviceAccount": service_account,
+                                              "roleArn": role, "associationArn": association, "associationId": association_id}},
+        }
+        cluster_arn = f"arn:aws:eks:{region}:{account}:cluster/{cluster}"
+        agent = ("cloudwatch-agent " if addon != "adot" else "adot ") + version
+        listed(account, region, "eks-cluster", cluster_arn, [agent], [])
+        if cluster == "apps":
+            seeded["defects"].append({"rule": "XR812", "arn": association})
+        else:
+            seeded["clean"] += [cluster_arn, association]
+
+
 def main():
     settings.INITIAL_NO_AUTH_ACTION_COUNT = float("inf")  # seeding is unauthenticated; the audit is not
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
@@ -78,6 +132,9 @@ def main():
     stub = ThreadingHTTPServer(("127.0.0.1", 0), XRayStub)
     threading.Thread(target=stub.serve_forever, daemon=True).start()
     stub_url = "http://127.0.0.1:%d" % stub.server_address[1]
+    reads = ThreadingHTTPServer(("127.0.0.1", 0), ReadStub)
+    threading.Thread(target=reads.serve_forever, daemon=True).start()
+    reads_url = "http://127.0.0.1:%d" % reads.server_address[1]
 
     def client(service, account=MANAGEMENT, region="us-east-1"):
         if account == MANAGEMENT:
@@ -199,12 +256,14 @@ def main():
                     "RuleName": "percent", "RuleARN": arn, "ResourceARN": "*", "Priority": 100, "FixedRate": 5,
                     "ReservoirSize": 1, "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "*", "Version": 1}
                 seeded["defects"].append({"rule": "XR602", "arn": arn})
+                seed_beanstalk_and_eks(iam, account, region, seeded, listed)
     # Seeding done: from here moto checks every call against IAM.
     settings.INITIAL_NO_AUTH_ACTION_COUNT = 0
-    print(json.dumps({"moto": moto, "management": MANAGEMENT, "stub": stub_url, "keys": [key["AccessKeyId"], key["SecretAccessKey"]],
+    print(json.dumps({"moto": moto, "management": MANAGEMENT, "stub": stub_url, "reads": reads_url, "keys": [key["AccessKeyId"], key["SecretAccessKey"]],
                       "accounts": accounts, "readable": readable, "locked": locked, "seeded": seeded, "secrets": secrets}), flush=True)
     sys.stdin.read()
     stub.shutdown()
+    reads.shutdown()
     server.stop()
 
 
