@@ -310,8 +310,18 @@ struct AuditArtifactTests {
             finding.address = finding.location.file
             findings.append(finding)
         }
-        let first = ASFF.render(findings, home: "us-east-1", now: Date(timeIntervalSince1970: 1_795_000_000))
-        let again = ASFF.render(findings.reversed(), home: "us-east-1", now: Date(timeIntervalSince1970: 1_795_100_000))
+        // API Gateway's ARNs name no account: the pair's account is used. Two findings of one rule on
+        // one stage (two messages) stay two.
+        for message in ["first problem", "second problem"] {
+            var finding = Finding(rule: "XR405", severity: .warning, message: message,
+                                  location: .origin("arn:aws:apigateway:us-east-1::/restapis/abc/stages/prod"), pointer: "", fix: nil)
+            finding.address = finding.location.file
+            findings.append(finding)
+        }
+        let first = ASFF.render(findings, home: "us-east-1", account: "111122223333", now: Date(timeIntervalSince1970: 1_795_000_000))
+        let again = ASFF.render(findings.reversed(), home: "us-east-1", account: "111122223333", now: Date(timeIntervalSince1970: 1_795_100_000))
+        #expect(!first.contains("\"AwsAccountId\":\"\""))
+        #expect(first.contains("\"ProductArn\":\"arn:aws:securityhub:us-east-1:111122223333:product/111122223333/default\""))
         let lines = first.split(separator: "\n")
         #expect(lines.count == 2)
         func ids(_ text: String) throws -> Set<String> {

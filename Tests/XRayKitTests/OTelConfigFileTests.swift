@@ -101,4 +101,16 @@ import Testing
             #expect(error.diagnostics.contains { $0.message.contains("otel_config: file") && $0.location.line == 5 }, "\(error.diagnostics)")
         }
     }
+
+    /// Application Signals is switched on through variables the SDK ignores once the file is set.
+    @Test func fileModeRefusesApplicationSignals() {
+        let text = Self.header + "application_signals: true\nagent:\n  kind: cloudwatch-agent\nservices:\n"
+            + "  - name: orders\n    platform: ecs-fargate\n    language: java\n    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1\n    port: 8080\n"
+        do {
+            _ = try ModelDecoder.decode(text, file: "xray.yaml")
+            Issue.record("otel_config: file with application_signals was accepted")
+        } catch {
+            #expect(error.diagnostics.contains { $0.message.contains("turns Application Signals off") && $0.location.line == 5 }, "\(error.diagnostics)")
+        }
+    }
 }

@@ -44,7 +44,7 @@ package struct ModelReader {
         let signals = fields["application_signals"].map { applicationSignals($0, agent: agentSpec, services: serviceSpecs ?? []) } ?? false
 
         let outputKinds = fields["outputs"].flatMap(self.outputs)
-        let otelMode = fields["otel_config"].map { otelConfig($0, agent: agentSpec) } ?? .env
+        let otelMode = fields["otel_config"].map { otelConfig($0, agent: agentSpec, applicationSignals: signals) } ?? .env
 
         guard let projectName, let regionCode, let agentSpec, let serviceSpecs else { return nil }
         var model = XRayModel(project: projectName, region: regionCode, account: accountID, partition: partition,

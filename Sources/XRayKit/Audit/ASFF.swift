@@ -10,28 +10,31 @@ import XRayRules
 /// Hub's `BatchImportFindings` (at most 100 findings a call, so one input per line). Each finding
 /// belongs to the account and region it is about, under that account's default product
 /// (`arn:PARTITION:securityhub:REGION:ACCOUNT:product/ACCOUNT/default`), which is what an account
-/// may import into itself; its `Id` is a hash of the rule, the ARN and the part, so a rerun
-/// updates a finding instead of adding another.
+/// may import into itself; its `Id` is a hash of the rule, the ARN, the part and the message, so a
+/// rerun updates a finding instead of adding another, and two findings of one rule on one resource
+/// stay two.
 package enum ASFF {
     package static let batchSize = 100
 
-    /// Lines of `{"Findings": [...]}`; `home` is the region for findings about global resources (IAM).
-    package static func render(_ findings: [Finding], home: String, now: Date) -> String {
+    /// Lines of `{"Findings": [...]}`; `home` is the region for findings about global resources (IAM),
+    /// `account` the account of findings whose ARN has none (API Gateway's: `arn:aws:apigateway:REGION::/restapis/…`).
+    package static func render(_ findings: [Finding], home: String, account: String? = nil, now: Date) -> String {
         var seen = Set<String>()
         let entries = findings.compactMap { finding -> JSONValue? in
-            let entry = self.entry(finding, home: home, now: now)
+            let entry = self.entry(finding, home: home, account: account, now: now)
             guard case .object(let fields) = entry, case .string(let id)? = fields["Id"], seen.insert(id).inserted else { return nil }
             return entry
         }
         return entries.chunked(batchSize).map { CanonicalJSON.compact(JSONValue.object(["Findings": JSONValue.array($0)])) + "\n" }.joined()
     }
 
-    package static func entry(_ finding: Finding, home: String, now: Date) -> JSONValue {
+    package static func entry(_ finding: Finding, home: String, account pairAccount: String? = nil, now: Date) -> JSONValue {
         let arn = finding.address ?? finding.location.file
         let place = finding.location.file
-        let (account, region) = owner(arn: arn, place: place, home: home)
+        let (arnAccount, region) = owner(arn: arn, place: place, home: home)
+        let account = arnAccount.isEmpty ? pairAccount ?? "" : arnAccount
         let partition = region.hasPrefix("cn-") ? "aws-cn" : region.hasPrefix("us-gov-") ? "aws-us-gov" : "aws"
-        let id = "xrayctl/\(finding.rule)/" + SHA256.hash(data: Data("\(finding.rule)|\(arn)|\(place)".utf8)).map { String(format: "%02x", $0) }.joined()
+        let id = "xrayctl/\(finding.rule)/" + SHA256.hash(data: Data("\(finding.rule)|\(arn)|\(place)|\(finding.message)".utf8)).map { String(format: "%02x", $0) }.joined()
         let time = ISO8601DateFormatter().string(from: now)
         let summary = RuleCatalog.rule(finding.rule)?.description.summary ?? finding.rule
         var fields: [String: JSONValue] = [

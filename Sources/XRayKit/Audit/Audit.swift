@@ -93,8 +93,12 @@ public enum Audit {
         guard let credentials = await resolver.credentials() else {
             throw Stop(description: "no credentials could be resolved (environment, shared config and credentials files for profile '\(resolver.profile)', ECS container credentials, EC2 instance metadata)")
         }
-        let resolved = await resolver.region()
-        guard let home = options.regions.first ?? resolved, Region.isWellFormed(home) else {
+        // The home region (STS, Organizations' assumed roles, IAM findings in ASFF) is the caller's own,
+        // never simply the first region asked for: `--regions all` starts with an opt-in region most
+        // accounts have not enabled, and a home there would stop the whole audit.
+        let resolved = await resolver.region().flatMap { Region.isWellFormed($0) ? $0 : nil }
+        let fallback = options.regions.contains("us-east-1") ? "us-east-1" : options.regions.first
+        guard let home = resolved ?? fallback, Region.isWellFormed(home) else {
             throw Stop(description: "no region: give --regions, or set AWS_REGION")
         }
         let regions = options.regions.isEmpty ? [home] : options.regions
@@ -118,8 +122,9 @@ public enum Audit {
             accounts = options.accounts.isEmpty ? [caller] : options.accounts
         }
         if options.organization && !options.accounts.isEmpty { accounts = accounts.filter(Set(options.accounts).contains) }
-        if let shard = options.shard.flatMap(Shard.init) { accounts = shard.select(accounts) }
+        // Duplicates go before sharding, so that a repeated ID cannot shift the split between jobs.
         accounts = Array(Set(accounts)).sorted()
+        if let shard = options.shard.flatMap(Shard.init) { accounts = shard.select(accounts) }
 
         let sink = AuditSink(accounts: accounts.count, regions: regions.count, window: options.concurrency, output: options.output,
                              progress: options.progress, throttled: base.throttled, secrets: secrets)

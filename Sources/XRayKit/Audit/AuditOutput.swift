@@ -48,8 +48,8 @@ package final class AuditOutput: @unchecked Sendable {
         }
     }
 
-    /// One pair's findings, sorted.
-    package func pair(_ findings: [Finding]) {
+    /// One pair's findings, sorted; `account` is the pair's account.
+    package func pair(_ findings: [Finding], account: String? = nil) {
         guard !findings.isEmpty else { return }
         for finding in findings { counts[finding.severity, default: 0] += 1 }
         switch format {
@@ -60,7 +60,7 @@ package final class AuditOutput: @unchecked Sendable {
         case .sarif:
             write(findings.map { "\(separator())\n" + CanonicalJSON.compact(SARIFReporter.result($0, index: ruleIndex)) }.joined())
         case .asff:
-            write(ASFF.render(findings, home: home, now: now))
+            write(ASFF.render(findings, home: home, account: account, now: now))
         }
     }
 

@@ -22,6 +22,8 @@ package actor AuditSink {
     private var seen = Set<String>()
     private var seenAccount = -1
     private var counts: [Severity: Int] = [:]
+    /// The account of each pair that reported, for findings whose ARN names none (API Gateway's).
+    private var accountOfPair: [Int: String] = [:]
     /// Without an output (the library's callers, the tests): the findings, in the order written.
     private var collected: [Finding] = []
     private let output: AuditOutput?
@@ -55,6 +57,7 @@ package actor AuditSink {
         // Notes are what each pair read; only a collecting run (no output) keeps them.
         if output == nil { self.notes += notes.map { "\(scope.account) \(scope.region): \($0)" } }
         pending[index, default: []] += new
+        accountOfPair[index] = scope.account
         finished += 1
         report("\(scope.account) \(scope.region): \(new.count) finding(s)")
         finish([index])
@@ -74,6 +77,7 @@ package actor AuditSink {
                                                 fix: error.isNotPermitted ? "Check the audit role in this account: `xrayctl audit --print-policy` prints what it needs" : nil)
         finding.address = address.arn
         pending[index, default: []].append(finding)
+        accountOfPair[index] = scope.account
         failures.append(message)
         if wholeAccount || wholeRegion {
             finished += wholeAccount ? regions : 1
@@ -88,7 +92,7 @@ package actor AuditSink {
     private func finish(_ indices: [Int]) {
         finishedPairs.formUnion(indices)
         while finishedPairs.remove(next) != nil {
-            write(pending.removeValue(forKey: next) ?? [], account: next / regions)
+            write(pending.removeValue(forKey: next) ?? [], account: next / regions, id: accountOfPair.removeValue(forKey: next))
             next += 1
         }
         let ready = admitted.filter { $0.index < next + window }
@@ -96,7 +100,7 @@ package actor AuditSink {
         ready.forEach { $0.continuation.resume() }
     }
 
-    private func write(_ findings: [Finding], account: Int) {
+    private func write(_ findings: [Finding], account: Int, id: String?) {
         if account != seenAccount {
             seen.removeAll()
             seenAccount = account
@@ -108,7 +112,7 @@ package actor AuditSink {
             return finding
         }.sorted(by: Finding.ordered)
         for finding in kept { counts[finding.severity, default: 0] += 1 }
-        if let output { output.pair(kept) } else { collected += kept }
+        if let output { output.pair(kept, account: id) } else { collected += kept }
     }
 
     /// A finding about a resource of no region (an IAM role: `arn:aws:iam::ACCOUNT:…`), made again in

@@ -101,7 +101,15 @@ public enum Doctor {
                 path: export == .otlp ? .otlp : .xraySDK, direct: options.direct, daemonHost: host, daemonPort: parsed?.udpPort ?? 2000,
                 collectorURL: URL(string: "http://\(bracketed):\(OTLPProbe.defaultPorts.http)/v1/traces"), wait: options.wait,
                 firstDelay: options.firstLookDelay, timeout: options.timeout)
-            let result = await TraceVerification.run(client, options: verifyOptions, earlier: earlier)
+            var result = await TraceVerification.run(client, options: verifyOptions, earlier: earlier)
+            // Steps and causes quote AWS's errors and answer bodies, which may echo what was signed:
+            // redacted here, before the text, the findings or the JSON (`verification`) use them.
+            result.steps = result.steps.map { step in
+                var step = step
+                step.detail = redact.text(step.detail)
+                return step
+            }
+            result.causes = result.causes.map(redact.text)
             report.verification = result
             report.layers.append(Layer(name: "trace verification (\(result.path.rawValue)\(options.direct ? ", direct" : ""))",
                                        findings: TraceVerification.findings(result).map { redact($0) }.filter(enabled),

@@ -66,7 +66,10 @@ final class LoopbackListener: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
                 let count = recv(self.udp, &buffer, buffer.count, 0)
-                if count <= 0 { return }
+                // The thread that reads a socket closes it, once stop()'s shutdown wakes it: closed
+                // from stop(), its number could go to another test's new socket while this thread
+                // still reads it, and the two tests would read each other's traffic.
+                if count <= 0 { close(self.udp); return }
                 lock.lock(); _datagrams.append(Data(buffer[0..<count])); lock.unlock()
             }
         }
@@ -74,7 +77,7 @@ final class LoopbackListener: @unchecked Sendable {
             Thread.detachNewThread { [self] in
                 while true {
                     let client = accept(self.tcp, nil, nil)
-                    if client < 0 { return }
+                    if client < 0 { close(self.tcp); return }
                     let received = Self.readRequest(client)
                     if !received.isEmpty {
                         lock.lock(); _requests.append(String(decoding: received, as: UTF8.self)); lock.unlock()
@@ -142,9 +145,10 @@ final class LoopbackListener: @unchecked Sendable {
         close(client)
     }
 
+    /// Wakes the reading threads, which close their sockets themselves (see the UDP thread).
     func stop() {
-        shutdown(udp, Int32(SHUT_RDWR)); close(udp)
-        if tcp >= 0 { shutdown(tcp, Int32(SHUT_RDWR)); close(tcp) }
+        shutdown(udp, Int32(SHUT_RDWR))
+        if tcp >= 0 { shutdown(tcp, Int32(SHUT_RDWR)) }
     }
 
     /// A loopback port nothing listens on (bound, read, released).
