@@ -33,7 +33,7 @@ package enum ASFF {
         let place = finding.location.file
         let (arnAccount, region) = owner(arn: arn, place: place, home: home)
         let account = arnAccount.isEmpty ? pairAccount ?? "" : arnAccount
-        let partition = region.hasPrefix("cn-") ? "aws-cn" : region.hasPrefix("us-gov-") ? "aws-us-gov" : "aws"
+        let partition = Partition.of(region: region).rawValue
         let id = "xrayctl/\(finding.rule)/" + SHA256.hash(data: Data("\(finding.rule)|\(arn)|\(place)|\(finding.message)".utf8)).map { String(format: "%02x", $0) }.joined()
         let time = ISO8601DateFormatter().string(from: now)
         let summary = RuleCatalog.rule(finding.rule)?.description.summary ?? finding.rule

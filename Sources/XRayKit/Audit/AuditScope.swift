@@ -13,7 +13,7 @@ package struct AuditScope: Sendable, Hashable {
     }
 
     package var partition: String {
-        region.hasPrefix("cn-") ? "aws-cn" : region.hasPrefix("us-gov-") ? "aws-us-gov" : "aws"
+        Partition.of(region: region).rawValue
     }
 
     package func path(_ name: String) -> String { "aws/\(account)/\(region)/\(name)" }
