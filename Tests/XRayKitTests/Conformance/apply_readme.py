@@ -41,6 +41,9 @@ import moto.logs.responses as logs_responses
 from moto.iam.models import get_account_id_from
 from moto.server import ThreadedMotoServer
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import aws_fork_server  # noqa: E402
+
 logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
 DEFAULT_ACCOUNT = "123456789012"
@@ -621,6 +624,36 @@ def reset(moto_url):
     _next_key_id.clear()
 
 
+def start_warm_cli():
+    """Puts a warm `aws` (aws_fork_server.py) first on PATH for the scripts; XRAYCTL_APPLY_COLD_AWS=1
+    keeps the installed `aws` script, a process per command, as a person's shell would run it."""
+    if os.environ.get("XRAYCTL_APPLY_COLD_AWS") == "1":
+        return None
+    directory = tempfile.mkdtemp(prefix="xrayctl-aws-")
+    socket_path = os.path.join(directory, "socket")
+    server = subprocess.Popen([sys.executable, "-W", "ignore", aws_fork_server.__file__, socket_path],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
+    if server.stdout.readline().strip() != "ready":
+        server.kill()
+        shutil.rmtree(directory, ignore_errors=True)
+        raise RuntimeError("the warm AWS CLI server did not start")
+    aws_fork_server.install_client(directory, socket_path)
+    os.environ["PATH"] = directory + os.pathsep + os.environ.get("PATH", "")
+    return server, directory
+
+
+def stop_warm_cli(warm):
+    if warm is None:
+        return
+    server, directory = warm
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
 def main():
     # moto loads AWS's managed policies (AmazonECSTaskExecutionRolePolicy, …) only when asked.
     os.environ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
@@ -635,6 +668,7 @@ def main():
     stub = ThreadingHTTPServer(("127.0.0.1", 0), XRayStub)
     stub_port = stub.server_address[1]
     threading.Thread(target=stub.serve_forever, daemon=True).start()
+    warm = start_warm_cli()
     report = {}
     try:
         for routes, model, out in runs:
@@ -651,6 +685,7 @@ def main():
     finally:
         stub.shutdown()
         server.stop()
+        stop_warm_cli(warm)
     print(json.dumps(report, indent=1))
 
 

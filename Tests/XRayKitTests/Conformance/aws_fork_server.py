@@ -1,0 +1,161 @@
+"""A warm `aws` for the apply test: the AWS CLI's own entry point (`awscli.clidriver.main`, which is
+all the installed `aws` script runs) imported once here and run in a fork of this process for every
+command.
+
+Why: the apply test runs every `aws` command of every generated README, about 560 of them. Each
+`aws` process spends about 0.7 s of CPU starting Python and importing botocore before it sends its
+request; a fork of an interpreter that has already imported them spends about 0.15 s. The commands,
+their parsing, the requests and the output are the real CLI's: only the process start is shared.
+
+The `aws` on the scripts' PATH (written by `install_client`) is a small client: it hands this server
+its arguments, environment and working directory, and its stdin, stdout and stderr themselves (as
+file descriptors over a Unix socket), so pipes, `$(...)` and redirections behave as with the real
+script; it exits with the command's status.
+
+The server is single-threaded, so forking it is safe (a fork copies only the thread that calls it).
+
+Usage: aws_fork_server.py SOCKET   (serves until killed; prints "ready" once it listens)
+"""
+import array
+import importlib
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+import traceback
+
+# The installed `aws` script does this before importing the CLI; so does the fork (below).
+UTF8_LOCALE = ("LC_CTYPE", "UTF-8", "en_US.UTF-8")
+
+
+def receive(connection):
+    """The client's request: a length-prefixed JSON header and three file descriptors."""
+    fds = array.array("i")
+    data = b""
+    while len(data) < 4:
+        chunk, ancillary, _, _ = connection.recvmsg(4 - len(data), socket.CMSG_SPACE(3 * fds.itemsize))
+        if not chunk:
+            raise ConnectionError("the client closed before its request")
+        data += chunk
+        for level, kind, payload in ancillary:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
+    (length,) = struct.unpack("!I", data)
+    body = b""
+    while len(body) < length:
+        chunk = connection.recv(length - len(body))
+        if not chunk:
+            raise ConnectionError("the client closed during its request")
+        body += chunk
+    return json.loads(body), list(fds)
+
+
+def run_command(connection, request, fds):
+    """In the fork: become the client's `aws` process, run the CLI, report the status, exit."""
+    import awscli
+    import awscli.clidriver
+
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    status = 255
+    try:
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        name, wrong, right = UTF8_LOCALE
+        if os.environ.get(name, "") == wrong:
+            os.environ[name] = right
+        # The one thing the CLI's import takes from the environment: awscli/__init__.py puts its data
+        # folder on AWS_DATA_PATH, after any the caller set. Done again with the client's environment.
+        importlib.reload(awscli)
+        sys.argv = ["aws"] + request["argv"]
+        status = awscli.clidriver.main()
+    except SystemExit as exit:
+        # sys.exit's own rules: None is 0, an int is itself, anything else is printed and is 1.
+        if exit.code is None or isinstance(exit.code, int):
+            status = exit.code or 0
+        else:
+            print(exit.code, file=sys.stderr)
+            status = 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        try:
+            connection.sendall(struct.pack("!i", status))
+        finally:
+            os._exit(status & 0xFF)
+
+
+def reap(*_):
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def serve(path):
+    import awscli.clidriver  # noqa: F401  (the import every fork then shares)
+
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(64)
+    signal.signal(signal.SIGCHLD, reap)
+    print("ready", flush=True)
+    while True:
+        connection, _ = listener.accept()
+        try:
+            request, fds = receive(connection)
+        except (ConnectionError, ValueError):
+            connection.close()
+            continue
+        if os.fork() == 0:
+            listener.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            run_command(connection, request, fds)
+        connection.close()
+        for fd in fds:
+            os.close(fd)
+
+
+CLIENT = """#!{python} -IS
+# `aws`, run by the warm server at {socket!r} (Tests/XRayKitTests/Conformance/aws_fork_server.py).
+import array, json, os, socket, struct, sys
+connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+connection.connect({socket!r})
+body = json.dumps({{"argv": sys.argv[1:], "env": dict(os.environ), "cwd": os.getcwd()}}).encode()
+connection.sendmsg([struct.pack("!I", len(body))], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [0, 1, 2]))])
+connection.sendall(body)
+status = b""
+while len(status) < 4:
+    chunk = connection.recv(4 - len(status))
+    if not chunk:
+        sys.exit("aws: the warm AWS CLI server stopped before the command ended")
+    status += chunk
+sys.exit(struct.unpack("!i", status)[0] & 0xFF)
+"""
+
+
+def install_client(directory, socket_path):
+    """Writes the `aws` client into `directory` (to be put first on PATH)."""
+    path = os.path.join(directory, "aws")
+    with open(path, "w") as handle:
+        handle.write(CLIENT.format(python=sys.executable, socket=socket_path))
+    os.chmod(path, 0o755)
+    return path
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: aws_fork_server.py SOCKET")
+    serve(sys.argv[1])
