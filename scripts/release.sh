@@ -22,20 +22,8 @@ if ldd "$binary" | grep -q 'libswift'; then
   ldd "$binary" >&2
   exit 1
 fi
-# What the binary loads itself (its NEEDED entries; ldd adds what those load in turn): the C and C++
-# runtimes, libcurl (Foundation's networking) and libxml2 (Foundation's XML), and nothing else. The
-# README lists the same libraries; a test compares the two lists.
-allowed="libc.so.6 libm.so.6 libstdc++.so.6 libgcc_s.so.1 libcurl.so.4 libxml2.so.2 ld-linux-x86-64.so.2 ld-linux-aarch64.so.1"
-if command -v readelf > /dev/null; then
-  needed=$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-  for library in $needed; do
-    case " $allowed " in
-      *" $library "*) ;;
-      *) echo "release: the binary needs $library, which is not in the list the README gives" >&2; exit 1 ;;
-    esac
-  done
-  echo "needs: $(echo $needed)"
-fi
+# What the binary loads itself: the system's C and C++ runtimes, libcurl and libxml2 only.
+bash scripts/check-libraries.sh "$binary"
 version=$("$binary" --version)
 echo "$version"
 number=$(echo "$version" | awk '{print $2}')

@@ -162,15 +162,15 @@ import Testing
         }
     }
 
-    /// The libraries the README says the release binary loads are the ones scripts/release.sh allows.
+    /// The libraries the README says the release binary loads are the ones scripts/check-libraries.sh allows.
     @Test func releaseLibrariesAreTheScriptsList() throws {
-        let script = try #require(TestSupport.read(TestSupport.path("scripts/release.sh")))
+        let script = try #require(TestSupport.read(TestSupport.path("scripts/check-libraries.sh")))
         let line = try #require(script.split(separator: "\n").first { $0.hasPrefix("allowed=\"") })
         let allowed = line.dropFirst("allowed=\"".count).dropLast().split(separator: " ").map(String.init)
         let named = Set(allowed.filter { !$0.hasPrefix("ld-linux") }.map { String($0.prefix { $0 != "." }) })
         let paragraph = Self.readme.components(separatedBy: "`scripts/release.sh` builds")[1].components(separatedBy: "\n\n")[0]
         let listed = Set(paragraph.matches(of: /`(lib[a-z0-9_+]+)`/).map { String($0.output.1) })
-        #expect(named == listed, "release.sh allows \(named.sorted()), the README lists \(listed.sorted())")
+        #expect(named == listed, "check-libraries.sh allows \(named.sorted()), the README lists \(listed.sorted())")
     }
 
     /// The pre-commit and Actions snippets name a ref that exists without a release (`main`) or a
