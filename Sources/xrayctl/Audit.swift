@@ -48,7 +48,7 @@ extension XRayCtl {
         @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.") var failOn: Severity = .error
         @Flag(name: [.short, .long], help: "No progress on standard error.")
         var quiet = false
-        @Flag(name: .customLong("print-policy"), help: "Print the least-privilege read-only policy the audit role needs, and call nothing.")
+        @Flag(name: .customLong("print-policy"), help: "Print the least-privilege read-only policy the audit role needs (ARNs in the partition of --regions), and call nothing.")
         var printPolicy = false
         @Flag(name: .customLong("print-stackset-template"), help: "Print a CloudFormation template of the audit role for a StackSet over the organisation, and call nothing.")
         var printStackSetTemplate = false
@@ -80,7 +80,7 @@ extension XRayCtl {
 
         func run() async throws {
             if printPolicy {
-                print(Audit.rolePolicy, terminator: "")
+                print(Audit.rolePolicy(partition: regionList.first.map(Partition.of(region:)) ?? .aws), terminator: "")
                 return
             }
             if printStackSetTemplate {

@@ -196,6 +196,20 @@ struct AuditTests {
 
 /// The parts of audit that need no AWS: shards, addresses, the XML reader, redaction.
 @Suite struct AuditUnitTests {
+    /// `--print-policy` names the partition of the regions audited; the StackSet template leaves it to
+    /// CloudFormation; Organizations is called at its one endpoint in each partition.
+    @Test func policiesAndOrganizationsFollowThePartition() throws {
+        let china = Audit.rolePolicy(partition: .awsCN)
+        #expect(china.contains("arn:aws-cn:ecs:*:*:service/*") && !china.contains("arn:aws:"))
+        #expect(Audit.rolePolicy().contains("arn:aws:eks:*:*:cluster/*"))
+        #expect(CanonicalJSON.encode(AuditPolicy.caller(roleName: "audit", partition: .awsUSGov)).contains("arn:aws-us-gov:iam::*:role/audit"))
+        let template = Audit.stackSetTemplate
+        #expect(template.contains("arn:${AWS::Partition}:apigateway:*::/apis") && !template.contains("\"arn:aws:"))
+        #expect(Partition.allCases.map(Organization.endpointRegion) == ["us-east-1", "cn-northwest-1", "us-gov-west-1"])
+        let printed = try TestSupport.run(try #require(TestSupport.xrayctl), ["audit", "--print-policy", "--regions", "cn-north-1,cn-northwest-1"])
+        #expect(printed.status == 0 && printed.stdout.contains("arn:aws-cn:eks:") && !printed.stdout.contains("arn:aws:"))
+    }
+
     /// An endpoint that answers every call but the caller's identity with an error quoting the whole
     /// request: the credentials, the session token and the signature must not come back out.
     @Test func nothingSecretComesBackFromAnEchoingEndpoint() async throws {
@@ -276,7 +290,7 @@ struct AuditArtifactTests {
         try PythonTools.require(PythonTools.validators)
         let folder = TestSupport.TemporaryFolder()
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("iam"), withIntermediateDirectories: true)
-        try Data(Audit.rolePolicy.utf8).write(to: folder.url.appendingPathComponent("iam/xrayctl-audit.policy.json"))
+        try Data(Audit.rolePolicy().utf8).write(to: folder.url.appendingPathComponent("iam/xrayctl-audit.policy.json"))
         try Data(CanonicalJSON.encode(AuditPolicy.caller(roleName: "xrayctl-audit")).utf8)
             .write(to: folder.url.appendingPathComponent("iam/auditor.policy.json"))
         try Data(Audit.stackSetTemplate.utf8).write(to: folder.url.appendingPathComponent("cloudformation.yaml"))

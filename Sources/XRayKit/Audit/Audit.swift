@@ -340,8 +340,9 @@ public enum InventoryFormat: String, CaseIterable, Sendable {
 }
 
 extension Audit {
-    /// `--print-policy`: the audit role's permissions, exactly the calls the audit makes.
-    public static var rolePolicy: String { CanonicalJSON.encode(AuditPolicy.role) }
+    /// `--print-policy`: the audit role's permissions, exactly the calls the audit makes, with ARNs
+    /// in the partition of the regions audited.
+    public static func rolePolicy(partition: Partition = .aws) -> String { CanonicalJSON.encode(AuditPolicy.role(partition: partition)) }
     /// `--print-stackset-template`: the audit role as a CloudFormation template for a StackSet.
     public static var stackSetTemplate: String { AuditPolicy.stackSetTemplate() }
 }

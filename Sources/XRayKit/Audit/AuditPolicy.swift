@@ -21,33 +21,34 @@ package enum AuditPolicy {
         ("ReadLogsResourcePolicies", ["logs:DescribeResourcePolicies"]),
     ]
 
-    /// The permissions policy of the audit role in every account read.
-    package static var role: PolicyDocument {
+    /// The permissions policy of the audit role in every account read, with ARNs in `partition`.
+    package static func role(partition: Partition = .aws) -> PolicyDocument {
+        let arn = "arn:\(partition.rawValue)"
         var statements = roleActions.map { PolicyDocument.Statement(sid: $0.sid, action: .many($0.actions), resource: "*") }
         // The ECS reads that take resource-level permissions, on the resource type each authorises
         // (Service Authorization Reference for Amazon ECS: ListTasks is authorised on container instances).
-        statements.append(PolicyDocument.Statement(sid: "ReadECSServices", action: "ecs:DescribeServices", resource: "arn:aws:ecs:*:*:service/*"))
-        statements.append(PolicyDocument.Statement(sid: "ReadECSTasks", action: "ecs:DescribeTasks", resource: "arn:aws:ecs:*:*:task/*"))
-        statements.append(PolicyDocument.Statement(sid: "ListECSTasks", action: "ecs:ListTasks", resource: "arn:aws:ecs:*:*:container-instance/*"))
+        statements.append(PolicyDocument.Statement(sid: "ReadECSServices", action: "ecs:DescribeServices", resource: .one("\(arn):ecs:*:*:service/*")))
+        statements.append(PolicyDocument.Statement(sid: "ReadECSTasks", action: "ecs:DescribeTasks", resource: .one("\(arn):ecs:*:*:task/*")))
+        statements.append(PolicyDocument.Statement(sid: "ListECSTasks", action: "ecs:ListTasks", resource: .one("\(arn):ecs:*:*:container-instance/*")))
         // EKS authorises the cluster's lists on the cluster, each description on what it describes
         // (Service Authorization Reference for Amazon EKS: cluster, addon, podidentityassociation).
         statements.append(PolicyDocument.Statement(sid: "ReadEKSClusters", action: .many(["eks:ListAddons", "eks:ListPodIdentityAssociations"]),
-                                                   resource: "arn:aws:eks:*:*:cluster/*"))
-        statements.append(PolicyDocument.Statement(sid: "ReadEKSAddons", action: "eks:DescribeAddon", resource: "arn:aws:eks:*:*:addon/*/*/*"))
+                                                   resource: .one("\(arn):eks:*:*:cluster/*")))
+        statements.append(PolicyDocument.Statement(sid: "ReadEKSAddons", action: "eks:DescribeAddon", resource: .one("\(arn):eks:*:*:addon/*/*/*")))
         statements.append(PolicyDocument.Statement(sid: "ReadEKSPodIdentity", action: "eks:DescribePodIdentityAssociation",
-                                                   resource: "arn:aws:eks:*:*:podidentityassociation/*/*"))
+                                                   resource: .one("\(arn):eks:*:*:podidentityassociation/*/*")))
         // API Gateway authorises GET on the paths read: the REST APIs, their stages, the HTTP APIs.
         statements.append(PolicyDocument.Statement(sid: "ReadAPIGateway", action: "apigateway:GET",
-                                                   resource: .many(["arn:aws:apigateway:*::/restapis", "arn:aws:apigateway:*::/restapis/*/stages",
-                                                                    "arn:aws:apigateway:*::/apis"])))
+                                                   resource: .many(["\(arn):apigateway:*::/restapis", "\(arn):apigateway:*::/restapis/*/stages",
+                                                                    "\(arn):apigateway:*::/apis"])))
         return PolicyDocument(statements)
     }
 
     /// The caller of `--org --role-name NAME`: list the organisation, assume the role everywhere.
-    package static func caller(roleName: String) -> PolicyDocument {
+    package static func caller(roleName: String, partition: Partition = .aws) -> PolicyDocument {
         PolicyDocument([
             PolicyDocument.Statement(sid: "ListOrganizationAccounts", action: "organizations:ListAccounts", resource: "*"),
-            PolicyDocument.Statement(sid: "AssumeAuditRole", action: "sts:AssumeRole", resource: .one("arn:aws:iam::*:role/\(roleName)")),
+            PolicyDocument.Statement(sid: "AssumeAuditRole", action: "sts:AssumeRole", resource: .one("arn:\(partition.rawValue):iam::*:role/\(roleName)")),
         ])
     }
 
@@ -74,12 +75,24 @@ package enum AuditPolicy {
                         "RoleName": ["Ref": "RoleName"],
                         "Description": "Read-only: what xrayctl audit reads to lint the tracing setup of this account.",
                         "AssumeRolePolicyDocument": trust,
-                        "Policies": [["PolicyName": "xrayctl-audit-read", "PolicyDocument": JSONTreeEncoder.encode(role)]],
+                        "Policies": [["PolicyName": "xrayctl-audit-read", "PolicyDocument": partitioned(JSONTreeEncoder.encode(role()))]],
                     ],
                 ],
             ],
             "Outputs": ["AuditRoleArn": ["Value": ["Fn::GetAtt": ["AuditRole", "Arn"]]]],
         ]
         return CanonicalJSON.encode(template)
+    }
+
+    /// The policy's ARNs in the partition the stack is deployed to: `arn:aws:…` becomes
+    /// `{"Fn::Sub": "arn:${AWS::Partition}:…"}` (the ARNs hold no `${` of their own).
+    private static func partitioned(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text) where text.hasPrefix("arn:aws:"):
+            return ["Fn::Sub": .string("arn:${AWS::Partition}:" + text.dropFirst("arn:aws:".count))]
+        case .array(let items): return .array(items.map(partitioned))
+        case .object(let members): return .object(members.mapValues(partitioned))
+        default: return value
+        }
     }
 }

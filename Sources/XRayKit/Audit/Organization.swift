@@ -10,15 +10,25 @@ import XRayRules
 /// `AssumeRole` into the audit role each member account holds.
 package enum Organization {
     package static func activeAccounts(_ client: AuditClient) async throws(AWSClient.Failure) -> [String] {
-        // Organizations is one endpoint per partition, in us-east-1 for the commercial one.
         var global = client
-        if !global.client.region.hasPrefix("cn-") && !global.client.region.hasPrefix("us-gov-") { global.client.region = "us-east-1" }
+        global.client.region = endpointRegion(Partition.of(region: client.client.region))
         let pages = try await AuditClient.pages({ token async throws(AWSClient.Failure) in
             try await global.json("organizations", target: "AWSOrganizationsV20161128.ListAccounts", token.map { ["NextToken": $0] } ?? [:])
         }, next: { $0["NextToken"] as? String })
         return pages.flatMap { $0["Accounts"] as? [[String: Any]] ?? [] }
             .filter { ($0["Status"] as? String ?? $0["State"] as? String) == "ACTIVE" }
             .compactMap { $0["Id"] as? String }.sorted()
+    }
+
+    /// Organizations has one endpoint per partition, signed for its region (botocore's endpoints.json:
+    /// `organizations.us-east-1.amazonaws.com`, `organizations.cn-northwest-1.amazonaws.com.cn`,
+    /// `organizations.us-gov-west-1.amazonaws.com`).
+    package static func endpointRegion(_ partition: Partition) -> String {
+        switch partition {
+        case .aws: return "us-east-1"
+        case .awsCN: return "cn-northwest-1"
+        case .awsUSGov: return "us-gov-west-1"
+        }
     }
 
     /// The caller's own account.
