@@ -12,7 +12,7 @@ generate: a model with --services ECS services written to an empty folder (the f
           1,000 services, and wall within 3x the CPU time, which holds only if the writer does not sync
           every file on its own. Measured 2026-12-06 with scripts/release.sh binaries on this 2-core
           machine shared with other builds, best of 5: before the direct YAML writer 2.07 s (about
-          1.5 user + 0.35 system at best), after it 1.06 s (0.89 user + 0.22 system at best); the
+          1.5 user + 0.35 system at best), after it 1.06 s (0.89 user + 0.25 system at best); the
           system part swings up to 2.5 s when many files were deleted shortly before.
 readers:  single large files of each kind whose reader was once quadratic (a Terraform plan of roles,
           policies as JSON strings and attachments; a collector configuration of many pipelines; a
