@@ -13,7 +13,11 @@ generate: a model with --services ECS services written to an empty folder (the f
           every file on its own. Measured 2026-12-06 with scripts/release.sh binaries on this 2-core
           machine shared with other builds, best of 5: before the direct YAML writer 2.07 s (about
           1.5 user + 0.35 system at best), after it 1.06 s (0.89 user + 0.25 system at best); the
-          system part swings up to 2.5 s when many files were deleted shortly before.
+          system part swings up to 2.5 s when many files were deleted shortly before. With the
+          model reader's role check no longer generating every ECS service a second time: user
+          0.73-0.77 s against 0.77-0.82 s before (same disk, runs interleaved); with TMPDIR=/dev/shm,
+          which takes the file system's swings out, 0.87-0.88 s of CPU (0.71-0.75 user) against
+          0.92-0.95 s (0.79-0.82 user) before.
 readers:  single large files of each kind whose reader was once quadratic (a Terraform plan of roles,
           policies as JSON strings and attachments; a collector configuration of many pipelines; a
           Kubernetes stream of DaemonSets, Services, ServiceAccounts and ConfigMaps), at N and 2N; best
