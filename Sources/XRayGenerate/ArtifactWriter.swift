@@ -172,9 +172,10 @@ public struct ArtifactWriter {
                         report: inout Report) throws(WriteError) {
         var temporaries: [(path: String, temporary: String)] = []
         var createdFolders: [String] = []
+        var knownFolders: Set<String> = []
         do {
             for file in staged {
-                createdFolders += try tree.makeFolders(above: file.path)
+                createdFolders += try tree.makeFolders(above: file.path, known: &knownFolders)
                 temporaries.append((file.path, try tree.writeTemporary(file.data, for: file.path)))
             }
         } catch {

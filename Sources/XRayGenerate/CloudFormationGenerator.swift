@@ -273,13 +273,23 @@ package struct CloudFormationGenerator {
 
     /// Strings go through `substituted` (partition and account become pseudo parameters); a whole
     /// double is written as an integer, as in the JSON files.
+    /// The key with its first Character upper-cased: by byte for an ASCII key (the artifacts'
+    /// own coding keys), by Character otherwise.
+    private static func capitalized(_ key: String) -> String {
+        guard let first = key.utf8.first, key.utf8.allSatisfy({ $0 < 0x80 }) else { return key.prefix(1).uppercased() + key.dropFirst() }
+        guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return key }
+        var bytes = Array(key.utf8)
+        bytes[0] -= 0x20
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private func convert(_ value: JSONValue, pascalCase: Bool) -> YAMLValue {
         switch value {
         case .object(let members):
             return .map(members.sorted { $0.key < $1.key }.map { key, member in
                 // A log driver's options are the driver's own names (`awslogs-group`), kept as written.
                 let inner = pascalCase && key != "options"
-                return (pascalCase ? key.prefix(1).uppercased() + key.dropFirst() : key, convert(member, pascalCase: inner))
+                return (pascalCase ? Self.capitalized(key) : key, convert(member, pascalCase: inner))
             })
         case .array(let items): return .list(items.map { convert($0, pascalCase: pascalCase) })
         case .string(let text): return substituted(text)

@@ -32,72 +32,45 @@ package enum CollectorConfig {
     /// `health_check` answers on 13133 for the image's `/healthcheck` binary (ECS) and for probes.
     package static func adot(region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws,
                              memoryMiB: Int? = nil) -> String {
-        let limits = memoryMiB.map { memory -> String in
+        adotConfig(region: region, export: export, partition: partition, memoryMiB: memoryMiB).yaml
+    }
+
+    /// The same configuration as a tree (see `adot`).
+    package static func adotConfig(region: String?, export: TracesSpec.Export = .xrayAPI, partition: Partition = .aws,
+                                   memoryMiB: Int? = nil) -> ADOTCollectorConfig {
+        typealias Setting = ADOTCollectorConfig.Setting
+        typealias Component = ADOTCollectorConfig.Component
+        let limits: [Setting] = memoryMiB.map { memory in
             let limit = max(memory * 4 / 5, 1)
-            return "limit_mib: \(limit)\n    spike_limit_mib: \(max(limit / 4, 1))"
-        } ?? "limit_percentage: 80\n    spike_limit_percentage: 25"
-        let receivers = """
-            receivers:
-              awsxray:
-                endpoint: 0.0.0.0:2000
-                transport: udp
-                proxy_server:
-                  endpoint: 0.0.0.0:2000
-              otlp:
-                protocols:
-                  grpc:
-                    endpoint: 0.0.0.0:4317
-                  http:
-                    endpoint: 0.0.0.0:4318
-            processors:
-              memory_limiter:
-                check_interval: 1s
-                \(limits)
-              batch/traces:
-                timeout: 1s
-                send_batch_size: 50
-
-            """
-        let healthCheck = """
-              health_check:
-                endpoint: 0.0.0.0:\(healthCheckPort)
-
-            """
-        guard export == .otlp, let region else {
-            return """
-                extensions:
-                \(healthCheck)\(receivers)exporters:
-                  awsxray:\(region.map { "\n    region: \($0)" } ?? " {}")
-                service:
-                  extensions: [health_check]
-                  pipelines:
-                    traces:
-                      receivers: [awsxray, otlp]
-                      processors: [memory_limiter, batch/traces]
-                      exporters: [awsxray]
-
-                """
+            return [Setting("limit_mib", .number(limit)), Setting("spike_limit_mib", .number(max(limit / 4, 1)))]
+        } ?? [Setting("limit_percentage", .number(80)), Setting("spike_limit_percentage", .number(25))]
+        let endpoint = { (port: Int) in Setting("endpoint", .text("0.0.0.0:\(port)")) }
+        var config = ADOTCollectorConfig(
+            extensions: [Component("health_check", [endpoint(healthCheckPort)])],
+            receivers: [
+                Component("awsxray", [endpoint(2000), Setting("transport", .text("udp")),
+                                      Setting("proxy_server", .settings([endpoint(2000)]))]),
+                Component("otlp", [Setting("protocols", .settings([
+                    Setting("grpc", .settings([endpoint(4317)])), Setting("http", .settings([endpoint(4318)])),
+                ]))]),
+            ],
+            processors: [
+                Component("memory_limiter", [Setting("check_interval", .text("1s"))] + limits),
+                Component("batch/traces", [Setting("timeout", .text("1s")), Setting("send_batch_size", .number(50))]),
+            ],
+            exporters: [Component("awsxray", region.map { [Setting("region", .text($0))] } ?? [])],
+            pipelines: [.init(name: "traces", receivers: ["awsxray", "otlp"], processors: ["memory_limiter", "batch/traces"],
+                              exporters: ["awsxray"])])
+        if export == .otlp, let region {
+            config.extensions.insert(Component("sigv4auth", [Setting("region", .text(region)), Setting("service", .text("xray"))]), at: 0)
+            config.exporters = [Component("otlphttp", [
+                Setting("traces_endpoint", .text(otlpTracesEndpoint(region: region, partition: partition))),
+                Setting("compression", .text("gzip")),
+                Setting("auth", .settings([Setting("authenticator", .text("sigv4auth"))])),
+            ])]
+            config.pipelines[0].exporters = ["otlphttp"]
         }
-        return """
-            extensions:
-              sigv4auth:
-                region: \(region)
-                service: xray
-            \(healthCheck)\(receivers)exporters:
-              otlphttp:
-                traces_endpoint: \(otlpTracesEndpoint(region: region, partition: partition))
-                compression: gzip
-                auth:
-                  authenticator: sigv4auth
-            service:
-              extensions: [sigv4auth, health_check]
-              pipelines:
-                traces:
-                  receivers: [awsxray, otlp]
-                  processors: [memory_limiter, batch/traces]
-                  exporters: [otlphttp]
-
-            """
+        return config
     }
 
     /// Where the collector's `health_check` extension answers (its default port).

@@ -20,6 +20,13 @@ package struct ECSGenerator {
         return output
     }
 
+    /// The roles `generate([(service, ecs)])` plans, in the same order, without building its task
+    /// definition: the model reader's collision check (`RoleMerging.collisions`) reads only these,
+    /// so the generation that follows does each service's work once.
+    package func rolePlans(_ service: ServiceSpec, _ ecs: ECSServiceSpec) -> [RolePlan] {
+        (service.platform == .ecsEC2Daemon ? [daemonRole()] : []) + serviceRoles(service, ecs).roles
+    }
+
     private func addService(_ service: ServiceSpec, _ ecs: ECSServiceSpec, to output: inout Setup) {
         let family = context.prefixed(service.name)
         let sidecar = service.platform != .ecsEC2Daemon
@@ -60,29 +67,44 @@ package struct ECSGenerator {
         output.add(.taskDefinition(PlannedTask(definition: task, taskRole: ecs.taskRole == .generate ? taskRoleName : nil,
                                                executionRole: ecs.executionRole == .generate ? executionRoleName : nil, path: path)))
 
+        let roles = serviceRoles(service, ecs)
+        if let agentRole = roles.agentRole { output.agentRoles.append(agentRole) }
+        output.roles += roles.roles
+    }
+
+    /// The task role (generated, or the existing one the agent signs with) and the generated
+    /// execution role of one service, and the name of the role its agent signs with.
+    private func serviceRoles(_ service: ServiceSpec, _ ecs: ECSServiceSpec) -> (agentRole: String?, roles: [RolePlan]) {
+        let family = context.prefixed(service.name)
+        let taskRoleName = family + Naming.taskRoleSuffix
+        let executionRoleName = family + Naming.executionRoleSuffix
+        let logGroup = context.model.logs.group(project: context.model.project, service: service.name)
+        var agentRole: String?
+        var roles: [RolePlan] = []
         if ecs.taskRole == .generate {
             // The agent in the task signs its uploads with the task role, never the execution role (docs/xray-facts.md §2.5).
-            output.agentRoles.append(taskRoleName)
-            output.roles.append(taskRole(name: taskRoleName, purpose: "task role of \(family): the \(context.agentName) sidecar uploads traces with it",
-                                         logGroup: logGroup))
+            agentRole = taskRoleName
+            roles.append(taskRole(name: taskRoleName, purpose: "task role of \(family): the \(context.agentName) sidecar uploads traces with it",
+                                  logGroup: logGroup))
         } else if case .existing(let arn) = ecs.taskRole {
             // The agent signs with the task role the model names, so that role gets the agent's
             // permissions, as EC2's and Beanstalk's named roles do (and XR201 can read them).
             let name = arn.roleName ?? arn.resource
-            output.agentRoles.append(name)
+            agentRole = name
             var role = taskRole(name: name, purpose: "the existing task role of \(family): adds the permissions the \(context.agentName) signs with",
                                 logGroup: logGroup)
             role.trust = nil
             role.namedByUser = true
-            output.roles.append(role)
+            roles.append(role)
         }
         if ecs.executionRole == .generate {
-            output.roles.append(RolePlan(
+            roles.append(RolePlan(
                 name: executionRoleName,
                 purpose: "execution role of \(family): ECS pulls images and writes logs with it (no X-Ray access)",
                 trust: IAMPolicies.trust("ecs-tasks", context),
                 managedPolicyARNs: [IAMPolicies.ecsTaskExecutionPolicy(context.partition)]))
         }
+        return (agentRole, roles)
     }
 
     private func appContainer(_ service: ServiceSpec, _ ecs: ECSServiceSpec, instrumentation: ADOTInstrumentation?,
@@ -181,8 +203,15 @@ package struct ECSGenerator {
         output.add(.taskDefinition(PlannedTask(definition: task, taskRole: roleName, path: "xray-daemon/task-definition.json")))
         output.add(.daemonService(service, path: "xray-daemon/service.json"))
         output.agentRoles.append(roleName)
-        output.roles.append(taskRole(name: roleName, purpose: "task role of the \(agentName) DAEMON service: one agent per container instance uploads traces with it",
-                                     logGroup: logGroup))
+        output.roles.append(daemonRole())
+    }
+
+    /// The task role of the DAEMON service (`addDaemonService`).
+    private func daemonRole() -> RolePlan {
+        let agentName = context.model.agent.kind.profile.containerName
+        return taskRole(name: context.prefixed(agentName) + Naming.taskRoleSuffix,
+                        purpose: "task role of the \(agentName) DAEMON service: one agent per container instance uploads traces with it",
+                        logGroup: context.model.logs.group(project: context.model.project, service: agentName))
     }
 
     private func taskRole(name: String, purpose: String, logGroup: String) -> RolePlan {

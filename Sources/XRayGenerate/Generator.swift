@@ -152,6 +152,13 @@ public enum Generator {
         return used.dropLast().joined(separator: ", ") + " and " + used.last!
     }
 
+    /// The roles `platformOutput` plans for one service, in its order. ECS services answer without
+    /// building their task definitions (the model reader asks for every service's roles).
+    package static func rolePlans(_ service: ServiceSpec, _ context: GenerationContext) -> [RolePlan] {
+        if case .ecs(let ecs) = service.target { return ECSGenerator(context: context).rolePlans(service, ecs) }
+        return platformOutput(service, context).roles
+    }
+
     /// What one service contributes (ECS services are generated together, for the shared DAEMON
     /// service; this takes one at a time for checks that look at services singly).
     package static func platformOutput(_ service: ServiceSpec, _ context: GenerationContext) -> Setup {

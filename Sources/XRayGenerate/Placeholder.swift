@@ -60,14 +60,22 @@ package enum Placeholder: Character, CaseIterable, Sendable {
     }
 
     /// Whether any part of a token is left in the text (also a cut one): a written file must have none.
+    /// Compared as UTF-8 bytes, which find the same scalars (a scalar's bytes never start inside
+    /// another's) at a fraction of the cost: every written file, 30 MB for 1,000 services, passes here.
     package static func remains(in text: String) -> Bool {
-        let nonce = Self.nonce.unicodeScalars
-        var rest = text.unicodeScalars[...]
-        while let start = rest.firstIndex(of: open) {
-            rest = rest[rest.index(after: start)...]
-            if rest.starts(with: nonce) { return true }
+        let marker = Array(String(open).utf8) + Array(Self.nonce.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + marker.count <= bytes.count {
+                guard let found = bytes[index...].firstIndex(of: marker[0]) else { return false }
+                if found + marker.count <= bytes.count, marker.indices.allSatisfy({ bytes[found + $0] == marker[$0] }) {
+                    return true
+                }
+                index = found + 1
+            }
+            return false
         }
-        return false
     }
 }
 

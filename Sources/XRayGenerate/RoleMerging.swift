@@ -61,7 +61,7 @@ package enum RoleMerging {
                 continue
             }
             families[family] = service.name
-            for plan in Generator.platformOutput(service, context).roles {
+            for plan in Generator.rolePlans(service, context) {
                 guard let claim = claims[key(plan)] else {
                     claims[key(plan)] = (plan, "service '\(service.name)'")
                     continue

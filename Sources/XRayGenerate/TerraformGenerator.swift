@@ -358,9 +358,7 @@ package struct ResourceNames {
     private var used: Set<String> = []
 
     package mutating func make(_ name: String) -> String {
-        var base = name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "_" }.joined()
-        while base.contains("__") { base = base.replacingOccurrences(of: "__", with: "_") }
-        base = String(base.drop { $0 == "_" }.reversed().drop { $0 == "_" }.reversed())
+        var base = Self.identifier(name.lowercased())
         if base.first.map({ !$0.isLetter }) ?? true { base = "r_" + base }
         var candidate = base
         var counter = 2
@@ -370,5 +368,28 @@ package struct ResourceNames {
         }
         used.insert(candidate)
         return candidate
+    }
+
+    /// ASCII letters and digits kept, every run of anything else one `_`, none at either end.
+    /// Byte by byte for ASCII text (every name xrayctl makes; a CR LF, one Character, becomes `_`
+    /// either way); by Character otherwise.
+    private static func identifier(_ lowered: String) -> String {
+        guard lowered.utf8.allSatisfy({ $0 < 0x80 }) else {
+            var base = lowered.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "_" }.joined()
+            while base.contains("__") { base = base.replacingOccurrences(of: "__", with: "_") }
+            return String(base.drop { $0 == "_" }.reversed().drop { $0 == "_" }.reversed())
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lowered.utf8.count)
+        for byte in lowered.utf8 {
+            let kept = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            if kept {
+                bytes.append(byte)
+            } else if let last = bytes.last, last != UInt8(ascii: "_") {
+                bytes.append(UInt8(ascii: "_"))
+            }
+        }
+        if bytes.last == UInt8(ascii: "_") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -130,6 +130,14 @@ import Testing
          "xray.yaml:7:5: error: service 'y' needs the role 'shop-api-task-role'"),
         ("agent: {cross_account_role: \"arn:aws:iam::210987654321:role/shop-api-task-role\"}\nservices:\n  - {name: api, platform: ecs-fargate, image: a/b:1, port: 80}\n",
          "xray.yaml:7:5: error: agent.cross_account_role names the role 'shop-api-task-role'"),
+        // The ECS roles the check reads without generating the task: the execution role, the
+        // existing task role a service names, and the DAEMON service's task role.
+        ("services:\n  - {name: api, platform: ecs-fargate, image: a/b:1, port: 80}\n  - {name: y, platform: lambda, function_name: fy, role: \"arn:aws:iam::123456789012:role/shop-api-execution-role\"}\n",
+         "xray.yaml:7:5: error: service 'y' needs the role 'shop-api-execution-role'"),
+        ("services:\n  - {name: api, platform: ecs-fargate, image: a/b:1, port: 80}\n  - {name: y, platform: ecs-fargate, image: a/b:1, port: 80, task_role: \"arn:aws:iam::123456789012:role/shop-api-task-role\"}\n",
+         "xray.yaml:7:5: error: service 'y' needs the role 'shop-api-task-role'"),
+        ("services:\n  - {name: api, platform: ecs-ec2-daemon, image: a/b:1, port: 80}\n  - {name: y, platform: lambda, function_name: fy, role: \"arn:aws:iam::123456789012:role/shop-xray-daemon-task-role\"}\n",
+         "xray.yaml:7:5: error: service 'y' needs the role 'shop-xray-daemon-task-role'"),
     ])
     func collidingRolesAreLocatedErrors(_ services: String, _ expected: String) throws {
         let text = Self.header + services
@@ -142,6 +150,18 @@ import Testing
         // lint (XR004) refuses the same model at the same place.
         let findings = Linter.lint([DocumentLoader.load(path: "xray.yaml", data: Data(text.utf8))])
         #expect(findings.contains { $0.rule == "XR004" && "\($0.location): error: \($0.message)".hasPrefix(expected) }, "\(findings.map(\.message))")
+    }
+
+    /// The collision check asks ECS services for their roles without generating their tasks; it
+    /// must see exactly the roles generation plans, in the same order, for every model shipped.
+    @Test(arguments: TestSupport.allModels.map(\.name))
+    func theRoleCheckSeesTheRolesGenerationPlans(name: String) throws {
+        let url = try #require(TestSupport.allModels.first { $0.name == name }).url
+        let model = try ModelDecoder.decode(TestSupport.read(url) ?? "", file: url.lastPathComponent).model
+        let context = GenerationContext(model: model)
+        for service in model.services {
+            #expect(Generator.rolePlans(service, context) == Generator.platformOutput(service, context).roles, "\(service.name)")
+        }
     }
 
     // MARK: writes stay inside the output, all or nothing

@@ -38,6 +38,8 @@ private final class Slot {
     func member(_ key: String) -> Slot {
         var slots: [String: Slot] = [:]
         if case .map(let existing) = content { slots = existing }
+        // Emptied first, so the dictionary has one owner and grows in place instead of being copied.
+        content = .empty
         let slot = slots[key] ?? Slot()
         slots[key] = slot
         content = .map(slots)
@@ -47,6 +49,7 @@ private final class Slot {
     func appended() -> Slot {
         var slots: [Slot] = []
         if case .list(let existing) = content { slots = existing }
+        content = .empty
         let slot = Slot()
         slots.append(slot)
         content = .list(slots)

@@ -103,7 +103,7 @@ public enum HCLWriter {
             switch item {
             case .attribute(let name, let value):
                 let text = Self.value(value, indent: indent)
-                if text.contains("\n") {
+                if text.utf8.contains(0x0A) {
                     flush()
                     chunks.append((pad + name + " = " + text, true))
                 } else {
@@ -148,8 +148,10 @@ public enum HCLWriter {
         case .list(let items):
             let parts = items.map { Self.value($0, indent: indent + 2) }
             if parts.isEmpty { return "[]" }
-            if !parts.contains(where: { $0.contains("\n") }) && parts.joined(separator: ", ").count <= 80 {
-                return "[" + parts.joined(separator: ", ") + "]"
+            if !parts.contains(where: { $0.utf8.contains(0x0A) }) {
+                // Characters are counted only when the bytes are over 80 (there are never more of them).
+                let line = parts.joined(separator: ", ")
+                if line.utf8.count <= 80 || line.count <= 80 { return "[" + line + "]" }
             }
             return "[\n" + parts.map { pad + "  " + $0 + "," }.joined(separator: "\n") + "\n\(pad)]"
         case .object(let pairs):
@@ -162,8 +164,11 @@ public enum HCLWriter {
     /// An object key: bare when it is an identifier, quoted otherwise (`"aws:SourceAccount"`);
     /// `for` is quoted too, since `{ for = …` would open a `for` expression.
     package static func key(_ text: String) -> String {
-        guard let first = text.first, first.isASCII, first.isLetter || first == "_", !keywords.contains(text),
-              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
+        // Compared byte by byte: an ASCII letter, digit, `_` or `-` is one byte and one Character
+        // (a combining mark after it makes another byte, which fails the test, as it fails as a Character).
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = text.utf8.first, isLetter(first) || first == UInt8(ascii: "_"), !keywords.contains(text),
+              text.utf8.allSatisfy({ isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else {
             return quoted(text)
         }
         return text

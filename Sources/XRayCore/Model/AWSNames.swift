@@ -92,7 +92,13 @@ public enum Shell {
     /// The value as one shell word: unchanged when it holds only characters no shell treats
     /// specially, otherwise in single quotes (a quote inside becomes `'\''`).
     public static func quote(_ value: String) -> String {
-        let plain = !value.isEmpty && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_@%+=:,./-".contains($0)) }
+        // Byte by byte: each allowed character is one ASCII byte, and a byte outside the set (a
+        // combining mark's, a line break's) makes the value quoted, as its Character would.
+        let allowed = Array("_@%+=:,./-".utf8)
+        let plain = !value.isEmpty && value.utf8.allSatisfy { byte in
+            ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || allowed.contains(byte)
+        }
         return plain ? value : "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -89,11 +89,14 @@ package struct ContainedTree {
     }
 
     /// Creates the missing folders above `path`, returning those it created (deepest last).
-    package func makeFolders(above path: String) throws(WriteProblem) -> [String] {
+    /// `known` holds the folders this run has already made sure of, so a folder holding many
+    /// files costs one mkdir, not one per file.
+    package func makeFolders(above path: String, known: inout Set<String>) throws(WriteProblem) -> [String] {
         var created: [String] = []
         var current = root
         for part in path.split(separator: "/").dropLast() {
             current += "/" + part
+            guard known.insert(current).inserted else { continue }
             if mkdir(current, 0o755) == 0 { created.append(current); continue }
             var info = stat()
             guard errno == EEXIST, lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
@@ -109,8 +112,14 @@ package struct ContainedTree {
         let target = absolute(path)
         let folder = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
-        let temporary = folder + "/.\(name).xrayctl-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        // The process's own name first (no system call to make it); a fresh random one only when
+        // that is taken, by a temporary a crashed run left or another writer in this process.
+        var temporary = folder + "/.\(name).xrayctl-\(Self.processTag).tmp"
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        while descriptor < 0 && errno == EEXIST {
+            temporary = folder + "/.\(name).xrayctl-\(Self.processTag)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        }
         guard descriptor >= 0 else { throw WriteProblem("\(target): cannot write: \(Self.errorText())") }
         defer { close(descriptor) }
         let ok = data.withUnsafeBytes { buffer -> Bool in
@@ -129,6 +138,9 @@ package struct ContainedTree {
         }
         return temporary
     }
+
+    /// This process's part of temporary names, made once: its id and a random number.
+    private static let processTag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
     /// Makes everything written so far durable with one call, instead of one fsync per file.
     package func syncWrites() {
