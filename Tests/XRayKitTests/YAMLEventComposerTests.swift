@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 @testable import XRayCore
 
 /// The one-pass route (`YAMLEventComposer`) must build the very tree the full route (Yams, then the
@@ -121,5 +122,28 @@ import Testing
         #expect(message("a: 1\na: 2\n") == "1:1 duplicate key 'a' in this mapping")
         #expect(message("a: [1, 2\n")?.hasPrefix("2:1 invalid YAML:") == true)
         #expect(message("---\na: 1\n---\nb: 2\n")?.hasPrefix("4:1 the file holds 2 YAML documents") == true)
+    }
+
+    /// The shapes typed without the resolver's regular expressions get the resolver's own answer.
+    @Test func typesWithoutRegexAsTheResolverDoes() {
+        let texts = ["0", "7", "10", "123456", "00", "007", "08", "0.05", "1.5", "10.0.1", "1.", ".5", "1_000", "0x1F", "0b11",
+                     "1e3", "+1", "-1", "~", "<<", "=", "2026-12-06", "1:30", "/path", "*", "${A}", "{{x}}", "$", "#", "@", "[", "½",
+                     "1\u{301}", "٣"]
+        var decided = 0
+        for text in texts {
+            guard let kind = YAMLLoader.resolvedWithoutRegex(text) else { continue }
+            decided += 1
+            let expected: LocatedNode.Scalar.Kind
+            switch Resolver.default.resolveTag(of: Node(text)) {
+            case .int: expected = .int
+            case .float: expected = .float
+            case .bool: expected = .bool
+            case .null: expected = .null
+            default: expected = .string
+            }
+            #expect(kind == expected, "\(text)")
+        }
+        #expect(decided >= 12)
+        #expect(YAMLLoader.resolvedWithoutRegex("00") == nil && YAMLLoader.resolvedWithoutRegex("-1") == nil)
     }
 }

@@ -223,6 +223,8 @@ public enum YAMLLoader {
             kind = .string
         } else if let first = text.first, first.isLetter {
             kind = booleanWords.contains(text) ? .bool : nullWords.contains(text) ? .null : .string
+        } else if let known = resolvedWithoutRegex(text) {
+            kind = known
         } else {
             switch Resolver.default.resolveTag(of: Node(text)).rawValue {
             case Tag.Name.bool.rawValue: kind = .bool
@@ -233,6 +235,26 @@ public enum YAMLLoader {
             }
         }
         return .init(text: text, kind: kind, isQuoted: quoted)
+    }
+
+    /// The type the resolver's rules would give a plain scalar that does not start with a letter,
+    /// for the shapes that settle it without running them: each rule's pattern starts with a digit,
+    /// `+`, `-`, `.`, `~`, `<` or `=` (or matches the empty text), so anything else is a string; plain
+    /// decimal digits are an int (the int rule comes before the float one) and digits with one
+    /// dot inside are a float. Nil: ask the resolver.
+    package static func resolvedWithoutRegex(_ text: String) -> LocatedNode.Scalar.Kind? {
+        let bytes = text.utf8
+        guard let first = bytes.first else { return nil }
+        let digit = UInt8(ascii: "0")...UInt8(ascii: "9")
+        if !digit.contains(first), !"+-.~<=".utf8.contains(first) { return .string }
+        guard digit.contains(first) else { return nil }
+        var dots = 0, last = first
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") { dots += 1 } else if !digit.contains(byte) { return nil }
+            last = byte
+        }
+        if dots == 0 { return first != UInt8(ascii: "0") || bytes.count == 1 ? .int : nil }
+        return dots == 1 && last != UInt8(ascii: ".") ? .float : nil
     }
 
     package static func diagnostic(for error: YamlError, file: String) -> Diagnostic {

@@ -118,11 +118,11 @@ package struct ContainerView {
         let repository = lowered.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
             .split(separator: ":").first.map(String.init) ?? lowered
         // AWS's ADOT SDK agent images (adot-autoinstrumentation-LANGUAGE) hold an app's agent, not a collector.
-        if repository.contains("autoinstrumentation") { return nil }
-        if repository.contains("otel-collector") || repository.contains("adot") { return .adot }
-        if repository.contains("cloudwatch-agent") || repository.contains("cwagent") { return .cloudwatchAgent }
-        let xray = repository.contains("xray") || repository.contains("x-ray")
-        if xray && (repository.contains("daemon") || repository.contains("sidecar") || repository.contains("agent")
+        if repository.containsBytes("autoinstrumentation") { return nil }
+        if repository.containsBytes("otel-collector") || repository.containsBytes("adot") { return .adot }
+        if repository.containsBytes("cloudwatch-agent") || repository.containsBytes("cwagent") { return .cloudwatchAgent }
+        let xray = repository.containsBytes("xray") || repository.containsBytes("x-ray")
+        if xray && (repository.containsBytes("daemon") || repository.containsBytes("sidecar") || repository.containsBytes("agent")
                     || repository == "xray" || repository == "aws-xray") { return .xrayDaemon }
         return nil
     }
