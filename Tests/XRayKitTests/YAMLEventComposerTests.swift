@@ -86,9 +86,11 @@ import Yams
             let folder = TestSupport.path(top)
             guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
             for case let url as URL in walker where ["yaml", "yml", "json"].contains(url.pathExtension) {
-                guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8),
-                      let full = try? YAMLLoader.compose(text, file: "t.yaml", options: .init(cloudFormationTags: true)),
-                      let direct = YAMLEventComposer.compose(text, file: "t.yaml", cloudFormationTags: true, limit: 2_000_000)
+                // The one-pass route first: what it leaves (alias bombs among the fuzz seeds) is not
+                // for Yams without the prepass.
+                guard let data = try? Data(contentsOf: url), data.count < 200_000, let text = String(data: data, encoding: .utf8),
+                      let direct = YAMLEventComposer.compose(text, file: "t.yaml", cloudFormationTags: true, limit: 100_000),
+                      let full = try? YAMLLoader.compose(text, file: "t.yaml", options: .init(cloudFormationTags: true))
                 else { continue }
                 #expect(Self.dump(direct.roots) == Self.dump(full), "\(url.path)")
                 compared += 1
