@@ -210,6 +210,10 @@ public enum YAMLLoader {
                                             "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
     package static let nullWords: Set<String> = ["null", "Null", "NULL"]
 
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
     package static func convert(_ scalar: Node.Scalar) -> LocatedNode.Scalar {
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             || scalar.style == .literal || scalar.style == .folded
@@ -221,8 +225,9 @@ public enum YAMLLoader {
         let kind: LocatedNode.Scalar.Kind
         if quoted || !tag.isEmpty && tag != "!" && !tag.hasPrefix("tag:yaml.org") {
             kind = .string
-        } else if let first = text.first, first.isLetter {
-            kind = booleanWords.contains(text) ? .bool : nullWords.contains(text) ? .null : .string
+        } else if let first = text.utf8.first, first < 0x80 ? isASCIILetter(first) : text.first?.isLetter == true {
+            // No word of the two lists is longer than five bytes.
+            kind = text.utf8.count > 5 ? .string : booleanWords.contains(text) ? .bool : nullWords.contains(text) ? .null : .string
         } else if let known = resolvedWithoutRegex(text) {
             kind = known
         } else {
@@ -248,6 +253,11 @@ public enum YAMLLoader {
         let digit = UInt8(ascii: "0")...UInt8(ascii: "9")
         if !digit.contains(first), !"+-.~<=".utf8.contains(first) { return .string }
         guard digit.contains(first) else { return nil }
+        // A date (an IAM policy's unquoted `Version: 2012-10-17`): the timestamp rule's, which
+        // the loader keeps as a string.
+        if bytes.count == 10, bytes.enumerated().allSatisfy({ index, byte in index == 4 || index == 7 ? byte == UInt8(ascii: "-") : digit.contains(byte) }) {
+            return .string
+        }
         var dots = 0, last = first
         for byte in bytes {
             if byte == UInt8(ascii: ".") { dots += 1 } else if !digit.contains(byte) { return nil }
