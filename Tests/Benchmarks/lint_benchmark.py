@@ -11,7 +11,7 @@ the best CPU time (user + system of the child, which a machine shared with other
 less than wall time) of each, both ratios, and xrayctl's time on ten times as many files (its scaling
 should stay linear: at most 11x). Target: xrayctl at least 100x under cfn-lint in CPU time; on 2026-12-06,
 best of 5, 96x (0.045 s against 4.327 s; the commit before the one-pass YAML reader: 59x, 0.071 s), with
-cfn-lint's own time moving by a fifth between runs on the shared 2-core machine (README, "Speed").
+cfn-lint's own CPU time moving between 4.2 and 5.2 s over the day's runs on the shared 2-core machine (README, "Speed").
 """
 import argparse
 import os
