@@ -39,7 +39,22 @@ package enum YAMLEventComposer {
         /// In a mapping: the key read whose value comes next, and that value's pointer.
         var key: LocatedNode?
         var valuePointer = ""
-        var keys: Set<String> = []
+        /// The keys read so far, to find a repeated one: a list while the mapping is short (comparing
+        /// a few texts costs less than hashing each into a set), a set once it is long. Both compare
+        /// as `String`'s `==` does, so both find the same repeats.
+        var keys: [String] = []
+        var keySet: Set<String>?
+
+        /// Records a key; false when the mapping already has it.
+        mutating func insertKey(_ text: String) -> Bool {
+            if keySet == nil, keys.count < 16 {
+                guard !keys.contains(text) else { return false }
+                keys.append(text)
+                return true
+            }
+            if keySet == nil { keySet = Set(keys) }
+            return keySet!.insert(text).inserted
+        }
     }
 
     private struct Composer {
@@ -134,7 +149,7 @@ package enum YAMLEventComposer {
                 stack[last].pairs.append((key: key, value: node))
                 stack[last].key = nil
             } else {
-                guard let text, stack[last].keys.insert(text).inserted else { return false }
+                guard let text, stack[last].insertKey(text) else { return false }
                 stack[last].key = node
             }
             return true

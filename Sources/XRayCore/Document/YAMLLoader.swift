@@ -244,20 +244,29 @@ public enum YAMLLoader {
 
     /// The type the resolver's rules would give a plain scalar that does not start with a letter,
     /// for the shapes that settle it without running them: each rule's pattern starts with a digit,
-    /// `+`, `-`, `.`, `~`, `<` or `=` (or matches the empty text), so anything else is a string; plain
-    /// decimal digits are an int (the int rule comes before the float one) and digits with one
-    /// dot inside are a float. Nil: ask the resolver.
+    /// `+`, `-`, `.`, `~`, `<` or `=` (or matches the empty text), so anything else is a string; the
+    /// empty text and `~` alone are the null rule's; a sign is followed by a digit or a dot in every
+    /// rule that allows one (so `-m`, a command's flag, is a string); plain decimal digits are an int
+    /// (the int rule comes before the float one) and digits with one dot inside are a float; no
+    /// rule's match holds two dots (an image name `123456789012.dkr.ecr…`, an address
+    /// `172.17.0.1:2000` are strings). Nil: ask the resolver.
     package static func resolvedWithoutRegex(_ text: String) -> LocatedNode.Scalar.Kind? {
         let bytes = text.utf8
-        guard let first = bytes.first else { return nil }
+        guard let first = bytes.first else { return .null }
         let digit = UInt8(ascii: "0")...UInt8(ascii: "9")
         if !digit.contains(first), !"+-.~<=".utf8.contains(first) { return .string }
+        if first == UInt8(ascii: "~") { return bytes.count == 1 ? .null : .string }
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            let second = bytes.dropFirst().first
+            return second.map { digit.contains($0) || $0 == UInt8(ascii: ".") } == true ? nil : .string
+        }
         guard digit.contains(first) else { return nil }
         // A date (an IAM policy's unquoted `Version: 2012-10-17`): the timestamp rule's, which
         // the loader keeps as a string.
         if bytes.count == 10, bytes.enumerated().allSatisfy({ index, byte in index == 4 || index == 7 ? byte == UInt8(ascii: "-") : digit.contains(byte) }) {
             return .string
         }
+        if bytes.lazy.filter({ $0 == UInt8(ascii: ".") }).count > 1 { return .string }
         var dots = 0, last = first
         for byte in bytes {
             if byte == UInt8(ascii: ".") { dots += 1 } else if !digit.contains(byte) { return nil }
