@@ -130,11 +130,21 @@ package enum YAMLEventComposer {
         /// the key's text, as its value's is (`scalarKey` is the text of a scalar about to be read).
         private mutating func place(forKey scalarKey: String?) -> String? {
             guard let last = stack.indices.last else { return "" }
-            if !stack[last].isMapping { return stack[last].pointer + "/\(stack[last].items.count)" }
+            if !stack[last].isMapping { return Self.child(of: stack[last].pointer, String(stack[last].items.count)) }
             if stack[last].key != nil { return stack[last].valuePointer }
             guard let scalarKey else { return nil }
-            stack[last].valuePointer = stack[last].pointer + "/" + LocatedNode.escape(scalarKey)
+            stack[last].valuePointer = Self.child(of: stack[last].pointer, LocatedNode.escape(scalarKey))
             return stack[last].valuePointer
+        }
+
+        /// `parent/token`, in one allocation (`+` twice makes an intermediate string).
+        private static func child(of parent: String, _ token: String) -> String {
+            var pointer = ""
+            pointer.reserveCapacity(parent.utf8.count + 1 + token.utf8.count)
+            pointer.append(parent)
+            pointer.append("/")
+            pointer.append(token)
+            return pointer
         }
 
         /// A finished node into its parent; false for a repeated key (the full route reports it).
