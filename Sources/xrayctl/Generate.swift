@@ -5,6 +5,7 @@ import XRayKit
 extension XRayCtl {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Generate the setup described by a model, or one artifact from flags.",
             discussion: """
                 xrayctl generate [SPEC] [-o|--output DIR] [--check] [--force] [-q] [--stdout PATH] writes every \

@@ -5,6 +5,7 @@ import XRayKit
 extension XRayCtl {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write a starter xray.yaml from a template.",
             discussion: "Run with --template list to see the templates.")
 

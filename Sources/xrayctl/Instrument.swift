@@ -8,6 +8,7 @@ extension AgentSpec.Kind: ExpressibleByArgument {}
 extension XRayCtl {
     struct Instrument: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "instrument",
             abstract: "Add X-Ray to a task definition or CloudFormation/SAM template, or move it to ADOT or the CloudWatch agent.",
             discussion: """
                 Adds (or replaces) the agent container and wires every app container for the network mode; \

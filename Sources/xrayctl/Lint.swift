@@ -23,6 +23,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 extension XRayCtl {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Lint X-Ray setups: task definitions, CloudFormation/SAM, Terraform (.tf and plans), Kubernetes, .ebextensions, IAM, agent configs, sampling rules, segments.",
             discussion: """
                 File kinds are detected by content. Folders are walked recursively (skipping .git, .build, \

@@ -4,6 +4,7 @@ import XRayKit
 extension XRayCtl {
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List the rule catalogue, or explain one rule with its examples.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }

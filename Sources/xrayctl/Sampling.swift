@@ -5,6 +5,7 @@ import XRayKit
 extension XRayCtl {
     struct Sampling: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sampling",
             abstract: "Reason about sampling rules: which rule a request hits, and what a rule set records and costs.",
             subcommands: [Match.self, Simulate.self])
     }
@@ -40,6 +41,7 @@ func loadRules(_ path: String) throws -> SamplingRuleSet {
 extension XRayCtl.Sampling {
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "match",
             abstract: "Show which rule applies to a request, exactly as the X-Ray SDKs choose it.")
 
         @Option(help: "Sampling rules in any format the linter reads.")
@@ -76,6 +78,7 @@ extension XRayCtl.Sampling {
 
     struct Simulate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Expected traces per second and per month, per rule and in total, and the monthly cost.")
 
         @Option(help: "Sampling rules in any format the linter reads (default: none, the Default rule alone).")

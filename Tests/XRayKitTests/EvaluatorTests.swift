@@ -51,6 +51,20 @@ import Testing
         #expect(Wildcard.matches("xray:?utTraceSegments", "xray:PutTraceSegments"))
         #expect(!Wildcard.matches("xray:Put", "xray:PutTraceSegments"))
         #expect(!Wildcard.matches("ARN:*", "arn:x", caseInsensitive: false))
+        // ASCII text is matched byte for byte; the rest, and a CRLF (one character), character by character.
+        #expect(Wildcard.asciiMatches("arn:aws:s3:::*/logs/*", "ARN:aws:s3:::bucket/logs/x", caseInsensitive: true) == true)
+        #expect(Wildcard.asciiMatches("a*b*c", "aXbYd", caseInsensitive: true) == false)
+        #expect(Wildcard.asciiMatches("é*", "é", caseInsensitive: true) == nil)
+        #expect(Wildcard.asciiMatches("a?b", "a\r\nb", caseInsensitive: true) == nil)
+        #expect(Wildcard.matches("a?b", "a\r\nb"))
+        #expect(Wildcard.matches("CAFÉ:*", "café:x") && !Wildcard.matches("CAFÉ:*", "café:x", caseInsensitive: false))
+    }
+
+    @Test func byteSearch() {
+        #expect("ab:layer:x:ab".utf8Offsets(of: "ab") == [0, 11])
+        #expect("aaaa".utf8Offsets(of: "aa") == [0, 2])
+        #expect("aaaa".utf8Offsets(of: "aa", first: true) == [0])
+        #expect("ünïcode ${A}".containsBytes("${") && !"abc".containsBytes("abcd") && !"abc".containsBytes(""))
     }
 
     @Test func daemonAddressParsing() throws {

@@ -245,6 +245,18 @@ import Yams
         #expect(ContainerView.agentKind(of: "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0") == .adot)
     }
 
+    /// An ASCII image or container name takes a byte route to its repository name: the same answer as
+    /// the steps on characters.
+    @Test func asciiRepositoryNamesAsTheCharacterSteps() {
+        let texts = ["public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0", "Amazon/AWS_XRay_Daemon", "amazon/aws-xray-daemon:3.x",
+                     "123456789012.dkr.ecr.us-east-1.amazonaws.com/Shop_API:1.0", "repo@sha256:abc", "a/b@sha256:c:d", "@sha", "a/@b",
+                     "/", ":", "@", "", "x/", "/x:", "XRAY", "Cw_Agent", "with space/Name:TAG"]
+        for text in texts {
+            #expect(ContainerView.repository(ofASCII: text) == ContainerView.repository(of: text), "\(text)")
+        }
+        #expect(ContainerView.repository(ofASCII: "Émile/x") == nil)
+    }
+
     /// AWS's daemon strategy page: apps send to the instance's agent, here the bridge gateway; the EC2 init
     /// container reserves memory, as EC2 tasks have no task-level size.
     @Test func theDaemonStrategySendsToTheInstancesAgent() throws {

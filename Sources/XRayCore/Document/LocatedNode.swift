@@ -111,7 +111,17 @@ public struct LocatedNode: Sendable {
     /// Escapes a key for use in a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
     package static func escape(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
-        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        // By hand rather than with Foundation's `replacingOccurrences`, which goes through NSString.
+        var escaped = ""
+        escaped.reserveCapacity(key.utf8.count + 2)
+        for scalar in key.unicodeScalars {
+            switch scalar {
+            case "~": escaped += "~0"
+            case "/": escaped += "~1"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 }
 

@@ -30,8 +30,14 @@ public enum YAMLLoader {
 
     /// Parses one document. Empty input yields nil; syntax errors come back as a located diagnostic.
     public static func load(_ text: String, file: String, options: Options = Options()) throws(Diagnostic) -> LocatedNode? {
-        _ = try prepass(text, file: file, options: options)
-        let roots = try compose(text, file: file, options: options)
+        let limit = try limit(text, file: file, options: options)
+        let roots: [LocatedNode]
+        if let direct = try composeDirectly(text, file: file, options: options, limit: limit) {
+            roots = direct
+        } else {
+            _ = try prepass(text, file: file, options: options, limit: limit)
+            roots = try compose(text, file: file, options: options)
+        }
         if roots.count > 1, let second = roots.dropFirst().first {
             throw Diagnostic.error(at: second.location, "the file holds \(roots.count) YAML documents (separated by ---); only one is read here")
         }
@@ -44,7 +50,9 @@ public enum YAMLLoader {
     /// Every document of the stream (a Kubernetes or Helm file holds several, separated by `---`).
     package static func loadMarkingDuplicates(_ text: String, file: String, options: Options = Options())
         throws(Diagnostic) -> (roots: [LocatedNode], duplicates: [YAMLPrepass.RepeatedKey]) {
-        let scan = try prepass(text, file: file, options: options)
+        let limit = try limit(text, file: file, options: options)
+        if let direct = try composeDirectly(text, file: file, options: options, limit: limit) { return (direct, []) }
+        let scan = try prepass(text, file: file, options: options, limit: limit)
         // Past the private-use characters there are to rename with, report the repeats and stop.
         if scan.duplicates.count > YAMLPrepass.markLimit { return ([], scan.duplicates) }
         guard let marked = YAMLPrepass.markingDuplicates(scan.duplicates, in: text) else {
@@ -53,22 +61,42 @@ public enum YAMLLoader {
         return (try compose(marked, file: file, options: options), scan.duplicates)
     }
 
-    /// Refuses, before anything is composed, what composing could not survive: nesting deeper
-    /// than `maxDepth`, more nodes than the budget, keys that are collections or their aliases.
-    private static func prepass(_ text: String, file: String, options: Options) throws(Diagnostic) -> YAMLPrepass {
+    /// The nodes the text may expand to, after refusing nesting deeper than `maxDepth` (which
+    /// Yams's recursive composer could not survive) and a file whose budget is spent.
+    private static func limit(_ text: String, file: String, options: Options) throws(Diagnostic) -> Int {
         if let (line, column) = NestingScanner.firstPositionDeeper(than: maxDepth, in: text) {
             throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: column),
                                    "nesting deeper than \(maxDepth) levels")
         }
         let limit = min(options.nodeBudget, options.fileBudget.map { $0.budget.available(for: $0.key) } ?? .max)
-        let fileExhausted = Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), Self.fileBudgetMessage)
-        if limit == 0 { throw fileExhausted }
+        if limit == 0 { throw fileExhausted(file) }
+        return limit
+    }
+
+    private static func fileExhausted(_ file: String) -> Diagnostic {
+        Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), Self.fileBudgetMessage)
+    }
+
+    /// The one-pass route (`YAMLEventComposer`), charging the file's budget as the prepass would;
+    /// nil when the text needs the full route below.
+    private static func composeDirectly(_ text: String, file: String, options: Options, limit: Int) throws(Diagnostic) -> [LocatedNode]? {
+        guard let composed = YAMLEventComposer.compose(text, file: file, cloudFormationTags: options.cloudFormationTags, limit: limit) else {
+            return nil
+        }
+        if let (budget, key) = options.fileBudget, !budget.take(composed.nodes, for: key) { throw fileExhausted(file) }
+        return composed.roots
+    }
+
+    /// Refuses, before anything is composed, what composing could not survive: more nodes than
+    /// the budget, keys that are collections or their aliases.
+    private static func prepass(_ text: String, file: String, options: Options, limit: Int) throws(Diagnostic) -> YAMLPrepass {
+        let exhausted = fileExhausted(file)
         let scan = YAMLPrepass.scan(text, budget: limit)
         switch scan.problem {
         case .tooLarge? where limit < options.nodeBudget:
             // Within the limit of one document, beyond what the file has left.
             options.fileBudget?.budget.refuse()
-            throw fileExhausted
+            throw exhausted
         case .tooLarge(_, let viaAliases)?:
             throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), viaAliases
                 ? "the document expands to more than \(options.nodeBudget) nodes through its aliases (&anchor / *alias); xrayctl does not expand it"
@@ -77,14 +105,15 @@ public enum YAMLLoader {
             throw Diagnostic.error(at: SourceLocation(file: file, line: line + 1, column: column + 1),
                                    "a mapping key that is a list or a mapping (or an alias of one); xrayctl reads only text keys")
         case nil:
-            if let (budget, key) = options.fileBudget, !budget.take(scan.expandedNodes, for: key) { throw fileExhausted }
+            if let (budget, key) = options.fileBudget, !budget.take(scan.expandedNodes, for: key) { throw exhausted }
             return scan
         }
     }
 
     package static let fileBudgetMessage = "the documents written as strings in this file (policies, configurations) expand to more than \(NodeBudget.perFile) nodes in all; xrayctl does not read them (aliases repeated many times?)"
 
-    private static func compose(_ text: String, file: String, options: Options) throws(Diagnostic) -> [LocatedNode] {
+    /// The full route's tree: Yams composes, then the conversion (tests compare it with the one-pass route).
+    package static func compose(_ text: String, file: String, options: Options) throws(Diagnostic) -> [LocatedNode] {
         var roots: [Node] = []
         do {
             // The basic resolver keeps every scalar a string while composing: Yams hashes each key
@@ -181,16 +210,28 @@ public enum YAMLLoader {
                                             "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
     package static let nullWords: Set<String> = ["null", "Null", "NULL"]
 
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
     package static func convert(_ scalar: Node.Scalar) -> LocatedNode.Scalar {
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             || scalar.style == .literal || scalar.style == .folded
+        return Self.scalar(scalar.string, tag: scalar.tag.rawValue, quoted: quoted)
+    }
+
+    /// A scalar's type from its text, its tag as written and whether it is quoted (or a block).
+    package static func scalar(_ text: String, tag: String, quoted: Bool) -> LocatedNode.Scalar {
         let kind: LocatedNode.Scalar.Kind
-        if quoted || !scalar.tag.rawValue.isEmpty && scalar.tag.rawValue != "!" && !scalar.tag.rawValue.hasPrefix("tag:yaml.org") {
+        if quoted || !tag.isEmpty && tag != "!" && !tag.hasPrefix("tag:yaml.org") {
             kind = .string
-        } else if let first = scalar.string.first, first.isLetter {
-            kind = booleanWords.contains(scalar.string) ? .bool : nullWords.contains(scalar.string) ? .null : .string
+        } else if let first = text.utf8.first, first < 0x80 ? isASCIILetter(first) : text.first?.isLetter == true {
+            // No word of the two lists is longer than five bytes.
+            kind = text.utf8.count > 5 ? .string : booleanWords.contains(text) ? .bool : nullWords.contains(text) ? .null : .string
+        } else if let known = resolvedWithoutRegex(text) {
+            kind = known
         } else {
-            switch Resolver.default.resolveTag(of: Node(scalar.string)).rawValue {
+            switch Resolver.default.resolveTag(of: Node(text)).rawValue {
             case Tag.Name.bool.rawValue: kind = .bool
             case Tag.Name.int.rawValue: kind = .int
             case Tag.Name.float.rawValue: kind = .float
@@ -198,7 +239,41 @@ public enum YAMLLoader {
             default: kind = .string
             }
         }
-        return .init(text: scalar.string, kind: kind, isQuoted: quoted)
+        return .init(text: text, kind: kind, isQuoted: quoted)
+    }
+
+    /// The type the resolver's rules would give a plain scalar that does not start with a letter,
+    /// for the shapes that settle it without running them: each rule's pattern starts with a digit,
+    /// `+`, `-`, `.`, `~`, `<` or `=` (or matches the empty text), so anything else is a string; the
+    /// empty text and `~` alone are the null rule's; a sign is followed by a digit or a dot in every
+    /// rule that allows one (so `-m`, a command's flag, is a string); plain decimal digits are an int
+    /// (the int rule comes before the float one) and digits with one dot inside are a float; no
+    /// rule's match holds two dots (an image name `123456789012.dkr.ecr…`, an address
+    /// `172.17.0.1:2000` are strings). Nil: ask the resolver.
+    package static func resolvedWithoutRegex(_ text: String) -> LocatedNode.Scalar.Kind? {
+        let bytes = text.utf8
+        guard let first = bytes.first else { return .null }
+        let digit = UInt8(ascii: "0")...UInt8(ascii: "9")
+        if !digit.contains(first), !"+-.~<=".utf8.contains(first) { return .string }
+        if first == UInt8(ascii: "~") { return bytes.count == 1 ? .null : .string }
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            let second = bytes.dropFirst().first
+            return second.map { digit.contains($0) || $0 == UInt8(ascii: ".") } == true ? nil : .string
+        }
+        guard digit.contains(first) else { return nil }
+        // A date (an IAM policy's unquoted `Version: 2012-10-17`): the timestamp rule's, which
+        // the loader keeps as a string.
+        if bytes.count == 10, bytes.enumerated().allSatisfy({ index, byte in index == 4 || index == 7 ? byte == UInt8(ascii: "-") : digit.contains(byte) }) {
+            return .string
+        }
+        if bytes.lazy.filter({ $0 == UInt8(ascii: ".") }).count > 1 { return .string }
+        var dots = 0, last = first
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") { dots += 1 } else if !digit.contains(byte) { return nil }
+            last = byte
+        }
+        if dots == 0 { return first != UInt8(ascii: "0") || bytes.count == 1 ? .int : nil }
+        return dots == 1 && last != UInt8(ascii: ".") ? .float : nil
     }
 
     package static func diagnostic(for error: YamlError, file: String) -> Diagnostic {

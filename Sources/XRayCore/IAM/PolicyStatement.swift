@@ -48,6 +48,7 @@ public struct PolicyStatement: Sendable {
 /// IAM's wildcard matching: `*` any run of characters, `?` one character, case-insensitive for actions.
 public enum Wildcard {
     public static func matches(_ pattern: String, _ text: String, caseInsensitive: Bool = true) -> Bool {
+        if let answer = asciiMatches(pattern, text, caseInsensitive: caseInsensitive) { return answer }
         let p = Array(caseInsensitive ? pattern.lowercased() : pattern)
         let t = Array(caseInsensitive ? text.lowercased() : text)
         var pi = 0, ti = 0, starP = -1, starT = 0
@@ -63,6 +64,38 @@ public enum Wildcard {
             }
         }
         while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+
+    /// The same match over bytes, for ASCII text (actions and ARNs nearly always are), where a
+    /// byte is a character; nil otherwise. Splitting text into characters cost more than the
+    /// policy evaluation around it. A carriage return is left to the general match: with the line
+    /// feed after it, it is one character.
+    static func asciiMatches(_ pattern: String, _ text: String, caseInsensitive: Bool) -> Bool? {
+        func bytes(_ string: String) -> [UInt8]? {
+            var bytes = Array(string.utf8)
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
+                if caseInsensitive, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { bytes[index] = byte + 32 }
+            }
+            return bytes
+        }
+        guard let p = bytes(pattern), let t = bytes(text) else { return nil }
+        let question = UInt8(ascii: "?"), star = UInt8(ascii: "*")
+        var pi = 0, ti = 0, starP = -1, starT = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == question || p[pi] == t[ti]) {
+                pi += 1; ti += 1
+            } else if pi < p.count && p[pi] == star {
+                starP = pi; starT = ti; pi += 1
+            } else if starP >= 0 {
+                pi = starP + 1; starT += 1; ti = starT
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == star { pi += 1 }
         return pi == p.count
     }
 }

@@ -36,14 +36,14 @@ package struct SamplingBoostWithoutSupportingSDK: LintRule {
     /// layer, anywhere in the document.
     static func showsSupportingSDK(_ document: SourceDocument) -> Bool {
         let text = document.text
-        if text.contains(":layer:AWSOpenTelemetryDistroJava:") || text.contains(":layer:AWSOpenTelemetryDistroPython:") { return true }
+        if text.containsBytes(":layer:AWSOpenTelemetryDistroJava:") || text.containsBytes(":layer:AWSOpenTelemetryDistroPython:") { return true }
         for (image, minimum) in minimumVersions {
-            var searchRange = text.startIndex..<text.endIndex
-            while let found = text.range(of: image + ":v", range: searchRange) {
-                let version = text[found.upperBound...].prefix { $0.isNumber || $0 == "." }
+            let tag = image + ":v"
+            for offset in text.utf8Offsets(of: tag) {
+                let end = text.utf8.index(text.utf8.startIndex, offsetBy: offset + tag.utf8.count)
+                let version = text[end...].prefix { $0.isNumber || $0 == "." }
                     .split(separator: ".").compactMap { Int($0) }
                 if !version.isEmpty, version.lexicographicallyPrecedes(minimum) == false { return true }
-                searchRange = found.upperBound..<text.endIndex
             }
         }
         return false

@@ -55,7 +55,7 @@ package struct DaemonAddress: Equatable {
 
     /// A value still waiting for a template engine (`<daemon>`, `$$HOST$$`, `${HOST}`): not ours to judge.
     package static func isPlaceholder(_ text: String) -> Bool {
-        text.contains("<") || text.contains("$$") || text.contains("${") || text.contains("{{")
+        text.containsBytes("<") || text.containsBytes("$$") || text.containsBytes("${") || text.containsBytes("{{")
     }
 }
 

@@ -113,18 +113,36 @@ package struct ContainerView {
     /// (`<repository_uri_xray_daemon>`, `xray-sidecar`, `aws-otel-collector`, `cloudwatch-agent`).
     package static func agentKind(of text: String?) -> AgentSpec.Kind? {
         guard let text else { return nil }
-        // Not Foundation's replacingOccurrences: this runs for every container's image and name.
-        let lowered = String(text.lowercased().map { $0 == "_" ? "-" : $0 })
-        let repository = lowered.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
-            .split(separator: ":").first.map(String.init) ?? lowered
+        let repository = Self.repository(ofASCII: text) ?? Self.repository(of: text)
         // AWS's ADOT SDK agent images (adot-autoinstrumentation-LANGUAGE) hold an app's agent, not a collector.
-        if repository.contains("autoinstrumentation") { return nil }
-        if repository.contains("otel-collector") || repository.contains("adot") { return .adot }
-        if repository.contains("cloudwatch-agent") || repository.contains("cwagent") { return .cloudwatchAgent }
-        let xray = repository.contains("xray") || repository.contains("x-ray")
-        if xray && (repository.contains("daemon") || repository.contains("sidecar") || repository.contains("agent")
+        if repository.containsBytes("autoinstrumentation") { return nil }
+        if repository.containsBytes("otel-collector") || repository.containsBytes("adot") { return .adot }
+        if repository.containsBytes("cloudwatch-agent") || repository.containsBytes("cwagent") { return .cloudwatchAgent }
+        let xray = repository.containsBytes("xray") || repository.containsBytes("x-ray")
+        if xray && (repository.containsBytes("daemon") || repository.containsBytes("sidecar") || repository.containsBytes("agent")
                     || repository == "xray" || repository == "aws-xray") { return .xrayDaemon }
         return nil
+    }
+
+    /// An image's repository name (the last path part, without tag or digest), lowercased, `_` as `-`.
+    /// Not Foundation's replacingOccurrences: this runs for every container's image and name.
+    static func repository(of text: String) -> String {
+        let lowered = String(text.lowercased().map { $0 == "_" ? "-" : $0 })
+        return lowered.split(separator: "@").first.map { String($0.split(separator: "/").last ?? "") }?
+            .split(separator: ":").first.map(String.init) ?? lowered
+    }
+
+    /// The same steps on the bytes of an ASCII text (every image and container name seen), where a
+    /// byte is a character: no grapheme breaking, no Unicode lowercasing. Nil for other text.
+    static func repository(ofASCII text: String) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lowered = text.utf8.map { byte -> UInt8 in
+            if byte == UInt8(ascii: "_") { return UInt8(ascii: "-") }
+            return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+        }
+        let name = lowered.split(separator: UInt8(ascii: "@")).first.map { Array($0.split(separator: UInt8(ascii: "/")).last ?? []) }?
+            .split(separator: UInt8(ascii: ":")).first.map { String(decoding: $0, as: UTF8.self) }
+        return name ?? String(decoding: lowered, as: UTF8.self)
     }
 
     package struct Variable {

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Plain searches for text in text, byte for byte over UTF-8. With Foundation imported,
+/// `String.contains(_:)` and `range(of:)` go through `NSString`, which on Linux copies the whole
+/// text into UTF-16 for every call: for a rule that looks through every file's text for a few
+/// words, that copying was most of a lint run's time.
+extension String {
+    /// Whether `needle` occurs in the text, compared byte for byte.
+    package func containsBytes(_ needle: String) -> Bool {
+        !utf8Offsets(of: needle, first: true).isEmpty
+    }
+
+    /// The UTF-8 offsets where `needle` starts in the text, left to right and not overlapping;
+    /// only the first when `first`.
+    package func utf8Offsets(of needle: String, first: Bool = false) -> [Int] {
+        var text = self
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard !pattern.isEmpty, let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return [] }
+                var offsets: [Int] = []
+                var start = 0
+                // The pattern's first byte by memchr, then the rest by memcmp.
+                while start + pattern.count <= haystack.count,
+                      let found = memchr(base + start, Int32(pattern[0]), haystack.count - pattern.count + 1 - start) {
+                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                    if memcmp(base + offset, patternBase, pattern.count) == 0 {
+                        offsets.append(offset)
+                        if first { break }
+                        start = offset + pattern.count
+                    } else {
+                        start = offset + 1
+                    }
+                }
+                return offsets
+            }
+        }
+    }
+}
