@@ -37,6 +37,31 @@ import Yams
         return (direct.map { dump($0.roots) }, dump(full))
     }
 
+    /// A key's `~` and `/` are escaped per Unicode scalar (RFC 6901), a combining mark after them
+    /// included, and a tree read from a file and one built in code give the same pointer.
+    @Test func pointersEscapeKeysPerScalarOnEveryRoute() throws {
+        let key = "a/\u{301}b~\u{301}c"
+        let expected = "/a~1\u{301}b~0\u{301}c"
+        let text = "\"\(key)\": 1\n"
+        let direct = try #require(YAMLEventComposer.compose(text, file: "t.yaml", cloudFormationTags: true, limit: 1_000))
+        let full = try YAMLLoader.compose(text, file: "t.yaml", options: .init(cloudFormationTags: true))
+        let built = LocatedNode(.map([(key, .int(1))]), at: SourceLocation(file: "t.yaml", line: 1, column: 1))
+        for root in [direct.roots[0], full[0], built] {
+            guard case .mapping(let pairs) = root.value else { Issue.record("not a mapping"); continue }
+            #expect(pairs.first?.value.pointer == expected)
+        }
+    }
+
+    /// A scalar that starts with U+FEFF reads the same on both routes: Yams's reading of a scalar's
+    /// bytes drops one leading byte order mark, and so does the one-pass route.
+    @Test func aLeadingByteOrderMarkInAScalarReadsAlike() throws {
+        for text in ["k: \"\\uFEFFx\"\n", "k: '\u{FEFF}x'\n", "k: [a, \"\u{FEFF}\"]\n", "k: \"\\uFEFF\\uFEFFx\"\n",
+                     "\"\\uFEFFk\": 1\n", "k: \"x\\uFEFF\"\n"] {
+            let (direct, full) = try Self.routes(text)
+            #expect(try #require(direct) == full, "\(text.debugDescription)")
+        }
+    }
+
     static let samples = [
         "",
         "a: 1\n",

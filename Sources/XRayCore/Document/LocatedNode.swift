@@ -165,7 +165,7 @@ extension LocatedNode {
         case .map(let pairs):
             self.init(.mapping(pairs.map { key, member in
                 (key: LocatedNode(scalar(key, .string), at: location),
-                 value: LocatedNode(member, at: location, pointer: "\(pointer)/\(key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))"))
+                 value: LocatedNode(member, at: location, pointer: "\(pointer)/\(LocatedNode.escape(key))"))
             }), at: location, pointer: pointer)
         }
     }

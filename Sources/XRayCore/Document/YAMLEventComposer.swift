@@ -82,7 +82,7 @@ package enum YAMLEventComposer {
                 case YAML_SCALAR_EVENT:
                     guard count() else { return nil }
                     let scalar = event.data.scalar
-                    let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    let text = Self.text(UnsafeBufferPointer(start: scalar.value, count: scalar.length))
                     // Yams's tag for a quoted scalar without one of its own.
                     let tag = scalar.quoted_implicit == 1 ? "tag:yaml.org,2002:str" : Self.string(scalar.tag)
                     let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
@@ -173,6 +173,16 @@ package enum YAMLEventComposer {
 
         private func location(_ mark: yaml_mark_t) -> SourceLocation {
             SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        }
+
+        /// A scalar's text as Yams reads it: `String(bytes:encoding: .utf8)`, which drops one leading
+        /// byte order mark (U+FEFF) from the text. libyaml has already checked that it is UTF-8.
+        private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            if bytes.count >= 3, bytes.prefix(3).elementsEqual(bom) {
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes.dropFirst(3)), as: UTF8.self)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String {
