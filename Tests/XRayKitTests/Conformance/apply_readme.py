@@ -343,7 +343,7 @@ class Run:
     # the README's commands, as a shell script run from the output directory
     def script(self, block):
         # Asked only where a command needs an image: moto answers DescribeImages with every image it
-        # knows, and serialising them was the largest part of the harness's own time.
+        # knows (hundreds, serialised as XML), and most blocks have no AMI_ID.
         ami = self.client("ec2").describe_images()["Images"][0]["ImageId"] if "AMI_ID" in block else "AMI_ID"
         lines = ["set -euo pipefail"]
         for line in block.splitlines():
