@@ -23,33 +23,17 @@ final class AuditOrganisation: @unchecked Sendable {
     /// The workloads seeded, as `--inventory json` must list them (without the migration command).
     let inventory: [[String: Any]]
     let secrets: [String]
-    private let process: Process
-    private let input: Pipe
+    private let server: PythonServer
 
     init() throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: TestSupport.which("python3")!)
-        process.arguments = [TestSupport.path("Tests/XRayKitTests/Conformance/audit_account.py").path]
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        guard let object = try JSONSerialization.jsonObject(with: line) as? [String: Any],
-              let moto = object["moto"] as? String, let stub = object["stub"] as? String,
+        server = try PythonServer("audit_account.py")
+        let object = server.announcement
+        guard let moto = object["moto"] as? String, let stub = object["stub"] as? String,
               let reads = object["reads"] as? String, let keys = object["keys"] as? [String],
               let readable = object["readable"] as? [String], let locked = object["locked"] as? String,
               let management = object["management"] as? String,
               let seeded = object["seeded"] as? [String: Any], let secrets = object["secrets"] as? [String] else {
-            process.terminate()
-            throw POSIXError(.ECONNREFUSED)
+            throw server.refused()
         }
         self.moto = moto
         self.stub = stub
@@ -73,11 +57,7 @@ final class AuditOrganisation: @unchecked Sendable {
          "HOME": FileManager.default.temporaryDirectory.appendingPathComponent("xrayctl-tests-no-home").path]
     }
 
-    func stop() {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
-    }
+    func stop() { server.stop() }
 }
 
 @Suite(.serialized, .tags(.slow), PythonTools.available(PythonTools.apply))

@@ -12,44 +12,23 @@ final class MotoAccount: @unchecked Sendable {
     let endpoint: String
     let permitted: (String, String)
     let denied: (String, String)
-    private let process: Process
-    private let input: Pipe
+    private let server: PythonServer
 
     init() throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: TestSupport.which("python3")!)
-        // Port 0: the server binds a free port itself and reports its endpoint.
-        process.arguments = [TestSupport.path("Tests/XRayKitTests/Conformance/moto_account.py").path, "0"]
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // The first line, once moto serves and the account is set up.
-        var line = Data()
-        let deadline = Date().addingTimeInterval(60)
-        while !line.contains(UInt8(ascii: "\n")) && Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        let object = try JSONSerialization.jsonObject(with: line) as? [String: Any]
-        guard let endpoint = object?["endpoint"] as? String, let keys = object?["keys"] as? [String: [String]],
+        // Port 0: the server binds a free port itself and reports its endpoint, once moto serves and
+        // the account is set up.
+        server = try PythonServer("moto_account.py", arguments: ["0"], deadline: 60)
+        let object = server.announcement
+        guard let endpoint = object["endpoint"] as? String, let keys = object["keys"] as? [String: [String]],
               let permitted = keys["permitted"], let denied = keys["denied"] else {
-            process.terminate()
-            throw POSIXError(.ECONNREFUSED)
+            throw server.refused()
         }
         self.endpoint = endpoint
         self.permitted = (permitted[0], permitted[1])
         self.denied = (denied[0], denied[1])
     }
 
-    func stop() {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
-    }
+    func stop() { server.stop() }
 }
 
 @Suite(.serialized, .tags(.slow), PythonTools.available(PythonTools.emulator))

@@ -12,29 +12,13 @@ import Testing
 final class XRayReadStub: @unchecked Sendable {
     let endpoint: URL
     let udpPort: Int
-    private let process: Process
-    private let input: Pipe
+    private let server: PythonServer
 
     init() throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: TestSupport.which("python3")!)
-        process.arguments = [TestSupport.path("Tests/XRayKitTests/Conformance/xray_read_stub.py").path]
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        let object = try JSONSerialization.jsonObject(with: line) as? [String: Any]
-        guard let endpoint = (object?["endpoint"] as? String).flatMap(URL.init(string:)), let udp = object?["udp"] as? Int else {
-            process.terminate()
-            throw POSIXError(.ECONNREFUSED)
+        server = try PythonServer("xray_read_stub.py")
+        let object = server.announcement
+        guard let endpoint = (object["endpoint"] as? String).flatMap(URL.init(string:)), let udp = object["udp"] as? Int else {
+            throw server.refused()
         }
         self.endpoint = endpoint
         udpPort = udp
@@ -56,11 +40,7 @@ final class XRayReadStub: @unchecked Sendable {
         return (records, object["stored"] as? [String] ?? [])
     }
 
-    func stop() {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
-    }
+    func stop() { server.stop() }
 }
 
 @Suite(.serialized, .tags(.slow), PythonTools.available([.botocore]))
