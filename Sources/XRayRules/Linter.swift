@@ -147,18 +147,9 @@ package struct Suppressions {
         }
     }
 
-    package static let marker = Array("xrayctl:disable".utf8)
-
-    /// A plain byte scan: most files have no marker, and this runs on every file.
+    /// A byte search: most files have no marker, and this runs on every file.
     package static func mentionsMarker(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= marker.count else { return false }
-            for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
-                if (1..<marker.count).allSatisfy({ bytes[start + $0] == marker[$0] }) { return true }
-            }
-            return false
-        }
+        text.containsBytes("xrayctl:disable")
     }
 
     /// Whether a comment or Metadata names the finding's rule, or the embedded document's rule it carries.

@@ -8,7 +8,7 @@ import XRaySampling
 /// what the owning tool fills, never a problem in itself.
 package enum TemplateText {
     package static func hasPlaceholders(_ text: String) -> Bool {
-        text.contains("${") || text.contains("{{") || text.contains("%{")
+        text.containsBytes("${") || text.containsBytes("{{") || text.containsBytes("%{")
     }
 
     /// The tree of a template that does not parse as it is: first with each placeholder outside

@@ -155,32 +155,4 @@ import Yams
         #expect(message("a: [1, 2\n")?.hasPrefix("2:1 invalid YAML:") == true)
         #expect(message("---\na: 1\n---\nb: 2\n")?.hasPrefix("4:1 the file holds 2 YAML documents") == true)
     }
-
-    /// The shapes typed without the resolver's regular expressions get the resolver's own answer.
-    @Test func typesWithoutRegexAsTheResolverDoes() {
-        let texts = ["0", "7", "10", "123456", "00", "007", "08", "0.05", "1.5", "10.0.1", "1.", ".5", "1_000", "0x1F", "0b11",
-                     "1e3", "+1", "-1", "~", "<<", "=", "2026-12-06", "2012-10-17", "2012-1-17", "2012-10-1x", "20121017", "1:30", "/path", "*", "${A}", "{{x}}", "$", "#", "@", "[", "½",
-                     "1\u{301}", "٣",
-                     "", "~x", "-", "+", "-m", "-jar", "+x", "-.5", "-.inf", "+.5", "- 1", "1.2.3", "1.2.", "172.17.0.1:2000", "1.5e3.2",
-                     "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.0", "2026-12-06 10:00:00.5.1", "1:30.5.0"]
-        var decided = 0
-        for text in texts {
-            guard let kind = YAMLLoader.resolvedWithoutRegex(text) else { continue }
-            decided += 1
-            let expected: LocatedNode.Scalar.Kind
-            switch Resolver.default.resolveTag(of: Node(text)) {
-            case .int: expected = .int
-            case .float: expected = .float
-            case .bool: expected = .bool
-            case .null: expected = .null
-            default: expected = .string
-            }
-            #expect(kind == expected, "\(text)")
-        }
-        #expect(decided >= 30)
-        #expect(YAMLLoader.resolvedWithoutRegex("2012-10-17") == .string)
-        #expect(YAMLLoader.resolvedWithoutRegex("00") == nil && YAMLLoader.resolvedWithoutRegex("-1") == nil)
-        #expect(YAMLLoader.resolvedWithoutRegex("-m") == .string && YAMLLoader.resolvedWithoutRegex("10.0.0.1") == .string)
-        #expect(YAMLLoader.resolvedWithoutRegex("") == .null && YAMLLoader.resolvedWithoutRegex("~") == .null)
-    }
 }

@@ -203,17 +203,6 @@ public enum YAMLLoader {
         }
     }
 
-    /// Plain words YAML 1.1 reads as booleans or null. A plain scalar starting with a letter is
-    /// one of these or a string; only the rest (numbers, timestamps, `~`, `<<`, `=`) needs the
-    /// resolver, whose regular expressions would otherwise dominate load time.
-    package static let booleanWords: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false",
-                                            "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
-    package static let nullWords: Set<String> = ["null", "Null", "NULL"]
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-    }
-
     package static func convert(_ scalar: Node.Scalar) -> LocatedNode.Scalar {
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             || scalar.style == .literal || scalar.style == .folded
@@ -225,55 +214,17 @@ public enum YAMLLoader {
         let kind: LocatedNode.Scalar.Kind
         if quoted || !tag.isEmpty && tag != "!" && !tag.hasPrefix("tag:yaml.org") {
             kind = .string
-        } else if let first = text.utf8.first, first < 0x80 ? isASCIILetter(first) : text.first?.isLetter == true {
-            // No word of the two lists is longer than five bytes.
-            kind = text.utf8.count > 5 ? .string : booleanWords.contains(text) ? .bool : nullWords.contains(text) ? .null : .string
-        } else if let known = resolvedWithoutRegex(text) {
-            kind = known
         } else {
-            switch Resolver.default.resolveTag(of: Node(text)).rawValue {
-            case Tag.Name.bool.rawValue: kind = .bool
-            case Tag.Name.int.rawValue: kind = .int
-            case Tag.Name.float.rawValue: kind = .float
-            case Tag.Name.null.rawValue: kind = .null
-            default: kind = .string
+            switch PlainScalarType(text) {
+            case .bool: kind = .bool
+            case .int: kind = .int
+            case .float: kind = .float
+            case .null: kind = .null
+            // A timestamp stays text (an IAM policy's unquoted `Version: 2012-10-17`), as do `<<` and `=`.
+            case .merge, .timestamp, .value, .string: kind = .string
             }
         }
         return .init(text: text, kind: kind, isQuoted: quoted)
-    }
-
-    /// The type the resolver's rules would give a plain scalar that does not start with a letter,
-    /// for the shapes that settle it without running them: each rule's pattern starts with a digit,
-    /// `+`, `-`, `.`, `~`, `<` or `=` (or matches the empty text), so anything else is a string; the
-    /// empty text and `~` alone are the null rule's; a sign is followed by a digit or a dot in every
-    /// rule that allows one (so `-m`, a command's flag, is a string); plain decimal digits are an int
-    /// (the int rule comes before the float one) and digits with one dot inside are a float; no
-    /// rule's match holds two dots (an image name `123456789012.dkr.ecr…`, an address
-    /// `172.17.0.1:2000` are strings). Nil: ask the resolver.
-    package static func resolvedWithoutRegex(_ text: String) -> LocatedNode.Scalar.Kind? {
-        let bytes = text.utf8
-        guard let first = bytes.first else { return .null }
-        let digit = UInt8(ascii: "0")...UInt8(ascii: "9")
-        if !digit.contains(first), !"+-.~<=".utf8.contains(first) { return .string }
-        if first == UInt8(ascii: "~") { return bytes.count == 1 ? .null : .string }
-        if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-            let second = bytes.dropFirst().first
-            return second.map { digit.contains($0) || $0 == UInt8(ascii: ".") } == true ? nil : .string
-        }
-        guard digit.contains(first) else { return nil }
-        // A date (an IAM policy's unquoted `Version: 2012-10-17`): the timestamp rule's, which
-        // the loader keeps as a string.
-        if bytes.count == 10, bytes.enumerated().allSatisfy({ index, byte in index == 4 || index == 7 ? byte == UInt8(ascii: "-") : digit.contains(byte) }) {
-            return .string
-        }
-        if bytes.lazy.filter({ $0 == UInt8(ascii: ".") }).count > 1 { return .string }
-        var dots = 0, last = first
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") { dots += 1 } else if !digit.contains(byte) { return nil }
-            last = byte
-        }
-        if dots == 0 { return first != UInt8(ascii: "0") || bytes.count == 1 ? .int : nil }
-        return dots == 1 && last != UInt8(ascii: ".") ? .float : nil
     }
 
     package static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
@@ -307,15 +258,20 @@ public enum YAMLLoader {
 /// brackets inside plain scalars, which is harmless at a limit no real file reaches.
 package enum NestingScanner {
     package static func firstPositionDeeper(than limit: Int, in text: String) -> (line: Int, column: Int)? {
+        var text = text
+        return text.withUTF8 { firstPositionDeeper(than: limit, in: $0) }
+    }
+
+    private static func firstPositionDeeper(than limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int)? {
         var depth = 0, line = 1, lineStart = 0
         var quote: UInt8?
         var escaped = false
         var lineIndicators = 0, atLineStart = true
-        let bytes = Array(text.utf8)
         func position(_ offset: Int) -> (Int, Int) {
-            (line, String(decoding: bytes[lineStart...offset], as: UTF8.self).unicodeScalars.count)
+            (line, String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart...offset]), as: UTF8.self).unicodeScalars.count)
         }
-        for (offset, byte) in bytes.enumerated() {
+        for offset in bytes.indices {
+            let byte = bytes[offset]
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = offset + 1

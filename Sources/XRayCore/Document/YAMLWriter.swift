@@ -27,16 +27,7 @@ public enum YAMLWriter {
     /// what Yams would, byte for byte, at a fraction of the cost; what it does not write (literal
     /// blocks among them) is written by Yams.
     public static func render(_ value: YAMLValue) -> String {
-        // The resolver is asked once per distinct text in a document: a template repeats its
-        // "2012-10-17" and its numbers written as text thousands of times.
-        var resolved: [String: Bool] = [:]
-        return DirectYAMLWriter.render(value, readsAsString: { text in
-            if startsWithPlainLetter(text) { return true }
-            if let known = resolved[text] { return known }
-            let answer = Resolver.default.resolveTag(of: Node(text)) == .str
-            resolved[text] = answer
-            return answer
-        }) ?? renderWithYams(value)
+        DirectYAMLWriter.render(value, readsAsString: readsAsString) ?? renderWithYams(value)
     }
 
     /// The document as Yams writes it: the reference `DirectYAMLWriter` is tested against.
@@ -78,17 +69,10 @@ public enum YAMLWriter {
         }
     }
 
-    /// Whether a plain scalar reads back as a string. Only text starting with a digit, a sign, `.`,
-    /// `~`, `<`, `=`, or the first letter of a boolean or null word (y, n, t, f, o) can resolve to
-    /// another type, so only that text is asked of the resolver (whose regular expressions cost the
-    /// most of writing a large template).
+    /// Whether a plain scalar reads back as a string: not a boolean, number, null, timestamp, `<<`
+    /// or `=` by YAML 1.1's rules.
     private static func readsAsString(_ text: String) -> Bool {
-        startsWithPlainLetter(text) || Resolver.default.resolveTag(of: Node(text)) == .str
-    }
-
-    private static func startsWithPlainLetter(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return first.isASCII && first.properties.isAlphabetic && !"yYnNtTfFoO".unicodeScalars.contains(first)
+        PlainScalarType(text) == .string
     }
 
     /// Whether libyaml reads the scalar back as exactly `text`.

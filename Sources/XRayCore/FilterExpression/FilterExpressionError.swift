@@ -19,7 +19,7 @@ extension SourceLocation {
     /// taken to start one column after its quote. A scalar written over several lines (a block
     /// scalar, a folded string) is placed at its start, since its lines do not map to the text one to one.
     package func within(_ scalar: LocatedNode.Scalar, offset: Int, line: Substring? = nil) -> SourceLocation {
-        guard !scalar.text.contains("\n"), isFile else { return self }
+        guard !scalar.text.containsBytes("\n"), isFile else { return self }
         var location = self
         guard scalar.isQuoted else {
             location.column += offset

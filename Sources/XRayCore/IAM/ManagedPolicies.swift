@@ -49,7 +49,7 @@ public enum ManagedPolicies {
     /// managed policy, or an AWS one the table lacks).
     public static func statements(for arnOrName: String) -> [PolicyStatement]? {
         let name = arnOrName.split(separator: "/").last.map(String.init) ?? arnOrName
-        if arnOrName.hasPrefix("arn:") && !arnOrName.contains(":iam::aws:policy/") { return nil }
+        if arnOrName.hasPrefix("arn:") && !arnOrName.containsBytes(":iam::aws:policy/") { return nil }
         return known[name] ?? withoutXRay[name].map { [allow($0)] }
     }
 }

@@ -27,7 +27,7 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
         }
         // The first component is a registry when it looks like a host (has a dot or port, or is localhost).
         if components.count > 1, let first = components.first,
-           first.contains(".") || first.contains(":") || first == "localhost" {
+           first.containsBytes(".") || first.containsBytes(":") || first == "localhost" {
             registry = first
             components.removeFirst()
         }

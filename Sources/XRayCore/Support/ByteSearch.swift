@@ -36,4 +36,21 @@ extension String {
             }
         }
     }
+
+    /// The text with every occurrence of `needle` replaced, left to right, compared byte for byte.
+    package func replacingBytes(_ needle: String, with replacement: String) -> String {
+        let offsets = utf8Offsets(of: needle)
+        guard !offsets.isEmpty else { return self }
+        let bytes = utf8
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + offsets.count * max(0, replacement.utf8.count - needle.utf8.count))
+        var start = 0
+        for offset in offsets {
+            result.append(contentsOf: bytes.dropFirst(start).prefix(offset - start))
+            result.append(contentsOf: replacement.utf8)
+            start = offset + needle.utf8.count
+        }
+        result.append(contentsOf: bytes.dropFirst(start))
+        return String(decoding: result, as: UTF8.self)
+    }
 }

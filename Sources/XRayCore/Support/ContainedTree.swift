@@ -19,7 +19,7 @@ package struct ContainedTree {
     /// A relative path as generators make them and manifests record them: not absolute, no
     /// empty, `.` or `..` part, no NUL byte.
     package static func isContained(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.containsBytes("\0"), !path.containsBytes("\\") else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 

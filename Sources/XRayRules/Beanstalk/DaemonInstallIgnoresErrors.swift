@@ -46,6 +46,6 @@ package struct DaemonInstallIgnoresErrors: LintRule {
     }
 
     package static func installsDaemon(_ text: String) -> Bool {
-        text.contains("aws-xray-daemon") || text.contains("xray-daemon/")
+        text.containsBytes("aws-xray-daemon") || text.containsBytes("xray-daemon/")
     }
 }

@@ -26,7 +26,7 @@ package struct MisspelledBeanstalkOption: LintRule {
                         findings.append(finding(option.nameNode, "'\(option.name)' is not an option of \(namespace); did you mean 'XRayEnabled'?",
                                                 fix: "Rename it to XRayEnabled"))
                     }
-                } else if option.namespace.lowercased().contains("ray"),
+                } else if option.namespace.lowercased().containsBytes("ray"),
                           Suggestion.editDistance(option.namespace.lowercased(), namespace) <= 3,
                           reported.insert(option.namespaceNode.location.description).inserted {
                     findings.append(finding(option.namespaceNode, "'\(option.namespace)' is not an Elastic Beanstalk namespace; did you mean '\(namespace)'?",

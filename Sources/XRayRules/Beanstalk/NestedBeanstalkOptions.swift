@@ -30,7 +30,7 @@ package struct NestedBeanstalkOptions: LintRule {
         run.beanstalkConfigs.flatMap { config -> [Finding] in
             (config.root["option_settings"]?.pairs ?? []).compactMap { namespace, options in
                 // A namespace without a colon whose options are themselves mappings: the colons became nesting.
-                guard let name = namespace.text, !name.contains(":"),
+                guard let name = namespace.text, !name.containsBytes(":"),
                       let nested = options.pairs, let (first, inner) = nested.first, inner.pairs != nil else { return nil }
                 let spelled = ([name] + Self.path(from: first, inner)).joined(separator: ":")
                 return finding(namespace, "option_settings nests '\(spelled)' as mappings; Elastic Beanstalk reads one namespace key with colons, so nothing here is set",

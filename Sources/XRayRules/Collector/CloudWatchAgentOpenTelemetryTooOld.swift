@@ -27,7 +27,7 @@ package struct CloudWatchAgentOpenTelemetryTooOld: LintRule {
 
     /// The version in an image tag such as `1.300062.0b1304` (build suffix dropped); nil for `latest` or a digest.
     static func version(ofImage image: String) -> [Int]? {
-        guard !image.contains("@"), let tag = image.split(separator: "/").last?.split(separator: ":").dropFirst().first else { return nil }
+        guard !image.containsBytes("@"), let tag = image.split(separator: "/").last?.split(separator: ":").dropFirst().first else { return nil }
         let parts = tag.split(separator: ".").prefix(3).map { part in Int(part.prefix { $0.isNumber }) }
         guard parts.count == 3, parts.allSatisfy({ $0 != nil }) else { return nil }
         return parts.map { $0! }

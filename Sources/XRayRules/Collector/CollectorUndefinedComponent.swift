@@ -82,7 +82,7 @@ package struct CollectorUndefinedComponent: LintRule {
                 for (key, sections) in Self.roles {
                     for reference in pipeline.value[key]?.items ?? [] {
                         // A template's placeholder (`${receivers}`) is filled before the collector reads it.
-                        guard let id = reference.text, !id.contains("$") else { continue }
+                        guard let id = reference.text, !id.containsBytes("$") else { continue }
                         used.insert(sections[0] + "#" + id)
                         if sections.contains(where: { config.component(id, in: $0) != nil }) {
                             if sections.count > 1 { used.insert("connectors#" + id) }

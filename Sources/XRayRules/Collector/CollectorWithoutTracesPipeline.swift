@@ -43,7 +43,7 @@ package struct CollectorWithoutTracesPipeline: LintRule {
                                fix: "If apps send traces here, add service.pipelines.traces with their receivers and an exporter", severity: .info)
             }
             let otlpApps = task.apps.filter { app in
-                app.environment.contains { $0.name.hasPrefix("OTEL_EXPORTER_OTLP") && $0.name.contains("ENDPOINT") }
+                app.environment.contains { $0.name.hasPrefix("OTEL_EXPORTER_OTLP") && $0.name.containsBytes("ENDPOINT") }
             }
             if traces.isEmpty {
                 // Only apps that show they trace (X-Ray or OpenTelemetry settings) make it certain: a

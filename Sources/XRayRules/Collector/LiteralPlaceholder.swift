@@ -93,7 +93,7 @@ package struct LiteralPlaceholder: LintRule {
     /// A placeholder left as text: `<…>` around a word, or (for a region, or with an underscore,
     /// which no host name has) an upper-case identifier. Expansions and template variables are not.
     package static func isPlaceholder(_ text: String, key: String) -> Bool {
-        guard !text.contains("$"), !text.contains("{{"), !text.contains("%{") else { return false }
+        guard !text.containsBytes("$"), !text.containsBytes("{{"), !text.containsBytes("%{") else { return false }
         if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">"),
            text[text.index(after: open)..<close].first?.isLetter == true,
            text[text.index(after: open)..<close].allSatisfy({ $0.isLetter || $0.isNumber || "_- ".contains($0) }) {
@@ -101,8 +101,8 @@ package struct LiteralPlaceholder: LintRule {
         }
         let identifier = !text.isEmpty && text.first!.isUppercase
             && text.allSatisfy { ($0.isUppercase || $0.isNumber || $0 == "_") && $0.isASCII }
-        let regionKey = key.lowercased().contains("region")
-        return identifier && (regionKey ? text.count >= 4 : text.contains("_"))
+        let regionKey = key.lowercased().containsBytes("region")
+        return identifier && (regionKey ? text.count >= 4 : text.containsBytes("_"))
     }
 
     package func check(_ run: LintRun) -> [Finding] {
@@ -136,8 +136,8 @@ package struct LiteralPlaceholder: LintRule {
         }
         for (label, name, value) in environments where Self.variables.contains(name) {
             guard let text = value.text, Self.isPlaceholder(text, key: name) else { continue }
-            findings.append(finding(value, "\(label) sets \(name)=\(text), a placeholder left as text: \(name.contains("REGION") ? "the SDK's calls to AWS fail" : "the SDK sends spans to an address that does not exist")",
-                                    fix: "Set \(name) to the real \(name.contains("REGION") ? "region (for example us-east-1)" : "endpoint (for example http://localhost:4318)")",
+            findings.append(finding(value, "\(label) sets \(name)=\(text), a placeholder left as text: \(name.containsBytes("REGION") ? "the SDK's calls to AWS fail" : "the SDK sends spans to an address that does not exist")",
+                                    fix: "Set \(name) to the real \(name.containsBytes("REGION") ? "region (for example us-east-1)" : "endpoint (for example http://localhost:4318)")",
                                     severity: .warning))
         }
         return findings

@@ -17,7 +17,7 @@ package struct OTelConfigPreStableFormat: LintRule {
         OTelSDKConfigFiles.roots(run).compactMap { root -> Finding? in
             guard let node = root["file_format"], let text = node.text else { return nil }
             let major = text.split(separator: ".").first.flatMap { Int($0) } ?? 0
-            guard major < 1 || text.contains("-rc") else { return nil }
+            guard major < 1 || text.containsBytes("-rc") else { return nil }
             return finding(node, "file_format \(text) is older than the stable 1.0: keys moved between the pre-stable formats, and SDKs that implement 1.0 read this file differently or refuse it",
                            fix: "Migrate the file to file_format \"1.0\" (see the schema's release notes), then set it")
         }

@@ -62,7 +62,7 @@ package struct OTelConfigSamplingAndPropagation: LintRule {
                                         fix: "Add `- xray:` to propagator.composite (after tracecontext and baggage)"))
             }
             let sampler = tracing["sampler"]
-            let remote = OTelSDKConfigFiles.pairs(under: sampler).contains { $0.key.text?.lowercased().contains("xray") == true }
+            let remote = OTelSDKConfigFiles.pairs(under: sampler).contains { $0.key.text?.lowercased().containsBytes("xray") == true }
             if !remote {
                 let anchor = tracing.keyNode("sampler") ?? root.keyNode("tracer_provider") ?? root
                 findings.append(finding(anchor, sampler == nil

@@ -16,7 +16,7 @@ package struct ProxyAddressWithoutScheme: LintRule {
 
     package func check(_ run: LintRun) -> [Finding] {
         run.daemonSettings(key: ["ProxyAddress"], flag: "proxy-address").compactMap { setting in
-            guard let text = setting.value, !text.isEmpty, !text.contains("://"), !DaemonAddress.isPlaceholder(text) else { return nil }
+            guard let text = setting.value, !text.isEmpty, !text.containsBytes("://"), !DaemonAddress.isPlaceholder(text) else { return nil }
             return finding(setting.node, "\(setting.spelledAs) '\(text)' has no scheme", fix: "Write it as http://\(text)")
         }
     }

@@ -79,7 +79,7 @@ package struct CollectorWithoutXRayReceiver: LintRule {
         }
         return tasks.flatMap { task in task.containers.map { (task, $0) } }.filter { $0.1.imageKind == .adot }.compactMap { task, collector in
             if let inline = collector.variable("AOT_CONFIG_CONTENT")?.value, let text = inline.text {
-                guard !text.contains("awsxray:") || !(CollectorConfigView.traceReceivers(in: text, writtenAt: inline, in: task.document)?.contains("awsxray") ?? true) else { return nil }
+                guard !text.containsBytes("awsxray:") || !(CollectorConfigView.traceReceivers(in: text, writtenAt: inline, in: task.document)?.contains("awsxray") ?? true) else { return nil }
                 return finding(inline, "the collector's inline configuration has no awsxray receiver: X-Ray SDK segments sent to 2000/udp are dropped",
                                fix: "Add receivers.awsxray (endpoint 0.0.0.0:2000, transport udp) to the traces pipeline")
             }
@@ -88,7 +88,7 @@ package struct CollectorWithoutXRayReceiver: LintRule {
                 // A configuration xrayctl cannot see (from SSM, or a file of the image's not bundled
                 // with the collector): treated as receiving X-Ray segments, and said so.
                 let custom = arguments.first { node in
-                    node.text.map { $0.contains("--config") && !$0.contains("/etc/ecs/") } ?? false
+                    node.text.map { $0.containsBytes("--config") && !$0.containsBytes("/etc/ecs/") } ?? false
                 }
                 let fromSSM = (collector.node.field("secrets")?.items ?? []).first { $0.field("name")?.text == "AOT_CONFIG_CONTENT" }
                 guard let unseen = fromSSM ?? custom else { return nil }

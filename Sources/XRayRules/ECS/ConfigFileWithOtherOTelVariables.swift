@@ -46,7 +46,7 @@ package struct ConfigFileWithOtherOTelVariables: LintRule {
             let name = file.value?.text.map { ($0 as NSString).lastPathComponent }
             let seen = files.first { ($0.path as NSString).lastPathComponent == name }
             let ignored = others.filter { variable in
-                seen.map { !$0.text.contains("${" + variable.name) && !$0.text.contains("${env:" + variable.name) } ?? true
+                seen.map { !$0.text.containsBytes("${" + variable.name) && !$0.text.containsBytes("${env:" + variable.name) } ?? true
             }
             guard !ignored.isEmpty else { return nil }
             let names = ignored.map(\.name).joined(separator: ", ")

@@ -55,11 +55,11 @@ package struct UnpinnedAgentImage: LintRule {
     }
 
     private func check(_ node: LocatedNode) -> Finding? {
-        guard let image = node.text, !image.contains("@") else { return nil }
+        guard let image = node.text, !image.containsBytes("@") else { return nil }
         let last = image.split(separator: "/").last.map(String.init) ?? image
         // A repository still waiting for a template engine (<repository_uri>) is not ours to judge.
         guard !DaemonAddress.isPlaceholder(last) else { return nil }
-        let tag = last.contains(":") ? String(last.split(separator: ":").last ?? "") : nil
+        let tag = last.containsBytes(":") ? String(last.split(separator: ":").last ?? "") : nil
         guard tag == nil || tag == "latest" else { return nil }
         // The fix names the same image, pinned: never another agent.
         let repository = tag == nil ? image : String(image.dropLast(tag!.count + 1))

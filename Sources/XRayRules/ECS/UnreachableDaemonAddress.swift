@@ -47,7 +47,7 @@ package struct UnreachableDaemonAddress: LintRule {
                 let isName = !DaemonAddress.isIPAddress(host) && !DaemonAddress.isLoopback(host)
                 switch mode {
                 case "awsvpc", "host":
-                    guard isName, !host.contains(".") || containerNames.contains(host) else { return nil }
+                    guard isName, !host.containsBytes(".") || containerNames.contains(host) else { return nil }
                     return finding(value, "AWS_XRAY_DAEMON_ADDRESS '\(text)' names a container, but in \(mode) mode containers reach each other on 127.0.0.1",
                                    fix: "Remove the variable (the SDK default 127.0.0.1:2000 works in \(mode)) or set it to 127.0.0.1:2000")
                 case "bridge":
@@ -56,7 +56,7 @@ package struct UnreachableDaemonAddress: LintRule {
                         return finding(value, "AWS_XRAY_DAEMON_ADDRESS '\(text)' is the app container's own loopback in bridge mode; the agent runs in container '\(agent)'",
                                        fix: "Link '\(agent)' and set AWS_XRAY_DAEMON_ADDRESS=\(agent):2000")
                     }
-                    if isName, !host.contains(".") || containerNames.contains(host), !container.links.contains(host) {
+                    if isName, !host.containsBytes(".") || containerNames.contains(host), !container.links.contains(host) {
                         return finding(value, "AWS_XRAY_DAEMON_ADDRESS '\(text)' names '\(host)', which container '\(container.name ?? "?")' does not link, so the name does not resolve in bridge mode",
                                        fix: "Add \"\(host)\" to the container's links")
                     }

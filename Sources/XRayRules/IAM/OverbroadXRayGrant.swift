@@ -119,7 +119,7 @@ package struct OverbroadXRayGrant: LintRule {
                 let settings = Self.covered(by: text).filter(Self.settingsActions.contains)
                 if !settings.isEmpty {
                     let names = settings.prefix(3).map { lowered in XRayActions.all.first { $0.lowercased() == lowered } ?? lowered }
-                    return finding(action, "workload role '\(role.displayName)' gets '\(text)', which \(text.contains("*") ? "also grants" : "is") \(names.joined(separator: ", "))\(settings.count > 3 ? " and more" : ""): account settings a workload never changes",
+                    return finding(action, "workload role '\(role.displayName)' gets '\(text)', which \(text.containsBytes("*") ? "also grants" : "is") \(names.joined(separator: ", "))\(settings.count > 3 ? " and more" : ""): account settings a workload never changes",
                                    fix: "Grant the actions by name: xray:PutTraceSegments, xray:PutTelemetryRecords, xray:GetSamplingRules, xray:GetSamplingTargets, xray:GetSamplingStatisticSummaries")
                 }
             }

@@ -43,7 +43,7 @@ package struct TransactionSearchWithoutLogsPolicy: LintRule {
             // A document that cannot be read (built with Fn::Join of parameters, say) may well grant it.
             let grants = policies.contains { document in
                 guard let text = document.literalText else { return true }
-                return text.contains("xray.amazonaws.com") && text.contains("aws/spans")
+                return text.containsBytes("xray.amazonaws.com") && text.containsBytes("aws/spans")
             }
             guard !grants else { return [] }
             return configs.map { config in

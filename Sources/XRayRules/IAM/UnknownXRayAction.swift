@@ -25,7 +25,7 @@ package struct UnknownXRayAction: LintRule {
     package static func exists(_ action: String) -> Bool {
         let lowered = action.lowercased()
         if known.contains(lowered) { return true }
-        guard lowered.contains("*") || lowered.contains("?") else { return false }
+        guard lowered.containsBytes("*") || lowered.containsBytes("?") else { return false }
         return XRayActions.all.contains { Wildcard.matches(lowered, $0) }
     }
 

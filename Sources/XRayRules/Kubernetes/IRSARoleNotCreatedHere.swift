@@ -68,7 +68,7 @@ package struct IRSARoleNotCreatedHere: LintRule {
                   let range = arn.range(of: ":role/"),
                   let expected = rolesFor["system:serviceaccount:\(account.namespace):\(name)"] else { return nil }
             let annotated = String(arn[range.upperBound...].split(separator: "/").last ?? "")
-            guard !expected.contains(annotated), !created.contains(annotated), !annotated.contains("$"), !annotated.contains("{") else { return nil }
+            guard !expected.contains(annotated), !created.contains(annotated), !annotated.containsBytes("$"), !annotated.containsBytes("{") else { return nil }
             return finding(value, "\(account.label) asks for role \(annotated), but the IaC here creates \(expected.joined(separator: ", ")) for this ServiceAccount (its IRSA trust names it) and no role \(annotated)",
                            fix: "Annotate with the ARN of \(expected[0]), or rename one to match the other")
         }

@@ -55,7 +55,7 @@ package struct IRSATrustTooBroad: LintRule {
               let federated = statement.field("principal")?.field("federated") else { return false }
         let providers = federated.asList.map { $0.literalText ?? $0.field("Fn::Sub")?.text ?? "" }
         let actions = (statement.field("action")?.asList ?? []).compactMap(\.text)
-        return providers.contains { $0.contains(":oidc-provider/") && $0.contains("oidc.eks.") }
+        return providers.contains { $0.containsBytes(":oidc-provider/") && $0.containsBytes("oidc.eks.") }
             && actions.contains { $0 == "sts:AssumeRoleWithWebIdentity" || $0 == "sts:*" || $0 == "*" }
     }
 

@@ -35,14 +35,14 @@ package struct RoleARNPlaceholder: LintRule {
             guard let value = KubernetesAgentWithoutIRSA.roleAnnotation(account), let text = value.text else { return nil }
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             let accountID = parts.count > 4 ? String(parts[4]) : ""
-            guard text.contains("${") || text.contains("<") || text.contains("{{") || !ARN.isAccountID(accountID) else { return nil }
+            guard text.containsBytes("${") || text.containsBytes("<") || text.containsBytes("{{") || !ARN.isAccountID(accountID) else { return nil }
             // The whole value a template variable (`{{ROLE}}`, `${ROLE}`, `XRAY_SA_ROLE`): the tool that
             // renders the file writes the ARN, as the rest of such a repository shows.
             if !text.hasPrefix("arn:") {
                 return finding(value, "the role ARN on \(account.label) is the template variable '\(text)': whatever renders this file must write a role ARN there before it is applied",
                                fix: "Lint the rendered manifests to check the ARN", severity: .info)
             }
-            if text.contains(":\(GenerationContext.accountPlaceholder):"), account.metadata?["labels"]?["app.kubernetes.io/managed-by"]?.text == "xrayctl" {
+            if text.containsBytes(":\(GenerationContext.accountPlaceholder):"), account.metadata?["labels"]?["app.kubernetes.io/managed-by"]?.text == "xrayctl" {
                 return finding(value, "the role ARN on \(account.label) holds xrayctl's placeholder \(GenerationContext.accountPlaceholder), which the generated README's apply step fills with the caller's account; apply it that way",
                                fix: "Set account: in xray.yaml to write the ARN in full", severity: .info)
             }

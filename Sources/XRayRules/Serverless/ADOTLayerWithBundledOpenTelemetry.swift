@@ -68,9 +68,9 @@ package struct ADOTLayerWithBundledOpenTelemetry: LintRule {
     static func language(ofLayer arn: String) -> Language? {
         guard let name = arn.split(separator: ":").dropFirst(6).first.map({ $0.lowercased() }),
               name.hasPrefix("awsopentelemetrydistro") || name.hasPrefix("aws-otel-") else { return nil }
-        if name.contains("python") { return .python }
-        if name.contains("js") || name.contains("node") { return .node }
-        if name.contains("java") { return .java }
+        if name.containsBytes("python") { return .python }
+        if name.containsBytes("js") || name.containsBytes("node") { return .node }
+        if name.containsBytes("java") { return .java }
         return nil
     }
 
@@ -89,7 +89,7 @@ package struct ADOTLayerWithBundledOpenTelemetry: LintRule {
                 .filter { $0.hasPrefix("@opentelemetry/") || $0.hasPrefix("@aws/aws-distro-opentelemetry") }
         case .java:
             // Maven coordinates: any io.opentelemetry group (the SDK, the agent, instrumentation).
-            return text.contains("<groupId>io.opentelemetry") || text.contains("<artifactId>aws-opentelemetry-agent</artifactId>")
+            return text.containsBytes("<groupId>io.opentelemetry") || text.containsBytes("<artifactId>aws-opentelemetry-agent</artifactId>")
                 ? ["io.opentelemetry"] : []
         }
     }

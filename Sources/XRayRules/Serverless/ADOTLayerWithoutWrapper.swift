@@ -65,8 +65,8 @@ package struct ADOTLayerWithoutWrapper: LintRule {
     package func check(_ run: LintRun) -> [Finding] {
         run.functions.compactMap { function -> Finding? in
             let layers = (function.resource.properties?["Layers"]?.items ?? []).compactMap(\.literalText)
-            let distro = layers.contains { $0.contains(":layer:AWSOpenTelemetryDistro") }
-            let otherOTel = layers.contains { $0.contains(":layer:aws-otel-") || $0.contains(":layer:opentelemetry-") }
+            let distro = layers.contains { $0.containsBytes(":layer:AWSOpenTelemetryDistro") }
+            let otherOTel = layers.contains { $0.containsBytes(":layer:aws-otel-") || $0.containsBytes(":layer:opentelemetry-") }
             guard distro || otherOTel else { return nil }
             guard let wrapper = function.environment?["AWS_LAMBDA_EXEC_WRAPPER"] else {
                 // Set in SAM's Globals, the function has it too.

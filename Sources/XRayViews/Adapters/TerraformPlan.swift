@@ -214,7 +214,7 @@ package struct PlanTemplateBuilder {
         for resource in resources where ["aws_iam_role_policy_attachment", "aws_iam_policy_attachment"].contains(resource.type) {
             let roles = resource.type == "aws_iam_policy_attachment" ? roleTargets(resource, "roles") : roleTarget(resource, "role").map { [$0] } ?? []
             for role in roles {
-                if let policy = references[resource.configAddress]?["policy_arn"]?.first(where: { $0.contains("aws_iam_policy.") }) {
+                if let policy = references[resource.configAddress]?["policy_arn"]?.first(where: { $0.containsBytes("aws_iam_policy.") }) {
                     policyRoles[policy, default: []].append(role.node)
                 } else if let arn = resource.values["policy_arn"], let roleAddress = role.address {
                     managedPolicyARNs[roleAddress, default: []].append(arn)
@@ -225,7 +225,7 @@ package struct PlanTemplateBuilder {
 
     /// The roles a list argument names: references to roles of the configuration, and literal names.
     private func roleTargets(_ resource: TerraformPlan.Resource, _ attribute: String) -> [(node: LocatedNode, address: String?)] {
-        let named = (references[resource.configAddress]?[attribute] ?? []).filter { $0.contains("aws_iam_role.") }
+        let named = (references[resource.configAddress]?[attribute] ?? []).filter { $0.containsBytes("aws_iam_role.") }
         let referenced = named.compactMap { address in idByAddress[address].map { (ref($0, at: resource.values, attribute), Optional(address)) } }
         let literal = (resource.values[attribute]?.items ?? []).compactMap { node -> (node: LocatedNode, address: String?)? in
             guard let name = node.text else { return nil }
@@ -236,7 +236,7 @@ package struct PlanTemplateBuilder {
 
     /// The role a `role` argument names: a reference to a role of the plan, or its literal name.
     private func roleTarget(_ resource: TerraformPlan.Resource, _ attribute: String) -> (node: LocatedNode, address: String?)? {
-        if let address = references[resource.configAddress]?[attribute]?.first(where: { $0.contains("aws_iam_role.") }),
+        if let address = references[resource.configAddress]?[attribute]?.first(where: { $0.containsBytes("aws_iam_role.") }),
            let id = idByAddress[address] {
             return (ref(id, at: resource.values, attribute), address)
         }

@@ -79,7 +79,7 @@ package struct CollectorConfigView {
     /// number their releases otherwise: only their `latest` is known.
     package var collectorVersion: (major: Int, minor: Int)? {
         guard let text = image, let reference = ImageReference(text) else { return nil }
-        let pinnedByDigest = text.contains("@")
+        let pinnedByDigest = text.containsBytes("@")
         guard let tag = reference.tag, tag != "latest" else { return pinnedByDigest ? nil : (Int.max, Int.max) }
         guard ContainerView.agentKind(of: text) == .adot else { return nil }
         let parts = tag.drop { $0 == "v" }.split(separator: ".").compactMap { Int($0) }
@@ -109,7 +109,7 @@ extension EmbeddedDocument {
     /// A YAML mapping written as a string (a collector configuration in an environment variable),
     /// located as `located(_:writtenAt:in:)` says; nil when it is not a mapping.
     package static func yaml(_ content: LocatedNode, in document: SourceDocument) -> LocatedNode? {
-        guard let scalar = content.scalar, scalar.kind == .string, let text = content.text, text.contains(":"),
+        guard let scalar = content.scalar, scalar.kind == .string, let text = content.text, text.containsBytes(":"),
               let tree = document.embeddedTrees.tree(of: text, writtenAt: content, in: document),
               tree.pairs != nil else { return nil }
         return located(tree, writtenAt: content, in: document)

@@ -13,7 +13,7 @@ package struct DaemonAddress: Equatable {
 
     package static func parse(_ text: String) -> Result<DaemonAddress, Problem> {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        if text.contains("://") { return .failure(.scheme) }
+        if text.containsBytes("://") { return .failure(.scheme) }
         switch parts.count {
         case 1:
             return hostPort(parts[0]).map { DaemonAddress(udpHost: $0.0, udpPort: $0.1, tcpHost: $0.0, tcpPort: $0.1) }

@@ -70,7 +70,7 @@ extension KubernetesView {
     package static func commandRunsDaemon(_ container: Container) -> Bool {
         guard let first = container.node["command"]?.items?.first?.text else { return false }
         let binary = first.split(separator: " ").first.map { String($0.split(separator: "/").last ?? "") } ?? ""
-        return binary == "xray" || binary.hasPrefix("xray") && !binary.contains(".")
+        return binary == "xray" || binary.hasPrefix("xray") && !binary.containsBytes(".")
     }
 
     /// A ConfigMap by name, preferring the one in the same file when several linted files define it

@@ -44,7 +44,7 @@ package struct PolicyView {
 
     package static func patterns(_ node: LocatedNode, negated: Bool = false) -> PolicyStatement.Patterns {
         let entries = node.asList
-        let literal = entries.compactMap(\.literalText).filter { !$0.contains("${") }
+        let literal = entries.compactMap(\.literalText).filter { !$0.containsBytes("${") }
         return .init(literal, negated: negated, hasUnknown: literal.count < entries.count || node.isIntrinsic)
     }
 

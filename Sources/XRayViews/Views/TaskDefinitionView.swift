@@ -94,7 +94,7 @@ package struct ContainerView {
         switch kind {
         case .cloudwatchAgent?:
             // Metrics and logs are its usual work; it receives X-Ray segments only when told to.
-            agentKind = inline("CW_CONFIG_CONTENT")?.text.map { $0.contains("\"traces\"") || $0.contains("traces:") } == true ? kind : nil
+            agentKind = inline("CW_CONFIG_CONTENT")?.text.map { $0.containsBytes("\"traces\"") || $0.containsBytes("traces:") } == true ? kind : nil
         case .adot?:
             let receivers = inline("AOT_CONFIG_CONTENT").flatMap { value in
                 value.text.flatMap { CollectorConfigView.traceReceivers(in: $0, writtenAt: value, in: document) }

@@ -77,9 +77,8 @@ extension LocatedNode {
         switch function {
         case "Fn::Sub":
             guard let template = argument.text ?? argument.items?.first?.text, argument.items.map({ $0.count == 1 }) ?? true else { return nil }
-            // Most `Fn::Sub` strings name no pseudo parameter: skip the replacing (through NSString) then.
             guard template.containsBytes("${AWS::") else { return template }
-            return Self.pseudoParameters.reduce(template) { text, pair in text.replacingOccurrences(of: "${\(pair.key)}", with: pair.value) }
+            return Self.pseudoParameters.reduce(template) { text, pair in text.replacingBytes("${\(pair.key)}", with: pair.value) }
         case "Fn::Join":
             guard let items = argument.items, items.count == 2, let separator = items[0].text, let parts = items[1].items else { return nil }
             var texts: [String] = []
