@@ -21,11 +21,15 @@ public struct RuleDescription: Sendable {
     public var rationale: String
     /// Public documents that show the behaviour: rule pages and SARIF list them.
     public var sources: [RuleSource]
-    public var examples: [RuleExample]
+    /// Made when asked (tests, rule pages), not when a lint run reads the rule's ID: some examples
+    /// are large texts built at run time.
+    public var examples: [RuleExample] { makeExamples() }
+    private let makeExamples: @Sendable () -> [RuleExample]
     public var layer: Layer
 
     public init(id: String, name: String, severity: Severity, also otherSeverities: Set<Severity> = [], summary: String,
-                rationale: String, sources: [RuleSource], examples: [RuleExample], layer: Layer = .lint) {
+                rationale: String, sources: [RuleSource], examples: @autoclosure @escaping @Sendable () -> [RuleExample],
+                layer: Layer = .lint) {
         self.id = id
         self.name = name
         self.severity = severity
@@ -33,7 +37,7 @@ public struct RuleDescription: Sendable {
         self.summary = summary
         self.rationale = rationale
         self.sources = sources
-        self.examples = examples
+        self.makeExamples = examples
         self.layer = layer
     }
 }
