@@ -8,6 +8,21 @@ import Testing
 @testable import XRayViews
 
 @Suite struct ValueTests {
+    /// `field` finds the API name or its CloudFormation spelling, the API name first.
+    @Test func fieldsByEitherName() throws {
+        let node = try #require(try YAMLLoader.load("NetworkMode: awsvpc\ncpu: 256\nCpu: 512\n_x: 1\n\u{F1}o: 2\n\u{D1}o: 3\n", file: "t.yaml"))
+        #expect(node.field("networkMode")?.text == "awsvpc")
+        #expect(node.field("NetworkMode")?.text == "awsvpc")
+        #expect(node.field("cpu")?.text == "256")
+        #expect(node.field("Cpu")?.text == "512")
+        #expect(node.field("_x")?.text == "1")
+        #expect(node.field("\u{F1}o")?.text == "2")
+        #expect(node.field("memory") == nil)
+        #expect(LocatedNode(.sequence([]), at: node.location).field("cpu") == nil)
+        let other = try #require(try YAMLLoader.load("\u{D1}o: 3\n", file: "t.yaml"))
+        #expect(other.field("\u{F1}o")?.text == "3")
+    }
+
     @Test(arguments: [
         ("public.ecr.aws/xray/aws-xray-daemon:3.6.6", "public.ecr.aws", "xray/aws-xray-daemon", "3.6.6"),
         ("nginx", nil, "nginx", nil),

@@ -68,8 +68,29 @@ public struct LocatedNode: Sendable {
     }
 
     /// A field by its API name or its CloudFormation name: `networkMode` also finds `NetworkMode`.
+    /// The API name wins when a mapping holds both. Rules ask this for every field they read, so
+    /// it looks through the pairs once and capitalises an ASCII name byte by byte (Unicode case
+    /// mapping on every call showed in lint's profile).
     public func field(_ name: String) -> LocatedNode? {
-        self[name] ?? self[name.prefix(1).uppercased() + name.dropFirst()]
+        guard let pairs else { return nil }
+        let capitalised = Self.capitalised(name)
+        var other: LocatedNode?
+        for pair in pairs {
+            guard case .scalar(let key) = pair.key.value else { continue }
+            if key.text == name { return pair.value }
+            if other == nil, key.text == capitalised { other = pair.value }
+        }
+        return other
+    }
+
+    private static func capitalised(_ name: String) -> String {
+        guard let first = name.utf8.first else { return name }
+        guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {
+            return first < 0x80 ? name : name.prefix(1).uppercased() + name.dropFirst()
+        }
+        var bytes = Array(name.utf8)
+        bytes[0] -= 0x20
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The node itself as a list, or a one-element list for a single value (IAM's "string or list").
