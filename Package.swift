@@ -35,10 +35,14 @@ let package = Package(
         .target(
             name: "XRayKit",
             dependencies: [
-                "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules",
+                "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules", "CCurl", "CLibXML",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // libcurl and libxml2, loaded with dlopen when doctor or audit first needs them instead of
+        // linked: every other command starts without the forty libraries they bring in.
+        .target(name: "CCurl"),
+        .target(name: "CLibXML"),
         // Terraform's HCL native syntax and a static evaluator: Foundation only, no XRayKit.
         .target(name: "HCL"),
         .testTarget(

@@ -4,17 +4,9 @@
 # answer, no library outside the README's list among those it loads, and it answers --version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Foundation's networking links against the system's libcurl (not a Swift library). Without the
-# -dev package there is no libcurl.so to link with: point the linker at the runtime library.
-linker=()
-if [ "$(uname -s)" = Linux ]; then
-  curl=$(ldconfig -p | awk '/libcurl\.so\.4 / && /x86-64|aarch64|AArch64/ {print $NF; exit}')
-  curl=${curl:-$(ls /usr/lib/*-linux-gnu/libcurl.so.4 2>/dev/null | head -1)}
-  mkdir -p .build-release/linklibs
-  ln -sf "$curl" .build-release/linklibs/libcurl.so
-  linker=(-Xlinker -L"$PWD/.build-release/linklibs")
-fi
-swift build -c release --product xrayctl --static-swift-stdlib --scratch-path .build-release "${linker[@]}"
+# libcurl and libxml2 are not linked (doctor and audit open them when they need them), so the
+# build needs neither their -dev packages nor a linker path to them.
+swift build -c release --product xrayctl --static-swift-stdlib --scratch-path .build-release
 binary=.build-release/release/xrayctl
 strip "$binary"
 if ldd "$binary" | grep -q 'libswift'; then
@@ -22,7 +14,7 @@ if ldd "$binary" | grep -q 'libswift'; then
   ldd "$binary" >&2
   exit 1
 fi
-# What the binary loads itself: the system's C and C++ runtimes, libcurl and libxml2 only.
+# What the binary loads itself: the system's C and C++ runtimes and the loader only.
 bash scripts/check-libraries.sh "$binary"
 version=$("$binary" --version)
 echo "$version"

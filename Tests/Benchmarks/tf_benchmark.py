@@ -31,19 +31,6 @@ def release_binary():
     the binary measured is the one users download."""
     command = ["swift", "build", "-c", "release", "--product", "xrayctl", "--static-swift-stdlib",
                "--scratch-path", os.path.join(ROOT, ".build-release")]
-    if sys.platform.startswith("linux"):
-        # As release.sh: without libcurl's -dev package there is no libcurl.so to link with, so the
-        # linker is pointed at the runtime library.
-        links = os.path.join(ROOT, ".build-release", "linklibs")
-        curl = next((line.split()[-1] for line in subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout.splitlines()
-                     if "libcurl.so.4 " in line and ("x86-64" in line or "aarch64" in line.lower())), None)
-        if curl:
-            os.makedirs(links, exist_ok=True)
-            target = os.path.join(links, "libcurl.so")
-            if os.path.lexists(target):
-                os.remove(target)
-            os.symlink(curl, target)
-            command += ["-Xlinker", "-L" + links]
     subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return os.path.join(ROOT, ".build-release", "release", "xrayctl")
 

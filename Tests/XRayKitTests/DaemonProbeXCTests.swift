@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XCTest
 @testable import XRayKit
 @testable import XRayCore
@@ -61,9 +58,8 @@ final class DaemonProbeXCTests: XCTestCase {
                                            (.stream(chunk: 65_536, interval: 0), false)] {
             let listener = try LoopbackListener(tcp: behaviour)
             defer { listener.stop() }
-            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(listener.port)/GetSamplingRules")!)
-            request.httpMethod = "POST"
-            let outcome = await HTTP.send(request, timeout: 1.5)
+            let request = HTTPRequest(url: URL(string: "http://127.0.0.1:\(listener.port)/GetSamplingRules")!, method: "POST", timeout: 1.5)
+            let outcome = await HTTP.send(request)
             switch outcome {
             case .timedOut: XCTAssertTrue(expectTimeout)
             case .failed(let code, _): XCTAssertTrue(!expectTimeout && code == .dataLengthExceedsMaximum)

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
 @testable import XRayKit
 @testable import XRayCore
@@ -25,16 +22,15 @@ final class XRayReadStub: @unchecked Sendable {
     }
 
     func post(_ path: String, _ object: [String: Any]) async throws {
-        var request = URLRequest(url: endpoint.appendingPathComponent(path))
-        request.httpMethod = "POST"
-        request.httpBody = try JSONSerialization.data(withJSONObject: object)
-        _ = await HTTP.send(request, timeout: 10)
+        let request = HTTPRequest(url: endpoint.appendingPathComponent(path), method: "POST",
+                                  body: try JSONSerialization.data(withJSONObject: object), timeout: 10)
+        _ = await HTTP.send(request)
     }
 
     /// Every request the stub received, with botocore's (or the OTLP layout's) problems, and the trace IDs stored.
     func records() async throws -> (records: [(operation: String, problems: [String])], stored: [String]) {
-        let request = URLRequest(url: endpoint.appendingPathComponent("_stub/records"))
-        guard case .response(_, let body, _) = await HTTP.send(request, timeout: 10),
+        let request = HTTPRequest(url: endpoint.appendingPathComponent("_stub/records"), timeout: 10)
+        guard case .response(_, let body, _) = await HTTP.send(request),
               let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else { throw POSIXError(.EIO) }
         let records = (object["records"] as? [[Any]] ?? []).map { ($0.first as? String ?? "?", $0.last as? [String] ?? []) }
         return (records, object["stored"] as? [String] ?? [])

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -85,7 +82,7 @@ import Testing
 
     /// A server that streams as fast as loopback carries, with no length or with a huge one: doctor
     /// reads 4 MB at most per answer and refuses, so the run stays small and short. (Through
-    /// URLSession on Linux the same run peaked at hundreds of megabytes.)
+    /// FoundationNetworking's URLSession on Linux the same run peaked at hundreds of megabytes.)
     @Test(arguments: [nil, 1_000_000_000_000])
     func aServerThatStreamsCostsDoctorAtMostTheCap(announcing: Int?) throws {
         let listener = try LoopbackListener(tcp: .stream(chunk: 256 * 1024, interval: 0, announcing: announcing))
@@ -132,14 +129,13 @@ import Testing
         #expect(result.notes.contains { $0.hasPrefix("xray:GetSamplingRules failed: Redirected") }, "\(result.notes)")
     }
 
-    /// The https:// path (URLSession) refuses redirects the same way; here it runs over http.
-    @Test func urlSessionReturnsTheRedirectInsteadOfFollowingIt() async throws {
+    /// The https:// path (libcurl) refuses redirects the same way; here it runs over http.
+    @Test func curlReturnsTheRedirectInsteadOfFollowingIt() async throws {
         let elsewhere = try LoopbackListener(tcp: .answer)
         let redirect = try Self.redirecting(to: elsewhere.port)
         defer { elsewhere.stop(); redirect.stop() }
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(redirect.port)/GetSamplingRules")!)
-        request.httpMethod = "POST"
-        let outcome = await HTTP.send(request, timeout: 3, transport: .urlSession)
+        let request = HTTPRequest(url: URL(string: "http://127.0.0.1:\(redirect.port)/GetSamplingRules")!, method: "POST", timeout: 3)
+        let outcome = await HTTP.send(request, transport: .curl)
         guard case .response(let status, _, let location) = outcome else {
             Issue.record("expected the 307 itself, got \(outcome)")
             return

@@ -69,6 +69,7 @@ package struct AuditClient: Sendable {
     package func query(_ service: String, action: String, version: String, _ parameters: [(String, String)] = []) async throws(AWSClient.Failure) -> XMLTree {
         let form = ([("Action", action), ("Version", version)] + parameters)
             .map { "\(SigV4.encode($0.0))=\(SigV4.encode($0.1))" }.joined(separator: "&")
+        _ = try LibXML.required()
         return try await retrying { () async throws(AWSClient.Failure) -> XMLTree in
             let response = try await client.send(service: service, path: "/", contentType: "application/x-www-form-urlencoded; charset=utf-8",
                                                  body: Data(form.utf8))

@@ -1,9 +1,6 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// A query-protocol answer (IAM, STS) as a tree, read with Foundation's XMLParser; `value` turns
+/// A query-protocol answer (IAM, STS) as a tree, read with libxml2 (LibXML); `value` turns
 /// it into the JSON shape the AWS CLI prints (`member` lists become arrays), the shape lint reads.
 package struct XMLTree: Sendable {
     package var name: String
@@ -16,12 +13,20 @@ package struct XMLTree: Sendable {
         self.children = children
     }
 
+    /// Empty when libxml2 cannot be loaded: callers check `LibXML.required()` first.
     package init(_ data: Data) {
-        let collector = Collector()
-        let parser = XMLParser(data: data)
-        parser.delegate = collector
-        _ = parser.parse()
-        self = collector.root.children.first ?? XMLTree(name: "")
+        var stack = [XMLTree(name: "")]
+        for event in (try? LibXML.system.get())?.events(data) ?? [] {
+            switch event {
+            case .start(let name): stack.append(XMLTree(name: name))
+            case .text(let text): stack[stack.count - 1].text += text
+            case .end:
+                guard stack.count > 1, var element = stack.popLast() else { continue }
+                element.text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                stack[stack.count - 1].children.append(element)
+            }
+        }
+        self = stack[0].children.first ?? XMLTree(name: "")
     }
 
     package subscript(_ name: String) -> XMLTree? { children.first { $0.name == name } }
@@ -43,25 +48,5 @@ package struct XMLTree: Sendable {
         var object: [String: Any] = [:]
         for child in children where object[child.name] == nil { object[child.name] = child.value(lists: lists) }
         return object
-    }
-
-    private final class Collector: NSObject, XMLParserDelegate {
-        var stack: [XMLTree] = [XMLTree(name: "")]
-        var root: XMLTree { stack[0] }
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            stack.append(XMLTree(name: name))
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack[stack.count - 1].text += string
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            guard stack.count > 1, var element = stack.popLast() else { return }
-            element.text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            stack[stack.count - 1].children.append(element)
-        }
     }
 }

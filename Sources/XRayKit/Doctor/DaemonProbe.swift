@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XRayCore
 import XRaySampling
 import XRayViews
@@ -72,11 +69,8 @@ public enum DaemonProbe {
     public static func callProxy(host: String, port: Int, timeout: Double) async -> TCPOutcome {
         let bracketed = host.contains(":") ? "[\(host)]" : host
         guard let url = URL(string: "http://\(bracketed):\(port)/GetSamplingRules") else { return .failed("bad address") }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.httpBody = Data("{}".utf8)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        switch await HTTP.send(request, timeout: timeout) {
+        let request = HTTPRequest(url: url, method: "POST", headers: ["Content-Type": "application/json"], body: Data("{}".utf8), timeout: timeout)
+        switch await HTTP.send(request) {
         case .response(let status, _, _): return .answered(status: status)
         case .timedOut: return .timedOut
         case .failed(.cannotConnectToHost, _): return .refused

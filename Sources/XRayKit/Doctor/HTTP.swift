@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XRayCore
 import XRaySampling
 import XRayViews
@@ -24,47 +21,53 @@ package enum HTTP {
     /// No answer doctor reads comes near this: sampling rules and IAM documents are kilobytes.
     package static let maxBody = 4 * 1024 * 1024
 
-    /// How an exchange travels. http:// goes over doctor's own socket client, which stops reading
-    /// at the cap; FoundationNetworking on Linux hands each chunk libcurl reads to the delegate
-    /// through an operation queue with no back-pressure, so a cap in the delegate comes after
-    /// hundreds of megabytes are queued (a doctor run against a loopback server that streams for
-    /// ever peaked at 0.3 to 0.7 GB with a 4 MB cap). https:// needs TLS, which only URLSession provides here; its answers come from
-    /// AWS or a proxy the user chose, at network speed, and the same cap and deadline apply.
+    /// How an exchange travels. http:// goes over doctor's own socket client (these addresses are
+    /// local or link-local: the daemon, OTLP receivers, instance metadata, an emulator), which
+    /// needs no library. https:// needs TLS and goes through libcurl, opened on first use (see
+    /// CurlExchange), so that nothing but doctor and audit ever loads it.
     package enum Transport: Sendable {
-        case socket, urlSession
+        case socket, curl
 
-        package static func `for`(_ url: URL?) -> Transport? {
-            switch url?.scheme?.lowercased() {
+        package static func `for`(_ url: URL) -> Transport? {
+            switch url.scheme?.lowercased() {
             case "http": return .socket
-            case "https": return .urlSession
+            case "https": return .curl
             default: return nil
             }
         }
     }
 
-    /// `transport` is for the tests, which run the URLSession path against plain loopback servers.
-    package static func send(_ request: URLRequest, timeout: Double, maxBody: Int = maxBody, transport: Transport? = nil) async -> Outcome {
+    /// `transport` is for the tests, which run the libcurl path against plain loopback servers;
+    /// `curl`, for the test of a missing libcurl (the system's otherwise).
+    package static func send(_ request: HTTPRequest, maxBody: Int = maxBody, transport: Transport? = nil,
+                             curl: Result<CurlLibrary, LibraryMissing>? = nil) async -> Outcome {
         guard let transport = transport ?? Transport.for(request.url) else {
-            return .failed(.unsupportedURL, "\(request.url?.absoluteString ?? "the URL") is neither http:// nor https://")
+            return .failed(.unsupportedURL, "\(request.url.absoluteString) is neither http:// nor https://")
         }
+        let timeout = max(request.timeout, 0.01)
         let once = OneAnswer()
         return await withCheckedContinuation { continuation in
             once.arm(continuation)
             // A thread of its own for the deadline: a busy shared pool must not delay it.
             Thread.detachNewThread {
-                Thread.sleep(forTimeInterval: max(timeout, 0.01))
+                Thread.sleep(forTimeInterval: timeout)
                 once.finish(.timedOut)
             }
-            switch transport {
-            case .socket:
-                // Blocking calls (name resolution among them) on a thread of their own; the
-                // exchange also watches the deadline, so the thread ends soon after it.
-                let deadline = Date().addingTimeInterval(max(timeout, 0.01))
-                Thread.detachNewThread {
+            // Blocking calls (name resolution among them) on a thread of their own; both exchanges
+            // also watch the deadline, so the thread ends soon after it.
+            let deadline = Date().addingTimeInterval(timeout)
+            Thread.detachNewThread {
+                switch transport {
+                case .socket:
                     once.finish(SocketHTTP.exchange(request, deadline: deadline, maxBody: maxBody))
+                case .curl:
+                    switch curl ?? CurlLibrary.system {
+                    case .success(let library):
+                        once.finish(CurlExchange(library: library, maxBody: maxBody, once: once).run(request, deadline: deadline))
+                    case .failure(let missing):
+                        once.finish(.failed(nil, missing.description))
+                    }
                 }
-            case .urlSession:
-                SessionExchange(maxBody: maxBody, once: once).start(request)
             }
         }
     }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XRayCore
 import XRaySampling
 import XRayViews
@@ -18,12 +15,9 @@ package enum OTLPProbe {
         let bracketed = host.contains(":") ? "[\(host)]" : host
         var notes: [String] = []
         if let url = URL(string: "http://\(bracketed):\(ports.http)/v1/traces") {
-            var request = URLRequest(url: url, timeoutInterval: timeout)
-            request.httpMethod = "POST"
-            request.httpBody = Data("{}".utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            let request = HTTPRequest(url: url, method: "POST", headers: ["Content-Type": "application/json"], body: Data("{}".utf8), timeout: timeout)
             let text: String
-            switch await HTTP.send(request, timeout: timeout) {
+            switch await HTTP.send(request) {
             case .response(let status, _, _): text = "POST /v1/traces answered HTTP \(status)"
             case .timedOut: text = "no answer within \(timeout) s"
             case .failed(.cannotConnectToHost, _): text = refused
@@ -32,11 +26,10 @@ package enum OTLPProbe {
             notes.append("OTLP HTTP \(host):\(ports.http): \(text)")
         }
         if let url = URL(string: "http://\(bracketed):\(ports.grpc)/") {
-            var request = URLRequest(url: url, timeoutInterval: timeout)
-            request.httpMethod = "POST"
+            let request = HTTPRequest(url: url, method: "POST", timeout: timeout)
             // Only "refused" says nothing is there: a gRPC server answers HTTP/1.1 with an error or closes.
             let listens: Bool
-            switch await HTTP.send(request, timeout: timeout) {
+            switch await HTTP.send(request) {
             case .failed(.cannotConnectToHost, _): listens = false
             case .response, .timedOut, .failed: listens = true
             }

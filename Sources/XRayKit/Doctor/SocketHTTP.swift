@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XRayCore
 import XRaySampling
 import XRayViews
@@ -23,8 +20,9 @@ package enum SocketHTTP {
     /// The most header bytes read before the body: real answers' headers are a few hundred bytes.
     package static let maxHead = 64 * 1024
 
-    package static func exchange(_ request: URLRequest, deadline: Date, maxBody: Int) -> HTTP.Outcome {
-        guard let url = request.url, let host = url.host, !host.isEmpty else { return .failed(.badURL, "no host in the URL") }
+    package static func exchange(_ request: HTTPRequest, deadline: Date, maxBody: Int) -> HTTP.Outcome {
+        let url = request.url
+        guard let host = url.host, !host.isEmpty else { return .failed(.badURL, "no host in the URL") }
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         let port = url.port ?? 80
         guard let message = requestBytes(request, url: url, host: bare) else {
@@ -37,7 +35,7 @@ package enum SocketHTTP {
         }
         defer { close(connection.descriptor) }
         if let failure = connection.sendAll(message, deadline: deadline) { return failure }
-        var reader = ResponseReader(maxBody: maxBody, headOnly: request.httpMethod?.uppercased() == "HEAD")
+        var reader = ResponseReader(maxBody: maxBody, headOnly: request.method.uppercased() == "HEAD")
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             switch connection.receive(into: &buffer, deadline: deadline) {
@@ -63,16 +61,16 @@ package enum SocketHTTP {
 
     /// The request as sent: origin-form target, the Host SigV4 signed (host, and the port when the
     /// URL names one), the caller's headers, a Content-Length, and Connection: close.
-    package static func requestBytes(_ request: URLRequest, url: URL, host: String) -> Data? {
+    package static func requestBytes(_ request: HTTPRequest, url: URL, host: String) -> Data? {
         let components = URLComponents(url: url, resolvingAgainstBaseURL: true)
         let path = components?.percentEncodedPath ?? ""
         let query = components?.percentEncodedQuery.map { "?\($0)" } ?? ""
-        let method = request.httpMethod ?? "GET"
+        let method = request.method
         let hostHeader = (host.contains(":") ? "[\(host)]" : host) + (url.port.map { ":\($0)" } ?? "")
-        let body = request.httpBody ?? Data()
+        let body = request.body
         var lines = ["\(method) \(path.isEmpty ? "/" : path)\(query) HTTP/1.1", "Host: \(hostHeader)"]
         let skipped: Set<String> = ["host", "content-length", "connection", "transfer-encoding"]
-        for (name, value) in (request.allHTTPHeaderFields ?? [:]).sorted(by: { $0.key < $1.key }) where !skipped.contains(name.lowercased()) {
+        for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) where !skipped.contains(name.lowercased()) {
             lines.append("\(name): \(value)")
         }
         if !body.isEmpty || !["GET", "HEAD"].contains(method.uppercased()) { lines.append("Content-Length: \(body.count)") }

@@ -1,15 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XRayCore
 import XRaySampling
 import XRayViews
 import XRayGenerate
 import XRayRules
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A minimal AWS API client for doctor: signs with SigV4 and speaks the two protocols it needs,
 /// `query` (STS, IAM: form-encoded requests, XML answers) and `rest-json` (X-Ray).
@@ -57,11 +51,8 @@ public struct AWSClient: Sendable {
         let headers = contentType.isEmpty ? extra : extra.merging(["Content-Type": contentType]) { _, new in new }
         let signed = SigV4.sign(.init(method: method, url: url, headers: headers, body: body),
                                 credentials: credentials, region: signingRegion, service: service)
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method
-        request.httpBody = body
-        signed.headers.filter { $0.key != "host" }.forEach { request.setValue($0.value, forHTTPHeaderField: $0.key) }
-        switch await HTTP.send(request, timeout: timeout) {
+        let request = HTTPRequest(url: url, method: method, headers: signed.headers.filter { $0.key != "host" }, body: body, timeout: timeout)
+        switch await HTTP.send(request) {
         case .response(let status, _, let location) where (300..<400).contains(status):
             // Following would send this signed request (and any session token) to the host the
             // answer names; AWS endpoints answer API calls directly.
@@ -76,6 +67,7 @@ public struct AWSClient: Sendable {
     public func query(_ service: String, action: String, version: String, parameters: [(String, String)] = []) async throws(Failure) -> XMLValues {
         let form = ([("Action", action), ("Version", version)] + parameters)
             .map { "\(SigV4.encode($0.0))=\(SigV4.encode($0.1))" }.joined(separator: "&")
+        _ = try LibXML.required()
         let response = try await send(service: service, path: "/", contentType: "application/x-www-form-urlencoded; charset=utf-8", body: Data(form.utf8))
         let values = XMLValues(response.body)
         guard response.ok else { throw Self.failure(response) }
@@ -124,33 +116,20 @@ public struct AWSClient: Sendable {
 public struct XMLValues: Sendable {
     public private(set) var values: [(name: String, text: String)] = []
 
+    /// Empty when libxml2 cannot be loaded: callers check `LibXML.required()` first.
     package init(_ data: Data) {
-        let collector = Collector()
-        let parser = XMLParser(data: data)
-        parser.delegate = collector
-        _ = parser.parse()
-        values = collector.values
+        var open: [(name: String, text: String)] = []
+        for event in (try? LibXML.system.get())?.events(data) ?? [] {
+            switch event {
+            case .start(let name): open.append((name, ""))
+            case .text(let text): if !open.isEmpty { open[open.count - 1].text += text }
+            case .end:
+                guard let (element, text) = open.popLast() else { continue }
+                values.append((element, text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            }
+        }
     }
 
     public func first(_ name: String) -> String? { values.first { $0.name == name }?.text }
     public func all(_ name: String) -> [String] { values.filter { $0.name == name }.map(\.text) }
-
-    private final class Collector: NSObject, XMLParserDelegate {
-        var values: [(name: String, text: String)] = []
-        var stack: [(String, String)] = []
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            stack.append((name, ""))
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if !stack.isEmpty { stack[stack.count - 1].1 += string }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            guard let (element, text) = stack.popLast() else { return }
-            values.append((element, text.trimmingCharacters(in: .whitespacesAndNewlines)))
-        }
-    }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XRayCore
 import XRaySampling
 import XRayViews
@@ -110,10 +107,8 @@ public struct CredentialResolver: Sendable {
 
     private func send(_ method: String, _ url: String, headers: [String: String]) async -> String? {
         guard let url = URL(string: url) else { return nil }
-        var request = URLRequest(url: url, timeoutInterval: min(timeout, 2))
-        request.httpMethod = method
-        headers.forEach { request.setValue($0.value, forHTTPHeaderField: $0.key) }
-        guard case .response(200, let body, _) = await HTTP.send(request, timeout: min(timeout, 2)) else { return nil }
+        let request = HTTPRequest(url: url, method: method, headers: headers, timeout: min(timeout, 2))
+        guard case .response(200, let body, _) = await HTTP.send(request) else { return nil }
         return String(decoding: body, as: UTF8.self)
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import XRayCore
 import XRaySampling
 import XRayViews
@@ -150,11 +147,9 @@ package enum TraceVerification {
             guard let url = options.collectorURL else {
                 return (Step(name: "sent", state: .failed, detail: "no collector address"), Step(name: "accepted", state: .notReached, detail: ""))
             }
-            var request = URLRequest(url: url, timeoutInterval: options.timeout)
-            request.httpMethod = "POST"
-            request.httpBody = Data(trace.otlpJSON.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            switch await HTTP.send(request, timeout: options.timeout) {
+            let request = HTTPRequest(url: url, method: "POST", headers: ["Content-Type": "application/json"],
+                                      body: Data(trace.otlpJSON.utf8), timeout: options.timeout)
+            switch await HTTP.send(request) {
             case .response(let status, let body, _): return otlpSteps(status, body, to: url.absoluteString)
             case .timedOut:
                 return (Step(name: "sent", state: .failed, detail: "\(url.absoluteString) did not answer within \(options.timeout) s"), Step(name: "accepted", state: .notReached, detail: ""))
