@@ -199,19 +199,19 @@ print(json.dumps(result))
     }
 
     /// python-hcl2's lines for each file, read by one python process.
-    static func pythonLines(_ paths: [String]) throws -> [String: Any] {
+    static func pythonLines(_ paths: [String]) async throws -> [String: Any] {
         let python = try #require(HCLTestSupport.which("python3"))
-        let result = try HCLTestSupport.run(python, ["-c", Self.script], input: paths.joined(separator: "\n") + "\n")
+        let result = try await HCLTestSupport.run(python, ["-c", Self.script], input: paths.joined(separator: "\n") + "\n")
         try #require(result.status == 0, "python-hcl2 failed: \(result.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
     @Test(PythonHCL2.available)
-    func blocksLabelsAttributesAndLiteralsMatch() throws {
+    func blocksLabelsAttributesAndLiteralsMatch() async throws {
         try PythonHCL2.require()
         let samples = HCLTestSupport.caseFiles
         #expect(samples.count >= 5)
-        let theirs = try Self.pythonLines(samples.map { HCLTestSupport.cases.appendingPathComponent($0.name).path })
+        let theirs = try await Self.pythonLines(samples.map { HCLTestSupport.cases.appendingPathComponent($0.name).path })
         var compared = 0
         for (name, text) in samples {
             let file = try HCLFile.parse(text: text, path: name).get()
@@ -229,12 +229,12 @@ print(json.dumps(result))
     /// skips it (CI never does).
     @Test(PythonHCL2.available,
           .disabled(if: ProcessInfo.processInfo.environment["XRAYCTL_FAST"] == "1" && !HCLTestSupport.inCI, "XRAYCTL_FAST=1: python-hcl2 over the whole corpus is skipped"))
-    func everyCorpusFileReadsAsPythonHCL2ReadsIt() throws {
+    func everyCorpusFileReadsAsPythonHCL2ReadsIt() async throws {
         try PythonHCL2.require()
         let files = HCLTestSupport.corpusFiles.filter { $0.hasSuffix(".tf") }
         #expect(files.count >= 392)
         let paths = files.map { HCLTestSupport.corpus.appendingPathComponent($0).path }
-        let theirs = try Self.pythonLines(paths)
+        let theirs = try await Self.pythonLines(paths)
         var lines = 0
         for (name, path) in zip(files, paths) {
             let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -14,12 +14,12 @@ import Testing
 
     /// Terraform's answers, one per expression, from one `terraform console` run over a local
     /// that holds them all (console prints only the last expression it reads).
-    static func terraformAnswers(_ expressions: [String]) throws -> [String] {
+    static func terraformAnswers(_ expressions: [String]) async throws -> [String] {
         let folder = try HCLTestSupport.temporaryFolder("console")
         defer { HCLTestSupport.remove(folder) }
         let locals = "locals {\n  r = [\n" + expressions.map { "    \(wrapped($0)),\n" }.joined() + "  ]\n}\n"
         try Data(locals.utf8).write(to: folder.appendingPathComponent("main.tf"))
-        let result = try TerraformCLI.run(["console"], input: "join(\"\\n\", local.r)\n", in: folder)
+        let result = try await TerraformCLI.run(["console"], input: "join(\"\\n\", local.r)\n", in: folder)
         try #require(result.status == 0, "terraform console failed: \(result.stderr)\(result.stdout)")
         var lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last == "" { lines.removeLast() }
@@ -39,10 +39,10 @@ import Testing
     }
 
     @Test(TerraformCLI.available)
-    func consoleAgreesOnGeneratedExpressions() throws {
+    func consoleAgreesOnGeneratedExpressions() async throws {
         var generator = ExpressionGenerator(seed: HCLFuzzTests.seed)
         let expressions = (0..<Self.count).map { _ in generator.expression() }
-        let answers = try Self.terraformAnswers(expressions)
+        let answers = try await Self.terraformAnswers(expressions)
         try #require(answers.count == expressions.count, "terraform gave \(answers.count) answers for \(expressions.count): \(answers.prefix(3))")
         var mismatches: [String] = []
         for (expression, expected) in zip(expressions, answers) {
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test(TerraformCLI.available)
-    func consoleAgreesOnTheEvaluatorTestCases() throws {
+    func consoleAgreesOnTheEvaluatorTestCases() async throws {
         let expressions = [
             "0.1 + 0.2", "10 / 4", "-7 % 3", "7.5 % 2", "9007199254740993 + 0", "1.5e-7", "1e21", "\"5\" + 1",
             #"jsonencode({b = "<a&b>", a = [1, 0.05, true, null], "\u2028" = "é\u0001\u0008\u000c"})"#,
@@ -62,7 +62,7 @@ import Testing
             "{for i, v in [\"a\", \"a\", \"b\"]: v => i...}", "null[*]", "{a = 1}.*", "[{a = [1]}, {a = [2]}].*.a[0]",
             #"tomap({a = 1, b = "x"})"#, #"toset(["b", "a", "B"])"#, #"element(["a", "b"], 5)"#, "coalesce(null, 1)",
         ]
-        let answers = try Self.terraformAnswers(expressions)
+        let answers = try await Self.terraformAnswers(expressions)
         for (expression, expected) in zip(expressions, answers) {
             #expect(Self.ourAnswer(expression) == expected, "\(expression)")
         }
@@ -71,21 +71,21 @@ import Testing
     /// Every malformed input of `ParserErrorTests` is rejected by `terraform fmt` too, and every
     /// sample file is accepted.
     @Test(TerraformCLI.available)
-    func fmtRejectsWhatTheParserRejects() throws {
+    func fmtRejectsWhatTheParserRejects() async throws {
         let folder = try HCLTestSupport.temporaryFolder("fmt")
         defer { HCLTestSupport.remove(folder) }
-        func fmtAccepts(_ text: String) throws -> Bool {
+        func fmtAccepts(_ text: String) async throws -> Bool {
             let file = folder.appendingPathComponent("case.tf")
             try Data(text.utf8).write(to: file)
-            let result = try TerraformCLI.run(["fmt", "-check", "-no-color", file.path], in: folder)
+            let result = try await TerraformCLI.run(["fmt", "-check", "-no-color", file.path], in: folder)
             // 0: formatted, 3: would reformat; 2: cannot parse.
             return result.status == 0 || result.status == 3
         }
         for testCase in ParserErrorTests.cases {
-            #expect(try !fmtAccepts(testCase.text), "terraform fmt accepts \(testCase.text.debugDescription), which the parser rejects")
+            #expect(try await !fmtAccepts(testCase.text), "terraform fmt accepts \(testCase.text.debugDescription), which the parser rejects")
         }
         for (name, text) in HCLTestSupport.caseFiles {
-            #expect(try fmtAccepts(text), "terraform fmt rejects the sample \(name)")
+            #expect(try await fmtAccepts(text), "terraform fmt rejects the sample \(name)")
         }
     }
 }

@@ -148,7 +148,7 @@ import Testing
     /// The CLI path does not undo another project's settings: with the destination already
     /// CloudWatch Logs and an X-Ray resource policy in place, it changes neither the destination, nor
     /// the indexing rule, nor the resource policy. Run against a stand-in `aws` that records its calls.
-    @Test func theStepsKeepTransactionSearchThatIsOnAlready() throws {
+    @Test func theStepsKeepTransactionSearchThatIsOnAlready() async throws {
         let bash = try #require(TestSupport.which("bash"))
         let out = try files(Self.lambdaOnly)
         let readme = try #require(out["README.md"])
@@ -160,7 +160,7 @@ import Testing
         let folder = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let calls = folder.appendingPathComponent("calls").path
-        func run(destination: String, policies: String) throws -> [String] {
+        func run(destination: String, policies: String) async throws -> [String] {
             let stub = """
                 #!/bin/bash
                 echo "$*" >> \(calls)
@@ -174,13 +174,13 @@ import Testing
             try stub.write(to: aws, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: aws.path)
             let script = "set -euo pipefail\n" + steps.joined(separator: "\n") + "\n"
-            let result = try TestSupport.run(bash, ["-c", script], environment: ["PATH": folder.path + ":/usr/bin:/bin"])
+            let result = try await TestSupport.run(bash, ["-c", script], environment: ["PATH": folder.path + ":/usr/bin:/bin"])
             #expect(result.status == 0, "\(result.stderr)")
             return (TestSupport.read(URL(fileURLWithPath: calls)) ?? "").split(separator: "\n").map { String($0.split(separator: " ").prefix(2).joined(separator: " ")) }
         }
-        let fresh = try run(destination: "XRay", policies: "")
+        let fresh = try await run(destination: "XRay", policies: "")
         #expect(fresh.contains("logs put-resource-policy") && fresh.contains("xray update-trace-segment-destination") && fresh.contains("xray update-indexing-rule"))
-        let on = try run(destination: "CloudWatchLogs", policies: "other-project-xray-transaction-search")
+        let on = try await run(destination: "CloudWatchLogs", policies: "other-project-xray-transaction-search")
         #expect(!on.contains { $0.hasSuffix("put-resource-policy") || $0.hasPrefix("xray update-") }, "\(on)")
     }
 
@@ -265,13 +265,13 @@ import Testing
 
     /// `xrayctl lint` of every generated directory (examples, templates, fixtures) reports no warning
     /// and no error, and never that a role the setup writes is "not among the linted files".
-    @Test func lintOfEveryGeneratedDirectoryIsClean() throws {
+    @Test func lintOfEveryGeneratedDirectoryIsClean() async throws {
         let binary = try #require(TestSupport.xrayctl)
         for (name, url) in TestSupport.allModels {
             let folder = TestSupport.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: folder) }
             _ = try ArtifactWriter(directory: folder).write(try TestSupport.generate(modelAt: url), force: false)
-            let result = try TestSupport.run(binary, ["lint", folder.path])
+            let result = try await TestSupport.run(binary, ["lint", folder.path])
             #expect(result.stdout.contains(" 0 errors, 0 warnings"), "\(name): \(result.stdout.suffix(1500))")
             #expect(!result.stdout.contains("not among the linted files"), "\(name): \(result.stdout.suffix(1500))")
         }

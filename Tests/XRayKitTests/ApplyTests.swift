@@ -44,7 +44,7 @@ struct ApplyTests {
         let python = try #require(TestSupport.which("python3"))
         let results = try await withThrowingTaskGroup(of: TestSupport.ProcessResult.self) { group in
             for half in halves {
-                group.addTask { try TestSupport.run(python, ["-W", "ignore", script] + half.flatMap { [$0.routes, $0.model, $0.out] }) }
+                group.addTask { try await TestSupport.run(python, ["-W", "ignore", script] + half.flatMap { [$0.routes, $0.model, $0.out] }) }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }

@@ -101,7 +101,7 @@ import Testing
 
 /// `generate --check` prints unified diffs; `patch` (GNU) applying them must turn the old text into the new.
 @Suite struct UnifiedDiffTests {
-    @Test func patchAppliesEveryDiff() throws {
+    @Test func patchAppliesEveryDiff() async throws {
         let patch = try #require(TestSupport.which("patch"), "GNU patch checks the diffs")
         var random = RobustnessTests.SeededGenerator(state: 11)
         let work = TestSupport.temporaryDirectory()
@@ -123,21 +123,21 @@ import Testing
             let file = work.appendingPathComponent("f.txt"), patchFile = work.appendingPathComponent("f.diff")
             try Data(oldText.utf8).write(to: file)
             try Data(diff.utf8).write(to: patchFile)
-            let result = try TestSupport.run(patch, ["--quiet", "--force", file.path, patchFile.path])
+            let result = try await TestSupport.run(patch, ["--quiet", "--force", file.path, patchFile.path])
             #expect(result.status == 0, "round \(round): \(result.stdout) \(result.stderr)\n\(diff)")
             #expect(TestSupport.read(file) == newText, "round \(round)\n\(diff)")
         }
     }
 
-    @Test func checkPrintsWhatWouldChange() throws {
+    @Test func checkPrintsWhatWouldChange() async throws {
         let binary = try #require(TestSupport.xrayctl)
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let model = TestSupport.path("examples/scorekeep/xray.yaml").path
-        #expect(try TestSupport.run(binary, ["generate", model, "--out", work.path]).status == 0)
+        #expect(try await TestSupport.run(binary, ["generate", model, "--out", work.path]).status == 0)
         let readme = work.appendingPathComponent("README.md")
         try Data((TestSupport.read(readme) ?? "").replacingOccurrences(of: "# X-Ray setup for scorekeep", with: "# edited").utf8).write(to: readme)
-        let check = try TestSupport.run(binary, ["generate", model, "--out", work.path, "--check"])
+        let check = try await TestSupport.run(binary, ["generate", model, "--out", work.path, "--check"])
         #expect(check.status == 1)
         #expect(check.stdout.contains("--- a/README.md\n+++ b/README.md\n@@ -1,"))
         #expect(check.stdout.contains("\n-# edited\n+# X-Ray setup for scorekeep\n"))

@@ -25,8 +25,8 @@ final class AuditOrganisation: @unchecked Sendable {
     let secrets: [String]
     private let server: PythonServer
 
-    init() throws {
-        server = try PythonServer("audit_account.py")
+    init() async throws {
+        server = try await PythonServer("audit_account.py")
         let object = server.announcement
         guard let moto = object["moto"] as? String, let stub = object["stub"] as? String,
               let reads = object["reads"] as? String, let keys = object["keys"] as? [String],
@@ -62,16 +62,16 @@ final class AuditOrganisation: @unchecked Sendable {
 
 @Suite(.serialized, .tags(.slow), PythonTools.available(PythonTools.apply))
 struct AuditTests {
-    func audit(_ organisation: AuditOrganisation, _ arguments: [String]) throws -> TestSupport.ProcessResult {
+    func audit(_ organisation: AuditOrganisation, _ arguments: [String]) async throws -> TestSupport.ProcessResult {
         let binary = try #require(TestSupport.xrayctl)
-        return try TestSupport.run(binary, ["audit"] + arguments, environment: organisation.environment)
+        return try await TestSupport.run(binary, ["audit"] + arguments, environment: organisation.environment)
     }
 
-    @Test func findsTheSeededDefectsByARNAcrossTheOrganisation() throws {
+    @Test func findsTheSeededDefectsByARNAcrossTheOrganisation() async throws {
         try PythonTools.require(PythonTools.apply)
-        let organisation = try AuditOrganisation()
+        let organisation = try await AuditOrganisation()
         defer { organisation.stop() }
-        let result = try audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--regions", "us-east-1,eu-west-1", "--format", "json"])
+        let result = try await audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--regions", "us-east-1,eu-west-1", "--format", "json"])
         #expect(result.status == 1, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)\n\(result.stderr)")
         let findings = report["findings"] as? [[String: Any]] ?? []
@@ -108,18 +108,18 @@ struct AuditTests {
         #expect(!result.stdout.contains("Signature=") && !result.stderr.contains("Signature="))
     }
 
-    @Test func textAndSARIFNameTheARN() throws {
+    @Test func textAndSARIFNameTheARN() async throws {
         try PythonTools.require(PythonTools.apply)
-        let organisation = try AuditOrganisation()
+        let organisation = try await AuditOrganisation()
         defer { organisation.stop() }
         let account = organisation.readable[1]
-        let text = try audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--accounts", account, "--quiet"])
+        let text = try await audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--accounts", account, "--quiet"])
         let broken = "arn:aws:ecs:us-east-1:\(account):task-definition/broken-app:1"
         #expect(text.stdout.contains("\(broken) container xray-daemon: warning: "), "\(text.stdout)\n\(text.stderr)")
         #expect(text.stdout.contains("1 account, 1 account×region pair audited"))
         #expect(text.stderr.isEmpty, "--quiet: \(text.stderr)")
 
-        let sarif = try audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--accounts", account, "--format", "sarif", "--quiet"])
+        let sarif = try await audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--accounts", account, "--format", "sarif", "--quiet"])
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         let results = ((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
         let names = results.flatMap { result in
@@ -132,11 +132,11 @@ struct AuditTests {
         }
     }
 
-    @Test func inventoryListsExactlyTheWorkloads() throws {
+    @Test func inventoryListsExactlyTheWorkloads() async throws {
         try PythonTools.require(PythonTools.apply)
-        let organisation = try AuditOrganisation()
+        let organisation = try await AuditOrganisation()
         defer { organisation.stop() }
-        let result = try audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--regions", "us-east-1,eu-west-1", "--inventory", "json", "--quiet"])
+        let result = try await audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--regions", "us-east-1,eu-west-1", "--inventory", "json", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let workloads = try #require(object["workloads"] as? [[String: Any]])
@@ -154,18 +154,18 @@ struct AuditTests {
                 #expect(migrate == nil)
             }
         }
-        let csv = try audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--regions", "us-east-1,eu-west-1", "--inventory", "csv", "--quiet"])
+        let csv = try await audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--regions", "us-east-1,eu-west-1", "--inventory", "csv", "--quiet"])
         #expect(csv.stdout.split(separator: "\r\n").count == organisation.inventory.count + 1)
         #expect(csv.stdout.hasPrefix("account,region,kind,arn,agents,sdk_signals,migrate\r\n"))
     }
 
-    @Test func shardsSplitTheOrganisationWithoutOverlap() throws {
+    @Test func shardsSplitTheOrganisationWithoutOverlap() async throws {
         try PythonTools.require(PythonTools.apply)
-        let organisation = try AuditOrganisation()
+        let organisation = try await AuditOrganisation()
         defer { organisation.stop() }
         var seen: [String] = []
         for shard in ["1/2", "2/2"] {
-            let result = try audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--shard", shard, "--format", "json"])
+            let result = try await audit(organisation, ["--org", "--role-name", "xrayctl-audit", "--shard", shard, "--format", "json"])
             let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("[") }
             seen += lines.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }
         }
@@ -178,7 +178,7 @@ struct AuditTests {
 @Suite struct AuditUnitTests {
     /// `--print-policy` names the partition of the regions audited; the StackSet template leaves it to
     /// CloudFormation; Organizations is called at its one endpoint in each partition.
-    @Test func policiesAndOrganizationsFollowThePartition() throws {
+    @Test func policiesAndOrganizationsFollowThePartition() async throws {
         let china = Audit.rolePolicy(partition: .awsCN)
         #expect(china.contains("arn:aws-cn:ecs:*:*:service/*") && !china.contains("arn:aws:"))
         #expect(Audit.rolePolicy().contains("arn:aws:eks:*:*:cluster/*"))
@@ -186,7 +186,7 @@ struct AuditTests {
         let template = Audit.stackSetTemplate
         #expect(template.contains("arn:${AWS::Partition}:apigateway:*::/apis") && !template.contains("\"arn:aws:"))
         #expect(Partition.allCases.map(Organization.endpointRegion) == ["us-east-1", "cn-northwest-1", "us-gov-west-1"])
-        let printed = try TestSupport.run(try #require(TestSupport.xrayctl), ["audit", "--print-policy", "--regions", "cn-north-1,cn-northwest-1"])
+        let printed = try await TestSupport.run(try #require(TestSupport.xrayctl), ["audit", "--print-policy", "--regions", "cn-north-1,cn-northwest-1"])
         #expect(printed.status == 0 && printed.stdout.contains("arn:aws-cn:eks:") && !printed.stdout.contains("arn:aws:"))
     }
 
@@ -266,7 +266,7 @@ struct AuditTests {
 /// request validator).
 @Suite(.tags(.slow), PythonTools.available(PythonTools.validators))
 struct AuditArtifactTests {
-    @Test func policyAndStackSetTemplatePassAWSValidators() throws {
+    @Test func policyAndStackSetTemplatePassAWSValidators() async throws {
         try PythonTools.require(PythonTools.validators)
         let folder = TestSupport.TemporaryFolder()
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("iam"), withIntermediateDirectories: true)
@@ -274,7 +274,7 @@ struct AuditArtifactTests {
         try Data(CanonicalJSON.encode(AuditPolicy.caller(roleName: "xrayctl-audit")).utf8)
             .write(to: folder.url.appendingPathComponent("iam/auditor.policy.json"))
         try Data(Audit.stackSetTemplate.utf8).write(to: folder.url.appendingPathComponent("cloudformation.yaml"))
-        let report = try PythonTools.validate(directory: folder.url)
+        let report = try await PythonTools.validate(directory: folder.url)
         #expect(report.problems.isEmpty, "\(report.problems)")
         #expect(report.checked.count == 3)
         // Every call the audit makes, and nothing that writes.
@@ -282,7 +282,7 @@ struct AuditArtifactTests {
         #expect(actions.allSatisfy { $0.split(separator: ":")[1].hasPrefix("Get") || $0.split(separator: ":")[1].hasPrefix("List") || $0.split(separator: ":")[1].hasPrefix("Describe") })
     }
 
-    @Test func asffPassesBotocoreAndIDsAreStable() throws {
+    @Test func asffPassesBotocoreAndIDsAreStable() async throws {
         try PythonTools.require(PythonTools.validators)
         var findings: [Finding] = []
         let places: [(String, String, String?)] = [
@@ -340,7 +340,7 @@ struct AuditArtifactTests {
                     problems.append(report.generate_report())
             print(json.dumps(problems))
             """
-        let result = try TestSupport.run(TestSupport.which("python3")!, ["-c", script], stdin: first)
+        let result = try await TestSupport.run(TestSupport.which("python3")!, ["-c", script], stdin: first)
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(result.stdout)\(result.stderr)")
     }
 }
@@ -357,7 +357,7 @@ final class LineCollector: @unchecked Sendable {
 /// as botocore signs them: the trailing slash kept, no Content-Type without a body.
 @Suite struct AuditSigningTests {
     @Test(.tags(.slow), PythonTools.available([.botocore]))
-    func getRequestsMatchBotocore() throws {
+    func getRequestsMatchBotocore() async throws {
         try PythonTools.require([.botocore])
         let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
                                          sessionToken: "token", source: "test")
@@ -377,7 +377,7 @@ final class LineCollector: @unchecked Sendable {
                     SigV4Auth(Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "token"), "\(service)", "eu-west-1").add_auth(request)
                 print(request.headers["Authorization"])
                 """
-            let result = try TestSupport.run(TestSupport.which("python3")!, ["-c", script])
+            let result = try await TestSupport.run(TestSupport.which("python3")!, ["-c", script])
             #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == signed.headers["authorization"], "\(path): \(result.stderr)")
         }
     }

@@ -11,7 +11,7 @@ import Testing
 /// moto's IAM policy grammar, Parliament), run through Conformance/validate.py.
 @Suite(.tags(.slow), PythonTools.available(PythonTools.validators))
 struct ConformanceTests {
-    @Test func everyGeneratedArtifactPassesAWSValidators() throws {
+    @Test func everyGeneratedArtifactPassesAWSValidators() async throws {
         try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -19,7 +19,7 @@ struct ConformanceTests {
             let files = try TestSupport.generate(modelAt: model.url)
             _ = try ArtifactWriter(directory: root.appendingPathComponent("\(index)")).write(files, force: false)
         }
-        let report = try PythonTools.validate(directory: root)
+        let report = try await PythonTools.validate(directory: root)
         #expect(report.problems == [])
         // Each kind of artifact was actually seen by its validator.
         let validators = Set(report.checked.values.joined())
@@ -38,7 +38,7 @@ struct ConformanceTests {
     }
 
     /// `xrayctl generate ARTIFACT` from flags alone produces what AWS's validators accept too.
-    @Test func singleArtifactsPassAWSValidators() throws {
+    @Test func singleArtifactsPassAWSValidators() async throws {
         try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -48,7 +48,7 @@ struct ConformanceTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(try artifact.render(request).utf8).write(to: url)
         }
-        let report = try PythonTools.validate(directory: root)
+        let report = try await PythonTools.validate(directory: root)
         #expect(report.problems == [])
         #expect(report.checked.count == cases.count)
         #expect(report.checked.values.allSatisfy { !$0.isEmpty })
@@ -56,7 +56,7 @@ struct ConformanceTests {
 
     /// `xrayctl generate transaction-search` from flags: botocore, cfn-lint and python-hcl2 accept
     /// its files as they accept the model path's (with and without the account, at any percentage).
-    @Test func transactionSearchFromFlagsPassesAWSValidators() throws {
+    @Test func transactionSearchFromFlagsPassesAWSValidators() async throws {
         try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -67,7 +67,7 @@ struct ConformanceTests {
             let files = try TransactionSearchArtifact.files(request, indexingPercentage: percentage)
             _ = try ArtifactWriter(directory: root.appendingPathComponent("\(index)")).write(files, force: false)
         }
-        let report = try PythonTools.validate(directory: root)
+        let report = try await PythonTools.validate(directory: root)
         #expect(report.problems == [])
         let validators = Set(report.checked.values.joined())
         for expected in ["botocore xray.UpdateTraceSegmentDestination", "botocore xray.UpdateIndexingRule",
@@ -77,7 +77,7 @@ struct ConformanceTests {
     }
 
     /// The validator itself must reject what AWS rejects, or the test above proves nothing.
-    @Test func validatorRejectsBrokenArtifacts() throws {
+    @Test func validatorRejectsBrokenArtifacts() async throws {
         try PythonTools.require(PythonTools.validators)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -105,7 +105,7 @@ struct ConformanceTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        let report = try PythonTools.validate(directory: root)
+        let report = try await PythonTools.validate(directory: root)
         for (path, _) in broken {
             #expect(report.problems.contains { $0.hasPrefix(path + ":") }, "validator accepted broken \(path)")
         }

@@ -14,10 +14,10 @@ final class MotoAccount: @unchecked Sendable {
     let denied: (String, String)
     private let server: PythonServer
 
-    init() throws {
+    init() async throws {
         // Port 0: the server binds a free port itself and reports its endpoint, once moto serves and
         // the account is set up.
-        server = try PythonServer("moto_account.py", arguments: ["0"], deadline: 60)
+        server = try await PythonServer("moto_account.py", arguments: ["0"], deadline: 60)
         let object = server.announcement
         guard let endpoint = object["endpoint"] as? String, let keys = object["keys"] as? [String: [String]],
               let permitted = keys["permitted"], let denied = keys["denied"] else {
@@ -46,7 +46,7 @@ struct DoctorAWSTests {
 
     @Test func againstTheEmulator() async throws {
         try PythonTools.require(PythonTools.emulator)
-        let account = try MotoAccount()
+        let account = try await MotoAccount()
         defer { account.stop() }
 
         // A permitted user: the test segment is accepted and the caller is reported.
@@ -91,7 +91,7 @@ struct DoctorAWSTests {
 
     @Test func cliReportsTheAccountLayer() async throws {
         try PythonTools.require(PythonTools.emulator)
-        let account = try MotoAccount()
+        let account = try await MotoAccount()
         defer { account.stop() }
         let binary = try #require(TestSupport.xrayctl)
         let process = Process()
@@ -99,13 +99,9 @@ struct DoctorAWSTests {
         process.arguments = ["doctor", "--dir", TestSupport.path("examples/broken/daemon").path, "--aws", "--endpoint-url", account.endpoint,
                              "--daemon-address", "127.0.0.1:\(LoopbackListener.closedPort())", "--timeout", "15", "--format", "json"]
         process.environment = Self.environment(["AWS_ACCESS_KEY_ID": account.denied.0, "AWS_SECRET_ACCESS_KEY": account.denied.1, "AWS_REGION": "us-east-1"])
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let result = try await TestSupport.run(process)
+        #expect(result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let rules = Set(((report["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String })
         #expect(rules.isSuperset(of: ["XR502", "XR803", "XR806"]), "\(rules)")
     }
@@ -114,7 +110,7 @@ struct DoctorAWSTests {
 /// The signature is AWS's own algorithm: it matches botocore's SigV4Auth byte for byte.
 @Suite struct SigV4Tests {
     @Test(.tags(.slow), PythonTools.available([.botocore]))
-    func matchesBotocore() throws {
+    func matchesBotocore() async throws {
         try PythonTools.require([.botocore])
         let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
                                          sessionToken: "token/with+chars", source: "test")
@@ -136,7 +132,7 @@ struct DoctorAWSTests {
                 SigV4Auth(Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "token/with+chars"), "xray", "us-east-2").add_auth(request)
             print(request.headers["Authorization"])
             """
-        let result = try TestSupport.run(TestSupport.which("python3")!, ["-c", script])
+        let result = try await TestSupport.run(TestSupport.which("python3")!, ["-c", script])
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == signed.headers["authorization"], "\(result.stderr)")
     }
 }

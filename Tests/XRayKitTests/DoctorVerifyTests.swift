@@ -11,8 +11,8 @@ final class XRayReadStub: @unchecked Sendable {
     let udpPort: Int
     private let server: PythonServer
 
-    init() throws {
-        server = try PythonServer("xray_read_stub.py")
+    init() async throws {
+        server = try await PythonServer("xray_read_stub.py")
         let object = server.announcement
         guard let endpoint = (object["endpoint"] as? String).flatMap(URL.init(string:)), let udp = object["udp"] as? Int else {
             throw server.refused()
@@ -63,7 +63,7 @@ struct DoctorVerifyTests {
     @Test(arguments: [(TraceVerification.Path.xraySDK, false), (.xraySDK, true), (.otlp, false), (.otlp, true)])
     func findsItsTraceOnEveryPath(_ path: TraceVerification.Path, _ direct: Bool) async throws {
         try PythonTools.require([.botocore])
-        let stub = try XRayReadStub()
+        let stub = try await XRayReadStub()
         defer { stub.stop() }
         let result = await TraceVerification.run(client(stub), options: options(stub, path: path, direct: direct), earlier: [])
         #expect(result.found && result.indexed, "\(result.steps)")
@@ -80,7 +80,7 @@ struct DoctorVerifyTests {
 
     @Test func findsALateTraceAfterPolling() async throws {
         try PythonTools.require([.botocore])
-        let stub = try XRayReadStub()
+        let stub = try await XRayReadStub()
         defer { stub.stop() }
         try await stub.post("_stub/mode", ["visible_after": 4])
         let result = await TraceVerification.run(client(stub), options: options(stub, path: .xraySDK, direct: true, wait: 30), earlier: [])
@@ -91,7 +91,7 @@ struct DoctorVerifyTests {
 
     @Test func aTraceThatNeverArrivesFailsWithItsCause() async throws {
         try PythonTools.require([.botocore])
-        let stub = try XRayReadStub()
+        let stub = try await XRayReadStub()
         defer { stub.stop() }
         try await stub.post("_stub/mode", ["drop": true])
         // What the account checks found earlier: the evidence the causes cite.
@@ -114,7 +114,7 @@ struct DoctorVerifyTests {
 
     @Test func looksInAWSSpansWithTransactionSearchOn() async throws {
         try PythonTools.require([.botocore])
-        let stub = try XRayReadStub()
+        let stub = try await XRayReadStub()
         defer { stub.stop() }
         try await stub.post("_stub/mode", ["destination": "CloudWatchLogs", "visible_after": 2])
         let result = await TraceVerification.run(client(stub), options: options(stub, path: .otlp, direct: true, wait: 30), earlier: [])
@@ -128,7 +128,7 @@ struct DoctorVerifyTests {
 
     @Test func storedButNotIndexedIsAWarning() async throws {
         try PythonTools.require([.botocore])
-        let stub = try XRayReadStub()
+        let stub = try await XRayReadStub()
         defer { stub.stop() }
         try await stub.post("_stub/mode", ["indexed": false])
         let result = await TraceVerification.run(client(stub), options: options(stub, path: .xraySDK, direct: true, wait: 0.3), earlier: [])
@@ -140,7 +140,7 @@ struct DoctorVerifyTests {
 
     @Test func nothingListeningFailsAtTheFirstStep() async throws {
         try PythonTools.require([.botocore])
-        let stub = try XRayReadStub()
+        let stub = try await XRayReadStub()
         defer { stub.stop() }
         var closed = options(stub, path: .otlp, direct: false)
         closed.collectorURL = URL(string: "http://127.0.0.1:1/v1/traces")
@@ -154,14 +154,14 @@ struct DoctorVerifyTests {
     @Test func theCommandExitsOneWhenTheTraceIsNotFound() async throws {
         try PythonTools.require([.botocore])
         let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
-        let stub = try XRayReadStub()
+        let stub = try await XRayReadStub()
         defer { stub.stop() }
         try await stub.post("_stub/mode", ["drop": true])
         let project = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: project) }
         let environment = DoctorAWSTests.environment(["AWS_ACCESS_KEY_ID": "AKIAVERIFYTEST000000", "AWS_SECRET_ACCESS_KEY": "verify-secret",
                                                       "AWS_REGION": "us-east-1"])
-        let result = try TestSupport.run(binary, ["doctor", project.path, "--aws", "--verify", "--wait", "0.5", "--timeout", "5",
+        let result = try await TestSupport.run(binary, ["doctor", project.path, "--aws", "--verify", "--wait", "0.5", "--timeout", "5",
                                                   "--endpoint-url", stub.endpoint.absoluteString, "--daemon-address", "127.0.0.1:\(stub.udpPort)"],
                                          environment: environment)
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
@@ -177,7 +177,7 @@ struct DoctorVerifyTests {
     /// service-graph table against the project's model, and the JSON.
     @Test func doctorVerifiesAndComparesTheServiceGraph() async throws {
         try PythonTools.require([.botocore])
-        let stub = try XRayReadStub()
+        let stub = try await XRayReadStub()
         defer { stub.stop() }
         let project = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: project) }

@@ -10,13 +10,13 @@ import Testing
 /// What wires xrayctl into other tools, validated by those tools' own checkers.
 @Suite(.tags(.slow), PythonTools.available(PythonTools.ecosystem))
 struct EcosystemTests {
-    func python(_ arguments: [String]) throws -> TestSupport.ProcessResult {
-        try TestSupport.run(try #require(TestSupport.which("python3")), arguments, in: TestSupport.repoRoot)
+    func python(_ arguments: [String]) async throws -> TestSupport.ProcessResult {
+        try await TestSupport.run(try #require(TestSupport.which("python3")), arguments, in: TestSupport.repoRoot)
     }
 
-    @Test func preCommitHooksValidate() throws {
+    @Test func preCommitHooksValidate() async throws {
         try PythonTools.require(PythonTools.ecosystem)
-        let result = try python(["-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"])
+        let result = try await python(["-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         // The hooks' file patterns pick what xrayctl reads, and only that.
         let manifest = try #require(try YAMLLoader.load(TestSupport.read(TestSupport.path(".pre-commit-hooks.yaml")) ?? "", file: "hooks"))
@@ -33,7 +33,7 @@ struct EcosystemTests {
     }
 
     /// The README's `.pre-commit-config.yaml` snippet is a valid configuration.
-    @Test func readmeSnippetValidates() throws {
+    @Test func readmeSnippetValidates() async throws {
         try PythonTools.require(PythonTools.ecosystem)
         let readme = try #require(TestSupport.read(TestSupport.path("README.md")))
         let snippet = try #require(readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
@@ -41,13 +41,13 @@ struct EcosystemTests {
         let folder = TestSupport.TemporaryFolder()
         let config = folder.url.appendingPathComponent(".pre-commit-config.yaml")
         try Data(snippet.utf8).write(to: config)
-        let result = try python(["-m", "pre_commit", "validate-config", config.path])
+        let result = try await python(["-m", "pre_commit", "validate-config", config.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
-    @Test func githubActionValidates() throws {
+    @Test func githubActionValidates() async throws {
         try PythonTools.require(PythonTools.ecosystem)
-        let result = try python(["-m", "check_jsonschema", "--builtin-schema", "vendor.github-actions", "action.yml"])
+        let result = try await python(["-m", "check_jsonschema", "--builtin-schema", "vendor.github-actions", "action.yml"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 }

@@ -59,11 +59,11 @@ import Testing
         #expect(documents.first?.kind != .xrayGroups)
     }
 
-    @Test func doctorFlagsNeedWhatTheyChange() throws {
+    @Test func doctorFlagsNeedWhatTheyChange() async throws {
         let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
         for (arguments, message) in [(["--verify"], "add --aws"), (["--seen"], "add --aws"), (["--aws", "--direct"], "add --verify"),
                                      (["--aws", "--seen", "--since", "25h"], "at most 24h"), (["--aws", "--seen", "--since", "soon"], "--since must be")] {
-            let result = try TestSupport.run(binary, ["doctor"] + arguments, in: scratch.url)
+            let result = try await TestSupport.run(binary, ["doctor"] + arguments, in: scratch.url)
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }

@@ -183,7 +183,7 @@ import Testing
 
     /// The README fills the account into the ServiceAccount's role ARN only: a role named
     /// `ACCOUNT_ID` in the daemon's configuration (cross_account_role) keeps its name.
-    @Test func readmeFillsTheAccountOnlyInTheRoleAnnotation() throws {
+    @Test func readmeFillsTheAccountOnlyInTheRoleAnnotation() async throws {
         let sed = try #require(TestSupport.which("sed"), "sed is not on PATH")
         let bash = try #require(TestSupport.which("bash"), "bash is not on PATH")
         _ = sed
@@ -209,7 +209,7 @@ import Testing
         let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix("sed ") })
         let command = line.replacingOccurrences(of: " | kubectl apply -f -", with: " > applied.yaml")
         #expect(command != String(line), "the step pipes the manifest to kubectl: \(line)")
-        let result = try TestSupport.run(bash, ["-c", "aws() { echo 999988887777; }\n" + command], in: folder)
+        let result = try await TestSupport.run(bash, ["-c", "aws() { echo 999988887777; }\n" + command], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
 
         let manifest = try #require(TestSupport.read(folder.appendingPathComponent("eks/agent.yaml")))
@@ -290,13 +290,13 @@ import Testing
     }
 
     @Test(PythonTools.available([.hcl2]), arguments: [nil, "123456789012"] as [String?])
-    func pythonHCL2ReadsEveryValueBack(account: String?) throws {
+    func pythonHCL2ReadsEveryValueBack(account: String?) async throws {
         try PythonTools.require([.hcl2])
         let folder = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try ArtifactWriter(directory: folder).write(Generator.generate(try GeneratedInjectionTests.hostileModel(account: account)), force: false)
         let script = TestSupport.path("Tests/XRayKitTests/Conformance/hcl_literals.py").path
-        let result = try TestSupport.run(TestSupport.which("python3")!, [script, folder.appendingPathComponent("terraform").path])
+        let result = try await TestSupport.run(TestSupport.which("python3")!, [script, folder.appendingPathComponent("terraform").path])
         #expect(result.status == 0, "\(result.stderr.suffix(2000))")
         let found = try JSONDecoder().decode(Literals.self, from: Data(result.stdout.utf8))
         #expect(found.problems == [])
@@ -311,7 +311,7 @@ import Testing
     /// `terraform fmt -check` and `terraform validate` over the hostile configuration and every
     /// model's, in one root module (one provider load). Configurations that need a newer AWS
     /// provider than the local copy are formatted but not validated.
-    @Test(TerraformTool.available) func terraformFormatsAndValidatesEveryConfiguration() throws {
+    @Test(TerraformTool.available) func terraformFormatsAndValidatesEveryConfiguration() async throws {
         let terraform = try #require(TerraformTool.binary, Comment(rawValue: TerraformTool.missing ?? ""))
         let mirror = try #require(TerraformTool.mirror, Comment(rawValue: TerraformTool.missing ?? ""))
         let root = TestSupport.temporaryDirectory()
@@ -338,15 +338,15 @@ import Testing
                 if TerraformTool.mirrorSatisfies(versions) { modules.append(name) }
             }
         }
-        let format = try TerraformTool.run(terraform, ["fmt", "-check", "-diff", "-recursive", "."], in: root)
+        let format = try await TerraformTool.run(terraform, ["fmt", "-check", "-diff", "-recursive", "."], in: root)
         #expect(format.status == 0, "terraform fmt would change: \(format.stdout.suffix(3000)) \(format.stderr.suffix(1000))")
 
         #expect(modules.contains("m0") && modules.contains("m1"), "the local AWS provider cannot validate the hostile configuration")
         try modules.map { "module \"\($0)\" {\n  source = \"./\($0)\"\n}\n" }.joined(separator: "\n")
             .write(to: root.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
-        let initialized = try TerraformTool.run(terraform, ["init", "-backend=false", "-input=false", "-no-color", "-plugin-dir=\(mirror)"], in: root)
+        let initialized = try await TerraformTool.run(terraform, ["init", "-backend=false", "-input=false", "-no-color", "-plugin-dir=\(mirror)"], in: root)
         try #require(initialized.status == 0, "terraform init: \(initialized.stdout.suffix(2000)) \(initialized.stderr.suffix(2000))")
-        let validated = try TerraformTool.run(terraform, ["validate", "-no-color"], in: root)
+        let validated = try await TerraformTool.run(terraform, ["validate", "-no-color"], in: root)
         #expect(validated.status == 0, "terraform validate: \(validated.stdout.suffix(3000)) \(validated.stderr.suffix(3000))")
     }
 }

@@ -59,9 +59,11 @@ import Testing
         let passes = try await withThrowingTaskGroup(of: [TestSupport.ProcessResult].self) { group in
             for pass in ["first", "second"] {
                 group.addTask {
-                    try models.enumerated().map { index, model in
-                        try TestSupport.run(binary, ["generate", model.url.path, "-o", root.appendingPathComponent("\(pass)/\(index)").path, "-q"])
-                    } + [try TestSupport.run(binary, ["lint", TestSupport.path("examples").path, "-f", "json", "-o", "-"])]
+                    var results: [TestSupport.ProcessResult] = []
+                    for (index, model) in models.enumerated() {
+                        results.append(try await TestSupport.run(binary, ["generate", model.url.path, "-o", root.appendingPathComponent("\(pass)/\(index)").path, "-q"]))
+                    }
+                    return results + [try await TestSupport.run(binary, ["lint", TestSupport.path("examples").path, "-f", "json", "-o", "-"])]
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }

@@ -242,7 +242,7 @@ import Testing
     /// Each step run by bash as GitHub runs it (`bash -eo pipefail`), with its env: filled with
     /// hostile inputs and stand-ins for git, swift and xrayctl that record their arguments: nothing
     /// the inputs say runs, and xrayctl gets every word of `paths` as one argument after `--`.
-    @Test func hostileActionInputsAreOnlyArguments() throws {
+    @Test func hostileActionInputsAreOnlyArguments() async throws {
         let bash = try #require(TestSupport.which("bash"))
         let folder = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -278,8 +278,7 @@ import Testing
             process.arguments = ["--noprofile", "--norc", "-eo", "pipefail", script.path]
             process.environment = environment
             process.currentDirectoryURL = folder
-            try process.run()
-            process.waitUntilExit()
+            try await TestSupport.runToExit(process)
             #expect(process.terminationStatus == 0, "step '\(step["name"]?.text ?? "")'")
         }
         let made = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("pwned") }
@@ -316,7 +315,7 @@ import Testing
     }
 
     /// Through the CLI: --in-place and -o FILE write the input's format.
-    @Test func inPlaceAndOutputKeepAByteOrderMarkAndCRLF() throws {
+    @Test func inPlaceAndOutputKeepAByteOrderMarkAndCRLF() async throws {
         let binary = try #require(TestSupport.xrayctl)
         let folder = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -326,8 +325,8 @@ import Testing
         try format.bytes("family: web\ncontainerDefinitions:\n  - {name: web, image: 'web:1', memoryReservation: 256}\n").write(to: yaml)
         for file in [json, yaml] {
             let output = folder.appendingPathComponent("out-" + file.lastPathComponent)
-            #expect(try TestSupport.run(binary, ["instrument", file.path, "-o", output.path]).status == 0)
-            #expect(try TestSupport.run(binary, ["instrument", file.path, "--in-place"]).status == 0)
+            #expect(try await TestSupport.run(binary, ["instrument", file.path, "-o", output.path]).status == 0)
+            #expect(try await TestSupport.run(binary, ["instrument", file.path, "--in-place"]).status == 0)
             let written = try Data(contentsOf: file)
             #expect(try Data(contentsOf: output) == written, "-o and --in-place write the same bytes")
             #expect(TextFormat.of(written) == format, "\(file.lastPathComponent)")

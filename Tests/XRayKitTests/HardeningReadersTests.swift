@@ -327,37 +327,37 @@ import Testing
         #expect(LintConfigFile.find(from: sub.path) == base + "/repo/deploy/.xrayctl.yaml")
     }
 
-    @Test func verboseNamesTheConfigurationAndOneThatTurnsEverythingOffIsWarnedAbout() throws {
+    @Test func verboseNamesTheConfigurationAndOneThatTurnsEverythingOffIsWarnedAbout() async throws {
         let xrayctl = try #require(TestSupport.xrayctl)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try write(#"{"family": "api", "containerDefinitions": [{"name": "api", "image": "api:1"}]}"#, "task.json", in: root)
 
-        let none = try TestSupport.run(xrayctl, ["lint", "-v", "task.json"], in: root)
+        let none = try await TestSupport.run(xrayctl, ["lint", "-v", "task.json"], in: root)
         #expect(none.stderr.contains("xrayctl: no .xrayctl.yaml read"), "\(none.stderr)")
 
         let config = try write("fail-on: warning\nenable-only: [XR005]\n", ".xrayctl.yaml", in: root)
-        let named = try TestSupport.run(xrayctl, ["lint", "-v", "task.json"], in: root)
+        let named = try await TestSupport.run(xrayctl, ["lint", "-v", "task.json"], in: root)
         #expect(named.stderr.contains("xrayctl: configuration \(config.standardizedFileURL.path)"), "\(named.stderr)")
         #expect(named.stderr.contains("\(config.standardizedFileURL.path):2:14: warning: this configuration turns off every rule but the input checks"),
                 "\(named.stderr)")
         // Without -v the warning still shows; --enable-only on the command line replaces the file's list.
-        let quiet = try TestSupport.run(xrayctl, ["lint", "task.json"], in: root)
+        let quiet = try await TestSupport.run(xrayctl, ["lint", "task.json"], in: root)
         #expect(quiet.stderr.contains("turns off every rule but the input checks"))
         #expect(!quiet.stderr.contains("xrayctl: configuration"))
-        let chosen = try TestSupport.run(xrayctl, ["lint", "--enable-only", "XR110", "task.json"], in: root)
+        let chosen = try await TestSupport.run(xrayctl, ["lint", "--enable-only", "XR110", "task.json"], in: root)
         #expect(!chosen.stderr.contains("turns off every rule"), "\(chosen.stderr)")
         // A file that leaves rules on says nothing.
         _ = try write("disable: [XR104]\n", ".xrayctl.yaml", in: root)
-        #expect(try TestSupport.run(xrayctl, ["lint", "task.json"], in: root).stderr.isEmpty)
+        #expect(try await TestSupport.run(xrayctl, ["lint", "task.json"], in: root).stderr.isEmpty)
     }
 
     // MARK: standard input
 
     /// `lint -` read all of standard input before looking at its size: endless input never ended.
-    @Test func standardInputIsReadOnlyUpToTheLimit() throws {
+    @Test func standardInputIsReadOnlyUpToTheLimit() async throws {
         let xrayctl = try #require(TestSupport.xrayctl)
-        let result = try TestSupport.run("/bin/sh", ["-c", "exec \"$0\" lint - < /dev/zero", xrayctl])
+        let result = try await TestSupport.run("/bin/sh", ["-c", "exec \"$0\" lint - < /dev/zero", xrayctl])
         #expect(result.status == 1, "\(result.stderr)")
         let message = "error: the file is over 20 MB; xrayctl reads files up to 20 MB"
         #expect(result.stdout.contains("-:1:1: " + message), "\(result.stdout)")

@@ -10,8 +10,8 @@ import Testing
 /// One test per class of failure the adversarial pass found: numbers at the edges, colliding
 /// roles, writes outside the output or half done, injection, hangs and wrong answers.
 @Suite struct HardeningTests {
-    func xrayctl(_ arguments: [String], in directory: URL? = nil) throws -> TestSupport.ProcessResult {
-        try TestSupport.run(try #require(TestSupport.xrayctl), arguments, in: directory ?? TestSupport.repoRoot)
+    func xrayctl(_ arguments: [String], in directory: URL? = nil) async throws -> TestSupport.ProcessResult {
+        try await TestSupport.run(try #require(TestSupport.xrayctl), arguments, in: directory ?? TestSupport.repoRoot)
     }
 
     func write(_ text: String, _ name: String, in directory: URL) throws -> URL {
@@ -37,7 +37,7 @@ import Testing
         #expect(findings.first?.message.contains("is no Fargate task cpu") == true)
     }
 
-    @Test func samplingNumbersBeyondRangeAreRefusedOrWarned() throws {
+    @Test func samplingNumbersBeyondRangeAreRefusedOrWarned() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         func rules(_ rate: String) throws -> URL {
@@ -48,35 +48,35 @@ import Testing
         }
         for rate in ["NaN", "Infinity", "1e999"] {
             for format in ["text", "json"] {
-                let result = try xrayctl(["sampling", "match", "--rules", try rules(rate).path, "--service", "a", "--format", format])
+                let result = try await xrayctl(["sampling", "match", "--rules", try rules(rate).path, "--service", "a", "--format", format])
                 #expect(result.status == 2, "\(rate) \(format): \(result.stderr)")
                 #expect(result.stderr.contains(":1:64: error: rule 'a': the rate must be a number from 0 to 1"), "\(result.stderr)")
             }
         }
         // A finite rate X-Ray would reject is answered as written, with a warning.
         for format in ["text", "json"] {
-            let big = try xrayctl(["sampling", "match", "--rules", try rules("1e17").path, "--service", "a", "--format", format])
+            let big = try await xrayctl(["sampling", "match", "--rules", try rules("1e17").path, "--service", "a", "--format", format])
             #expect(big.status == 0, "\(big.stderr)")
             #expect(big.stderr.contains("warning: rule 'a': X-Ray accepts a number from 0 to 1 as the rate, found 1e17"))
         }
         let traffic = try write("[{\"service\": \"a\", \"rps\": 1e308}]", "traffic.json", in: work)
-        let simulate = try xrayctl(["sampling", "simulate", "--rules", try rules("0.5").path, "--traffic", traffic.path])
+        let simulate = try await xrayctl(["sampling", "simulate", "--rules", try rules("0.5").path, "--traffic", traffic.path])
         #expect(simulate.status == 2)
         #expect(simulate.stderr.contains("rps must be a number of requests per second from 0 to 1000000000"))
         try Data("[{\"service\": \"a\", \"rps\": 10}]".utf8).write(to: traffic)
         for flags in [["--price-per-million", "inf"], ["--free-traces", "inf"], ["--days", "nan"], ["--hosts", "99999999"]] {
-            let result = try xrayctl(["sampling", "simulate", "--rules", try rules("0.5").path, "--traffic", traffic.path] + flags)
+            let result = try await xrayctl(["sampling", "simulate", "--rules", try rules("0.5").path, "--traffic", traffic.path] + flags)
             #expect(result.status == 64, "\(flags): \(result.stderr)")
         }
         // A rate far above 1 records every request, never more (and never infinity).
-        let clamped = try xrayctl(["sampling", "simulate", "--rules", try rules("1e300").path, "--traffic", traffic.path, "--format", "json"])
+        let clamped = try await xrayctl(["sampling", "simulate", "--rules", try rules("1e300").path, "--traffic", traffic.path, "--format", "json"])
         #expect(clamped.status == 0)
         #expect(clamped.stdout.contains("\"traces_per_second\": 10"), "\(clamped.stdout)")
     }
 
     @Test(arguments: ["1e20", "inf", "nan", "-inf"])
-    func generateRejectsRatesOutsideTheRange(_ rate: String) throws {
-        let result = try xrayctl(["generate", "sampling-rules", "--project", "p", "--rule-name", "a", "--rate", rate, "--priority", "1", "--reservoir", "1"])
+    func generateRejectsRatesOutsideTheRange(_ rate: String) async throws {
+        let result = try await xrayctl(["generate", "sampling-rules", "--project", "p", "--rule-name", "a", "--rate", rate, "--priority", "1", "--reservoir", "1"])
         #expect(result.status == 2 || result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains("rate"), "\(result.stderr)")
     }
@@ -205,7 +205,7 @@ import Testing
         #expect(TestSupport.read(notes) == "keep\n")
     }
 
-    @Test func aBlockedPathWritesNothing() throws {
+    @Test func aBlockedPathWritesNothing() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         _ = try write("in the way\n", "c", in: work)
@@ -215,7 +215,7 @@ import Testing
         let model = TestSupport.path("examples/scorekeep/xray.yaml").path
         try FileManager.default.removeItem(at: work.appendingPathComponent("c"))
         _ = try write("x\n", "iam", in: work)
-        let result = try xrayctl(["generate", model, "--out", work.path])
+        let result = try await xrayctl(["generate", model, "--out", work.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("nothing was written") && result.stderr.contains("is a file where a folder must go"), "\(result.stderr)")
         #expect(TestSupport.files(under: work) == ["iam"])
@@ -238,7 +238,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
-    @Test func instrumentInPlaceKeepsModeAndLinksAndLeavesUnchangedFilesAlone() throws {
+    @Test func instrumentInPlaceKeepsModeAndLinksAndLeavesUnchangedFilesAlone() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let task = try write("{\"family\": \"api\", \"networkMode\": \"awsvpc\", \"containerDefinitions\": [{\"name\": \"api\", \"image\": \"api:1\"}]}\n",
@@ -246,13 +246,13 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: task.path)
         let link = work.appendingPathComponent("link.json")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real/task.json")
-        let first = try xrayctl(["instrument", link.path, "--in-place"])
+        let first = try await xrayctl(["instrument", link.path, "--in-place"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real/task.json", "still a link")
         #expect(TestSupport.read(task)?.contains("xray-daemon") == true, "the target was changed")
         #expect(try FileManager.default.attributesOfItem(atPath: task.path)[.posixPermissions] as? Int == 0o600)
         let before = try FileManager.default.attributesOfItem(atPath: task.path)
-        let second = try xrayctl(["instrument", task.path, "--in-place"])
+        let second = try await xrayctl(["instrument", task.path, "--in-place"])
         #expect(second.status == 0)
         #expect(second.stderr.contains("nothing to change"))
         let after = try FileManager.default.attributesOfItem(atPath: task.path)
@@ -300,10 +300,10 @@ import Testing
         }
     }
 
-    @Test func everyShellWordIsQuotedSoTheShellReadsItBack() throws {
+    @Test func everyShellWordIsQuotedSoTheShellReadsItBack() async throws {
         let sh = try #require(TestSupport.which("sh"))
         for value in ["plain-name", "a b", "it's", "$(touch /tmp/xrayctl-pwned)", "`id`", "a;b|c&d", "x\ny", "", "*", "~root", "\\"] {
-            let result = try TestSupport.run(sh, ["-c", "printf %s \(Shell.quote(value))"])
+            let result = try await TestSupport.run(sh, ["-c", "printf %s \(Shell.quote(value))"])
             #expect(result.stdout == value, "\(value.debugDescription) came back as \(result.stdout.debugDescription)")
         }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/xrayctl-pwned"))

@@ -191,18 +191,18 @@ extension InstrumentTests {
     }
 
     /// YAML that a rewrite would change beyond the edit is not rewritten in place.
-    @Test func yamlWithCommentsOrShortTagsIsNotRewrittenInPlace() throws {
+    @Test func yamlWithCommentsOrShortTagsIsNotRewrittenInPlace() async throws {
         let binary = try #require(TestSupport.xrayctl)
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let template = "# the web task\nResources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties: {AssumeRolePolicyDocument: {}}\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      NetworkMode: awsvpc\n      TaskRoleArn: !GetAtt Role.Arn\n      ContainerDefinitions: [{Name: web, Image: \"web:1\"}]\n"
         let file = work.appendingPathComponent("template.yaml")
         try Data(template.utf8).write(to: file)
-        let refused = try TestSupport.run(binary, ["instrument", file.path, "--in-place"])
+        let refused = try await TestSupport.run(binary, ["instrument", file.path, "--in-place"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("would lose its comments and the short form of its tags"))
         #expect(TestSupport.read(file) == template, "untouched")
-        let written = try TestSupport.run(binary, ["instrument", file.path, "-o", work.appendingPathComponent("out.yaml").path])
+        let written = try await TestSupport.run(binary, ["instrument", file.path, "-o", work.appendingPathComponent("out.yaml").path])
         #expect(written.status == 0)
     }
 }

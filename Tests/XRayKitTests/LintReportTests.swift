@@ -9,17 +9,17 @@ import Testing
 
 /// `xrayctl lint` end to end: broken examples, the real-world corpus, generated output, formats.
 @Suite struct LintReportTests {
-    func xrayctl(_ arguments: [String], in directory: URL = TestSupport.repoRoot) throws -> TestSupport.ProcessResult {
+    func xrayctl(_ arguments: [String], in directory: URL = TestSupport.repoRoot) async throws -> TestSupport.ProcessResult {
         let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
-        return try TestSupport.run(binary, arguments, in: directory)
+        return try await TestSupport.run(binary, arguments, in: directory)
     }
 
     static let brokenBlocks = ["beanstalk", "daemon", "ecs", "eks", "iam", "sampling", "segments", "serverless", "terraform"]
 
     /// Each broken setup reports exactly what its expected report says (checked by hand when recorded).
     @Test(arguments: brokenBlocks)
-    func brokenExampleMatchesExpectedReport(block: String) throws {
-        let result = try xrayctl(["lint", "examples/broken/\(block)", "--format", "json"])
+    func brokenExampleMatchesExpectedReport(block: String) async throws {
+        let result = try await xrayctl(["lint", "examples/broken/\(block)", "--format", "json"])
         #expect(result.status == 1, "broken setups have errors: \(result.stderr)")
         try TestSupport.expectGolden(result.stdout, at: TestSupport.path("examples/broken/\(block)/expected-report.json"))
     }
@@ -33,8 +33,8 @@ import Testing
 
     /// Unmodified real-world files (Fixtures/corpus, with their sources and licences): nothing is
     /// called unparseable, no finding is an error, every finding was judged by hand (README there).
-    @Test func realWorldCorpus() throws {
-        let result = try xrayctl(["lint", ".", "--format", "json"], in: TestSupport.path("Tests/XRayKitTests/Fixtures/corpus"))
+    @Test func realWorldCorpus() async throws {
+        let result = try await xrayctl(["lint", ".", "--format", "json"], in: TestSupport.path("Tests/XRayKitTests/Fixtures/corpus"))
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = report["findings"] as? [[String: Any]] ?? []
@@ -65,11 +65,11 @@ import Testing
     }
 
     /// The committed output of every example, linted as a user would (`xrayctl lint DIR`).
-    @Test func committedExampleOutputLintsClean() throws {
+    @Test func committedExampleOutputLintsClean() async throws {
         let examples = TestSupport.allModels.filter { $0.name.hasPrefix("examples/") }
         #expect(examples.count >= 8)
         for example in examples {
-            let result = try xrayctl(["lint", "\(example.name)/generated", "--format", "json"])
+            let result = try await xrayctl(["lint", "\(example.name)/generated", "--format", "json"])
             #expect(result.status == 0, "\(example.name): \(result.stderr)")
             let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             let findings = (report["findings"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String != "info" || $0["rule"] as? String == "XR201" }
@@ -77,35 +77,35 @@ import Testing
         }
     }
 
-    @Test func textFormatAndExitCodes() throws {
-        let text = try xrayctl(["lint", "examples/broken/daemon"])
+    @Test func textFormatAndExitCodes() async throws {
+        let text = try await xrayctl(["lint", "examples/broken/daemon"])
         #expect(text.status == 1)
         #expect(text.stdout.contains("examples/broken/daemon/cfg.yaml:9:13: error: 'warning' is not a daemon log level"))
         // The folder's expected-report.json is JSON of no kind xrayctl lints: skipped, and said so.
         #expect(text.stdout.hasSuffix("1 file checked: 4 errors, 2 warnings, 1 info\n1 file skipped (not a kind xrayctl lints); --verbose lists them\n"))
-        #expect(try xrayctl(["lint", "examples/broken/daemon", "-v"]).stdout.hasSuffix("skipped (not a kind xrayctl lints):\n  examples/broken/daemon/expected-report.json\n"))
-        #expect(try xrayctl(["lint", "examples/broken/daemon", "--disable", "XR502,XR506,XR507,XR508"]).status == 0)
-        #expect(try xrayctl(["lint", "examples/broken/daemon", "--enable-only", "XR503"]).status == 0)
+        #expect(try await xrayctl(["lint", "examples/broken/daemon", "-v"]).stdout.hasSuffix("skipped (not a kind xrayctl lints):\n  examples/broken/daemon/expected-report.json\n"))
+        #expect(try await xrayctl(["lint", "examples/broken/daemon", "--disable", "XR502,XR506,XR507,XR508"]).status == 0)
+        #expect(try await xrayctl(["lint", "examples/broken/daemon", "--enable-only", "XR503"]).status == 0)
         // A cfg.yaml alone does not say which daemon reads it: Version 1 is information there.
-        #expect(try xrayctl(["lint", "examples/broken/daemon", "--enable-only", "XR503", "--fail-on", "warning"]).status == 0)
-        #expect(try xrayctl(["lint", "examples/broken/daemon", "--enable-only", "XR503", "--fail-on", "info"]).status == 1)
-        #expect(try xrayctl(["lint", "examples/scorekeep/generated", "--fail-on", "info"]).status == 1, "XR805 is an info finding")
-        #expect(try xrayctl(["lint", "examples/scorekeep/generated"]).status == 0)
-        #expect(try xrayctl(["lint", "no/such/file.json"]).status == 2)
-        #expect(try xrayctl(["lint", "examples/broken/daemon", "--disable", "XR999"]).status == 64)
-        #expect(try xrayctl(["lint", "Sources/xrayctl"]).status == 2, "a folder with nothing to lint")
+        #expect(try await xrayctl(["lint", "examples/broken/daemon", "--enable-only", "XR503", "--fail-on", "warning"]).status == 0)
+        #expect(try await xrayctl(["lint", "examples/broken/daemon", "--enable-only", "XR503", "--fail-on", "info"]).status == 1)
+        #expect(try await xrayctl(["lint", "examples/scorekeep/generated", "--fail-on", "info"]).status == 1, "XR805 is an info finding")
+        #expect(try await xrayctl(["lint", "examples/scorekeep/generated"]).status == 0)
+        #expect(try await xrayctl(["lint", "no/such/file.json"]).status == 2)
+        #expect(try await xrayctl(["lint", "examples/broken/daemon", "--disable", "XR999"]).status == 64)
+        #expect(try await xrayctl(["lint", "Sources/xrayctl"]).status == 2, "a folder with nothing to lint")
     }
 
-    @Test func readsStandardInput() throws {
+    @Test func readsStandardInput() async throws {
         let binary = try #require(TestSupport.xrayctl)
-        let result = try TestSupport.run(binary, ["lint", "-", "--format", "json"], stdin: "Version: 2\nSocket:\n  BufferSizeKB: 64\n")
+        let result = try await TestSupport.run(binary, ["lint", "-", "--format", "json"], stdin: "Version: 2\nSocket:\n  BufferSizeKB: 64\n")
         #expect(result.status == 1)
         #expect(result.stdout.contains("\"file\": \"-\""))
         #expect(result.stdout.contains("\"XR502\""))
     }
 
-    @Test func jsonReportHasTheContractShape() throws {
-        let result = try xrayctl(["lint", "examples/broken/segments", "--format", "json"])
+    @Test func jsonReportHasTheContractShape() async throws {
+        let result = try await xrayctl(["lint", "examples/broken/segments", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((object["tool"] as? [String: String]) == ["name": "xrayctl", "version": XRayKit.version])
         let findings = try #require(object["findings"] as? [[String: Any]])
@@ -118,12 +118,12 @@ import Testing
     }
 
     @Test(.tags(.slow), PythonTools.available([.jsonschema]))
-    func sarifValidatesAgainstTheSchema() throws {
+    func sarifValidatesAgainstTheSchema() async throws {
         try PythonTools.require([.jsonschema])
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let report = work.appendingPathComponent("report.sarif")
-        _ = try xrayctl(["lint", "examples/broken", "--format", "sarif", "--output", report.path])
+        _ = try await xrayctl(["lint", "examples/broken", "--format", "sarif", "--output", report.path])
         let script = """
             import json, sys
             from jsonschema import Draft7Validator
@@ -132,32 +132,32 @@ import Testing
             errors = [e.message for e in Draft7Validator(schema).iter_errors(log)]
             print(json.dumps({"errors": errors, "results": len(log["runs"][0]["results"]), "rules": len(log["runs"][0]["tool"]["driver"]["rules"])}))
             """
-        let result = try TestSupport.run(TestSupport.which("python3")!, ["-c", script, TestSupport.path("Tests/XRayKitTests/Fixtures/sarif/sarif-schema-2.1.0.json").path, report.path])
+        let result = try await TestSupport.run(TestSupport.which("python3")!, ["-c", script, TestSupport.path("Tests/XRayKitTests/Fixtures/sarif/sarif-schema-2.1.0.json").path, report.path])
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
         #expect((summary["errors"] as? [String]) == [])
         #expect((summary["results"] as? Int ?? 0) > 40)
         #expect(summary["rules"] as? Int == RuleCatalog.all.count)
     }
 
-    @Test func suppressionByCommentAndConfigFile() throws {
+    @Test func suppressionByCommentAndConfigFile() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let config = "Version: 2\n# xrayctl:disable=XR506\nLogging:\n  LogLevel: loud\nNoVerifySSL: true # xrayctl:disable=XR509\n"
         try Data(config.utf8).write(to: work.appendingPathComponent("cfg.yaml"))
-        let quiet = try xrayctl(["lint", "cfg.yaml", "--format", "json"], in: work)
+        let quiet = try await xrayctl(["lint", "cfg.yaml", "--format", "json"], in: work)
         #expect(!quiet.stdout.contains("XR509"), "a comment on the same line suppresses")
         #expect(quiet.stdout.contains("XR506"), "the comment is two lines above the finding, so it does not suppress")
         try Data("disable: [XR506]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
-        let configured = try xrayctl(["lint", "cfg.yaml"], in: work)
+        let configured = try await xrayctl(["lint", "cfg.yaml"], in: work)
         #expect(configured.status == 0)
         try Data("disable: [XR9999]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
-        #expect(try xrayctl(["lint", "cfg.yaml"], in: work).status == 2, "an unknown rule in the config file is an error")
+        #expect(try await xrayctl(["lint", "cfg.yaml"], in: work).status == 2, "an unknown rule in the config file is an error")
     }
 
     /// A finding about an embedded daemon config (`… [XR501] [XR912]`) is suppressed by either ID,
     /// in a comment, with --disable and in `.xrayctl.yaml` (`disable:` and `ignore:`), and the summary
     /// counts what was suppressed.
-    @Test func embeddedFindingsAreSuppressedByEitherIDAndCounted() throws {
+    @Test func embeddedFindingsAreSuppressedByEitherIDAndCounted() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: xray-config, namespace: xray}\ndata:\n  cfg.yaml: |\n    Version: 3\n    NoVerifySSL: true\n"
@@ -165,34 +165,34 @@ import Testing
         try FileManager.default.createDirectory(at: work.appendingPathComponent("app/.ebextensions"), withIntermediateDirectories: true)
         try Data(configMap.utf8).write(to: work.appendingPathComponent("agent.yaml"))
         try Data(ebextension.utf8).write(to: work.appendingPathComponent("app/.ebextensions/xray.config"))
-        let plain = try xrayctl(["lint", "."], in: work)
+        let plain = try await xrayctl(["lint", "."], in: work)
         #expect(plain.stdout.contains("[XR501] [XR912]") && plain.stdout.contains("[XR501] [XR305]"), "\(plain.stdout)")
         #expect(plain.stdout.contains("checked: 2 errors, 1 warning, 0 infos\n"), "nothing suppressed, nothing said: \(plain.stdout)")
 
         for id in ["XR501", "XR912"] {
-            let flag = try xrayctl(["lint", ".", "--disable", id], in: work)
+            let flag = try await xrayctl(["lint", ".", "--disable", id], in: work)
             #expect(!flag.stdout.contains("[XR501] [XR912]"), "--disable \(id): \(flag.stdout)")
         }
-        let flag = try xrayctl(["lint", ".", "--disable", "XR501"], in: work)
+        let flag = try await xrayctl(["lint", ".", "--disable", "XR501"], in: work)
         #expect(flag.status == 0 && flag.stdout.contains("checked: 0 errors, 1 warning, 0 infos, 2 suppressed\n"), "\(flag.stdout)")
 
         try Data(configMap.replacingOccurrences(of: "Version: 3", with: "Version: 3 # xrayctl:disable=XR501").utf8)
             .write(to: work.appendingPathComponent("agent.yaml"))
-        let comment = try xrayctl(["lint", "agent.yaml"], in: work)
+        let comment = try await xrayctl(["lint", "agent.yaml"], in: work)
         #expect(!comment.stdout.contains("XR501") && comment.stdout.contains("1 suppressed"), "\(comment.stdout)")
 
         try Data(configMap.utf8).write(to: work.appendingPathComponent("agent.yaml"))
         try Data("disable: [XR501]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
-        let disabled = try xrayctl(["lint", "."], in: work)
+        let disabled = try await xrayctl(["lint", "."], in: work)
         #expect(!disabled.stdout.contains("XR501") && disabled.stdout.contains("2 suppressed"), "\(disabled.stdout)")
         try Data("ignore:\n  - path: agent.yaml\n    rules: [XR509]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
-        let ignored = try xrayctl(["lint", "agent.yaml"], in: work)
+        let ignored = try await xrayctl(["lint", "agent.yaml"], in: work)
         #expect(!ignored.stdout.contains("XR509") && ignored.stdout.contains("[XR501] [XR912]") && ignored.stdout.contains("1 suppressed"), "\(ignored.stdout)")
     }
 
     /// Each linted path finds its own `.xrayctl.yaml`, upwards to the repository root: `lint repo` from
     /// the parent honours `repo/.xrayctl.yaml`; outside a repository, only the linted folder's own counts.
-    @Test func configIsFoundFromEachLintedPath() throws {
+    @Test func configIsFoundFromEachLintedPath() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let daemon = "Version: 2\nNoVerifySSL: true\n"
@@ -202,20 +202,20 @@ import Testing
             try Data("disable: [XR509]\n".utf8).write(to: work.appendingPathComponent("\(folder.split(separator: "/")[0])/.xrayctl.yaml"))
         }
         try FileManager.default.createDirectory(at: work.appendingPathComponent("repo/.git"), withIntermediateDirectories: true)
-        #expect(try xrayctl(["lint", "repo"], in: work).status == 0)
-        #expect(try xrayctl(["lint", "repo/deploy/cfg.yaml"], in: work).status == 0, "from a file, up to the repository root")
-        #expect(try xrayctl(["lint", "loose"], in: work).status == 0, "outside a repository: the linted folder's own")
-        let below = try xrayctl(["lint", "loose/deploy", "--fail-on", "warning"], in: work)
+        #expect(try await xrayctl(["lint", "repo"], in: work).status == 0)
+        #expect(try await xrayctl(["lint", "repo/deploy/cfg.yaml"], in: work).status == 0, "from a file, up to the repository root")
+        #expect(try await xrayctl(["lint", "loose"], in: work).status == 0, "outside a repository: the linted folder's own")
+        let below = try await xrayctl(["lint", "loose/deploy", "--fail-on", "warning"], in: work)
         #expect(below.status == 1 && below.stdout.contains("XR509"), "outside a repository, nothing above the linted folder is read")
         // Two paths, two configurations: each decides for its own files.
-        let both = try xrayctl(["lint", "repo", "loose/deploy", "-v"], in: work)
+        let both = try await xrayctl(["lint", "repo", "loose/deploy", "-v"], in: work)
         #expect(both.stdout.components(separatedBy: "[XR509]").count == 2, "\(both.stdout)")
         #expect(both.stderr.contains("xrayctl: configuration \(work.appendingPathComponent("repo/.xrayctl.yaml").standardizedFileURL.path) (for repo)"), "\(both.stderr)")
     }
 
     /// The nearest .xrayctl.yaml from the working directory up to the repository root, or --config;
     /// path ignores for files that cannot hold a comment.
-    @Test func configIsFoundUpwardsAndIgnoresPaths() throws {
+    @Test func configIsFoundUpwardsAndIgnoresPaths() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let sub = work.appendingPathComponent("repo/deploy/daemon")
@@ -225,12 +225,12 @@ import Testing
         try Data("ignore:\n  - path: deploy/**/cfg.yaml\n    rules: [XR509]\n".utf8).write(to: work.appendingPathComponent("repo/.xrayctl.yaml"))
         // A config above the repository root is not read.
         try Data("disable: [XR9999]\n".utf8).write(to: work.appendingPathComponent(".xrayctl.yaml"))
-        let found = try xrayctl(["lint", "cfg.yaml", "--format", "json"], in: sub)
+        let found = try await xrayctl(["lint", "cfg.yaml", "--format", "json"], in: sub)
         #expect(found.status == 0, "\(found.stderr)")
         #expect(!found.stdout.contains("XR509"), "the path entry of the nearest config ignores it")
         let other = work.appendingPathComponent("other.yaml")
         try Data("disable: []\n".utf8).write(to: other)
-        let explicit = try xrayctl(["lint", "cfg.yaml", "--format", "json", "--config", other.path], in: sub)
+        let explicit = try await xrayctl(["lint", "cfg.yaml", "--format", "json", "--config", other.path], in: sub)
         #expect(explicit.stdout.contains("XR509"), "--config replaces the nearest file")
     }
 

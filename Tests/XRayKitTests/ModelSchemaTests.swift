@@ -82,7 +82,7 @@ import Testing
 
     /// jsonschema accepts every template, example and fixture, and rejects unknown keys anywhere.
     @Test(.tags(.slow), PythonTools.available(PythonTools.schema))
-    func schemaAcceptsEveryModelAndRejectsUnknownKeys() throws {
+    func schemaAcceptsEveryModelAndRejectsUnknownKeys() async throws {
         try PythonTools.require(PythonTools.schema)
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -104,7 +104,7 @@ import Testing
             paths.append(url.path)
         }
         let script = TestSupport.path("Tests/XRayKitTests/Conformance/schema_check.py").path
-        let result = try TestSupport.run(TestSupport.which("python3")!, [script, schema.path] + paths)
+        let result = try await TestSupport.run(TestSupport.which("python3")!, [script, schema.path] + paths)
         #expect(result.status == 0, "\(result.stderr)")
         let errors = try JSONDecoder().decode([String: [String]].self, from: Data(result.stdout.utf8))
         for model in TestSupport.allModels {

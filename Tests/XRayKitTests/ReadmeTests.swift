@@ -45,7 +45,7 @@ import Testing
 
 /// The README's example commands work as written (the issue that found `--image IMG` failing).
 @Suite struct ReadmeCommandTests {
-    @Test func everyExampleCommandRuns() throws {
+    @Test func everyExampleCommandRuns() async throws {
         let binary = try #require(TestSupport.xrayctl)
         let readme = try #require(TestSupport.read(TestSupport.path("README.md")))
         var commands = readme.split(separator: "\n").filter { $0.hasPrefix("swift run xrayctl ") }.map { line in
@@ -70,7 +70,7 @@ import Testing
         try Data("{\"service\": \"api\", \"path\": \"/health\", \"method\": \"GET\"}\n".utf8).write(to: work.appendingPathComponent("requests.jsonl"))
         try Data("- {service: api, path: /orders, rps: 20}\n".utf8).write(to: work.appendingPathComponent("traffic.yaml"))
         for command in commands where !command.contains("--aws") {
-            let result = try TestSupport.run(binary, command.split(separator: " ").map(String.init), in: work)
+            let result = try await TestSupport.run(binary, command.split(separator: " ").map(String.init), in: work)
             // 1 is "findings at the threshold" (the broken examples); 2 and 64 would be a broken example.
             #expect([0, 1].contains(result.status), "xrayctl \(command): exit \(result.status)\n\(result.stderr)")
         }
@@ -111,7 +111,7 @@ import Testing
         #expect(PythonTools.missing(PythonTools.terraform, probe: ([], "python3 is not on PATH")) == "python3 is not on PATH")
     }
 
-    @Test func theRunEndsWithWhatWasSkippedAndWhy() throws {
+    @Test func theRunEndsWithWhatWasSkippedAndWhy() async throws {
         let folder = TestSupport.TemporaryFolder()
         let log = folder.url.appendingPathComponent("test.log")
         try Data("""
@@ -122,11 +122,11 @@ import Testing
             ✔ Test run with 3 tests in 1 suite passed after 0.1 seconds.
 
             """.utf8).write(to: log)
-        let result = try TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path])
+        let result = try await TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path])
         #expect(result.stdout == "xrayctl tests: 3 skipped (a suite counts once) — 2 × checkov is not installed; "
                 + "1 × python packages missing: cfn-lint (pip install -r requirements-test.txt)\n", "\(result.stdout)\(result.stderr)")
         try Data("✔ Test run with 3 tests in 1 suite passed after 0.1 seconds.\n".utf8).write(to: log)
-        #expect(try TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path]).stdout == "xrayctl tests: nothing skipped\n")
+        #expect(try await TestSupport.run("/bin/bash", [TestSupport.path("scripts/test.sh").path, "--summary", log.path]).stdout == "xrayctl tests: nothing skipped\n")
     }
 }
 
@@ -136,16 +136,16 @@ import Testing
     static var readme: String { TestSupport.read(TestSupport.path("README.md")) ?? "" }
 
     /// The options a command's help lists, each with its names (`-f`, `--format`), without --help and --version.
-    static func options(_ command: [String]) throws -> [[String]] {
+    static func options(_ command: [String]) async throws -> [[String]] {
         let binary = try #require(TestSupport.xrayctl)
-        let help = try TestSupport.run(binary, command + ["--help"]).stdout
+        let help = try await TestSupport.run(binary, command + ["--help"]).stdout
         let section = help.components(separatedBy: "OPTIONS:").dropFirst().first ?? ""
         return section.split(separator: "\n").filter { $0.hasPrefix("  -") }.map { line in
             line.split(separator: " ").prefix { $0.hasPrefix("-") }.map { String($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))) }
         }.filter { names in !names.contains { ["--help", "--version"].contains($0) } }
     }
 
-    @Test func commandsTableNamesEveryOption() throws {
+    @Test func commandsTableNamesEveryOption() async throws {
         let rows = Self.readme.split(separator: "\n").filter { $0.hasPrefix("| `xrayctl ") }.map(String.init)
         // The table row of each command (its first cell), and the command whose help lists its options.
         let commands: [(row: String, help: [String])] = [
@@ -154,7 +154,7 @@ import Testing
         ]
         for command in commands {
             let row = try #require(rows.first { $0.hasPrefix("| `" + command.row) }, "no row for \(command.row)")
-            for names in try Self.options(command.help) {
+            for names in try await Self.options(command.help) {
                 // A name followed by what ends it in the table: a space, `]`, `|` or a backquote.
                 let named = names.contains { name in [" ", "]", "\\", "`"].contains { row.contains("\(name)\($0)") } }
                 #expect(named, "the commands table's \(command.help.joined(separator: " ")) row names none of \(names)")
@@ -175,12 +175,12 @@ import Testing
 
     /// The pre-commit and Actions snippets name a ref that exists without a release (`main`) or a
     /// tag of this repository, hooks `.pre-commit-hooks.yaml` defines, and inputs `action.yml` takes.
-    @Test func installSnippetsWorkWithoutATag() throws {
+    @Test func installSnippetsWorkWithoutATag() async throws {
         let blocks = Self.readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
         let preCommit = try #require(blocks.first { $0.hasPrefix("repos:") })
         let config = try #require(try YAMLLoader.load(preCommit, file: "README pre-commit"))
         let repository = try #require(config["repos"]?.items?.first)
-        let tags = (try? TestSupport.run(TestSupport.which("git") ?? "/usr/bin/git", ["-C", TestSupport.repoRoot.path, "tag", "--list"]))?
+        let tags = (try? await TestSupport.run(TestSupport.which("git") ?? "/usr/bin/git", ["-C", TestSupport.repoRoot.path, "tag", "--list"]))?
             .stdout.split(separator: "\n").map(String.init) ?? []
         func exists(_ ref: String?) -> Bool { ref == "main" || ref.map(tags.contains) == true }
         #expect(exists(repository["rev"]?.text), "rev: \(repository["rev"]?.text ?? "none") is neither main nor a tag")

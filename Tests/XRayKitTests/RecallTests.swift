@@ -60,18 +60,20 @@ import Testing
     /// `xrayctl lint OWNER__REPO` for each repository's folder, as its owners would run it: one run
     /// over all of them would join files of unrelated repositories (an X-Ray SDK app of one making
     /// a rule speak of another's collector).
-    static func reported() throws -> [Reported] {
+    static func reported() async throws -> [Reported] {
         let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
         let repositories = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("__") }.sorted()
         #expect(repositories.count >= 10)
-        return try repositories.flatMap { repository -> [Reported] in
-            let result = try TestSupport.run(binary, ["lint", repository, "--format", "json"], in: folder)
+        var reported: [Reported] = []
+        for repository in repositories {
+            let result = try await TestSupport.run(binary, ["lint", repository, "--format", "json"], in: folder)
             let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
-            return (report["findings"] as? [[String: Any]] ?? []).map { finding in
+            reported += (report["findings"] as? [[String: Any]] ?? []).map { finding in
                 Reported(file: finding["file"] as? String ?? "", line: finding["line"] as? Int ?? 0,
                          rule: finding["rule"] as? String ?? "", severity: finding["severity"] as? String ?? "")
             }
         }
+        return reported
     }
 
     /// Each hand-found problem takes at most one finding: one of its class's rules in the same
@@ -98,10 +100,10 @@ import Testing
         String(format: "%.1f%%", whole == 0 ? 0 : 100 * Double(part) / Double(whole))
     }
 
-    @Test func recallAndPrecisionOnFilesJudgedByHand() throws {
+    @Test func recallAndPrecisionOnFilesJudgedByHand() async throws {
         let hand = try Self.decode([HandFound].self, "hand-found.json")
         let judged = try Self.decode([Judged].self, "judged-findings.json")
-        let findings = try Self.reported()
+        let findings = try await Self.reported()
         let (found, missed, unmatched) = Self.match(hand, findings)
 
         // Every other finding has a verdict, and every verdict still has its finding.

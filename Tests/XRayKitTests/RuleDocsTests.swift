@@ -67,11 +67,14 @@ import Testing
 
     /// No placeholder (`OWNER`) reaches what users see: SARIF, `rules` in every format, the pages.
     /// Until `XRayKit.repositoryURL` is set, the links to the pages are left out.
-    @Test func noPlaceholderLinks() throws {
+    @Test func noPlaceholderLinks() async throws {
         let binary = try #require(TestSupport.xrayctl)
-        let outputs = try [["lint", TestSupport.path("examples/broken").path, "-f", "sarif"], ["rules"], ["rules", "XR104"],
-                           ["rules", "-f", "json"], ["rules", "-f", "markdown"]]
-            .map { try TestSupport.run(binary, $0).stdout } + RuleDocs.pages(RuleCatalog.descriptions).values
+        var outputs: [String] = []
+        for arguments in [["lint", TestSupport.path("examples/broken").path, "-f", "sarif"], ["rules"], ["rules", "XR104"],
+                          ["rules", "-f", "json"], ["rules", "-f", "markdown"]] {
+            outputs.append(try await TestSupport.run(binary, arguments).stdout)
+        }
+        outputs += RuleDocs.pages(RuleCatalog.descriptions).values
         for output in outputs {
             #expect(!output.isEmpty && !output.contains("OWNER"), "\(output.prefix(200))")
         }

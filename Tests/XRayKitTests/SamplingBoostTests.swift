@@ -163,21 +163,21 @@ import Testing
                 "\(decoded.warnings.map(\.description))")
     }
 
-    @Test func simulateCommandPricesTransactionSearch() throws {
+    @Test func simulateCommandPricesTransactionSearch() async throws {
         let binary = try #require(TestSupport.xrayctl)
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let traffic = work.appendingPathComponent("traffic.yaml")
         try Data("- {path: /orders, rps: 10}\n".utf8).write(to: traffic)
-        let text = try TestSupport.run(binary, ["sampling", "simulate", "--traffic", traffic.path, "--transaction-search", "--spans-per-trace", "4"],
+        let text = try await TestSupport.run(binary, ["sampling", "simulate", "--traffic", traffic.path, "--transaction-search", "--spans-per-trace", "4"],
                                        in: TestSupport.repoRoot)
         #expect(text.status == 0)
         #expect(text.stdout.contains("Transaction Search") && text.stdout.contains("indexed free"), "\(text.stdout)")
-        let json = try TestSupport.run(binary, ["sampling", "simulate", "--traffic", traffic.path, "--transaction-search", "--format", "json"],
+        let json = try await TestSupport.run(binary, ["sampling", "simulate", "--traffic", traffic.path, "--transaction-search", "--format", "json"],
                                        in: TestSupport.repoRoot)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["transaction_search"] is [String: Any])
-        let bad = try TestSupport.run(binary, ["sampling", "simulate", "--traffic", traffic.path, "--transaction-search", "--indexing-percent", "150"],
+        let bad = try await TestSupport.run(binary, ["sampling", "simulate", "--traffic", traffic.path, "--transaction-search", "--indexing-percent", "150"],
                                       in: TestSupport.repoRoot)
         #expect(bad.status != 0 && bad.stderr.contains("--indexing-percent"))
     }

@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test(.tags(.slow), PythonTools.available([.xraySDK]))
-    func matcherAgreesWithTheXRaySDK() throws {
+    func matcherAgreesWithTheXRaySDK() async throws {
         try PythonTools.require([.xraySDK])
         var generator = Generator(state: 1729)
         var cases: [[String: Any]] = []
@@ -72,7 +72,7 @@ import Testing
         }
         let input = String(decoding: try JSONSerialization.data(withJSONObject: cases), as: UTF8.self)
         let script = TestSupport.path("Tests/XRayKitTests/Conformance/sampling_oracle.py").path
-        let result = try TestSupport.run(TestSupport.which("python3")!, [script], stdin: input)
+        let result = try await TestSupport.run(TestSupport.which("python3")!, [script], stdin: input)
         let expected = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String]], "\(result.stderr)")
         #expect(expected.count == cases.count)
         var compared = 0, defaults = 0
@@ -177,16 +177,16 @@ import Testing
         #expect(throws: DiagnosticsError.self) { try SamplingInput.rules(path: "x.json", data: Data("[{\"RuleName\": \"h\"}]".utf8)) }
     }
 
-    @Test func matchTakesABareListOfRules() throws {
+    @Test func matchTakesABareListOfRules() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let rules = work.appendingPathComponent("rules.json")
         try Data(#"[{"RuleName": "health", "Priority": 1, "FixedRate": 0, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "GET", "URLPath": "/health", "Version": 1}]"#.utf8).write(to: rules)
-        let result = try xrayctl(["sampling", "match", "--rules", rules.path, "--method", "GET", "--path", "/health"])
+        let result = try await xrayctl(["sampling", "match", "--rules", rules.path, "--method", "GET", "--path", "/health"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("=> health: reservoir 0/s, then 0% of the rest"))
         // Lint reads the same file as sampling rules, not as an unrecognised file.
-        let lint = try xrayctl(["lint", rules.path, "--format", "json"])
+        let lint = try await xrayctl(["lint", rules.path, "--format", "json"])
         let report = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]
         let findings = report?["findings"] as? [[String: Any]] ?? []
         #expect(!findings.contains { $0["rule"] as? String == "XR002" }, "\(lint.stdout)")
@@ -195,13 +195,13 @@ import Testing
 
     // MARK: the commands
 
-    func xrayctl(_ arguments: [String], stdin: String? = nil) throws -> TestSupport.ProcessResult {
+    func xrayctl(_ arguments: [String], stdin: String? = nil) async throws -> TestSupport.ProcessResult {
         let binary = try #require(TestSupport.xrayctl)
-        return try TestSupport.run(binary, arguments, in: TestSupport.repoRoot, stdin: stdin)
+        return try await TestSupport.run(binary, arguments, in: TestSupport.repoRoot, stdin: stdin)
     }
 
-    @Test func matchCommand() throws {
-        let text = try xrayctl(["sampling", "match", "--rules", "examples/broken/sampling/rules.json", "--service", "payments", "--path", "/pay"])
+    @Test func matchCommand() async throws {
+        let text = try await xrayctl(["sampling", "match", "--rules", "examples/broken/sampling/rules.json", "--service", "payments", "--path", "/pay"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("  - api (priority 100): service 'payments' does not match 'api-*'"))
         #expect(text.stdout.contains("  + payments (priority 10000): matches"))
@@ -211,7 +211,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let requests = work.appendingPathComponent("requests.jsonl")
         try Data("{\"service\": \"api-orders\", \"method\": \"GET\", \"path\": \"/health\"}\n\n{\"path\": \"/x\", \"service\": \"other\"}\n".utf8).write(to: requests)
-        let json = try xrayctl(["sampling", "match", "--rules", "examples/broken/sampling/rules.json", "--requests", requests.path, "--format", "json"])
+        let json = try await xrayctl(["sampling", "match", "--rules", "examples/broken/sampling/rules.json", "--requests", requests.path, "--format", "json"])
         let lines = json.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
@@ -220,40 +220,40 @@ import Testing
         #expect(second?["rule"] as? String == "Default")
 
         try Data("{\"path\": \"/x\"}\n{\"pth\": \"/y\"}\n".utf8).write(to: requests)
-        let bad = try xrayctl(["sampling", "match", "--rules", "examples/broken/sampling/rules.json", "--requests", requests.path])
+        let bad = try await xrayctl(["sampling", "match", "--rules", "examples/broken/sampling/rules.json", "--requests", requests.path])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("requests.jsonl:2:2: error: unknown key 'pth'; did you mean 'path'?"))
     }
 
-    @Test func simulateCommand() throws {
+    @Test func simulateCommand() async throws {
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let rules = work.appendingPathComponent("rules.json"), traffic = work.appendingPathComponent("traffic.yaml")
         try Data(#"[{"SamplingRule": {"RuleName": "ten", "Priority": 1, "FixedRate": 0.1, "ReservoirSize": 0, "ResourceARN": "*", "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "*", "Version": 1}}]"#.utf8).write(to: rules)
         try Data("- {path: /orders, rps: 0.5555555555555556}\n".utf8).write(to: traffic)
-        let json = try xrayctl(["sampling", "simulate", "--rules", rules.path, "--traffic", traffic.path, "--days", "31", "--format", "json"])
+        let json = try await xrayctl(["sampling", "simulate", "--rules", rules.path, "--traffic", traffic.path, "--days", "31", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(abs((object["traces_per_month"] as? Double ?? 0) - 148_800) < 0.01)
         #expect(abs((object["cost_per_month_usd"] as? Double ?? 0) - 0.244) < 0.0001)
         #expect((object["rules"] as? [[String: Any]])?.first?["rule"] as? String == "ten")
-        let text = try xrayctl(["sampling", "simulate", "--rules", rules.path, "--traffic", traffic.path, "--days", "31"])
+        let text = try await xrayctl(["sampling", "simulate", "--rules", rules.path, "--traffic", traffic.path, "--days", "31"])
         #expect(text.stdout.contains("$0.24 a month"))
         // Counts are grouped, and the rules are compared with the Default rule alone.
         #expect(text.stdout.contains("31-day month: 148,800 traces, 100,000 free"), "\(text.stdout)")
         #expect(text.stdout.contains("compared with the Default rule alone (1,488,000 traces, $6.94): -1,339,200 traces, -$6.70 a month"), "\(text.stdout)")
-        let defaultOnly = try xrayctl(["sampling", "simulate", "--traffic", traffic.path, "--days", "31"])
+        let defaultOnly = try await xrayctl(["sampling", "simulate", "--traffic", traffic.path, "--days", "31"])
         #expect(defaultOnly.status == 0)
         #expect(defaultOnly.stdout.contains("Default") && !defaultOnly.stdout.contains("compared with"))
         // A local rules file is tried in file order: no priorities are shown.
         let local = work.appendingPathComponent("local.json")
         try Data(#"{"version": 2, "default": {"fixed_target": 1, "rate": 0.05}, "rules": [{"description": "h", "host": "*", "http_method": "*", "url_path": "/health", "fixed_target": 0, "rate": 0}]}"#.utf8).write(to: local)
-        let match = try xrayctl(["sampling", "match", "--rules", local.path, "--path", "/orders"])
+        let match = try await xrayctl(["sampling", "match", "--rules", local.path, "--path", "/orders"])
         #expect(match.stdout.contains("  - h (rule 1 in the file): path"), "\(match.stdout)")
 
         try Data("- {path: /orders, rps: lots}\n".utf8).write(to: traffic)
-        let bad = try xrayctl(["sampling", "simulate", "--rules", rules.path, "--traffic", traffic.path])
+        let bad = try await xrayctl(["sampling", "simulate", "--rules", rules.path, "--traffic", traffic.path])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("traffic.yaml:1:24: error: rps must be a number"))
-        #expect(try xrayctl(["sampling", "simulate", "--rules", rules.path, "--traffic", traffic.path, "--hosts", "0"]).status == 64)
+        #expect(try await xrayctl(["sampling", "simulate", "--rules", rules.path, "--traffic", traffic.path, "--hosts", "0"]).status == 64)
     }
 }

@@ -35,7 +35,7 @@ import Testing
     ]
 
     @Test(TerraformTool.available, arguments: configurations.map(\.0))
-    func sourceAndPlanAgree(_ name: String) throws {
+    func sourceAndPlanAgree(_ name: String) async throws {
         let terraform = try #require(TerraformTool.binary), mirror = try #require(TerraformTool.mirror)
         let text = try #require(Self.configurations.first { $0.0 == name }?.1).replacingOccurrences(of: "↓", with: "")
         let folder = TestSupport.temporaryDirectory()
@@ -44,13 +44,13 @@ import Testing
         let source = Self.rules(try FileCollector.gather([folder.path]).documents)
 
         for arguments in [["init", "-input=false", "-plugin-dir", mirror], ["plan", "-input=false", "-refresh=false", "-lock=false", "-out", "plan.bin"]] {
-            let result = try TerraformTool.run(terraform, arguments, in: folder)
+            let result = try await TerraformTool.run(terraform, arguments, in: folder)
             guard result.status == 0 else {
                 Issue.record("terraform \(arguments[0]) failed offline: \(result.stderr)")
                 return
             }
         }
-        let shown = try TerraformTool.run(terraform, ["show", "-json", "plan.bin"], in: folder)
+        let shown = try await TerraformTool.run(terraform, ["show", "-json", "plan.bin"], in: folder)
         let plan = DocumentLoader.loadAll(path: "plan.json", data: Data(shown.stdout.utf8))
         #expect(plan.first?.kind == .terraformPlan)
         #expect(source == Self.rules(plan), "\(name): .tf gives \(source), the plan \(Self.rules(plan))")

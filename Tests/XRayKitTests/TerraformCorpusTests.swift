@@ -36,25 +36,27 @@ import Testing
     ]
 
     /// `xrayctl lint REPOSITORY` for each repository, as its owners would run it.
-    static func reported() throws -> [RecallTests.Reported] {
+    static func reported() async throws -> [RecallTests.Reported] {
         let binary = try #require(TestSupport.xrayctl, "the xrayctl binary was not built beside the tests")
         let repositories = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("+") }.sorted()
         #expect(repositories.count >= 20)
-        return try repositories.flatMap { repository -> [RecallTests.Reported] in
-            let result = try TestSupport.run(binary, ["lint", repository, "--format", "json"], in: folder)
+        var reported: [RecallTests.Reported] = []
+        for repository in repositories {
+            let result = try await TestSupport.run(binary, ["lint", repository, "--format", "json"], in: folder)
             let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
-            return (report["findings"] as? [[String: Any]] ?? []).map { finding in
+            reported += (report["findings"] as? [[String: Any]] ?? []).map { finding in
                 RecallTests.Reported(file: finding["file"] as? String ?? "", line: finding["line"] as? Int ?? 0,
                                      rule: finding["rule"] as? String ?? "", severity: finding["severity"] as? String ?? "")
             }
         }
+        return reported
     }
 
     @Test(.disabled(if: ProcessInfo.processInfo.environment["XRAYCTL_FAST"] == "1" && !TestSupport.inCI, "XRAYCTL_FAST=1: the corpus run is skipped"))
-    func recallAndPrecisionOnTheTerraformCorpus() throws {
+    func recallAndPrecisionOnTheTerraformCorpus() async throws {
         let hand = try JSONDecoder().decode([HandFound].self, from: Data(contentsOf: Self.folder.appendingPathComponent("hand-found.json")))
         let judged = try JSONDecoder().decode([Judged].self, from: Data(contentsOf: Self.folder.appendingPathComponent("judged-findings.json")))
-        let findings = try Self.reported()
+        let findings = try await Self.reported()
         #expect(!findings.contains { $0.rule == "XR001" }, "every corpus file is read: \(findings.filter { $0.rule == "XR001" }.map(\.file))")
 
         let (found, missed, unmatched) = RecallTests.match(hand.map { RecallTests.HandFound(file: $0.file, line: $0.line, severity: "", class: $0.kind, problem: "") },

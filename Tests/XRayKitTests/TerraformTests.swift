@@ -26,7 +26,7 @@ struct TerraformConformanceTests {
     }
 
     @Test(PythonTools.checkovAvailable)
-    func terraformMatchesTheTemplateAndPassesCheckov() throws {
+    func terraformMatchesTheTemplateAndPassesCheckov() async throws {
         try PythonTools.require(PythonTools.terraform)
         let checkov = try #require(PythonTools.checkov, Comment(rawValue: PythonTools.checkovMissing))
         let root = TestSupport.temporaryDirectory()
@@ -44,7 +44,7 @@ struct TerraformConformanceTests {
             if paths.contains("account/terraform/main.tf") { withTerraform += 1 }
         }
         let script = TestSupport.path("Tests/XRayKitTests/Conformance/terraform_check.py").path
-        let result = try TestSupport.run(TestSupport.which("python3")!, [script, checkov, root.path])
+        let result = try await TestSupport.run(TestSupport.which("python3")!, [script, checkov, root.path])
         #expect(result.status == 0, "\(result.stderr.suffix(2000))")
         let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
         #expect(report.checked.count == withTerraform)
@@ -55,7 +55,7 @@ struct TerraformConformanceTests {
     }
 
     /// The comparison itself must notice a difference, or the test above proves nothing.
-    @Test func theComparisonNoticesADifference() throws {
+    @Test func theComparisonNoticesADifference() async throws {
         try PythonTools.require(PythonTools.terraform)
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -65,7 +65,7 @@ struct TerraformConformanceTests {
         let text = try String(contentsOf: main, encoding: .utf8)
         try text.replacingOccurrences(of: "\"xray:PutTelemetryRecords\",", with: "").write(to: main, atomically: true, encoding: .utf8)
         let script = TestSupport.path("Tests/XRayKitTests/Conformance/terraform_check.py").path
-        let result = try TestSupport.run(TestSupport.which("python3")!, [script, "-", root.path])
+        let result = try await TestSupport.run(TestSupport.which("python3")!, [script, "-", root.path])
         let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
         #expect(report.problems.contains { $0.contains("roles differ") }, "\(report.problems)")
     }

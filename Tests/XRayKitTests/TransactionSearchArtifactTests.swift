@@ -56,9 +56,9 @@ import Testing
 
     /// The command prints every file, or writes them with -o; a flag the model refuses is named
     /// as the flag (exit 64).
-    @Test func theCommandPrintsOrWritesAndNamesBadFlags() throws {
+    @Test func theCommandPrintsOrWritesAndNamesBadFlags() async throws {
         let binary = try #require(TestSupport.xrayctl)
-        let printed = try TestSupport.run(binary, ["generate", "transaction-search", "--region", "eu-west-1", "--indexing-percentage", "5"])
+        let printed = try await TestSupport.run(binary, ["generate", "transaction-search", "--region", "eu-west-1", "--indexing-percentage", "5"])
         #expect(printed.status == 0, "\(printed.stderr)")
         #expect(printed.stdout.contains("==> transaction-search/indexing-rule.json <==\n{"))
         #expect(printed.stdout.contains("aws xray update-trace-segment-destination --region eu-west-1"))
@@ -66,18 +66,18 @@ import Testing
         let work = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("ts")
-        let written = try TestSupport.run(binary, ["generate", "transaction-search", "--region", "eu-west-1", "--account", "123456789012", "-o", out.path])
+        let written = try await TestSupport.run(binary, ["generate", "transaction-search", "--region", "eu-west-1", "--account", "123456789012", "-o", out.path])
         #expect(written.status == 0, "\(written.stderr)")
         #expect(written.stdout.contains("wrote \(out.path)/transaction-search/logs-resource-policy.json"))
         #expect((TestSupport.read(out.appendingPathComponent("transaction-search/logs-resource-policy.json")) ?? "").contains("123456789012"))
-        let again = try TestSupport.run(binary, ["generate", "transaction-search", "--region", "eu-west-1", "--account", "123456789012", "-o", out.path])
+        let again = try await TestSupport.run(binary, ["generate", "transaction-search", "--region", "eu-west-1", "--account", "123456789012", "-o", out.path])
         #expect(again.stdout.contains("is up to date"))
 
         for (flags, message) in [(["--indexing-percentage", "150"], "error: --indexing-percentage must be between 0.0 and 100.0, found 150.0\n"),
                                  (["--region", "mars-1"], "error: --region 'mars-1' is not an AWS region code (such as us-east-2)\n"),
                                  (["--account", "12"], "error: --account must be a 12-digit AWS account ID (quote it to keep leading zeros), found '12'\n"),
                                  (["--project", "a b"], "error: --project 'a b' must be 1-24 letters, digits and hyphens: it prefixes task families, role names and sampling rule names\n")] {
-            let refused = try TestSupport.run(binary, ["generate", "transaction-search"] + flags)
+            let refused = try await TestSupport.run(binary, ["generate", "transaction-search"] + flags)
             #expect(refused.status == 64, "\(flags)")
             #expect(refused.stderr == message, "\(refused.stderr)")
             #expect(refused.stdout.isEmpty)

@@ -72,33 +72,51 @@ enum HCLTestSupport {
         var stderr: String
     }
 
+    /// Runs a program with `input` on its standard input (closed after it) and collects its output.
+    /// Output goes to files, not pipes, so a full pipe never blocks the child; and the test awaits
+    /// the child's exit instead of holding one of the cooperative pool's threads (one per core)
+    /// with `waitUntilExit` while terraform or python3 runs.
     static func run(_ executable: String, _ arguments: [String], input: String? = nil, in folder: URL? = nil,
-                    environment: [String: String] = [:]) throws -> ProcessResult {
+                    environment: [String: String] = [:]) async throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let output = Pipe(), errors = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let outputs = try temporaryFolder("run")
+        defer { remove(outputs) }
+        let outURL = outputs.appendingPathComponent("out"), errURL = outputs.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        let stdin = Pipe()
         process.standardInput = stdin
+        // Installed before the launch, so an exit however early is not missed.
+        let exit = ProcessExit(process)
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
-        // Read both pipes while the process runs, so a full pipe never blocks it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        await exit.wait()
+        // Read once the child has ended: everything it wrote is in the files by then.
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
+                             stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
+    }
+
+    /// Whether a short program exits 0, for a one-time probe a static property holds, where nothing
+    /// can await (a trait's condition is built synchronously). It blocks the calling thread until
+    /// the program ends, so it is for such probes only, never for a test.
+    static func probeSucceeds(_ executable: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-                             stderr: String(decoding: errorData, as: UTF8.self))
+        return process.terminationStatus == 0
     }
 
     /// A temporary folder, removed by `remove()` (call it in a `defer`).
@@ -115,7 +133,7 @@ enum HCLTestSupport {
 enum PythonHCL2 {
     static let missing: String? = {
         guard let python = HCLTestSupport.which("python3") else { return "python3 is not on PATH" }
-        guard let result = try? HCLTestSupport.run(python, ["-c", "import hcl2"]), result.status == 0 else {
+        guard HCLTestSupport.probeSucceeds(python, ["-c", "import hcl2"]) else {
             return "python packages missing: python-hcl2 (pip install -r requirements-test.txt)"
         }
         return nil
@@ -140,11 +158,11 @@ enum TerraformCLI {
         .enabled(if: binary != nil || HCLTestSupport.inCI, Comment(rawValue: missingReason))
     }
 
-    static func run(_ arguments: [String], input: String? = nil, in folder: URL) throws -> HCLTestSupport.ProcessResult {
+    static func run(_ arguments: [String], input: String? = nil, in folder: URL) async throws -> HCLTestSupport.ProcessResult {
         let terraform = try #require(binary, Comment(rawValue: missingReason))
         let configuration = folder.appendingPathComponent(".terraformrc")
         if !FileManager.default.fileExists(atPath: configuration.path) { try Data().write(to: configuration) }
-        return try HCLTestSupport.run(terraform, arguments, input: input, in: folder,
+        return try await HCLTestSupport.run(terraform, arguments, input: input, in: folder,
                                       environment: ["TF_CLI_CONFIG_FILE": configuration.path, "CHECKPOINT_DISABLE": "1",
                                                     "TF_IN_AUTOMATION": "1"])
     }

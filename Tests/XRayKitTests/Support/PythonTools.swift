@@ -44,7 +44,7 @@ enum PythonTools {
     static let probe: (installed: Set<String>, problem: String?) = {
         guard let python = TestSupport.which("python3") else { return ([], "python3 is not on PATH") }
         let script = "import importlib.util, sys; print(' '.join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is not None))"
-        guard let result = try? TestSupport.run(python, ["-c", script] + Package.allCases.map(\.rawValue)), result.status == 0 else {
+        guard let result = TestSupport.probeOutput(python, ["-c", script] + Package.allCases.map(\.rawValue)), result.status == 0 else {
             return ([], "python3 does not run")
         }
         return (Set(result.stdout.split(whereSeparator: \.isWhitespace).map(String.init)), nil)
@@ -81,9 +81,9 @@ enum PythonTools {
     }
 
     /// Runs the conformance validator over a directory of generated files.
-    static func validate(directory: URL) throws -> Report {
+    static func validate(directory: URL) async throws -> Report {
         let script = TestSupport.path("Tests/XRayKitTests/Conformance/validate.py").path
-        let result = try TestSupport.run(TestSupport.which("python3")!, [script, directory.path])
+        let result = try await TestSupport.run(TestSupport.which("python3")!, [script, directory.path])
         guard result.status == 0 else {
             throw ValidatorFailure(message: "validate.py exited \(result.status): \(result.stderr)")
         }

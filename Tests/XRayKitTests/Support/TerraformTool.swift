@@ -53,12 +53,12 @@ enum TerraformTool {
     }
 
     /// terraform with a CLI configuration of its own (none of the machine's), no update check.
-    static func run(_ terraform: String, _ arguments: [String], in folder: URL) throws -> TestSupport.ProcessResult {
+    static func run(_ terraform: String, _ arguments: [String], in folder: URL) async throws -> TestSupport.ProcessResult {
         let configuration = folder.appendingPathComponent(".terraformrc")
         if !FileManager.default.fileExists(atPath: configuration.path) {
             try Data().write(to: configuration)
         }
-        return try TestSupport.run(TestSupport.which("env") ?? "/usr/bin/env",
+        return try await TestSupport.run(TestSupport.which("env") ?? "/usr/bin/env",
                                    ["TF_CLI_CONFIG_FILE=\(configuration.path)", "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",
                                     terraform] + arguments, in: folder)
     }

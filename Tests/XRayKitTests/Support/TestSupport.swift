@@ -129,7 +129,7 @@ enum TestSupport {
     /// `environment` on top); other programs (python3, git) the caller's environment and `environment`.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
                     stdin: String? = nil, environment: [String: String] = [:],
-                    callerEnvironment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProcessResult {
+                    callerEnvironment: [String: String] = ProcessInfo.processInfo.environment) async throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -137,6 +137,11 @@ enum TestSupport {
             ? xrayctlEnvironment(from: callerEnvironment, environment)
             : callerEnvironment.merging(["XRAYCTL_TODAY": "2026-11-26"].merging(environment) { _, new in new }) { _, new in new }
         if let directory { process.currentDirectoryURL = directory }
+        return try await run(process, stdin: stdin)
+    }
+
+    /// Runs a configured process with `stdin` as its input (else none) and collects its output.
+    static func run(_ process: Process, stdin: String? = nil) async throws -> ProcessResult {
         // Output goes to files, not pipes: a pipe that fills up would block the child forever.
         let outURL = temporaryDirectory().appendingPathComponent("out")
         let errURL = outURL.deletingLastPathComponent().appendingPathComponent("err")
@@ -145,6 +150,21 @@ enum TestSupport {
         defer { try? FileManager.default.removeItem(at: outURL.deletingLastPathComponent()) }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
+        if stdin == nil { process.standardInput = FileHandle.nullDevice }
+        try await runToExit(process, stdin: stdin)
+        // Read once the child has ended: everything it wrote is in the files by then.
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: read(outURL) ?? "",
+                             stderr: read(errURL) ?? "")
+    }
+
+    /// Starts a configured process, writes `stdin` to it (else leaves its input as set), and suspends until
+    /// it exits. Tests run on Swift's cooperative pool, one thread per core: `waitUntilExit` would
+    /// hold one of those threads for as long as the child runs (seconds, when it waits out a
+    /// timeout), leaving the other tests fewer cores; awaiting its termination holds none.
+    static func runToExit(_ process: Process, stdin: String? = nil) async throws {
+        // Installed before the launch, so an exit however early is not missed.
+        let exit = ProcessExit(process)
         if let stdin {
             let input = Pipe()
             process.standardInput = input
@@ -152,13 +172,28 @@ enum TestSupport {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try input.fileHandleForWriting.close()
         } else {
-            process.standardInput = FileHandle.nullDevice
             try process.run()
         }
+        await exit.wait()
+    }
+
+    /// Runs a short program for a one-time probe a static property holds (which Python packages are
+    /// installed), where nothing can await: a trait's condition is built synchronously. It blocks
+    /// the calling thread until the program ends, so it is for those probes only, never for a test.
+    static func probeOutput(_ executable: String, _ arguments: [String]) -> (status: Int32, stdout: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let outURL = temporaryDirectory().appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: outURL.deletingLastPathComponent()) }
+        guard FileManager.default.createFile(atPath: outURL.path, contents: nil),
+              let output = try? FileHandle(forWritingTo: outURL) else { return nil }
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: read(outURL) ?? "",
-                             stderr: read(errURL) ?? "")
+        return (process.terminationStatus, read(outURL) ?? "")
     }
 
     /// The built `xrayctl` binary beside the test bundle.
