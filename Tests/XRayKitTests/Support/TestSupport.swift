@@ -163,18 +163,25 @@ enum TestSupport {
     /// hold one of those threads for as long as the child runs (seconds, when it waits out a
     /// timeout), leaving the other tests fewer cores; awaiting its termination holds none.
     static func runToExit(_ process: Process, stdin: String? = nil) async throws {
-        // Installed before the launch, so an exit however early is not missed.
-        let exit = ProcessExit(process)
-        if let stdin {
-            let input = Pipe()
-            process.standardInput = input
-            try process.run()
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
-        } else {
-            try process.run()
+        await ProcessSlots.shared.take()
+        do {
+            // Installed before the launch, so an exit however early is not missed.
+            let exit = ProcessExit(process)
+            if let stdin {
+                let input = Pipe()
+                process.standardInput = input
+                try process.run()
+                input.fileHandleForWriting.write(Data(stdin.utf8))
+                try input.fileHandleForWriting.close()
+            } else {
+                try process.run()
+            }
+            await exit.wait()
+        } catch {
+            await ProcessSlots.shared.give()
+            throw error
         }
-        await exit.wait()
+        await ProcessSlots.shared.give()
     }
 
     /// Runs a short program for a one-time probe a static property holds (which Python packages are

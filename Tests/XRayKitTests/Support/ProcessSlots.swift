@@ -1,0 +1,34 @@
+import Foundation
+
+/// How many children the tests run at once. Tests await their children rather than hold a
+/// thread each (`ProcessExit`), so nothing else bounds them: unbounded, every test of a run could
+/// start its child at the same moment (a load of 16 to 18 on two cores was seen), and the tests
+/// that give xrayctl a deadline (doctor's `--timeout` against loopback servers) would race a
+/// starved machine. Two per core keeps the cores busy while one child starts and another exits.
+/// Only children that a test runs to their end take a slot: the Python servers a test keeps
+/// running (moto, the X-Ray stubs) do not, so a test never waits on a slot its own server holds.
+actor ProcessSlots {
+    static let shared = ProcessSlots(limit: max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
+
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Returns once a slot is free, and takes it.
+    func take() async {
+        if running < limit {
+            running += 1
+        } else {
+            // `give()` hands its slot straight to the first waiter.
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+
+    func give() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+    }
+}
