@@ -5,8 +5,10 @@ import Foundation
 /// start its child at the same moment (a load of 16 to 18 on two cores was seen), and the tests
 /// that give xrayctl a deadline (doctor's `--timeout` against loopback servers) would race a
 /// starved machine. Two per core keeps the cores busy while one child starts and another exits.
-/// Only children that a test runs to their end take a slot: the Python servers a test keeps
-/// running (moto, the X-Ray stubs) do not, so a test never waits on a slot its own server holds.
+/// The Python servers a test keeps running (moto, the X-Ray stubs) take no slot, so a test never
+/// waits on a slot its own server holds; nor do the README apply test's parts, which run for
+/// minutes, mostly waiting on their own moto servers: holding slots that long would leave the
+/// other tests fewer than the cores.
 actor ProcessSlots {
     static let shared = ProcessSlots(limit: max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
 

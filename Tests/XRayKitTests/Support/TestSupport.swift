@@ -129,7 +129,8 @@ enum TestSupport {
     /// `environment` on top); other programs (python3, git) the caller's environment and `environment`.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
                     stdin: String? = nil, environment: [String: String] = [:],
-                    callerEnvironment: [String: String] = ProcessInfo.processInfo.environment) async throws -> ProcessResult {
+                    callerEnvironment: [String: String] = ProcessInfo.processInfo.environment,
+                    takesASlot: Bool = true) async throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -137,11 +138,12 @@ enum TestSupport {
             ? xrayctlEnvironment(from: callerEnvironment, environment)
             : callerEnvironment.merging(["XRAYCTL_TODAY": "2026-11-26"].merging(environment) { _, new in new }) { _, new in new }
         if let directory { process.currentDirectoryURL = directory }
-        return try await run(process, stdin: stdin)
+        return try await run(process, stdin: stdin, takesASlot: takesASlot)
     }
 
     /// Runs a configured process with `stdin` as its input (else none) and collects its output.
-    static func run(_ process: Process, stdin: String? = nil) async throws -> ProcessResult {
+    /// `takesASlot`: whether the child counts towards `ProcessSlots` (see there for which do not).
+    static func run(_ process: Process, stdin: String? = nil, takesASlot: Bool = true) async throws -> ProcessResult {
         // Output goes to files, not pipes: a pipe that fills up would block the child forever.
         let outURL = temporaryDirectory().appendingPathComponent("out")
         let errURL = outURL.deletingLastPathComponent().appendingPathComponent("err")
@@ -151,7 +153,7 @@ enum TestSupport {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         if stdin == nil { process.standardInput = FileHandle.nullDevice }
-        try await runToExit(process, stdin: stdin)
+        try await runToExit(process, stdin: stdin, takesASlot: takesASlot)
         // Read once the child has ended: everything it wrote is in the files by then.
         return ProcessResult(status: process.terminationStatus,
                              stdout: read(outURL) ?? "",
@@ -162,8 +164,9 @@ enum TestSupport {
     /// it exits. Tests run on Swift's cooperative pool, one thread per core: `waitUntilExit` would
     /// hold one of those threads for as long as the child runs (seconds, when it waits out a
     /// timeout), leaving the other tests fewer cores; awaiting its termination holds none.
-    static func runToExit(_ process: Process, stdin: String? = nil) async throws {
-        await ProcessSlots.shared.take()
+    static func runToExit(_ process: Process, stdin: String? = nil, takesASlot: Bool = true) async throws {
+        let slots = takesASlot ? ProcessSlots.shared : nil
+        await slots?.take()
         do {
             // Installed before the launch, so an exit however early is not missed.
             let exit = ProcessExit(process)
@@ -178,10 +181,10 @@ enum TestSupport {
             }
             await exit.wait()
         } catch {
-            await ProcessSlots.shared.give()
+            await slots?.give()
             throw error
         }
-        await ProcessSlots.shared.give()
+        await slots?.give()
     }
 
     /// Runs a short program for a one-time probe a static property holds (which Python packages are
