@@ -58,7 +58,7 @@ public enum FileCollector {
         }
         var documents: [SourceDocument] = []
         var skipped: [String] = []
-        let outcomes = Parallel.map(jobs, load)
+        let outcomes = Parallel.map(jobs, split: jobs.reduce(0) { $0 + $1.estimatedBytes } >= Parallel.worthwhileBytes, load)
         // A folder walk finds module roots: a folder another module read calls as a local module
         // is linted through that call, with the inputs it gets there.
         var called = Set<String>()
@@ -101,6 +101,18 @@ public enum FileCollector {
         case walked(String)
         /// A folder's `.tf` files, one Terraform module (named: a file of it was named).
         case terraformModule(String, named: Bool)
+
+        /// The size of what the job reads, for `Parallel`'s choice: a file's size on disk; a
+        /// Terraform module, whose evaluation costs more than its bytes say, counts as enough.
+        var estimatedBytes: Int {
+            switch self {
+            case .standardInput(let data): return data.count
+            case .named(let path), .walked(let path):
+                var info = stat()
+                return stat(path, &info) == 0 ? Int(info.st_size) : 0
+            case .terraformModule: return Parallel.worthwhileBytes
+            }
+        }
     }
 
     package enum Outcome: Sendable {

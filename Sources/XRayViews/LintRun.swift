@@ -42,7 +42,8 @@ public struct LintRun: Sendable {
     public init(documents: [SourceDocument], today: Date = Date()) {
         self.documents = documents
         self.today = today
-        let templates = Parallel.map(documents.filter(\.isTemplate), TemplateView.init)
+        let split = documents.fileBytes >= Parallel.worthwhileBytes
+        let templates = Parallel.map(documents.filter(\.isTemplate), split: split, TemplateView.init)
         self.templates = templates
 
         // Where each task definition is, in file order; the views (containers, agents, their
@@ -81,7 +82,7 @@ public struct LintRun: Sendable {
                 }
             }
         }
-        let tasks = Parallel.map(taskSources) {
+        let tasks = Parallel.map(taskSources, split: split) {
             TaskDefinitionView(document: $0.document, node: $0.node, template: $0.template, logicalID: $0.logicalID, partial: $0.partial)
         }
         taskDefinitions = tasks

@@ -173,3 +173,12 @@ package enum KindDetector {
             || node["type"]?.text == "subsegment" && node["parent_id"] != nil
     }
 }
+
+extension [SourceDocument] {
+    /// The bytes of the files these documents came from (each file once: the documents of a YAML
+    /// stream share their file's text), for `Parallel`'s choice of cores.
+    package var fileBytes: Int {
+        var seen = Set<String>()
+        return reduce(0) { total, document in seen.insert(document.path).inserted ? total + document.text.utf8.count : total }
+    }
+}

@@ -147,6 +147,41 @@ import Testing
         #expect(squares == items.map { $0 * $0 })
     }
 
+    /// Below `Parallel.worthwhileBytes` of input one core does the work; the answer is the same.
+    @Test func smallInputStaysOnOneCoreWithTheSameAnswer() throws {
+        #expect(Parallel.map(Array(0..<100), split: false) { $0 * 2 } == Parallel.map(Array(0..<100)) { $0 * 2 })
+        // The documents of one YAML stream share their file's text: it is counted once.
+        let stream = DocumentLoader.loadAll(path: "s.yaml", data: Data("a: 1\n---\nb: 2\n".utf8))
+        #expect(stream.count == 2 && stream.fileBytes == 14)
+        let file = TestSupport.temporaryDirectory().appendingPathComponent("t.yaml")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try Data(repeating: 0x20, count: 1_234).write(to: file)
+        #expect(FileCollector.Job.named(file.path).estimatedBytes == 1_234)
+        #expect(FileCollector.Job.walked(file.path + ".missing").estimatedBytes == 0)
+    }
+
+    /// A folder large enough to be split over the cores: documents in the walk's order, and the
+    /// same findings every time.
+    @Test func aLargeFolderIsSplitAndStaysInOrder() throws {
+        let folder = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = FileCollector.walk(TestSupport.path("examples").path).filter { $0.hasSuffix("cloudformation.yaml") }
+        var bytes = 0, copies = 0
+        while bytes < Parallel.worthwhileBytes {
+            for template in templates {
+                let copy = folder.appendingPathComponent(String(format: "t%04d.yaml", copies)).path
+                try FileManager.default.copyItem(atPath: template, toPath: copy)
+                bytes += FileCollector.Job.walked(copy).estimatedBytes
+                copies += 1
+            }
+        }
+        let first = try FileCollector.gather([folder.path]).documents
+        #expect(first.fileBytes >= Parallel.worthwhileBytes)
+        #expect(first.map(\.path) == FileCollector.walk(folder.path))
+        let again = try FileCollector.gather([folder.path]).documents
+        #expect(Linter.lint(first) == Linter.lint(again))
+    }
+
     /// Files read in parallel are reported in the order a sequential walk gives.
     @Test func lintOfAFolderIsTheSameEveryTime() throws {
         let folder = TestSupport.path("examples").path
