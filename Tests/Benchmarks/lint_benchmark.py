@@ -10,9 +10,8 @@ templates, then runs each tool over the whole folder --runs times and reports th
 the best CPU time (user + system of the child, which a machine shared with other work stretches far
 less than wall time) of each, both ratios, and xrayctl's time on ten times as many files (its scaling
 should stay linear: at most 11x). Target: xrayctl at least 100x under cfn-lint in CPU time; on 2026-12-06,
-best of 5, 106x (0.041 s against 4.293 s; a second run minutes later 99x, 0.044 s against 4.329 s; commit
-8a0aef0: 96x, 0.045 s; the commit before the one-pass YAML reader: 59x, 0.071 s), with cfn-lint's own CPU
-time moving between 4.2 and 5.2 s over the day's runs on the shared 2-core machine (README, "Speed").
+commit 4b81c0f, best of 5, four runs gave 123x to 147x (0.035 to 0.037 s against cfn-lint's 4.47 to 5.37 s; the
+morning's commit 83312b3: 67x in a run beside them), on a 2-core machine otherwise idle (README, "Speed").
 """
 import argparse
 import os
