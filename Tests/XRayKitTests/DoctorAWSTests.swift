@@ -135,4 +135,18 @@ struct DoctorAWSTests {
         let result = try await TestSupport.run(TestSupport.which("python3")!, ["-c", script])
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == signed.headers["authorization"], "\(result.stderr)")
     }
+
+    /// A blank session token (AWS_SESSION_TOKEN set but empty) is no token, as in botocore: it is
+    /// neither sent nor signed.
+    @Test func aBlankSessionTokenIsNoToken() {
+        let request = SigV4.Request(method: "GET", url: URL(string: "https://xray.us-east-2.amazonaws.com/")!, headers: [:], body: Data())
+        let date = Date(timeIntervalSince1970: 1_795_000_000)
+        func signed(_ token: String?) -> [String: String] {
+            SigV4.sign(request, credentials: AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: token, source: "test"),
+                       region: "us-east-2", service: "xray", date: date).headers
+        }
+        #expect(signed("") == signed(nil))
+        #expect(signed("").keys.contains("x-amz-security-token") == false)
+        #expect(signed("t")["x-amz-security-token"] == "t")
+    }
 }

@@ -7,7 +7,7 @@ package enum Parallel {
     /// starting threads and handing them work cost more CPU than they save in time. Measured on a
     /// 2-core machine, 2026-12-06: linting 40 templates (137 KB) took the same 35 to 37 ms of wall
     /// time either way, and 36 ms of CPU on one core against 36 to 48 ms on two; 400 (1.4 MB) take
-    /// 0.19 s on two cores and 0.28 s of CPU.
+    /// 0.19 to 0.23 s on two cores, for 0.29 to 0.36 s of CPU.
     package static let worthwhileBytes = 512 * 1024
 
     /// `items.map(transform)`, computed on all cores when `split` (else on this one). `transform`

@@ -30,6 +30,13 @@ package final class CurlExchange: @unchecked Sendable {
 
     package func run(_ request: HTTPRequest, deadline: Date) -> HTTP.Outcome {
         let curl = library.functions
+        // The error buffer and the header list must outlive the handle (libcurl may use them until
+        // curl_easy_cleanup): declared first, they are freed last, defers running in reverse.
+        let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(XRAY_CURL_ERROR_SIZE))
+        defer { errorText.deallocate() }
+        errorText[0] = 0
+        var headers: UnsafeMutableRawPointer?
+        defer { if let headers { xray_curl_slist_free_all(curl, headers) } }
         guard let handle = xray_curl_easy_init(curl) else { return .failed(nil, "libcurl could not start a transfer") }
         defer { xray_curl_easy_cleanup(curl, handle) }
         // A CR or LF inside a header would let a value start a header (or a request) of its own.
@@ -39,15 +46,10 @@ package final class CurlExchange: @unchecked Sendable {
         guard !lines.contains(where: { $0.contains("\r") || $0.contains("\n") }) else {
             return .failed(.badURL, "the request has a line break in a header")
         }
-        var headers: UnsafeMutableRawPointer?
-        defer { if let headers { xray_curl_slist_free_all(curl, headers) } }
         for line in lines {
             guard let appended = xray_curl_slist_append(curl, headers, line) else { return .failed(nil, "libcurl could not hold the headers") }
             headers = appended
         }
-        let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(XRAY_CURL_ERROR_SIZE))
-        defer { errorText.deallocate() }
-        errorText[0] = 0
         let context = Unmanaged.passUnretained(self).toOpaque()
         let method = request.method.uppercased()
         headOnly = method == "HEAD"

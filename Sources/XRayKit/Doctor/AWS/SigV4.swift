@@ -47,7 +47,10 @@ public enum SigV4 {
         let port = request.url.port.map { ":\($0)" } ?? ""
         headers["host"] = (request.url.host ?? "") + port
         headers["x-amz-date"] = amzDate
-        if let token = credentials.sessionToken { headers["x-amz-security-token"] = token }
+        // An empty token (AWS_SESSION_TOKEN set but blank, as CI systems leave it) is no token, as in
+        // botocore; signed, it would go out blank, which libcurl drops: AWS would see a signature
+        // over a header it never got.
+        if let token = credentials.sessionToken, !token.isEmpty { headers["x-amz-security-token"] = token }
 
         let names = headers.keys.sorted()
         let canonicalHeaders = names.map { "\($0):\(headers[$0]!)\n" }.joined()
