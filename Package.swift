@@ -45,9 +45,11 @@ let package = Package(
         .target(name: "CLibXML"),
         // Terraform's HCL native syntax and a static evaluator: Foundation only, no XRayKit.
         .target(name: "HCL"),
+        // What the two test targets share: awaiting a child process's exit.
+        .target(name: "TestProcesses", path: "Tests/TestProcesses"),
         .testTarget(
             name: "HCLTests",
-            dependencies: ["HCL"],
+            dependencies: ["HCL", "TestProcesses"],
             // Sample files and the corpus are data the tests read, not sources.
             exclude: ["Fixtures"]
         ),
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "XRayKitTests",
             // xrayctl too: the CLI tests run the binary, so `swift test` must build it first.
-            dependencies: ["XRayKit", "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules", "HCL", "xrayctl"],
+            dependencies: ["XRayKit", "XRayCore", "XRaySampling", "XRayViews", "XRayGenerate", "XRayRules", "HCL", "xrayctl", "TestProcesses"],
             // Golden files, fixtures and the Python helpers are data the tests read, not sources.
             exclude: ["Conformance", "Golden", "Fixtures"]
         ),

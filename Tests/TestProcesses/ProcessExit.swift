@@ -2,12 +2,13 @@ import Foundation
 
 /// A child process's exit, for a task to await: the process's termination handler (installed here,
 /// so create this before `run()`) resumes the waiting task, or marks the exit for a later `wait()`.
-final class ProcessExit: @unchecked Sendable {
+/// Both test targets use it; this target holds what they share.
+public final class ProcessExit: @unchecked Sendable {
     private let lock = NSLock()
     private var exited = false
     private var waiter: CheckedContinuation<Void, Never>?
 
-    init(_ process: Process) {
+    public init(_ process: Process) {
         process.terminationHandler = { [self] _ in
             lock.lock()
             exited = true
@@ -19,7 +20,7 @@ final class ProcessExit: @unchecked Sendable {
     }
 
     /// Returns once the process has exited (its `terminationStatus` is then set), without holding a thread.
-    func wait() async {
+    public func wait() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             lock.lock()
             if exited {
