@@ -40,8 +40,7 @@ public enum Linter {
         let run = LintRun(documents: documents, today: options.today)
         // Rules only read the run, so they run on all cores; the findings are sorted below.
         let rules = RuleCatalog.lintRules.filter { options.isEnabled($0.description.id) }
-        let split = documents.fileBytes >= Parallel.worthwhileBytes
-        let findings = documents.flatMap(\.loadFindings) + Parallel.map(rules, split: split) { $0.check(run) }.flatMap { $0 }
+        let findings = documents.flatMap(\.loadFindings) + Parallel.map(rules, split: run.splitsOverCores) { $0.check(run) }.flatMap { $0 }
         let suppressions = Suppressions(documents)
         let reported = Set(refusingOverBudget(findings, documents)).filter { options.isEnabled($0.rule) }
         let kept = reported.filter { finding in

@@ -9,6 +9,8 @@ public struct LintRun: Sendable {
     public let documents: [SourceDocument]
     /// The day the run happens: XR805's severity changes at the end of support.
     public let today: Date
+    /// Whether the run's work is split over the cores: its views here, its rules in `Linter` (`Parallel.worthwhileBytes`).
+    package let splitsOverCores: Bool
 
     package let templates: [TemplateView]
     package let taskDefinitions: [TaskDefinitionView]
@@ -43,6 +45,7 @@ public struct LintRun: Sendable {
         self.documents = documents
         self.today = today
         let split = documents.fileBytes >= Parallel.worthwhileBytes
+        splitsOverCores = split
         let templates = Parallel.map(documents.filter(\.isTemplate), split: split, TemplateView.init)
         self.templates = templates
 
