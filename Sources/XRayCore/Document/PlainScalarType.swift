@@ -24,13 +24,12 @@ package enum PlainScalarType: Equatable, Sendable {
     }
 
     private static func classify(_ bytes: UnsafeBufferPointer<UInt8>) -> PlainScalarType {
-        var scanner = Scanner(bytes: bytes)
         if isBool(bytes) { return .bool }
-        if scanner.reset(), isInt(&scanner) { return .int }
-        if scanner.reset(), isFloat(&scanner) { return .float }
+        if isInt(Scanner(bytes: bytes)) { return .int }
+        if isFloat(Scanner(bytes: bytes)) { return .float }
         if equals(bytes, "<<") { return .merge }
         if bytes.isEmpty || equals(bytes, "~") || equals(bytes, "null") || equals(bytes, "Null") || equals(bytes, "NULL") { return .null }
-        if scanner.reset(), isTimestamp(&scanner) { return .timestamp }
+        if isTimestamp(Scanner(bytes: bytes)) { return .timestamp }
         if equals(bytes, "=") { return .value }
         return .string
     }
@@ -67,7 +66,8 @@ package enum PlainScalarType: Equatable, Sendable {
         bytes.elementsEqual(word.utf8)
     }
 
-    private static func isInt(_ scanner: inout Scanner) -> Bool {
+    private static func isInt(_ scanner: Scanner) -> Bool {
+        var scanner = scanner
         scanner.skipSign()
         if scanner.take("0") {
             if scanner.atEnd { return true }
@@ -82,7 +82,8 @@ package enum PlainScalarType: Equatable, Sendable {
         return scanner.takeSexagesimalGroups() && scanner.atEnd
     }
 
-    private static func isFloat(_ scanner: inout Scanner) -> Bool {
+    private static func isFloat(_ scanner: Scanner) -> Bool {
+        var scanner = scanner
         let signed = scanner.skipSign()
         if scanner.take(".") {
             if scanner.takeWord(["inf", "Inf", "INF"]) { return scanner.atEnd }
@@ -110,7 +111,8 @@ package enum PlainScalarType: Equatable, Sendable {
         return scanner.atEnd
     }
 
-    private static func isTimestamp(_ scanner: inout Scanner) -> Bool {
+    private static func isTimestamp(_ scanner: Scanner) -> Bool {
+        var scanner = scanner
         guard scanner.takeDigits(4...4), scanner.take("-"), scanner.takeDigits(1...2), scanner.take("-") else { return false }
         let dayStart = scanner.offset
         guard scanner.takeDigits(1...2) else { return false }
@@ -143,11 +145,6 @@ package enum PlainScalarType: Equatable, Sendable {
 
         var atEnd: Bool { offset == bytes.count }
         var peek: UInt8? { atEnd ? nil : bytes[offset] }
-
-        mutating func reset() -> Bool {
-            offset = 0
-            return true
-        }
 
         mutating func take(_ character: Unicode.Scalar) -> Bool {
             take { $0 == UInt8(ascii: character) }
