@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import zipfile
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import boto3
@@ -39,7 +40,6 @@ import moto.ecs.models as ecs_models
 import moto.kms.models as kms_models
 import moto.logs.exceptions as logs_exceptions
 import moto.logs.responses as logs_responses
-from moto.iam.models import get_account_id_from
 from moto.server import ThreadedMotoServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -105,6 +105,43 @@ def _fixed_key_id(*args, **kwargs):
 
 kms_models.generate_key_id = _fixed_key_id
 
+# moto's IAM, made cheaper without changing what it answers. Every account's IAM backend loads AWS's
+# 1,485 managed policies (MOTO_IAM_LOAD_MANAGED_POLICIES, below): most of this test's CPU time went there.
+
+
+def _get_account_id_from_made_partitions(access_key):
+    # moto 5.2.1 looks an access key up in every partition of every account (aws, aws-cn, aws-us-gov, …),
+    # which makes an IAM backend for each partition it touches. A partition whose backend was never made
+    # holds no keys, so looking only at those made gives the same answer.
+    for account_id, account in list(iam_models.iam_backends.items()):
+        for partition in list(account.keys()):
+            if access_key in account[partition].access_keys:
+                return account_id
+    return iam_models.DEFAULT_ACCOUNT_ID
+
+
+iam_models.get_account_id_from = _get_account_id_from_made_partitions
+
+_aws_policies = []  # (name, keyword arguments): AWS's managed policies, read once instead of per backend
+
+
+def _init_aws_policies_read_once(self):
+    # What IAMBackend._init_aws_policies makes (AWSManagedPolicy.from_data of each), with the JSON read
+    # and each document serialised once; every backend still gets policies of its own.
+    if not iam_models.load_iam_aws_managed_policies():
+        return []
+    if not _aws_policies:
+        for name, data in json.loads(iam_models.aws_managed_policies_data).items():
+            _aws_policies.append((name, dict(default_version_id=data.get("DefaultVersionId"), path=data.get("Path"),
+                                             document=json.dumps(data.get("Document")),
+                                             create_date=datetime.fromisoformat(data["CreateDate"]),
+                                             update_date=datetime.fromisoformat(data["UpdateDate"]))))
+    return [iam_models.AWSManagedPolicy(name, account_id=self.account_id, region=self.region_name, **fields)
+            for name, fields in _aws_policies]
+
+
+iam_models.IAMBackend._init_aws_policies = _init_aws_policies_read_once
+
 # --- the X-Ray stub ------------------------------------------------------------------------------
 
 XRAY = botocore.session.get_session().get_service_model("xray")
@@ -127,7 +164,7 @@ class XRayStub(BaseHTTPRequestHandler):
 
     def account_of(self):
         access_key = re.search(r"Credential=([^/]+)/", self.headers.get("Authorization", ""))
-        return get_account_id_from(access_key.group(1)) if access_key else "unsigned"
+        return iam_models.get_account_id_from(access_key.group(1)) if access_key else "unsigned"
 
     def answer(self, answer):
         payload = json.dumps(answer).encode()
@@ -251,10 +288,11 @@ class Run:
     def login(self):
         accounts = {self.local} | set(re.findall(r"--profile ACCOUNT_(\d{12})", self.readme))
         self.credentials = {}
+        self.clients = {}
         lines = []
+        sts = boto3.client("sts", endpoint_url=self.moto_url, region_name=self.region,
+                           aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="x")
         for account in sorted(accounts):
-            sts = boto3.client("sts", endpoint_url=self.moto_url, region_name=self.region,
-                               aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="x")
             creds = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/xrayctl-apply", RoleSessionName="apply")["Credentials"]
             self.credentials[account] = creds
             for profile in (["default"] if account == self.local else []) + [f"ACCOUNT_{account}"]:
@@ -269,10 +307,15 @@ class Run:
             f.write(f"[default]\nregion = {self.region}\n")
 
     def client(self, service, account=None):
+        # One client per service and account for as long as the login's credentials hold: making a
+        # boto3 client costs more than most of the calls made with it.
         creds = self.credentials[account or self.local]
-        return boto3.client(service, endpoint_url=self.moto_url, region_name=self.region,
-                            aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
-                            aws_session_token=creds["SessionToken"])
+        key = (service, creds["AccessKeyId"])
+        if key not in self.clients:
+            self.clients[key] = boto3.client(service, endpoint_url=self.moto_url, region_name=self.region,
+                                             aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                                             aws_session_token=creds["SessionToken"])
+        return self.clients[key]
 
     def services(self, platform):
         return [s for s in self.model["services"] if s["platform"] == platform]
@@ -342,9 +385,13 @@ class Run:
 
     # the README's commands, as a shell script run from the output directory
     def script(self, block):
-        # Asked only where a command needs an image: moto answers DescribeImages with every image it
-        # knows (hundreds, serialised as XML), and most blocks have no AMI_ID.
-        ami = self.client("ec2").describe_images()["Images"][0]["ImageId"] if "AMI_ID" in block else "AMI_ID"
+        # An Amazon Linux 2 image, as a person would pick for an agent's host; asked only where a command
+        # needs one, and by name: unfiltered, moto answers DescribeImages with all its 1,100-odd images,
+        # serialised as XML (over a second of CPU each time).
+        ami = "AMI_ID"
+        if "AMI_ID" in block:
+            images = self.client("ec2").describe_images(Filters=[{"Name": "name", "Values": ["amzn2-ami-hvm-*"]}])["Images"]
+            ami = images[0]["ImageId"]
         lines = ["set -euo pipefail"]
         for line in block.splitlines():
             if line.startswith("# add the statements of "):
