@@ -41,8 +41,10 @@ let package = Package(
         ),
         // libcurl and libxml2, loaded with dlopen when doctor or audit first needs them instead of
         // linked: every other command starts without the forty libraries they bring in.
-        .target(name: "CCurl"),
-        .target(name: "CLibXML"),
+        .target(name: "CCurl", dependencies: ["CLoadedLibrary"]),
+        .target(name: "CLibXML", dependencies: ["CLoadedLibrary"]),
+        // What both share: dlopen, each function looked up by name, and the error when one is missing.
+        .target(name: "CLoadedLibrary"),
         // Terraform's HCL native syntax and a static evaluator: Foundation only, no XRayKit.
         .target(name: "HCL"),
         // What the two test targets share: awaiting a child process's exit.

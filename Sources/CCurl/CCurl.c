@@ -1,64 +1,50 @@
 // See include/CCurl.h: libcurl loaded on first use instead of linked.
 #include "CCurl.h"
-#include <dlfcn.h>
+#include "CLoadedLibrary.h"
 #include <stdio.h>
-#include <stdlib.h>
 
+// XRayLoadedLibrary's layout (the handle, then the functions in the order of `names`), with typed
+// fields over the same memory.
 struct XRayCurl {
     void *library;
-    int (*global_init)(long flags);
-    void *(*easy_init)(void);
-    void (*easy_cleanup)(void *handle);
-    int (*easy_perform)(void *handle);
-    const char *(*easy_strerror)(int code);
-    int (*easy_setopt)(void *handle, int option, ...);
-    int (*easy_getinfo)(void *handle, int info, ...);
-    void *(*slist_append)(void *list, const char *line);
-    void (*slist_free_all)(void *list);
+    union {
+        void *functions[9];
+        struct {
+            int (*global_init)(long flags);
+            void *(*easy_init)(void);
+            void (*easy_cleanup)(void *handle);
+            int (*easy_perform)(void *handle);
+            const char *(*easy_strerror)(int code);
+            int (*easy_setopt)(void *handle, int option, ...);
+            int (*easy_getinfo)(void *handle, int info, ...);
+            void *(*slist_append)(void *list, const char *line);
+            void (*slist_free_all)(void *list);
+        };
+    };
 };
+
+static const char *const names[] = {
+    "curl_global_init", "curl_easy_init", "curl_easy_cleanup", "curl_easy_perform", "curl_easy_strerror",
+    "curl_easy_setopt", "curl_easy_getinfo", "curl_slist_append", "curl_slist_free_all",
+};
+_Static_assert(sizeof(names) / sizeof(names[0]) == sizeof(((XRayCurl *)0)->functions) / sizeof(void *),
+               "a name for each function");
+_Static_assert(sizeof(XRayCurl) == sizeof(XRayLoadedLibrary) + sizeof(((XRayCurl *)0)->functions),
+               "the layout of XRayLoadedLibrary");
 
 // CURL_GLOBAL_ALL: SSL and Win32 socket set-up (the latter does nothing here).
 #define XRAY_CURL_GLOBAL_ALL 3L
 
 const XRayCurl *xray_curl_open(const char *name, char *error, size_t error_size) {
-    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) {
-        const char *reason = dlerror();
-        snprintf(error, error_size, "%s", reason ? reason : name);
-        return NULL;
-    }
-    XRayCurl *curl = calloc(1, sizeof(XRayCurl));
+    XRayCurl *curl = (XRayCurl *)xray_library_open(name, names, sizeof(names) / sizeof(names[0]), error, error_size);
     if (curl == NULL) {
-        snprintf(error, error_size, "out of memory");
-        dlclose(library);
-        return NULL;
-    }
-    curl->library = library;
-    const char *missing = NULL;
-#define XRAY_LOOK_UP(field, symbol) \
-    if (missing == NULL && (*(void **)&curl->field = dlsym(library, symbol)) == NULL) missing = symbol;
-    XRAY_LOOK_UP(global_init, "curl_global_init")
-    XRAY_LOOK_UP(easy_init, "curl_easy_init")
-    XRAY_LOOK_UP(easy_cleanup, "curl_easy_cleanup")
-    XRAY_LOOK_UP(easy_perform, "curl_easy_perform")
-    XRAY_LOOK_UP(easy_strerror, "curl_easy_strerror")
-    XRAY_LOOK_UP(easy_setopt, "curl_easy_setopt")
-    XRAY_LOOK_UP(easy_getinfo, "curl_easy_getinfo")
-    XRAY_LOOK_UP(slist_append, "curl_slist_append")
-    XRAY_LOOK_UP(slist_free_all, "curl_slist_free_all")
-#undef XRAY_LOOK_UP
-    if (missing != NULL) {
-        snprintf(error, error_size, "%s has no %s", name, missing);
-        free(curl);
-        dlclose(library);
         return NULL;
     }
     // Not thread-safe in older libcurl: the Swift side opens the library once, under a lock.
     int code = curl->global_init(XRAY_CURL_GLOBAL_ALL);
     if (code != 0) {
         snprintf(error, error_size, "curl_global_init failed: %s", curl->easy_strerror(code));
-        free(curl);
-        dlclose(library);
+        xray_library_close((XRayLoadedLibrary *)curl);
         return NULL;
     }
     return curl;

@@ -1,51 +1,38 @@
 // See include/CLibXML.h: libxml2 loaded on first use instead of linked.
 #include "CLibXML.h"
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include "CLoadedLibrary.h"
 
+// XRayLoadedLibrary's layout (the handle, then the functions in the order of `names`), with typed
+// fields over the same memory.
 struct XRayLibXML {
     void *library;
-    void (*init_parser)(void);
-    void *(*reader_for_memory)(const char *buffer, int size, const char *url, const char *encoding, int options);
-    int (*read)(void *reader);
-    int (*node_type)(void *reader);
-    int (*is_empty_element)(void *reader);
-    const unsigned char *(*const_name)(void *reader);
-    const unsigned char *(*const_value)(void *reader);
-    void (*free_reader)(void *reader);
+    union {
+        void *functions[8];
+        struct {
+            void (*init_parser)(void);
+            void *(*reader_for_memory)(const char *buffer, int size, const char *url, const char *encoding, int options);
+            int (*read)(void *reader);
+            int (*node_type)(void *reader);
+            int (*is_empty_element)(void *reader);
+            const unsigned char *(*const_name)(void *reader);
+            const unsigned char *(*const_value)(void *reader);
+            void (*free_reader)(void *reader);
+        };
+    };
 };
 
+static const char *const names[] = {
+    "xmlInitParser", "xmlReaderForMemory", "xmlTextReaderRead", "xmlTextReaderNodeType",
+    "xmlTextReaderIsEmptyElement", "xmlTextReaderConstName", "xmlTextReaderConstValue", "xmlFreeTextReader",
+};
+_Static_assert(sizeof(names) / sizeof(names[0]) == sizeof(((XRayLibXML *)0)->functions) / sizeof(void *),
+               "a name for each function");
+_Static_assert(sizeof(XRayLibXML) == sizeof(XRayLoadedLibrary) + sizeof(((XRayLibXML *)0)->functions),
+               "the layout of XRayLoadedLibrary");
+
 const XRayLibXML *xray_xml_open(const char *name, char *error, size_t error_size) {
-    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) {
-        const char *reason = dlerror();
-        snprintf(error, error_size, "%s", reason ? reason : name);
-        return NULL;
-    }
-    XRayLibXML *xml = calloc(1, sizeof(XRayLibXML));
+    XRayLibXML *xml = (XRayLibXML *)xray_library_open(name, names, sizeof(names) / sizeof(names[0]), error, error_size);
     if (xml == NULL) {
-        snprintf(error, error_size, "out of memory");
-        dlclose(library);
-        return NULL;
-    }
-    xml->library = library;
-    const char *missing = NULL;
-#define XRAY_LOOK_UP(field, symbol) \
-    if (missing == NULL && (*(void **)&xml->field = dlsym(library, symbol)) == NULL) missing = symbol;
-    XRAY_LOOK_UP(init_parser, "xmlInitParser")
-    XRAY_LOOK_UP(reader_for_memory, "xmlReaderForMemory")
-    XRAY_LOOK_UP(read, "xmlTextReaderRead")
-    XRAY_LOOK_UP(node_type, "xmlTextReaderNodeType")
-    XRAY_LOOK_UP(is_empty_element, "xmlTextReaderIsEmptyElement")
-    XRAY_LOOK_UP(const_name, "xmlTextReaderConstName")
-    XRAY_LOOK_UP(const_value, "xmlTextReaderConstValue")
-    XRAY_LOOK_UP(free_reader, "xmlFreeTextReader")
-#undef XRAY_LOOK_UP
-    if (missing != NULL) {
-        snprintf(error, error_size, "%s has no %s", name, missing);
-        free(xml);
-        dlclose(library);
         return NULL;
     }
     // libxml2 asks threaded programs to initialise it once before parsing on several threads.

@@ -99,4 +99,17 @@ import Testing
         #expect(reason.hasPrefix("https:// calls (doctor --aws, audit, --verify) need libxrayctl-missing-curl.so.4, which cannot be loaded (libxrayctl-missing-curl.so.4: cannot open shared object file"), "\(reason)")
         #expect(reason.hasSuffix("install libcurl (the libcurl4 package on Debian and Ubuntu, libcurl on Fedora and RHEL)"))
     }
+
+    /// A library that loads but is not libcurl is named with the first function it lacks, and the
+    /// next name is tried. (Not the system's libcurl as the next: a second curl_global_init beside
+    /// other tests' calls is what opening it once avoids.)
+    @Test func aLibraryWithoutCurlsFunctionsIsPassedOver() throws {
+        guard case .failure(let notCurl) = CurlLibrary.open(["libc.so.6", "libxrayctl-missing-curl.so.4"]) else {
+            Issue.record("libc was taken for libcurl")
+            return
+        }
+        #expect(notCurl.reasons.count == 2)
+        #expect(notCurl.reasons.first == "libc.so.6 has no curl_global_init")
+        #expect(notCurl.reasons.last?.hasPrefix("libxrayctl-missing-curl.so.4: cannot open shared object file") == true)
+    }
 }

@@ -79,4 +79,12 @@ import Testing
         #expect(missing.description.hasPrefix("IAM's and STS's XML answers (doctor --aws, audit) need libxrayctl-missing-xml.so.2, which cannot be loaded"))
         #expect(missing.description.contains("install libxml2"))
     }
+
+    @Test func aLibraryWithoutLibxml2sFunctionsIsNamed() {
+        guard case .failure(let notXML) = LibXML.open(["libc.so.6"]) else {
+            Issue.record("libc was taken for libxml2")
+            return
+        }
+        #expect(notXML.reasons == ["libc.so.6 has no xmlInitParser"])
+    }
 }
