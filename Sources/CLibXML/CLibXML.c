@@ -2,51 +2,43 @@
 #include "CLibXML.h"
 #include "CLoadedLibrary.h"
 
-// XRayLoadedLibrary's layout (the handle, then the functions in the order of `names`), with typed
-// fields over the same memory.
-struct XRayLibXML {
-    void *library;
-    union {
-        void *functions[8];
-        struct {
-            void (*init_parser)(void);
-            void *(*reader_for_memory)(const char *buffer, int size, const char *url, const char *encoding, int options);
-            int (*read)(void *reader);
-            int (*node_type)(void *reader);
-            int (*is_empty_element)(void *reader);
-            const unsigned char *(*const_name)(void *reader);
-            const unsigned char *(*const_value)(void *reader);
-            void (*free_reader)(void *reader);
-        };
-    };
-};
+#define XRAY_LIBXML_FUNCTIONS(F)                                                                   \
+    F(void, xmlInitParser, (void))                                                                 \
+    F(void *, xmlReaderForMemory, (const char *buffer, int size, const char *url, const char *encoding, \
+                                   int options))                                                   \
+    F(int, xmlTextReaderRead, (void *reader))                                                      \
+    F(int, xmlTextReaderNodeType, (void *reader))                                                  \
+    F(int, xmlTextReaderIsEmptyElement, (void *reader))                                            \
+    F(const unsigned char *, xmlTextReaderConstName, (void *reader))                               \
+    F(const unsigned char *, xmlTextReaderConstValue, (void *reader))                              \
+    F(void, xmlFreeTextReader, (void *reader))
 
-static const char *const names[] = {
-    "xmlInitParser", "xmlReaderForMemory", "xmlTextReaderRead", "xmlTextReaderNodeType",
-    "xmlTextReaderIsEmptyElement", "xmlTextReaderConstName", "xmlTextReaderConstValue", "xmlFreeTextReader",
+struct XRayLibXML {
+    void *library; // first: where xray_library_open puts the handle
+    XRAY_LIBXML_FUNCTIONS(XRAY_FUNCTION_FIELD)
 };
-_Static_assert(sizeof(names) / sizeof(names[0]) == sizeof(((XRayLibXML *)0)->functions) / sizeof(void *),
-               "a name for each function");
-_Static_assert(sizeof(XRayLibXML) == sizeof(XRayLoadedLibrary) + sizeof(((XRayLibXML *)0)->functions),
-               "the layout of XRayLoadedLibrary");
+_Static_assert(offsetof(XRayLibXML, library) == 0, "the handle first");
+
+#define XRAY_LIBXML_SLOT(result, symbol, parameters) {#symbol, offsetof(XRayLibXML, symbol)},
+static const XRayFunctionSlot slots[] = {XRAY_LIBXML_FUNCTIONS(XRAY_LIBXML_SLOT)};
 
 const XRayLibXML *xray_xml_open(const char *name, char *error, size_t error_size) {
-    XRayLibXML *xml = (XRayLibXML *)xray_library_open(name, names, sizeof(names) / sizeof(names[0]), error, error_size);
+    XRayLibXML *xml = xray_library_open(name, slots, sizeof(slots) / sizeof(slots[0]), sizeof(XRayLibXML), error, error_size);
     if (xml == NULL) {
         return NULL;
     }
     // libxml2 asks threaded programs to initialise it once before parsing on several threads.
-    xml->init_parser();
+    xml->xmlInitParser();
     return xml;
 }
 
 void *xray_xml_reader_for_memory(const XRayLibXML *xml, const char *buffer, int size, int options) {
-    return xml->reader_for_memory(buffer, size, NULL, NULL, options);
+    return xml->xmlReaderForMemory(buffer, size, NULL, NULL, options);
 }
 
-int xray_xml_reader_read(const XRayLibXML *xml, void *reader) { return xml->read(reader); }
-int xray_xml_reader_node_type(const XRayLibXML *xml, void *reader) { return xml->node_type(reader); }
-int xray_xml_reader_is_empty_element(const XRayLibXML *xml, void *reader) { return xml->is_empty_element(reader); }
-const unsigned char *xray_xml_reader_name(const XRayLibXML *xml, void *reader) { return xml->const_name(reader); }
-const unsigned char *xray_xml_reader_value(const XRayLibXML *xml, void *reader) { return xml->const_value(reader); }
-void xray_xml_reader_free(const XRayLibXML *xml, void *reader) { xml->free_reader(reader); }
+int xray_xml_reader_read(const XRayLibXML *xml, void *reader) { return xml->xmlTextReaderRead(reader); }
+int xray_xml_reader_node_type(const XRayLibXML *xml, void *reader) { return xml->xmlTextReaderNodeType(reader); }
+int xray_xml_reader_is_empty_element(const XRayLibXML *xml, void *reader) { return xml->xmlTextReaderIsEmptyElement(reader); }
+const unsigned char *xray_xml_reader_name(const XRayLibXML *xml, void *reader) { return xml->xmlTextReaderConstName(reader); }
+const unsigned char *xray_xml_reader_value(const XRayLibXML *xml, void *reader) { return xml->xmlTextReaderConstValue(reader); }
+void xray_xml_reader_free(const XRayLibXML *xml, void *reader) { xml->xmlFreeTextReader(reader); }

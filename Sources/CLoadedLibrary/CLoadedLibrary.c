@@ -3,35 +3,39 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-XRayLoadedLibrary *xray_library_open(const char *name, const char *const *symbols, size_t count,
-                                     char *error, size_t error_size) {
+void *xray_library_open(const char *name, const XRayFunctionSlot *slots, size_t count, size_t size,
+                        char *error, size_t error_size) {
     void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) {
         const char *reason = dlerror();
         snprintf(error, error_size, "%s", reason ? reason : name);
         return NULL;
     }
-    XRayLoadedLibrary *loaded = calloc(1, sizeof(XRayLoadedLibrary) + count * sizeof(void *));
+    char *loaded = calloc(1, size);
     if (loaded == NULL) {
         snprintf(error, error_size, "out of memory");
         dlclose(library);
         return NULL;
     }
-    loaded->library = library;
+    memcpy(loaded, &library, sizeof library);
     for (size_t index = 0; index < count; index++) {
-        // POSIX's dlsym returns functions as void *; the typed fields over this memory read them back.
-        loaded->functions[index] = dlsym(library, symbols[index]);
-        if (loaded->functions[index] == NULL) {
-            snprintf(error, error_size, "%s has no %s", name, symbols[index]);
+        void *function = dlsym(library, slots[index].symbol);
+        if (function == NULL) {
+            snprintf(error, error_size, "%s has no %s", name, slots[index].symbol);
             xray_library_close(loaded);
             return NULL;
         }
+        // POSIX's dlsym gives a function's address as void *, with a function pointer's representation.
+        memcpy(loaded + slots[index].offset, &function, sizeof function);
     }
     return loaded;
 }
 
-void xray_library_close(XRayLoadedLibrary *loaded) {
-    dlclose(loaded->library);
+void xray_library_close(void *loaded) {
+    void *library;
+    memcpy(&library, loaded, sizeof library);
+    dlclose(library);
     free(loaded);
 }

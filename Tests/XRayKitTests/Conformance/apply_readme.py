@@ -3,7 +3,8 @@ in order, with the real AWS CLI, against a moto server on loopback; then `aws cl
 of cloudformation.yaml and the README's remaining steps, in a fresh account state. After each
 path it asserts the end state through the API.
 
-Usage: apply_readme.py ROUTES MODEL OUT_DIR [ROUTES MODEL OUT_DIR ...]   (prints one JSON report on stdout)
+Usage: apply_readme.py ROUTES MODEL OUT_DIR [ROUTES MODEL OUT_DIR ...]   (prints one JSON report on stdout:
+each OUT_DIR's problems, under OUT_DIR, since a model may be applied twice from two folders)
 
 ROUTES is `both` (the CLI path, then the stack path where there is a template) or `cli` (only the
 CLI path: every `aws` command of the README).
@@ -131,11 +132,12 @@ def _init_aws_policies_read_once(self):
     if not iam_models.load_iam_aws_managed_policies():
         return []
     if not _aws_policies:
-        for name, data in json.loads(iam_models.aws_managed_policies_data).items():
-            _aws_policies.append((name, dict(default_version_id=data.get("DefaultVersionId"), path=data.get("Path"),
-                                             document=json.dumps(data.get("Document")),
-                                             create_date=datetime.fromisoformat(data["CreateDate"]),
-                                             update_date=datetime.fromisoformat(data["UpdateDate"]))))
+        read = [(name, dict(default_version_id=data.get("DefaultVersionId"), path=data.get("Path"),
+                            document=json.dumps(data.get("Document")),
+                            create_date=datetime.fromisoformat(data["CreateDate"]),
+                            update_date=datetime.fromisoformat(data["UpdateDate"])))
+                for name, data in json.loads(iam_models.aws_managed_policies_data).items()]
+        _aws_policies.extend(read)  # whole or not at all
     return [iam_models.AWSManagedPolicy(name, account_id=self.account_id, region=self.region_name, **fields)
             for name, fields in _aws_policies]
 
@@ -385,12 +387,13 @@ class Run:
 
     # the README's commands, as a shell script run from the output directory
     def script(self, block):
-        # An Amazon Linux 2 image, as a person would pick for an agent's host; asked only where a command
-        # needs one, and by name: unfiltered, moto answers DescribeImages with all its 1,100-odd images,
-        # serialised as XML (over a second of CPU each time).
+        # An x86-64 Amazon Linux 2 image, as a person would pick for an agent's host; asked only where a
+        # command needs one, and filtered: unfiltered, moto answers DescribeImages with every image it has
+        # for the region (1,177 in us-east-1), serialised as XML, over a second of CPU each time.
         ami = "AMI_ID"
         if "AMI_ID" in block:
-            images = self.client("ec2").describe_images(Filters=[{"Name": "name", "Values": ["amzn2-ami-hvm-*"]}])["Images"]
+            images = self.client("ec2").describe_images(Filters=[{"Name": "name", "Values": ["amzn2-ami-hvm-*"]},
+                                                                 {"Name": "architecture", "Values": ["x86_64"]}])["Images"]
             ami = images[0]["ImageId"]
         lines = ["set -euo pipefail"]
         for line in block.splitlines():
@@ -729,9 +732,9 @@ def main():
             run = None
             try:
                 run = Run(f"http://127.0.0.1:{moto_port}", f"http://127.0.0.1:{stub_port}", model, out, routes)
-                report[model] = run.apply()
+                report[out] = run.apply()
             except Exception as error:  # a failure of the harness is a problem too, named
-                report[model] = [f"harness: {type(error).__name__}: {error}: {traceback.format_exc()[-800:]}"]
+                report[out] = [f"harness: {type(error).__name__}: {error}: {traceback.format_exc()[-800:]}"]
             finally:
                 # The AWS CLI home made for the run (credentials, profiles): nothing stays in the temporary folder.
                 if run is not None and getattr(run, "home", None):
