@@ -14,20 +14,13 @@
     F(void *, curl_slist_append, (void *list, const char *line))           \
     F(void, curl_slist_free_all, (void *list))
 
-struct XRayCurl {
-    void *library; // first: where xray_library_open puts the handle
-    XRAY_CURL_FUNCTIONS(XRAY_FUNCTION_FIELD)
-};
-_Static_assert(offsetof(XRayCurl, library) == 0, "the handle first");
-
-#define XRAY_CURL_SLOT(result, symbol, parameters) {#symbol, offsetof(XRayCurl, symbol)},
-static const XRayFunctionSlot slots[] = {XRAY_CURL_FUNCTIONS(XRAY_CURL_SLOT)};
+XRAY_LOADED_LIBRARY(XRayCurl, XRAY_CURL_FUNCTIONS);
 
 // CURL_GLOBAL_ALL: SSL and Win32 socket set-up (the latter does nothing here).
 #define XRAY_CURL_GLOBAL_ALL 3L
 
 const XRayCurl *xray_curl_open(const char *name, char *error, size_t error_size) {
-    XRayCurl *curl = xray_library_open(name, slots, sizeof(slots) / sizeof(slots[0]), sizeof(XRayCurl), error, error_size);
+    XRayCurl *curl = XRAY_OPEN_LIBRARY(XRayCurl, name, error, error_size);
     if (curl == NULL) {
         return NULL;
     }

@@ -13,17 +13,10 @@
     F(const unsigned char *, xmlTextReaderConstValue, (void *reader))                              \
     F(void, xmlFreeTextReader, (void *reader))
 
-struct XRayLibXML {
-    void *library; // first: where xray_library_open puts the handle
-    XRAY_LIBXML_FUNCTIONS(XRAY_FUNCTION_FIELD)
-};
-_Static_assert(offsetof(XRayLibXML, library) == 0, "the handle first");
-
-#define XRAY_LIBXML_SLOT(result, symbol, parameters) {#symbol, offsetof(XRayLibXML, symbol)},
-static const XRayFunctionSlot slots[] = {XRAY_LIBXML_FUNCTIONS(XRAY_LIBXML_SLOT)};
+XRAY_LOADED_LIBRARY(XRayLibXML, XRAY_LIBXML_FUNCTIONS);
 
 const XRayLibXML *xray_xml_open(const char *name, char *error, size_t error_size) {
-    XRayLibXML *xml = xray_library_open(name, slots, sizeof(slots) / sizeof(slots[0]), sizeof(XRayLibXML), error, error_size);
+    XRayLibXML *xml = XRAY_OPEN_LIBRARY(XRayLibXML, name, error, error_size);
     if (xml == NULL) {
         return NULL;
     }
