@@ -25,7 +25,7 @@ package final class CurlExchange: @unchecked Sendable {
     }
 
     private var tooLarge: HTTP.Outcome {
-        .failed(.dataLengthExceedsMaximum, "the answer is larger than \(maxBody / 1024 / 1024) MB; it was not read")
+        .failed(.dataLengthExceedsMaximum, HTTP.tooLarge(maxBody: maxBody))
     }
 
     package func run(_ request: HTTPRequest, deadline: Date) -> HTTP.Outcome {
@@ -151,7 +151,7 @@ package final class CurlExchange: @unchecked Sendable {
         let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         if name == "location" { location = value }
         if name == "content-length", !headOnly, let length = Int(value), length > maxBody {
-            refusal = .failed(.dataLengthExceedsMaximum, "the answer announces \(value) bytes, more than the \(maxBody / 1024 / 1024) MB doctor reads; it was not read")
+            refusal = .failed(.dataLengthExceedsMaximum, HTTP.announcedTooLarge(value, maxBody: maxBody))
             return 0
         }
         return line.count

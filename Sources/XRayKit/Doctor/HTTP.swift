@@ -72,40 +72,37 @@ package enum HTTP {
         }
     }
 
+    /// What doctor says of an answer past `maxBody`: from the length its header announces, or
+    /// once the body read so far would pass it. Both transports refuse with these words.
+    package static func announcedTooLarge(_ length: String, maxBody: Int) -> String {
+        "the answer announces \(length) bytes, more than the \(maxBody / 1024 / 1024) MB doctor reads; it was not read"
+    }
+
+    package static func tooLarge(maxBody: Int) -> String {
+        "the answer is larger than \(maxBody / 1024 / 1024) MB; it was not read"
+    }
+
     /// Resumes the caller exactly once, with the answer, a failure, or the deadline, whichever
-    /// comes first; later calls do nothing but run the clean-up they bring.
+    /// comes first; later calls do nothing. The exchanges ask `isFinished` to stop early.
     package final class OneAnswer: @unchecked Sendable {
         private let lock = NSLock()
         private var continuation: CheckedContinuation<Outcome, Never>?
         private var done = false
-        private var cleanUp: (@Sendable () -> Void)?
 
         package func arm(_ continuation: CheckedContinuation<Outcome, Never>) {
             lock.withLock { self.continuation = continuation }
         }
 
-        /// Runs `action` when the exchange ends (at once if it has ended already).
-        package func onFinish(_ action: @escaping @Sendable () -> Void) {
-            let now = lock.withLock { () -> Bool in
-                if done { return true }
-                cleanUp = action
-                return false
-            }
-            if now { action() }
-        }
-
         package var isFinished: Bool { lock.withLock { done } }
 
         package func finish(_ outcome: Outcome) {
-            let (continuation, cleanUp) = lock.withLock { () -> (CheckedContinuation<Outcome, Never>?, (@Sendable () -> Void)?) in
-                guard !done else { return (nil, nil) }
+            let continuation = lock.withLock { () -> CheckedContinuation<Outcome, Never>? in
+                guard !done else { return nil }
                 done = true
-                defer { self.continuation = nil; self.cleanUp = nil }
-                return (self.continuation, self.cleanUp)
+                defer { self.continuation = nil }
+                return self.continuation
             }
-            // The caller goes on at once; tearing the connection down must not hold it.
             continuation?.resume(returning: outcome)
-            cleanUp?()
         }
     }
 }

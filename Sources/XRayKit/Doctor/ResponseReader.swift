@@ -41,7 +41,7 @@ package struct ResponseReader {
     }
 
     private static let crlf = Data("\r\n".utf8)
-    private var tooLarge: Step { .failed(.dataLengthExceedsMaximum, "the answer is larger than \(maxBody / 1024 / 1024) MB; it was not read") }
+    private var tooLarge: Step { .failed(.dataLengthExceedsMaximum, HTTP.tooLarge(maxBody: maxBody)) }
 
     package mutating func feed<Bytes: Sequence>(_ bytes: Bytes) -> Step where Bytes.Element == UInt8 {
         pending.append(contentsOf: bytes)
@@ -113,7 +113,7 @@ package struct ResponseReader {
                 return .failed(.badServerResponse, "the answer's Content-Length is not one number")
             }
             guard length <= maxBody else {
-                return .failed(.dataLengthExceedsMaximum, "the answer announces \(text) bytes, more than the \(maxBody / 1024 / 1024) MB doctor reads; it was not read")
+                return .failed(.dataLengthExceedsMaximum, HTTP.announcedTooLarge(text, maxBody: maxBody))
             }
             framing = .length(length)
         }

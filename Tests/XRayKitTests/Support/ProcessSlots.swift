@@ -6,9 +6,9 @@ import Foundation
 /// that give xrayctl a deadline (doctor's `--timeout` against loopback servers) would race a
 /// starved machine. Two per core keeps the cores busy while one child starts and another exits.
 /// The Python servers a test keeps running (moto, the X-Ray stubs) take no slot, so a test never
-/// waits on a slot its own server holds; nor do the README apply test's parts, which run for
-/// minutes, mostly waiting on their own moto servers: holding slots that long would leave the
-/// other tests fewer than the cores.
+/// waits on a slot its own server holds; nor do the README apply test's two parts, which keep a
+/// core busy each for about a minute: holding two slots that long would leave the other tests
+/// fewer than the cores.
 actor ProcessSlots {
     static let shared = ProcessSlots(limit: max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
 
